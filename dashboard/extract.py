@@ -1,0 +1,418 @@
+"""Figures in article text: money amounts and percentages with value, currency, kind, metric, year.
+
+Pure functions over strings. ``find_amounts`` finds and normalises the raw phrases
+(``"$2.7 trillion" -> 2.7e12 USD``); ``extract_figures`` adds what the sentence says
+about each one (kind, metric, year, horizon, partner) and keeps its quote and offsets,
+so that ``text[fig.start:fig.end] == fig.raw`` always holds.
+
+The words it knows are data: currencies (``data/currencies.csv``), scales
+(``data/scales.csv``), metrics, kind cues and not-figure contexts (see ``vocab``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from dashboard import vocab
+from dashboard.partners import Hit
+
+# --------------------------------------------------------------------------- number words
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
+_TENS_RE = "|".join(_TENS)
+_DIGIT_RE = "one|two|three|four|five|six|seven|eight|nine"
+_SMALL = rf"(?:(?:{_TENS_RE})(?:[-\s](?:{_DIGIT_RE})\b)?|(?:{_UNIT_RE}))"
+WORD_NUMBER = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundred|half\s+a)"
+
+# One leading [0-9] lets the regex engine skip to digits fast.
+DIGITS = r"[0-9](?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+# A decimal comma ("12,5%") is only read before a percent sign or word.
+DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?!\d)"
+_PERCENT_NUMBER = r"[0-9](?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+
+
+def words_to_number(words: str) -> float:
+    """Spelled-out number -> value: ``"forty-two" -> 42``, ``"three hundred and five" -> 305``, ``"half a" -> 0.5``."""
+    tokens = re.split(r"[-\s]+", words.lower().strip())
+    if tokens[:2] == ["half", "a"]:
+        return 0.5
+    total, current = 0, 0
+    for token in tokens:
+        if token in ("and", ""):
+            continue
+        if token == "a":
+            current = 1
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        else:
+            current += WORD_VALUES[token]
+    return float(total + current)
+
+
+def parse_number(raw: str) -> float:
+    """``"1,234.5" -> 1234.5``, ``"12,5" -> 12.5`` (decimal comma), ``"three" -> 3``."""
+    raw = raw.strip()
+    if raw[0].isdigit():
+        if re.fullmatch(DECIMAL_COMMA, raw):
+            return float(raw.replace(",", "."))
+        return float(raw.replace(",", ""))
+    return words_to_number(raw)
+
+
+# --------------------------------------------------------------------------- vocabularies -> regex
+@dataclass(frozen=True)
+class Grammar:
+    patterns: tuple[re.Pattern[str], ...]  # tried on every text
+    worded: re.Pattern[str]  # a spelled-out number ending where a ``gate`` word starts
+    gate: tuple[str, ...]
+    prefix: dict[str, str]
+    suffix: dict[str, str]
+    scales: dict[str, float]
+
+
+def _alternation(tokens: list[str]) -> str:
+    return "|".join(re.escape(t).replace(r"\ ", r"\s?") for t in sorted(tokens, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """Compiled patterns. Each starts with a literal or a digit (no look-behind first) so that
+    the regex engine can skip ahead fast; what a look-behind would check is checked in Python."""
+    rows = vocab.read_rows("currencies.csv")
+    prefix = {r["token"]: r["code"] for r in rows if r["position"] in ("prefix", "both")}
+    suffix = {r["token"].lower(): r["code"] for r in rows if r["position"] in ("suffix", "both")}
+    scale_rows = vocab.read_rows("scales.csv")
+    scales = {r["word"]: float(r["multiplier"]) for r in scale_rows}
+    spaced = [r["word"] for r in scale_rows if r["attached_only"] == "0"]
+    attached = [r["word"] for r in scale_rows if r["attached_only"] == "1"]
+    scale = rf"(?:\s?(?i:{_alternation(spaced)})|(?i:{_alternation(attached)}))(?![\w])"
+    number = rf"(?:{DIGITS})"
+    prefix_re = f"(?:{_alternation(list(prefix))})"
+    suffix_re = rf"(?i:{_alternation(list(suffix))})(?![A-Za-z])"
+    percent_word = r"\s?(?:%|(?i:per\s?cent|percent|pc|percentage\s+points?)(?![A-Za-z]))"
+    words = rf"(?i:\b{WORD_NUMBER})"
+    patterns = (
+        # prefixed: "$2.7 trillion", "Rs12bn", "US $ 6.2 billion", "$12-16 billion", "$12bn-$16bn", "$12 to 16 billion"
+        re.compile(
+            rf"(?P<pre>{prefix_re})\s?(?P<n1>{number})(?P<s1>{scale})?"
+            rf"(?:(?:\s?[-–]\s?|(?(s1)(?!)|\s+to\s+(?=(?:{prefix_re})?\s?[\d.,]+{scale})))(?:{prefix_re})?\s?"
+            rf"(?P<n2>{number})(?P<s2>{scale})?)?"
+        ),
+        # suffixed: "310+ Million USD", "1.5bn dollars", "12-16 billion dollars"
+        re.compile(rf"(?P<n3>{number})\+?(?:\s?[-–]\s?(?P<n4>{number}))?(?P<s3>{scale})?\s(?P<post>{suffix_re})"),
+        # percentages: "12.5%", "12,5%", "30pc", "25 per cent", "10-12%"
+        re.compile(rf"(?P<p1>{_PERCENT_NUMBER})(?:\s?(?:[-–]|to)\s?(?P<p2>{number}))?{percent_word}"),
+    )
+    # Spelled-out numbers are read backwards from a currency or percent word (rare anchors).
+    worded = re.compile(rf"(?P<n3>{words})(?P<s3>{scale})?\s$")
+    gate = tuple(sorted({*suffix, "per cent", "percent"}, key=len, reverse=True))
+    return Grammar(patterns, worded, gate, prefix, suffix, scales)
+
+
+# --------------------------------------------------------------------------- raw amounts
+@dataclass(frozen=True)
+class Amount:
+    """A normalised amount found in text: ``Amount(2.7e12, "USD", "money", 120, 133)``."""
+
+    value: float
+    currency: str | None
+    unit: str  # "money" | "percent"
+    start: int
+    end: int
+
+
+def _scale(g: Grammar, raw: str | None) -> float:
+    if not raw:
+        return 1.0
+    word = raw.strip()
+    return g.scales.get(word, g.scales.get(word.lower(), 1.0))
+
+
+def _currency(table: dict[str, str], token: str) -> str:
+    key = " ".join(token.split())
+    return table.get(key) or table.get(key.lower()) or table[key.replace(" ", "").lower() if key.lower() in table else key.replace(" ", "")]
+
+
+_NOT_BEFORE_PREFIX = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$")
+_NOT_BEFORE_NUMBER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,$/")
+
+
+def _amounts(m: re.Match[str], g: Grammar, text: str) -> list[Amount]:
+    groups = m.groupdict()
+    before = text[m.start() - 1] if m.start() else " "
+    if groups.get("p1") is not None:
+        if before in _NOT_BEFORE_NUMBER:
+            return []
+        values = [parse_number(groups["p1"])] + ([parse_number(groups["p2"])] if groups.get("p2") else [])
+        return [Amount(v, None, "percent", m.start(), m.end()) for v in values]
+    if groups.get("pre") is not None:
+        if before in _NOT_BEFORE_PREFIX:
+            return []
+        n1, n2, s1, s2 = groups["n1"], groups["n2"], groups["s1"], groups["s2"]
+        currency = _currency(g.prefix, groups["pre"])
+    else:
+        if before in _NOT_BEFORE_NUMBER:
+            return []
+        n1, n2, s2 = groups["n3"], groups.get("n4"), groups["s3"]
+        s1 = None if n2 is not None else s2
+        currency = _currency(g.suffix, groups["post"])
+    amounts = [Amount(parse_number(n1) * _scale(g, s1 or (s2 if n2 is not None else None)), currency, "money", m.start(), m.end())]
+    if n2 is not None:
+        amounts.append(Amount(parse_number(n2) * _scale(g, s2 or s1), currency, "money", m.start(), m.end()))
+    return amounts
+
+
+def _worded(text: str, g: Grammar, taken: list[tuple[int, int]]) -> list[Amount]:
+    """``"forty-two million dollars"``, ``"twenty per cent"``: spelled-out numbers before a gate word."""
+    lowered = text.lower()
+    out = []
+    for word in g.gate:
+        at = lowered.find(word)
+        while at != -1:
+            end = at + len(word)
+            bounded = (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalpha())
+            if bounded and not any(s < end and at < e for s, e in taken):
+                m = g.worded.search(text, max(0, at - 60), at)
+                if m:
+                    value = parse_number(m.group("n3")) * _scale(g, m.group("s3"))
+                    percent = word in ("per cent", "percent")
+                    currency = None if percent else g.suffix[word]
+                    out.append(Amount(value, currency, "percent" if percent else "money", m.start(), end))
+                    taken.append((m.start(), end))
+            at = lowered.find(word, end)
+    return out
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Money amounts and percentages in ``text``, in order; a range gives two amounts.
+
+    ``"$12-16 billion"`` -> ``[Amount(12e9, "USD", ...), Amount(16e9, "USD", ...)]``
+    """
+    g = grammar()
+    found: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in g.patterns:  # money first: a later pattern never takes a span already taken
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            amounts = _amounts(m, g, text)
+            if amounts:
+                taken.append(m.span())
+                found.extend(amounts)
+    found.extend(_worded(text, g, taken))
+    found.sort(key=lambda a: (a.start, a.value))
+    return found
+
+
+# --------------------------------------------------------------------------- sentences
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sen rep st no nos rs dhs inc ltd co corp vs etc jan feb mar apr jun jul aug"
+    " sep sept oct nov dec approx est govt dept u.s u.k u.n e.g i.e fig".split()
+)
+_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z•])|\n[ \t]*\n|\n(?=[ \t]*[•*\-–])|[.!?:][\"”’')\]]*[ \t]*\n")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a blank line or bullet also ends one. Abbreviations (Mr., Rs.) do not."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if text[m.start()] == ".":
+            word = re.search(r"([\w.]+)$", text[max(start, m.start() - 12) : m.start()])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        end = m.start() + 1 if text[m.start()] in ".!?:" else m.start()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- context: kind, metric, year
+_WEAK_ACTUAL = re.compile(r"\b(?:is|are|was|were|has|have|had|stands?|stood)\b", re.IGNORECASE)
+_WEAK_PENALTY = 25
+_WINDOW_BEFORE, _WINDOW_AFTER = 140, 45
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:current|existing|present|last\s+year'?s?)?\s*(?:level\s+of\s+|figure\s+of\s+)?(?:around\s+|about\s+|nearly\s+)?$", re.I)
+_YEAR = re.compile(
+    r"(?<![\w$.,])(?:FY\s?'?(?P<fy1>\d{4}|\d{2})(?:\s?[-–/]\s?(?P<fy2>\d{4}|\d{2}))?"
+    r"|(?P<y1>(?:19|20)\d{2})(?:\s?[-–/]\s?(?P<y2>\d{4}|\d{2}))?)(?![\w%]|\.\d|,\d)"
+)
+_HORIZON = re.compile(
+    rf"\b(?:in|within|over|during|for)\s+(?:the\s+)?(?:next|coming)\s+(?P<n1>\d+|(?i:{WORD_NUMBER}))\s+years?\b"
+    rf"|\b(?:in|within)\s+(?P<n2>\d+|(?i:{WORD_NUMBER}))\s+years(?:['’]?\s+time)?\b"
+    r"|\b(?:over|in|within)\s+(?:the\s+)?(?:next|coming)\s+(?P<dec>decade)\b",
+    re.IGNORECASE,
+)
+
+
+def _distance(fig_start: int, fig_end: int, start: int, end: int) -> int | None:
+    if end <= fig_start and fig_start - end <= _WINDOW_BEFORE:
+        return fig_start - end
+    if start >= fig_end and start - fig_end <= _WINDOW_AFTER:
+        return start - fig_end
+    return None
+
+
+def _nearest(sentence: str, offset: int, fig: Amount, terms, penalty=None):
+    """The term whose match is nearest the figure within the sentence (ties: longer match)."""
+    best, best_key = None, None
+    fs, fe = fig.start - offset, fig.end - offset
+    for term in terms:
+        if term.pattern is None:
+            continue
+        for m in term.pattern.finditer(sentence):
+            if m.start() < fe and fs < m.end():
+                continue
+            d = _distance(fs, fe, m.start(), m.end())
+            if d is None:
+                continue
+            if penalty and penalty(term, m):
+                d += _WEAK_PENALTY
+            key = (d, -(m.end() - m.start()))
+            if best_key is None or key < best_key:
+                best, best_key = term, key
+    return best
+
+
+def classify_kind(sentence: str, offset: int, fig: Amount, text: str) -> str:
+    """``"China has $2.7 trillion"`` -> actual; ``"the goal of exporting $50 billion"`` -> target."""
+    if _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start) and re.match(
+        r"\s+to\s", text[fig.end : fig.end + 6]
+    ):
+        return "actual"  # the baseline of "from $30 billion to $150 billion"
+    best = _nearest(sentence, offset, fig, vocab.kind_cues(), lambda term, m: bool(_WEAK_ACTUAL.fullmatch(m.group(0))))
+    return best.code if best else "actual"
+
+
+def classify_metric(sentence: str, offset: int, fig: Amount) -> str:
+    """The nearest metric keyword: ``"$2.7 trillion in imports"`` -> imports."""
+    terms = [t for t in vocab.metrics() if t.code not in vocab.percent_only_metrics()]
+    best = _nearest(sentence, offset, fig, terms)
+    if best is None and fig.unit == "percent":
+        best = _nearest(sentence, offset, fig, [t for t in vocab.metrics() if t.code in vocab.percent_only_metrics()])
+    return best.code if best else "other"
+
+
+def _year_value(m: re.Match[str]) -> int:
+    first, second = (m.group("fy1"), m.group("fy2")) if m.group("fy1") else (m.group("y1"), m.group("y2"))
+    year = second or first
+    if len(year) == 2:
+        year = (first[:2] if len(first) == 4 else "20") + year
+    return int(year)
+
+
+def find_year(sentence: str, offset: int, fig: Amount) -> int | None:
+    """The year a figure refers to: ``"by 2030"`` -> 2030, ``"FY2024-25"`` -> 2025, none -> None."""
+    best, best_d = None, None
+    fs, fe = fig.start - offset, fig.end - offset
+    for m in _YEAR.finditer(sentence):
+        if m.start() < fe and fs < m.end():
+            continue
+        d = fs - m.end() if m.end() <= fs else m.start() - fe
+        if best_d is None or d < best_d:
+            best, best_d = _year_value(m), d
+    return best
+
+
+def find_horizon(sentence: str) -> int | None:
+    """Years of a relative goal: ``"in the next 10 years"`` -> 10, ``"over the next decade"`` -> 10."""
+    m = _HORIZON.search(sentence)
+    if not m:
+        return None
+    if m.group("dec"):
+        return 10
+    raw = m.group("n1") or m.group("n2")
+    return int(parse_number(raw))
+
+
+def nearest_partner(fig: Amount, hits: list[Hit], sentence_span: tuple[int, int]) -> str | None:
+    """The partner named nearest the figure within its sentence (Pakistan excluded)."""
+    best, best_d = None, None
+    for hit in hits:
+        if hit.code == "PAK" or hit.via != "name" or not (sentence_span[0] <= hit.start < sentence_span[1]):
+            continue
+        d = fig.start - hit.end if hit.end <= fig.start else hit.start - fig.end
+        if d >= 0 and (best_d is None or d < best_d):
+            best, best_d = hit.code, d
+    return best
+
+
+# --------------------------------------------------------------------------- figures
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a story, with provenance: ``text[start:end] == raw``."""
+
+    value: float
+    currency: str | None
+    unit: str
+    metric: str
+    kind: str
+    year: int | None
+    horizon_years: int | None
+    partner: str | None
+    raw: str
+    quote: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0) -> list[Figure]:
+    """Every money amount and percentage that is a figure of ``text``.
+
+    ``offset`` is added to positions (a story's place in its file); ``hits`` are the
+    partner names found in the same text (for each figure's partner).
+    ``"China has $2.7 trillion in imports."`` -> one actual imports figure of 2.7e12 USD (CHN).
+    """
+    amounts = find_amounts(text)
+    if not amounts:
+        return []
+    spans = sentence_spans(text)
+    starts = [s for s, _ in spans]
+    hits = hits or []
+    local_hits = [Hit(h.code, h.start - offset, h.end - offset, h.alias, h.via) for h in hits]
+    not_figures = vocab.not_figure_contexts()
+    figures = []
+    for amount in amounts:
+        i = bisect.bisect_right(starts, amount.start) - 1
+        s_start, s_end = spans[i] if i >= 0 else (0, len(text))
+        if not (s_start <= amount.start < s_end):
+            s_start, s_end = _trim(text, max(0, amount.start - 200), min(len(text), amount.end + 200))
+        sentence = text[s_start:s_end]
+        if amount.unit == "percent" and any(p.search(sentence) for p in not_figures):
+            continue
+        kind = classify_kind(sentence, s_start, amount, text)
+        horizon = find_horizon(sentence) if kind == "target" else None
+        figures.append(
+            Figure(
+                value=amount.value,
+                currency=amount.currency,
+                unit=amount.unit,
+                metric=classify_metric(sentence, s_start, amount),
+                kind=kind,
+                year=find_year(sentence, s_start, amount),
+                horizon_years=horizon,
+                partner=nearest_partner(amount, local_hits, (s_start, s_end)),
+                raw=text[amount.start : amount.end],
+                quote=" ".join(sentence.split()),
+                start=amount.start + offset,
+                end=amount.end + offset,
+            )
+        )
+    return figures

@@ -1,0 +1,126 @@
+"""Vocabularies kept as data files in ``data/``: metrics, themes, cues, outlets, furniture.
+
+Each loader reads one CSV and compiles what it needs; an unknown name raises
+:class:`VocabularyError` naming the file to edit.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dashboard import DATA_DIR
+
+
+class VocabularyError(ValueError):
+    """A name is not in a vocabulary; the message says which file in ``data/`` to edit."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One row of a keyword vocabulary: a code, its label and a compiled pattern (or None)."""
+
+    code: str
+    label: str
+    pattern: re.Pattern[str] | None
+
+
+def read_rows(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
+    """Rows of ``data/<name>`` as dicts; ``"metrics.csv"`` -> ``[{"metric": "it_exports", ...}, ...]``."""
+    path = data_dir / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [dict(row) for row in csv.DictReader(handle)]
+
+
+def _compile(pattern: str, source: str) -> re.Pattern[str] | None:
+    if not pattern:
+        return None
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise VocabularyError(f"bad pattern {pattern!r} in data/{source}: {exc}") from exc
+
+
+def _terms(name: str, code_column: str) -> tuple[Term, ...]:
+    return tuple(
+        Term(row[code_column], row.get("label") or row[code_column], _compile(row["pattern"], name))
+        for row in read_rows(name)
+    )
+
+
+@lru_cache(maxsize=1)
+def metrics() -> tuple[Term, ...]:
+    """The metric vocabulary (``data/metrics.csv``), in file order."""
+    return _terms("metrics.csv", "metric")
+
+
+@lru_cache(maxsize=1)
+def themes() -> tuple[Term, ...]:
+    """The theme taxonomy (``data/themes.csv``)."""
+    return _terms("themes.csv", "theme")
+
+
+@lru_cache(maxsize=1)
+def kind_cues() -> tuple[Term, ...]:
+    """Wording cues for target / actual / estimate (``data/kind_cues.csv``)."""
+    return _terms("kind_cues.csv", "kind")
+
+
+@lru_cache(maxsize=1)
+def not_figure_contexts() -> tuple[re.Pattern[str], ...]:
+    """Sentence patterns whose percentages are not figures, e.g. the 80/20 rule (``data/not_figures.csv``)."""
+    return tuple(p for row in read_rows("not_figures.csv") if (p := _compile(row["pattern"], "not_figures.csv")))
+
+
+@lru_cache(maxsize=1)
+def outlets() -> tuple[tuple[str, str], ...]:
+    """(cue, outlet) pairs from ``data/outlets.csv``, in file order: ``("Published in Dawn", "Dawn")``."""
+    return tuple((row["cue"], row["outlet"]) for row in read_rows("outlets.csv"))
+
+
+@lru_cache(maxsize=1)
+def furniture() -> re.Pattern[str]:
+    """Page furniture that is not the story (``data/furniture.csv``) as one case-sensitive regex:
+    ``line`` patterns anchored at a line start, ``inline`` ones anywhere."""
+    rows = read_rows("furniture.csv")
+    unknown = {row["scope"] for row in rows} - {"line", "inline"}
+    if unknown:
+        raise VocabularyError(f"unknown furniture scope {sorted(unknown)} in data/furniture.csv (line or inline)")
+    lines = "|".join(row["pattern"] for row in rows if row["scope"] == "line")
+    inline = "|".join(row["pattern"] for row in rows if row["scope"] == "inline")
+    try:
+        return re.compile(rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else ""))
+    except re.error as exc:
+        raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
+
+
+def metric_codes() -> frozenset[str]:
+    return frozenset(term.code for term in metrics())
+
+
+def theme_codes() -> frozenset[str]:
+    return frozenset(term.code for term in themes())
+
+
+def check_metric(code: str) -> str:
+    """Return ``code`` if it is a metric, else raise naming ``data/metrics.csv``."""
+    if code not in metric_codes():
+        raise VocabularyError(f"unknown metric {code!r}: add it to data/metrics.csv")
+    return code
+
+
+def metric_label(code: str) -> str:
+    return next((t.label for t in metrics() if t.code == code), code)
+
+
+def theme_label(code: str) -> str:
+    return next((t.label for t in themes() if t.code == code), code)
+
+
+@lru_cache(maxsize=1)
+def percent_only_metrics() -> frozenset[str]:
+    """Metrics that only describe percentages (growth, share): ``applies_to=percent`` in data/metrics.csv."""
+    return frozenset(row["metric"] for row in read_rows("metrics.csv") if row["applies_to"] == "percent")
