@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 
 from dashboard import vocab
@@ -416,3 +416,6 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0) -
             )
         )
     return figures
+
+
+FIGURE_FIELDS = tuple(f.name for f in fields(Figure))

@@ -1,0 +1,280 @@
+"""Chart builders: pure ``DataFrame -> go.Figure``; every point's hover names its source and quote.
+
+Style constants first. The palette is Okabe-Ito (colour-blind safe); backgrounds are
+transparent so charts read in light and dark mode alike.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+# --------------------------------------------------------------------------- style
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"]
+KIND_COLOURS = {"actual": "#0072B2", "target": "#E69F00", "estimate": "#CC79A7"}
+MAP_SCALE = [[0.0, "#cfe3f3"], [1.0, "#0072B2"]]
+BLOC_MEMBER_COLOUR = "#56B4E9"
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13)
+HEIGHT = 420
+MAP_HEIGHT = 460
+MARGIN = dict(l=10, r=10, t=60, b=10)
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "PKR": "Rs ", "AED": "AED ", "CNY": "¥", "INR": "₹"}
+WRAP = 90
+
+
+# --------------------------------------------------------------------------- formats
+def format_value(value: float | None, currency: str | None = "USD", unit: str = "money") -> str:
+    """Numbers people read: ``(1.5e11, "USD") -> "$150B"``, ``(2.7e12, "USD") -> "$2.7T"``, ``(17.46, None, "percent") -> "17.5%"``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if unit == "percent":
+        return f"{value:.1f}%".replace(".0%", "%")
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(value) >= size:
+            number = f"{value / size:.2f}".rstrip("0").rstrip(".")
+            break
+    else:
+        number, suffix = f"{value:,.0f}", ""
+    symbol = CURRENCY_SYMBOLS.get(currency or "", f"{currency} " if currency else "")
+    return f"{symbol}{number}{suffix}"
+
+
+def wrap(text: str | None, width: int = WRAP) -> str:
+    """Hover-friendly text: lines of at most ``width`` characters joined with ``<br>``."""
+    if not text:
+        return ""
+    words, lines, line = str(text).split(), [], ""
+    for word in words:
+        if len(line) + len(word) + 1 > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(_escape(x) for x in lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _layout(fig: go.Figure, title: str, height: int = HEIGHT, **extra) -> go.Figure:
+    fig.update_layout(
+        title=dict(text=_escape(title), x=0, xanchor="left"),
+        font=FONT,
+        height=height,
+        margin=MARGIN,
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
+        hoverlabel=dict(align="left"),
+        **extra,
+    )
+    return fig
+
+
+def empty_figure(title: str, message: str) -> go.Figure:
+    """A chart that says why it is empty rather than drawing nothing."""
+    fig = go.Figure()
+    fig.add_annotation(text=_escape(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, height=220)
+
+
+# --------------------------------------------------------------------------- map
+def partner_map(countries: pd.DataFrame, title: str = "Partner countries", height: int = MAP_HEIGHT) -> go.Figure:
+    """Choropleth of partner countries.
+
+    ``countries``: ``iso3, name, engagements, figures, themes, via`` (via: "" or the bloc that brings it in).
+    Direct partners are shaded by engagements; countries only there as bloc members are drawn light.
+    """
+    if countries.empty:
+        return empty_figure(title, "No partner country for this filter.")
+    fig = go.Figure()
+    direct = countries[countries["via"] == ""]
+    members = countries[countries["via"] != ""]
+    hover = "<b>%{customdata[0]}</b><br>engagements: %{customdata[1]}<br>figures: %{customdata[2]}<br>themes: %{customdata[3]}<extra>%{customdata[4]}</extra>"
+    for frame, name, scale, show in (
+        (members, "bloc members", [[0, BLOC_MEMBER_COLOUR], [1, BLOC_MEMBER_COLOUR]], False),
+        (direct, "partners", MAP_SCALE, True),
+    ):
+        if frame.empty:
+            continue
+        fig.add_trace(
+            go.Choropleth(
+                locations=frame["iso3"],
+                z=frame["engagements"],
+                name=name,
+                colorscale=scale,
+                zmin=0,
+                zmax=max(1, int(countries["engagements"].max())),
+                showscale=show,
+                colorbar=dict(title="stories", thickness=12, len=0.6),
+                marker_line_color="#ffffff",
+                marker_line_width=0.5,
+                customdata=frame[["name", "engagements", "figures", "themes", "via"]].to_numpy(),
+                hovertemplate=hover,
+            )
+        )
+    fig.update_geos(
+        projection_type="natural earth",
+        showcountries=True,
+        countrycolor="#bbbbbb",
+        showland=True,
+        landcolor="#eeeeee",
+        showframe=False,
+        showocean=False,
+        bgcolor="rgba(0,0,0,0)",
+        resolution=110,
+    )
+    return _layout(fig, title, height=height, clickmode="event+select")
+
+
+# --------------------------------------------------------------------------- timeline
+def timeline(events: pd.DataFrame, figures: pd.DataFrame, title: str = "Engagements over time") -> go.Figure:
+    """Engagements by partner over time, one colour per theme; figures on the same time axis.
+
+    ``events``: ``published, partner_name, theme_label, title, source, quote``;
+    ``figures``: ``published, partner_name, label, kind, quote, source``.
+    """
+    if events.empty and figures.empty:
+        return empty_figure(title, "No dated story for this filter.")
+    fig = go.Figure()
+    themes = list(dict.fromkeys(events["theme_label"]))
+    for i, theme in enumerate(themes):
+        rows = events[events["theme_label"] == theme]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["published"],
+                y=rows["partner_name"],
+                mode="markers",
+                name=theme,
+                marker=dict(size=13, color=PALETTE[i % len(PALETTE)], line=dict(width=1, color="#ffffff")),
+                customdata=pd.DataFrame(
+                    {"t": rows["title"].map(wrap), "s": rows["source"], "q": rows["quote"].map(wrap)}
+                ).to_numpy(),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{x|%d %b %Y}<br>%{customdata[2]}<extra>%{customdata[1]}</extra>",
+            )
+        )
+    for kind, rows in figures.groupby("kind", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=rows["published"],
+                y=rows["partner_name"],
+                mode="markers+text",
+                name=f"figure ({kind})",
+                text=rows["label"],
+                textposition="top center",
+                marker=dict(symbol="diamond", size=11, color=KIND_COLOURS.get(kind, PALETTE[-1])),
+                customdata=pd.DataFrame({"q": rows["quote"].map(wrap), "s": rows["source"]}).to_numpy(),
+                hovertemplate="<b>%{text}</b> " + kind + "<br>%{x|%d %b %Y}<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
+            )
+        )
+    fig.update_xaxes(title_text="publication date", type="date")
+    fig.update_yaxes(title_text="", categoryorder="category descending")
+    return _layout(fig, title)
+
+
+# --------------------------------------------------------------------------- targets
+def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest reported value") -> go.Figure:
+    """Horizontal target-versus-current bars, one row per target, progress and growth needed as text.
+
+    ``progress``: ``label, target, current, target_text, current_text, note, quote, current_quote, source``.
+    """
+    if progress.empty:
+        return empty_figure(title, "No target figure for this filter.")
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            y=progress["label"],
+            x=progress["target"],
+            orientation="h",
+            name="target",
+            marker_color=KIND_COLOURS["target"],
+            text=progress["target_text"],
+            textposition="outside",
+            customdata=pd.DataFrame({"q": progress["quote"].map(wrap), "s": progress["source"]}).to_numpy(),
+            hovertemplate="<b>target %{text}</b><br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
+        )
+    )
+    has_current = progress[progress["current"].notna()]
+    fig.add_trace(
+        go.Bar(
+            y=has_current["label"],
+            x=has_current["current"],
+            orientation="h",
+            name="current (latest actual)",
+            marker_color=KIND_COLOURS["actual"],
+            text=has_current["note"],
+            textposition="inside",
+            insidetextanchor="start",
+            customdata=pd.DataFrame(
+                {"c": has_current["current_text"], "q": has_current["current_quote"].map(wrap), "s": has_current["source"]}
+            ).to_numpy(),
+            hovertemplate="<b>current %{customdata[0]}</b><br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
+        )
+    )
+    fig.update_xaxes(type="log", title_text="value (log scale)")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, height=max(HEIGHT, 110 * len(progress) + 120), barmode="overlay")
+
+
+def target_paths(paths: pd.DataFrame, actuals: pd.DataFrame, title: str = "Path to each target") -> go.Figure:
+    """The straight path from the latest actual to the target, with every reported actual on it.
+
+    ``paths``: ``label, x0, y0, x1, y1, text1, quote, source`` (x in years: calendar where known);
+    ``actuals``: ``label, x, value, text, quote, source``.
+    """
+    if paths.empty:
+        return empty_figure(title, "No target with a reported current value for this filter.")
+    fig = go.Figure()
+    for i, row in enumerate(paths.itertuples()):
+        colour = PALETTE[i % len(PALETTE)]
+        fig.add_trace(
+            go.Scatter(
+                x=[row.x0, row.x1],
+                y=[row.y0, row.y1],
+                mode="lines+markers+text",
+                name=row.label,
+                line=dict(color=colour, dash="dash", width=2),
+                marker=dict(size=[8, 14], symbol=["circle", "star"], color=colour),
+                text=["", row.text1],
+                textposition="top left",
+                customdata=[[wrap(row.quote), row.source]] * 2,
+                hovertemplate="%{y:.3s}<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
+            )
+        )
+        mine = actuals[actuals["label"] == row.label]
+        if not mine.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=mine["x"],
+                    y=mine["value"],
+                    mode="markers",
+                    name=f"{row.label}: reported",
+                    showlegend=False,
+                    marker=dict(size=11, color=colour, line=dict(width=2, color="#ffffff")),
+                    text=mine["text"],
+                    customdata=pd.DataFrame({"q": mine["quote"].map(wrap), "s": mine["source"]}).to_numpy(),
+                    hovertemplate="<b>reported %{text}</b><br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
+                )
+            )
+    fig.update_yaxes(title_text="value", rangemode="tozero")
+    fig.update_xaxes(title_text=paths["x_title"].iloc[0], dtick=1 if (paths["x1"] - paths["x0"]).max() <= 12 else None)
+    return _layout(fig, title)
+
+
+def figures_by_metric(figures: pd.DataFrame, title: str = "Figures by metric and kind") -> go.Figure:
+    """How many figures each metric has, stacked by kind. ``figures``: ``metric_label, kind, count``."""
+    if figures.empty:
+        return empty_figure(title, "No figure for this filter.")
+    fig = go.Figure()
+    for kind, rows in figures.groupby("kind", sort=False):
+        fig.add_trace(
+            go.Bar(x=rows["metric_label"], y=rows["count"], name=kind, marker_color=KIND_COLOURS.get(kind, PALETTE[-1]))
+        )
+    fig.update_yaxes(title_text="figures", dtick=1)
+    return _layout(fig, title, barmode="stack", height=320)

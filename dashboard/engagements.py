@@ -1,0 +1,81 @@
+"""What a story is about: themes (``data/themes.csv``) and actors (people with their titles).
+
+``themes("... RAAST digital payment gateway ... AI, cybersecurity ...")`` -> ``["ai", "cybersecurity", ...]``
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dashboard import vocab
+from dashboard.partners import registry
+
+
+def themes(text: str) -> list[str]:
+    """Themes whose keywords occur in ``text``, most mentioned first (ties in taxonomy order)."""
+    counts = [
+        (len(term.pattern.findall(text)), -i, term.code)
+        for i, term in enumerate(vocab.themes())
+        if term.pattern is not None
+    ]
+    return [code for n, _, code in sorted(counts, reverse=True) if n]
+
+
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|bin|ul|al|ud|ur|van|von|de)"
+_NAME = rf"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]{_NAME_TOKEN}){{1,3}})"
+_QUALIFIER = r"(?:for|of|to)[ \t]+(?:the[ \t]+)?[A-Z][\w&'’-]*(?:,?[ \t]+(?:and|&|of|the)?[ \t]*[A-Z][\w&'’-]*){0,6}"
+
+
+@lru_cache(maxsize=1)
+def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    titles = "|".join(
+        re.escape(row["title"]) for row in sorted(vocab.read_rows("actor_titles.csv"), key=lambda r: -len(r["title"]))
+    )
+    title = rf"(?P<title>(?:(?:Federal|Global|Chief|Senior|Deputy|Former|Acting|Caretaker|Interim)[ \t]+)*(?:{titles})(?:[ \t]+{_QUALIFIER}QUANT)?)"
+    # Title before the name: the qualifier is lazy so that it stops where a name can start.
+    before = re.compile(rf"\b{title.replace('QUANT', '?')},?[ \t]+{_NAME}\b")
+    after = re.compile(rf"\b{_NAME},[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’']*[ \t]+)?{title.replace('QUANT', '')}")
+    return before, after
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    """Words never part of a person's name (``data/name_stopwords.csv``)."""
+    return frozenset(row["word"] for row in vocab.read_rows("name_stopwords.csv"))
+
+
+def _clean_name(name: str) -> tuple[str | None, str]:
+    """Split leading title words off a name: ``"Initiatives Ahsan Iqbal"`` -> ``("Ahsan Iqbal", "Initiatives")``;
+    the name is None when what is left is not a person's name."""
+    tokens = name.split()
+    stop = _stopwords()
+    lead = []
+    while tokens and tokens[0] in stop:
+        lead.append(tokens.pop(0))
+    reg = registry()
+    if len(tokens) < 2 or any(t in stop or t in reg.alias_to for t in tokens):
+        return None, ""
+    return " ".join(tokens), " ".join(lead)
+
+
+def actors(text: str) -> list[str]:
+    """People named with a title: ``"Finance Minister Muhammad Aurangzeb"`` -> ``"Muhammad Aurangzeb (Finance Minister)"``.
+
+    A later short form ("Minister Iqbal") merges into the full name seen first ("Ahsan Iqbal").
+    """
+    found: dict[str, str] = {}
+    matches = sorted((m for p in _actor_patterns() for m in p.finditer(text)), key=lambda m: m.start())
+    for m in matches:
+        name, lead = _clean_name(m.group("name"))
+        if name is None:
+            continue
+        title = " ".join(m.group("title").split())
+        if lead and m.start("title") < m.start("name"):
+            title = f"{title} {lead}"
+        same = next((known for known in found if known.split()[-1] == name.split()[-1] or name in known or known in name), None)
+        if same is None:
+            found[name] = title
+        elif len(name) > len(same):
+            found[name] = found.pop(same) if len(found[same]) >= len(title) else title
+    return [f"{name} ({title})" for name, title in found.items()]

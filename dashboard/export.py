@@ -1,0 +1,170 @@
+"""Chart export: PNG and SVG (kaleido + a local Chromium), standalone offline HTML, CSV, and zips.
+
+Maps never reach a CDN: kaleido reads the world topojson from ``static/`` and the HTML
+file carries it inline (plotly.js looks in ``window.PlotlyGeoAssets`` before fetching).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import threading
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from dashboard import STATIC_DIR
+from dashboard.filters import Filter, apply_filter
+from dashboard.load import Corpus
+from dashboard.views import PAGES, ChartSpec, page_specs, sources_csv
+
+IMAGE_SCALE = 3  # print quality: 3x the on-screen pixels
+IMAGE_WIDTH = 1100
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+FORMATS = ("png", "svg", "html", "csv")
+_lock = threading.Lock()
+_server_started = False
+
+
+class ExportError(RuntimeError):
+    """A format that cannot be made here, with the reason."""
+
+
+def browser_path() -> str | None:
+    """The Chrome/Chromium kaleido will use, or None."""
+    return next((p for name in CHROMIUM_CANDIDATES if (p := shutil.which(name))), None)
+
+
+def images_available() -> tuple[bool, str]:
+    """(True, "") when PNG/SVG can be made here; else (False, why) for the app to say."""
+    if browser_path() is None:
+        return False, "Server-side PNG/SVG needs Chromium (`apt-get install chromium`); use the chart toolbar's camera button instead."
+    return True, ""
+
+
+def _export_figure(fig: go.Figure) -> go.Figure:
+    """The figure as printed: white background, the chart's own title."""
+    out = go.Figure(fig)
+    out.update_layout(paper_bgcolor="white", plot_bgcolor="white", font_color="#222222")
+    return out
+
+
+def _start_server() -> None:
+    global _server_started
+    if _server_started:
+        return
+    import kaleido
+
+    pio.defaults.topojson = str(STATIC_DIR) + "/"
+    kaleido.start_sync_server(silence_warnings=True)
+    _server_started = True
+
+
+def to_image(fig: go.Figure, fmt: str, scale: int = IMAGE_SCALE) -> bytes:
+    """PNG or SVG bytes of ``fig`` (one kaleido server is kept for all images)."""
+    ok, why = images_available()
+    if not ok:
+        raise ExportError(why)
+    with _lock:
+        try:
+            _start_server()
+            height = fig.layout.height or 450
+            return pio.to_image(_export_figure(fig), format=fmt, width=IMAGE_WIDTH, height=height, scale=scale if fmt == "png" else 1)
+        except Exception as exc:  # kaleido reports browser problems as many types
+            raise ExportError(f"could not render {fmt.upper()}: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def _geo_script() -> str:
+    assets = {name: json.loads((STATIC_DIR / f"{name}.json").read_text()) for name in ("world_110m",)}
+    return "<script>window.PlotlyGeoAssets={topojson:" + json.dumps(assets, separators=(",", ":")) + "};</script>"
+
+
+def to_html(spec: ChartSpec) -> str:
+    """A standalone HTML file that works offline: plotly.js and (for maps) the world map inline,
+    the summary sentence and the quote-bearing data below the chart."""
+    fig = spec.figure
+    html = fig.to_html(include_plotlyjs=True, full_html=True, config={"displaylogo": False, "toImageButtonOptions": {"filename": spec.name, "scale": IMAGE_SCALE}})
+    if any(getattr(t, "type", "") in ("choropleth", "scattergeo") for t in fig.data):
+        html = html.replace("<head>", "<head><meta charset='utf-8'>" + _geo_script(), 1)
+    escaped = spec.summary.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.replace("</body>", f"<p style='font-family:sans-serif'>{escaped}</p></body>", 1)
+
+
+def to_csv(spec: ChartSpec) -> bytes:
+    """The rows behind the chart, source columns included."""
+    return _frame_csv(spec.data)
+
+
+def _frame_csv(frame: pd.DataFrame) -> bytes:
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, (list, tuple, set, dict))).any():
+            out[column] = out[column].map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple, set)) else json.dumps(v) if isinstance(v, dict) else v)
+    return out.to_csv(index=False).encode("utf-8")
+
+
+def file_stem(text: str) -> str:
+    """A safe, meaningful file name: ``"Targets vs current (CHN)" -> "targets-vs-current-chn"``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
+
+
+def chart_files(spec: ChartSpec, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
+    """``{"NAME.png": ..., "NAME.svg": ..., "NAME.html": ..., "NAME.csv": ...}`` for one chart."""
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt in ("png", "svg"):
+            out[f"{spec.name}.{fmt}"] = to_image(spec.figure, fmt)
+        elif fmt == "html":
+            out[f"{spec.name}.html"] = to_html(spec).encode("utf-8")
+        elif fmt == "csv":
+            out[f"{spec.name}.csv"] = to_csv(spec)
+        else:
+            raise ExportError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    return out
+
+
+def zip_charts(specs: list[ChartSpec], corpus: Corpus, formats: tuple[str, ...] | None = None) -> bytes:
+    """One zip with every chart of a page in every format that can be made here, and ``sources.csv``.
+    Without Chromium the zip holds HTML and CSV and a README saying why images are missing."""
+    if formats is None:
+        formats = FORMATS if images_available()[0] else ("html", "csv")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for spec in specs:
+            for name, data in chart_files(spec, formats).items():
+                archive.writestr(name, data)
+        archive.writestr("sources.csv", _frame_csv(sources_csv(corpus)))
+        if "png" not in formats:
+            archive.writestr("README.txt", images_available()[1] or "PNG/SVG were not requested.")
+    return buffer.getvalue()
+
+
+def export_all(corpus: Corpus, flt: Filter, out: Path, formats: list[str] | None = None) -> list[Path]:
+    """Write every chart of every page (filtered) as NAME.png/.svg/.html/.csv, plus sources.csv."""
+    wanted = tuple(formats or FORMATS)
+    if ("png" in wanted or "svg" in wanted) and not images_available()[0]:
+        raise ExportError(images_available()[1])
+    filtered = apply_filter(corpus, flt)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    seen: set[str] = set()
+    for page in PAGES:
+        for spec in page_specs(filtered, page):
+            if spec.name in seen:
+                continue
+            seen.add(spec.name)
+            for name, data in chart_files(spec, wanted).items():
+                path = out / name
+                path.write_bytes(data)
+                written.append(path)
+    sources = out / "sources.csv"
+    sources.write_bytes(_frame_csv(sources_csv(filtered)))
+    written.append(sources)
+    return written

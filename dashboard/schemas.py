@@ -1,0 +1,101 @@
+"""pandera models for the four tables; every loader output is validated against them (strict, coerce)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+KINDS = ("target", "actual", "estimate")
+UNITS = ("money", "percent")
+REVIEWS = ("extracted", "confirmed", "corrected")
+
+
+class _Strict:
+    strict = True
+    coerce = True
+
+
+class Stories(pa.DataFrameModel):
+    """One row per story: ``story_id`` is ``"<source>#<story>"``; ``text`` is the file span with furniture blanked."""
+
+    story_id: Series[str] = pa.Field(unique=True)
+    source: Series[str]
+    story: Series[int] = pa.Field(ge=0)
+    title: Series[str] = pa.Field(nullable=True)
+    outlet: Series[str] = pa.Field(nullable=True)
+    published: Series[pa.DateTime] = pa.Field(nullable=True)
+    date_source: Series[str] = pa.Field(isin=["text", "overlay", "none"])
+    start: Series[int] = pa.Field(ge=0)
+    end: Series[int] = pa.Field(ge=0)
+    text: Series[str]
+
+    class Config(_Strict):
+        pass
+
+
+class Figures(pa.DataFrameModel):
+    """One row per figure with its provenance: ``text[start:end] == raw`` in ``source``."""
+
+    figure_id: Series[str] = pa.Field(unique=True)
+    story_id: Series[str]
+    source: Series[str]
+    story: Series[int] = pa.Field(ge=0)
+    value: Series[float] = pa.Field(ge=0)
+    currency: Series[str] = pa.Field(nullable=True)
+    unit: Series[str] = pa.Field(isin=list(UNITS))
+    metric: Series[str]
+    kind: Series[str] = pa.Field(isin=list(KINDS))
+    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1900, le=2200)
+    horizon_years: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=200)
+    partner: Series[str] = pa.Field(nullable=True)
+    raw: Series[str]
+    occurrence: Series[int] = pa.Field(ge=1)
+    quote: Series[str]
+    start: Series[int] = pa.Field(ge=0)
+    end: Series[int] = pa.Field(ge=0)
+    published: Series[pa.DateTime] = pa.Field(nullable=True)
+    title: Series[str] = pa.Field(nullable=True)
+    review: Series[str] = pa.Field(isin=list(REVIEWS))
+
+    class Config(_Strict):
+        pass
+
+    @pa.dataframe_check
+    def span_is_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["end"] > df["start"]
+
+
+class Engagements(pa.DataFrameModel):
+    """One row per story: who Pakistan engaged with, on what, and who spoke. List columns hold codes."""
+
+    story_id: Series[str] = pa.Field(unique=True)
+    source: Series[str]
+    story: Series[int]
+    published: Series[pa.DateTime] = pa.Field(nullable=True)
+    title: Series[str] = pa.Field(nullable=True)
+    outlet: Series[str] = pa.Field(nullable=True)
+    partners: Series[object]
+    mentions: Series[object]
+    themes: Series[object]
+    actors: Series[object]
+    quotes: Series[object]  # partner code -> the sentence that first names it
+    n_figures: Series[int] = pa.Field(ge=0)
+
+    class Config(_Strict):
+        pass
+
+
+class Partners(pa.DataFrameModel):
+    """Partners named in the corpus: ISO3 for countries, registry codes otherwise; blocs list members."""
+
+    code: Series[str] = pa.Field(unique=True)
+    name: Series[str]
+    type: Series[str] = pa.Field(isin=["country", "bloc", "organisation", "company"])
+    iso3: Series[str] = pa.Field(nullable=True)
+    members: Series[str]
+    n_stories: Series[int] = pa.Field(ge=0)
+    n_figures: Series[int] = pa.Field(ge=0)
+
+    class Config(_Strict):
+        pass

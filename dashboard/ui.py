@@ -1,0 +1,156 @@
+"""The Streamlit edge: cached loading, the app-wide filter (bound to the URL), and chart display with export.
+
+Everything here is presentation; the data for each page comes from ``dashboard.views``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import streamlit as st
+
+from dashboard import export, vocab
+from dashboard.filters import Filter, apply_filter
+from dashboard.load import Corpus, load_corpus
+from dashboard.partners import registry
+from dashboard.views import ChartSpec
+
+TOPOJSON_URL = "/app/static/"
+EMPTY_MESSAGE = "Nothing matches this filter. Remove a partner or theme, widen the date range, or tick “Include undated stories” in the sidebar."
+
+
+@st.cache_data(show_spinner="Reading articles…")
+def corpus() -> Corpus:
+    """The whole corpus, read once per server (``load_corpus`` is pure)."""
+    return load_corpus()
+
+
+def _partner_options(c: Corpus) -> list[str]:
+    reg = registry()
+    codes = set(c.partners["code"])
+    for code in list(codes):
+        codes.update(reg.get(code).members)
+    return sorted(codes, key=reg.name)
+
+
+def sidebar_filter(c: Corpus) -> Filter:
+    """The one filter for the whole app, in the sidebar; every widget is bound to the URL query string."""
+    reg = registry()
+    theme_codes = sorted({t for themes in c.engagements["themes"] for t in themes}, key=vocab.theme_label)
+    dates = c.engagements["published"].dropna()
+    first = dates.min().date() if len(dates) else date(2000, 1, 1)
+    last = dates.max().date() if len(dates) else date.today()
+    with st.sidebar:
+        st.header("Filter")
+        partners = st.multiselect(
+            "Partners",
+            _partner_options(c),
+            key="partner",
+            bind="query-params",
+            format_func=lambda code: f"{reg.name(code)} ({code})",
+            help="Countries (ISO3), blocs, organisations and companies. A bloc includes its members.",
+            placeholder="All partners",
+        )
+        themes = st.multiselect(
+            "Themes", theme_codes, key="theme", bind="query-params", format_func=vocab.theme_label, placeholder="All themes"
+        )
+        start = st.date_input("From", value=None, min_value=date(1990, 1, 1), max_value=date(2100, 1, 1), key="from", bind="query-params", help=f"Earliest story: {first:%d %b %Y}")
+        end = st.date_input("To", value=None, min_value=date(1990, 1, 1), max_value=date(2100, 1, 1), key="to", bind="query-params", help=f"Latest story: {last:%d %b %Y}")
+        undated = st.checkbox("Include undated stories", value=True, key="undated", bind="query-params")
+        if partners or themes or start or end or not undated:
+            st.caption("This view's address holds the filter: copy it to share it.")
+    return Filter(partners=tuple(partners), themes=tuple(themes), start=start, end=end, include_undated=undated)
+
+
+def filtered() -> tuple[Corpus, Filter]:
+    """The corpus after the sidebar filter; ``app.py`` draws the filter before every page."""
+    c = corpus()
+    flt = st.session_state.get("_filter") or sidebar_filter(c)
+    return apply_filter(c, flt), flt
+
+
+def empty_state(c: Corpus) -> bool:
+    """Say what to change when the filter leaves nothing; True when empty."""
+    if c.engagements.empty:
+        st.info(EMPTY_MESSAGE, icon=":material/filter_alt_off:")
+        return True
+    return False
+
+
+def select_partner_from_map(chart_key: str) -> None:
+    """Callback: a click on a country of the map becomes the partner filter."""
+    event = st.session_state.get(chart_key)
+    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else getattr(getattr(event, "selection", None), "points", [])
+    codes = [p.get("location") for p in points if p.get("location")]
+    if codes:
+        st.session_state["partner"] = list(dict.fromkeys(codes))
+
+
+def plotly_config(spec: ChartSpec) -> dict:
+    """Toolbar: PNG at print scale named after the chart; maps read the world from /app/static/."""
+    return {
+        "displaylogo": False,
+        "topojsonURL": TOPOJSON_URL,
+        "toImageButtonOptions": {"format": "png", "filename": spec.name, "scale": export.IMAGE_SCALE},
+    }
+
+
+def show_chart(spec: ChartSpec, clickable_map: bool = False) -> None:
+    """A chart, its one-sentence summary, its data one click away, and its downloads."""
+    key = f"chart_{spec.name}"
+    if clickable_map:
+        st.plotly_chart(
+            spec.figure, key=key, config=plotly_config(spec), on_select=lambda: select_partner_from_map(key),
+            selection_mode="points", width="stretch",
+        )
+    else:
+        st.plotly_chart(spec.figure, key=key, config=plotly_config(spec), width="stretch")
+    st.caption(spec.summary)
+    with st.expander(f"Data behind “{spec.title}” (table, for screen readers and checking)"):
+        st.dataframe(spec.data, hide_index=True, width="stretch")
+    download_row(spec)
+
+
+def download_row(spec: ChartSpec) -> None:
+    cols = st.columns(4)
+    cols[0].download_button("CSV", export.to_csv(spec), f"{spec.name}.csv", "text/csv", key=f"csv_{spec.name}", on_click="ignore", icon=":material/table:")
+    cols[1].download_button("HTML (offline)", lambda: export.to_html(spec), f"{spec.name}.html", "text/html", key=f"html_{spec.name}", on_click="ignore", icon=":material/public:")
+    ok, why = export.images_available()
+    if ok:
+        cols[2].download_button("PNG", lambda: export.to_image(spec.figure, "png"), f"{spec.name}.png", "image/png", key=f"png_{spec.name}", on_click="ignore", icon=":material/image:")
+        cols[3].download_button("SVG", lambda: export.to_image(spec.figure, "svg"), f"{spec.name}.svg", "image/svg+xml", key=f"svg_{spec.name}", on_click="ignore", icon=":material/draw:")
+    else:
+        cols[2].caption(why)
+
+
+def zip_button(specs: list[ChartSpec], c: Corpus, page: str) -> None:
+    """One button for all of a page's charts with ``sources.csv``."""
+    if not specs:
+        return
+    st.download_button(
+        "Download all charts of this page (zip, with sources.csv)",
+        lambda: export.zip_charts(specs, c),
+        f"{page}-charts.zip",
+        "application/zip",
+        key=f"zip_{page}",
+        on_click="ignore",
+        icon=":material/folder_zip:",
+    )
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape_markdown(text: str) -> str:
+    """Article text shown as text: every Markdown/HTML-significant character escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def highlighted_markdown(segments: list[tuple[str, str | None]]) -> str:
+    """Story text with its figures highlighted in place (Markdown, escaped; never HTML)."""
+    parts = []
+    for text, label in segments:
+        escaped = escape_markdown(text).replace("\n", "  \n")
+        parts.append(f":orange-background[**{escaped}**]" if label else escaped)
+    return "".join(parts)

@@ -1,0 +1,377 @@
+"""What each page shows, as data: chart specs (figure + the data behind it + a one-sentence summary).
+
+Pages call one function here each; all pandas work for the views lives here, not in ``pages/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import charts, vocab
+from dashboard.charts import format_value
+from dashboard.load import Corpus
+from dashboard.partners import registry
+from dashboard.targets import actuals_for, progress
+
+SOURCE_COLUMNS = ["source", "story_id", "title", "published", "quote", "start", "end"]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart with its file name stem, the rows behind it (with source columns) and a text summary."""
+
+    name: str
+    title: str
+    figure: go.Figure
+    data: pd.DataFrame
+    summary: str
+
+
+def _partner_name(code: object) -> str:
+    return registry().name(code) if isinstance(code, str) and code else "(no partner named)"
+
+
+def _figure_label(row: pd.Series) -> str:
+    return format_value(row["value"], row["currency"], row["unit"])
+
+
+# --------------------------------------------------------------------------- overview
+def headline_figures(corpus: Corpus, n: int = 6) -> pd.DataFrame:
+    """The figures for the metric cards: reviewed first, then largest, one per metric/kind/partner."""
+    figures = corpus.figures
+    if figures.empty:
+        return figures.assign(label=pd.Series(dtype=str), metric_label=pd.Series(dtype=str))
+    ranked = figures.assign(_reviewed=figures["review"] != "extracted", _money=figures["unit"] == "money")
+    ranked = ranked.sort_values(["_reviewed", "_money", "value"], ascending=False)
+    top = ranked.drop_duplicates(["metric", "kind", "partner"]).head(n)
+    return top.assign(
+        label=top.apply(_figure_label, axis=1),
+        metric_label=top["metric"].map(vocab.metric_label),
+        partner_name=top["partner"].map(lambda c: _partner_name(c) if isinstance(c, str) else ""),
+        when=top["published"].dt.strftime("%d %b %Y").fillna("undated") + " · " + top["source"],
+    )[["figure_id", "label", "metric_label", "kind", "partner_name", "published", "when", "source", "title", "quote"]]
+
+
+def counts(corpus: Corpus) -> dict[str, int]:
+    return {"stories": len(corpus.stories), "partners": len(corpus.partners), "figures": len(corpus.figures)}
+
+
+def latest_engagements(corpus: Corpus, n: int = 5) -> pd.DataFrame:
+    """The most recent engagements (undated last): date, title, partners, themes, source."""
+    e = corpus.engagements.sort_values("published", ascending=False, na_position="last").head(n)
+    return pd.DataFrame(
+        {
+            "date": e["published"].dt.strftime("%d %b %Y").fillna("undated"),
+            "title": e["title"],
+            "partners": e["partners"].map(lambda codes: ", ".join(_partner_name(c) for c in codes)),
+            "themes": e["themes"].map(lambda codes: ", ".join(vocab.theme_label(c) for c in codes[:3])),
+            "source": e["source"],
+        }
+    )
+
+
+# --------------------------------------------------------------------------- partners
+def map_rows(corpus: Corpus, show_blocs: bool = True) -> pd.DataFrame:
+    """Countries to shade: direct partners, and (``show_blocs``) members of partner blocs.
+
+    ``iso3, name, engagements, figures, themes, via, source, story_id, title, published, quote``
+    """
+    reg = registry()
+    rows: dict[str, dict] = {}
+    for e in corpus.engagements.itertuples():
+        for code in e.partners:
+            entity = reg.get(code)
+            targets = [(code, "")] if entity.type == "country" else []
+            if entity.type == "bloc" and show_blocs:
+                targets = [(member, entity.name) for member in entity.members]
+            for iso3, via in targets:
+                row = rows.setdefault(
+                    iso3,
+                    {"iso3": iso3, "name": reg.name(iso3), "engagements": 0, "figures": 0, "themes": set(),
+                     "via": via, "source": e.source, "story_id": e.story_id, "title": e.title,
+                     "published": e.published, "quote": e.quotes.get(code, "")},
+                )
+                if via == "" and row["via"]:
+                    row["via"] = ""
+                row["engagements"] += 1
+                row["themes"].update(e.themes)
+    figure_counts = corpus.figures["partner"].value_counts()
+    table = pd.DataFrame(list(rows.values()), columns=["iso3", "name", "engagements", "figures", "themes", "via", *SOURCE_COLUMNS[:5]])
+    return table.assign(
+        figures=table["iso3"].map(figure_counts).fillna(0).astype(int),
+        themes=table["themes"].map(lambda t: ", ".join(sorted(vocab.theme_label(x) for x in t))),
+    )
+
+
+def non_territorial(corpus: Corpus) -> pd.DataFrame:
+    """Organisations, companies and (when blocs are not drawn) blocs: they have no territory to shade."""
+    p = corpus.partners[corpus.partners["type"] != "country"]
+    return p[["code", "name", "type", "n_stories", "n_figures", "members"]].sort_values(["type", "name"])
+
+
+def map_spec(corpus: Corpus, show_blocs: bool = True, small: bool = False) -> ChartSpec:
+    rows = map_rows(corpus, show_blocs)
+    direct = rows[rows["via"] == ""]
+    names = ", ".join(direct.sort_values("engagements", ascending=False)["name"].head(5))
+    summary = (
+        f"Map of {len(direct)} partner countries ({names})"
+        + (f" and {len(rows) - len(direct)} countries drawn as members of partner blocs" if len(rows) > len(direct) else "")
+        + "."
+        if len(rows)
+        else "No partner country for this filter."
+    )
+    title = "Partner countries" + (" (blocs drawn through their members)" if show_blocs else "")
+    return ChartSpec("partner_map", title, charts.partner_map(rows, title, height=320 if small else charts.MAP_HEIGHT), rows, summary)
+
+
+# --------------------------------------------------------------------------- timeline
+def timeline_rows(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(events, figures) on the time axis: one event per dated story and partner, coloured by its main theme."""
+    e = corpus.engagements[corpus.engagements["published"].notna()]
+    events = [
+        {
+            "published": row.published,
+            "partner": code,
+            "partner_name": _partner_name(code),
+            "theme": row.themes[0] if row.themes else "",
+            "theme_label": vocab.theme_label(row.themes[0]) if row.themes else "no theme",
+            "themes": ", ".join(vocab.theme_label(t) for t in row.themes),
+            "title": row.title,
+            "source": row.source,
+            "story_id": row.story_id,
+            "quote": row.quotes.get(code, ""),
+        }
+        for row in e.itertuples()
+        for code in (row.partners or [None])
+    ]
+    events_df = pd.DataFrame(events, columns=["published", "partner", "partner_name", "theme", "theme_label", "themes", "title", "source", "story_id", "quote"])
+    first_partner = corpus.engagements.set_index("story_id")["partners"].map(lambda c: c[0] if c else None)
+    f = corpus.figures[corpus.figures["published"].notna()]
+    figures = f.assign(
+        partner_name=f["partner"].fillna(f["story_id"].map(first_partner)).map(_partner_name),
+        label=f.apply(_figure_label, axis=1) if len(f) else pd.Series(dtype=str),
+    )
+    return events_df, figures
+
+
+def undated(corpus: Corpus) -> pd.DataFrame:
+    """Stories with no date in their text: listed apart, never placed on a made-up date."""
+    e = corpus.engagements[corpus.engagements["published"].isna()]
+    return pd.DataFrame(
+        {
+            "title": e["title"],
+            "partners": e["partners"].map(lambda codes: ", ".join(_partner_name(c) for c in codes)),
+            "figures": e["n_figures"],
+            "source": e["source"],
+        }
+    )
+
+
+def timeline_spec(corpus: Corpus) -> ChartSpec:
+    events, figures = timeline_rows(corpus)
+    data = pd.concat(
+        [
+            events.assign(kind="engagement", value=None, currency=None, unit=None),
+            figures.assign(theme_label="figure")[["published", "partner", "partner_name", "theme_label", "title", "source", "story_id", "quote", "kind", "value", "currency", "unit"]],
+        ],
+        ignore_index=True,
+    )
+    n_undated = int(corpus.engagements["published"].isna().sum())
+    if len(events):
+        first, last = events["published"].min(), events["published"].max()
+        summary = (
+            f"{events['story_id'].nunique()} dated stories from {first:%b %Y} to {last:%b %Y} with "
+            f"{events['partner_name'].nunique()} partners and {len(figures)} dated figures"
+            + (f"; {n_undated} undated stories are listed below the chart." if n_undated else ".")
+        )
+    else:
+        summary = "No dated story for this filter" + (f"; {n_undated} undated stories are listed below." if n_undated else ".")
+    return ChartSpec("timeline", "Engagements over time", charts.timeline(events, figures), data, summary)
+
+
+# --------------------------------------------------------------------------- targets
+def _target_label(row: pd.Series) -> str:
+    label = vocab.metric_label(row["metric"])
+    return f"{label} · {_partner_name(row['partner'])}" if isinstance(row["partner"], str) else label
+
+
+def progress_rows(corpus: Corpus) -> pd.DataFrame:
+    """``targets.progress`` with labels and texts for the bars and the summary."""
+    p = progress(corpus.figures)
+    if p.empty:
+        return p.assign(label=[], target_text=[], current_text=[], note=[], current_quote=[], sentence=[])
+    quotes = corpus.figures.set_index("figure_id")["quote"]
+    p = p.assign(label=p.apply(_target_label, axis=1))
+    return p.assign(
+        target_text=p.apply(
+            lambda r: format_value(r["target"], r["currency"], r["unit"])
+            + (f" by {int(r['target_year'])}" if pd.notna(r["target_year"]) else "")
+            + (f" in {int(r['horizon_years'])} yrs" if pd.notna(r["horizon_years"]) else ""),
+            axis=1,
+        ),
+        current_text=p.apply(lambda r: format_value(r["current"], r["currency"], r["unit"]), axis=1),
+        note=p.apply(
+            lambda r: f"{r['progress_pct']:.0f}% there" + (f" · {r['cagr_pct']:.1f}%/yr needed" if pd.notna(r["cagr_pct"]) else "")
+            if pd.notna(r["progress_pct"]) else "",
+            axis=1,
+        ),
+        current_quote=p["current_figure_id"].map(quotes).fillna(""),
+        sentence=p.apply(_target_sentence, axis=1),
+    )
+
+
+def _target_sentence(r: pd.Series) -> str:
+    """``"Exports: $30B now, $150B targeted in 10 years: 17.5% a year needed"``."""
+    label = _target_label(r)
+    target = format_value(r["target"], r["currency"], r["unit"])
+    when = f" by {int(r['target_year'])}" if pd.notna(r["target_year"]) else (f" in {int(r['horizon_years'])} years" if pd.notna(r["horizon_years"]) else "")
+    parts = [f"{label}: " + (f"{format_value(r['current'], r['currency'], r['unit'])} now, " if pd.notna(r["current"]) else "") + f"{target} targeted{when}"]
+    if pd.notna(r["cagr_pct"]):
+        parts.append(f"{r['cagr_pct']:.1f}% a year needed")
+    if pd.notna(r["context_share_pct"]):
+        total = format_value(r["context_value"], r["currency"], r["unit"])
+        parts.append(f"about {r['context_share_pct']:.1f}% of {_partner_name(r['partner'])}'s {total} ({r['context_relation']})")
+    return ": ".join(parts[:2]) + ("; " + "; ".join(parts[2:]) if len(parts) > 2 else "")
+
+
+def target_specs(corpus: Corpus) -> tuple[ChartSpec, ChartSpec, pd.DataFrame]:
+    """(bars, paths, progress table) for the Targets page."""
+    p = progress_rows(corpus)
+    summary = ". ".join(p["sentence"]) + "." if len(p) else "No target figure for this filter."
+    bars = ChartSpec("targets_vs_current", "Targets against the latest reported value", charts.target_bars(p), p, summary)
+
+    with_current = p[p["current"].notna()]
+    calendar = bool(len(with_current)) and with_current["target_year"].notna().all() and with_current["current_year"].notna().all()
+    paths = pd.DataFrame(
+        {
+            "label": with_current["label"],
+            "x0": with_current["current_year"] if calendar else 0,
+            "y0": with_current["current"],
+            "x1": with_current["target_year"] if calendar else with_current["years"],
+            "y1": with_current["target"],
+            "text1": with_current["target_text"],
+            "quote": with_current["quote"],
+            "source": with_current["source"],
+            "x_title": "year" if calendar else "years from the latest reported value",
+        }
+    )
+    actual = actuals_for(corpus.figures, with_current)
+    if len(actual) and len(with_current):
+        base = with_current.assign(_key=with_current["metric"] + with_current["partner"].fillna("")).set_index("_key")
+        key = actual["metric"] + actual["partner"].fillna("")
+        actual = actual.assign(
+            label=key.map(base["label"]),
+            x=actual["year_resolved"] if calendar else (actual["year_resolved"] - key.map(base["current_year"])).fillna(0),
+            text=actual.apply(_figure_label, axis=1),
+        )
+    else:
+        actual = actual.assign(label=pd.Series(dtype=str), x=pd.Series(dtype=float), text=pd.Series(dtype=str))
+    path_summary = (
+        "; ".join(f"{r.label}: from {format_value(r.current, r.currency, r.unit)} to {r.target_text}" + (f", {r.cagr_pct:.1f}% a year" if pd.notna(r.cagr_pct) else "") for r in with_current.itertuples())
+        + "."
+        if len(with_current)
+        else "No target with a reported current value for this filter."
+    )
+    path_data = pd.concat([paths.assign(series="target path"), actual.assign(series="reported")], ignore_index=True)
+    paths_spec = ChartSpec("target_paths", "Path to each target", charts.target_paths(paths, actual), path_data, path_summary)
+    return bars, paths_spec, p
+
+
+def metric_spec(corpus: Corpus) -> ChartSpec:
+    f = corpus.figures
+    grouped = f.groupby(["metric", "kind"], as_index=False).size().rename(columns={"size": "count"})
+    grouped = grouped.assign(metric_label=grouped["metric"].map(vocab.metric_label))
+    summary = (
+        f"{len(f)} figures in {f['metric'].nunique()} metrics: "
+        + ", ".join(f"{r.metric_label} {r.count} {r.kind}" for r in grouped.itertuples())
+        + "."
+        if len(f) else "No figure for this filter."
+    )
+    return ChartSpec("figures_by_metric", "Figures by metric and kind", charts.figures_by_metric(grouped), f, summary)
+
+
+# --------------------------------------------------------------------------- sources
+def highlight_segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+    """Cut ``text`` into (segment, label) pieces; label is the figure's text for a figure span, else None.
+
+    ``highlight_segments("China has $2.7 trillion", [(10, 23, "$2.7T")])`` ->
+    ``[("China has ", None), ("$2.7 trillion", "$2.7T")]``
+    """
+    out, at = [], 0
+    for start, end, label in sorted(spans):
+        if start < at:
+            continue
+        if start > at:
+            out.append((text[at:start], None))
+        out.append((text[start:end], label))
+        at = end
+    if at < len(text):
+        out.append((text[at:], None))
+    return out
+
+
+def story_segments(corpus: Corpus, story_id: str) -> list[tuple[str, str | None]]:
+    """A story's text (furniture removed) cut around its figures, for highlighting in place."""
+    story = corpus.stories.set_index("story_id").loc[story_id]
+    figs = corpus.figures[corpus.figures["story_id"] == story_id]
+    spans = [
+        (int(r.start) - int(story["start"]), int(r.end) - int(story["start"]), f"{_figure_label(pd.Series(r._asdict()))} {r.kind}")
+        for r in figs.itertuples()
+    ]
+    return [(seg, label) for seg, label in highlight_segments(story["text"], spans)]
+
+
+def figure_table(corpus: Corpus) -> pd.DataFrame:
+    """All figures with their quotes: the provenance behind every number in every chart."""
+    f = corpus.figures
+    return pd.DataFrame(
+        {
+            "figure": f.apply(_figure_label, axis=1) if len(f) else pd.Series(dtype=str),
+            "kind": f["kind"],
+            "metric": f["metric"].map(vocab.metric_label),
+            "partner": f["partner"].map(lambda c: _partner_name(c) if isinstance(c, str) else ""),
+            "year": f["year"],
+            "horizon_years": f["horizon_years"],
+            "quote": f["quote"],
+            "raw": f["raw"],
+            "source": f["source"],
+            "start": f["start"],
+            "end": f["end"],
+            "review": f["review"],
+            "figure_id": f["figure_id"],
+        }
+    )
+
+
+def story_options(corpus: Corpus) -> pd.DataFrame:
+    s = corpus.stories
+    label = s["published"].dt.strftime("%Y-%m-%d").fillna("undated") + " · " + s["title"].fillna(s["story_id"])
+    return pd.DataFrame({"story_id": s["story_id"], "label": label, "outlet": s["outlet"], "source": s["source"]})
+
+
+# --------------------------------------------------------------------------- all charts of a page
+def page_specs(corpus: Corpus, page: str, show_blocs: bool = True) -> list[ChartSpec]:
+    """The charts a page shows (used by the page, its zip download and the export command)."""
+    if page == "overview":
+        return [map_spec(corpus, show_blocs, small=True), metric_spec(corpus)]
+    if page == "targets":
+        bars, paths, _ = target_specs(corpus)
+        return [bars, paths]
+    if page == "partners":
+        return [map_spec(corpus, show_blocs)]
+    if page == "timeline":
+        return [timeline_spec(corpus)]
+    if page == "sources":
+        return []
+    raise KeyError(f"unknown page {page!r}")
+
+
+PAGES = ("overview", "targets", "partners", "timeline", "sources")
+
+
+def sources_csv(corpus: Corpus) -> pd.DataFrame:
+    """``sources.csv``: every figure with its story, quote and offsets."""
+    return corpus.figures[["figure_id", "source", "story_id", "title", "published", "value", "currency", "unit", "metric", "kind", "year", "horizon_years", "partner", "raw", "quote", "start", "end", "review"]]

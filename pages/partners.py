@@ -1,0 +1,19 @@
+"""Partners: a world map of partner countries; organisations and companies beside it."""
+
+import streamlit as st
+
+from dashboard import ui, views
+
+st.title("Partners")
+corpus, flt = ui.filtered()
+if not ui.empty_state(corpus):
+    show_blocs = st.toggle("Draw blocs through their member countries", value=True, key="blocs")
+    left, right = st.columns([3, 1])
+    with left:
+        spec = views.map_spec(corpus, show_blocs)
+        ui.show_chart(spec, clickable_map=True)
+        st.caption("Click a country to filter the whole app by it.")
+    with right:
+        st.subheader("Without territory")
+        st.dataframe(views.non_territorial(corpus), hide_index=True, width="stretch")
+    ui.zip_button([spec], corpus, "partners")

@@ -1,0 +1,20 @@
+"""Sources: every story as text with its figures highlighted in place, and all figures with quotes."""
+
+import streamlit as st
+
+from dashboard import ui, views
+
+st.title("Sources")
+corpus, flt = ui.filtered()
+if not ui.empty_state(corpus):
+    st.subheader("All figures with their quotes")
+    st.dataframe(views.figure_table(corpus), hide_index=True, width="stretch")
+    st.download_button("sources.csv", views.sources_csv(corpus).to_csv(index=False), "sources.csv", "text/csv", on_click="ignore")
+
+    st.subheader("Stories")
+    options = views.story_options(corpus)
+    story_id = st.selectbox("Story", options["story_id"], format_func=dict(zip(options["story_id"], options["label"])).get, key="story")
+    row = options.set_index("story_id").loc[story_id]
+    st.caption(f"{row['source']} · {row['outlet'] or 'outlet not named in the text'}")
+    with st.container(border=True):
+        st.markdown(ui.highlighted_markdown(views.story_segments(corpus, story_id)))

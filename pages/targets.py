@@ -1,0 +1,14 @@
+"""Targets: target-versus-current bars, implied growth, scale context and the path to each target."""
+
+import streamlit as st
+
+from dashboard import ui, views
+
+st.title("Targets")
+st.caption("Each target against the latest reported value of the same metric and partner. Nothing is invented to fill a bar.")
+corpus, flt = ui.filtered()
+if not ui.empty_state(corpus):
+    bars, paths, table = views.target_specs(corpus)
+    ui.show_chart(bars)
+    ui.show_chart(paths)
+    ui.zip_button([bars, paths], corpus, "targets")

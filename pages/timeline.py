@@ -1,0 +1,15 @@
+"""Timeline: engagements over time by partner, coloured by theme, with the figures announced."""
+
+import streamlit as st
+
+from dashboard import ui, views
+
+st.title("Timeline")
+corpus, flt = ui.filtered()
+if not ui.empty_state(corpus):
+    spec = views.timeline_spec(corpus)
+    ui.show_chart(spec)
+    st.subheader("Undated stories")
+    st.caption("These stories give no date in their text; they are listed here rather than placed on a made-up date.")
+    st.dataframe(views.undated(corpus), hide_index=True, width="stretch")
+    ui.zip_button([spec], corpus, "timeline")
