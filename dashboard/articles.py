@@ -151,7 +151,7 @@ def split_stories(text: str) -> list[tuple[int, int]]:
         if len(text[m.end() :].strip()) >= _MIN_STORY:
             cuts.add(m.end())
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:

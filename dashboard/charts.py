@@ -19,9 +19,10 @@ BLOC_MEMBER_COLOUR = "#56B4E9"
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13)
 HEIGHT = 420
 MAP_HEIGHT = 460
-MARGIN = dict(l=10, r=10, t=60, b=10)
+MARGIN = dict(l=10, r=10, t=95, b=10)
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "PKR": "Rs ", "AED": "AED ", "CNY": "¥", "INR": "₹"}
 WRAP = 90
+SCALE_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 
 
 # --------------------------------------------------------------------------- formats
@@ -31,12 +32,8 @@ def format_value(value: float | None, currency: str | None = "USD", unit: str = 
         return "–"
     if unit == "percent":
         return f"{value:.1f}%".replace(".0%", "%")
-    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if abs(value) >= size:
-            number = f"{value / size:.2f}".rstrip("0").rstrip(".")
-            break
-    else:
-        number, suffix = f"{value:,.0f}", ""
+    size, suffix = next(((s, x) for s, x in SCALE_SUFFIXES if abs(value) >= s), (1, ""))
+    number = f"{value / size:.2f}".rstrip("0").rstrip(".") if suffix else f"{value:,.0f}"
     symbol = CURRENCY_SYMBOLS.get(currency or "", f"{currency} " if currency else "")
     return f"{symbol}{number}{suffix}"
 
@@ -62,13 +59,13 @@ def _escape(text: str) -> str:
 
 def _layout(fig: go.Figure, title: str, height: int = HEIGHT, **extra) -> go.Figure:
     fig.update_layout(
-        title=dict(text=_escape(title), x=0, xanchor="left"),
+        title=dict(text=_escape(title), x=0, xanchor="left", y=0.98, yref="container", yanchor="top"),
         font=FONT,
         height=height,
         margin=MARGIN,
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""),
         hoverlabel=dict(align="left"),
         **extra,
     )

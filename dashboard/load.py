@@ -18,7 +18,7 @@ from dashboard.articles import Story, UnreadableFile, article_paths, read_storie
 from dashboard.engagements import actors, themes
 from dashboard.extract import FIGURE_FIELDS, extract_figures, sentence_spans
 from dashboard.partners import classify, registry
-from dashboard.schemas import KINDS, UNITS, Engagements, Figures, Partners, Stories
+from dashboard.schemas import KINDS, UNITS, Engagements, Figures, Partners, Stories, validate
 
 OVERLAY_PATH = DATA_DIR / "overlay.csv"
 OVERLAY_ACTIONS = ("confirm", "correct", "reject", "date")
@@ -198,6 +198,13 @@ _FIGURE_COLUMNS = list(Figures.to_schema().columns)
 def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERLAY_PATH) -> Corpus:
     """Read, extract, curate and validate: the tables every view is built from."""
     stories, unreadable = read_corpus(paths)
+    if not stories:
+        overlay = read_overlay(overlay_path)
+        return Corpus(
+            *(validate(model, pd.DataFrame()) for model in (Stories, Figures, Engagements, Partners)),
+            unreadable=unreadable,
+            orphans=overlay,
+        )
     analysed = [analyse_story(s) for s in stories]
     story_frame = _story_frame(stories)
     raw_figures = pd.DataFrame(
@@ -213,7 +220,8 @@ def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERL
     )
     dates = story_frame.set_index("story_id")["published"]
     titles = story_frame.set_index("story_id")["title"]
-    figures = Figures.validate(
+    figures = validate(
+        Figures,
         figures.assign(
             published=figures["story_id"].map(dates),
             title=figures["story_id"].map(titles),
@@ -222,7 +230,8 @@ def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERL
         )[_FIGURE_COLUMNS]
     )
     n_figures = figures["story_id"].value_counts()
-    engagements = Engagements.validate(
+    engagements = validate(
+        Engagements,
         pd.DataFrame(
             {
                 "story_id": story_frame["story_id"],
@@ -240,10 +249,10 @@ def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERL
         ).assign(n_figures=lambda df: df["story_id"].map(n_figures).fillna(0).astype(int))
     )
     return Corpus(
-        stories=Stories.validate(story_frame),
+        stories=validate(Stories, story_frame),
         figures=figures,
         engagements=engagements,
-        partners=Partners.validate(partner_table(engagements, figures)),
+        partners=validate(Partners, partner_table(engagements, figures)),
         unreadable=unreadable,
         orphans=orphans,
     )

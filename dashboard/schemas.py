@@ -99,3 +99,12 @@ class Partners(pa.DataFrameModel):
 
     class Config(_Strict):
         pass
+
+
+def validate(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.DataFrame:
+    """``model.validate(frame)``; an empty frame becomes an empty frame of the model's dtypes
+    (pandera cannot coerce an empty ``object`` column)."""
+    if frame.empty:
+        schema = model.to_schema()
+        return pd.DataFrame({name: pd.Series(dtype=str(column.dtype)) for name, column in schema.columns.items()})
+    return model.validate(frame)

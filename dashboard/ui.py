@@ -20,6 +20,21 @@ TOPOJSON_URL = "/app/static/"
 EMPTY_MESSAGE = "Nothing matches this filter. Remove a partner or theme, widen the date range, or tick “Include undated stories” in the sidebar."
 
 
+def ensure_app_navigation() -> None:
+    """Make a page opened by its URL run inside ``app.py``'s ``st.navigation``.
+
+    The project keeps its page files in ``pages/`` beside ``app.py``; Streamlit then starts in
+    its old pages-folder mode, and a first visit to ``/targets`` would run the page alone
+    (wrong sidebar, no page config). Switching the mode off and rerunning hands the same
+    URL to ``app.py``, whose navigation resolves it.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 @st.cache_data(show_spinner="Reading articles…")
 def corpus() -> Corpus:
     """The whole corpus, read once per server (``load_corpus`` is pure)."""

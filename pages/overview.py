@@ -4,15 +4,20 @@ import streamlit as st
 
 from dashboard import ui, views
 
+ui.ensure_app_navigation()
+
 st.title("Pakistan Tech Cooperation Tracker")
 st.caption("Pakistan's technology partnerships and digital-economy goals, from news articles. Every number links to its sentence.")
 corpus, flt = ui.filtered()
 if not ui.empty_state(corpus):
-    counts = views.counts(corpus)
-    cols = st.columns(3)
-    for col, (label, value) in zip(cols, counts.items()):
+    for col, (label, value) in zip(st.columns(3), views.counts(corpus).items(), strict=True):
+        col.metric(label.capitalize(), value)
+
+    st.subheader("Headline figures")
+    cards = views.headline_figures(corpus)
+    for col, card in zip(st.columns(3) * 2, cards.itertuples(), strict=False):
         col.metric(
-            f"{card.metric_label} {('· ' + card.partner_name) if card.partner_name else ''} ({card.kind})",
+            f"{card.metric_label}{' · ' + card.partner_name if card.partner_name else ''} ({card.kind})",
             card.label,
             help=f"“{card.quote}” — {card.when}",
             border=True,

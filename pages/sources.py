@@ -4,6 +4,8 @@ import streamlit as st
 
 from dashboard import ui, views
 
+ui.ensure_app_navigation()
+
 st.title("Sources")
 corpus, flt = ui.filtered()
 if not ui.empty_state(corpus):
@@ -13,7 +15,7 @@ if not ui.empty_state(corpus):
 
     st.subheader("Stories")
     options = views.story_options(corpus)
-    story_id = st.selectbox("Story", options["story_id"], format_func=dict(zip(options["story_id"], options["label"])).get, key="story")
+    story_id = st.selectbox("Story", options["story_id"], format_func=dict(zip(options["story_id"], options["label"], strict=False)).get, key="story")
     row = options.set_index("story_id").loc[story_id]
     st.caption(f"{row['source']} · {row['outlet'] or 'outlet not named in the text'}")
     with st.container(border=True):

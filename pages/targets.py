@@ -4,6 +4,8 @@ import streamlit as st
 
 from dashboard import ui, views
 
+ui.ensure_app_navigation()
+
 st.title("Targets")
 st.caption("Each target against the latest reported value of the same metric and partner. Nothing is invented to fill a bar.")
 corpus, flt = ui.filtered()

@@ -4,6 +4,8 @@ import streamlit as st
 
 from dashboard import ui, views
 
+ui.ensure_app_navigation()
+
 st.title("Timeline")
 corpus, flt = ui.filtered()
 if not ui.empty_state(corpus):

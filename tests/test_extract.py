@@ -1,0 +1,260 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard.extract import (
+    Amount,
+    extract_figures,
+    find_amounts,
+    find_horizon,
+    find_year,
+    parse_number,
+    sentence_spans,
+    words_to_number,
+)
+from dashboard.partners import registry
+
+
+def amounts(text):
+    return [(a.value, a.currency, a.unit, text[a.start : a.end]) for a in find_amounts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "raw"),
+    [
+        ("China has $2.7 trillion in imports.", 2.7e12, "USD", "$2.7 trillion"),
+        ("a loan of $4.375 billion was signed", 4.375e9, "USD", "$4.375 billion"),
+        ("worth US $ 6.2 billion last year", 6.2e9, "USD", "US $ 6.2 billion"),
+        ("a market of USD 1.8 trillion", 1.8e12, "USD", "USD 1.8 trillion"),
+        ("exports crossed 310+ Million USD in June", 3.1e8, "USD", "310+ Million USD"),
+        ("allocated Rs 45 billion for the project", 4.5e10, "PKR", "Rs 45 billion"),
+        ("a Rs12bn package", 1.2e10, "PKR", "Rs12bn"),
+        ("trade of Dh9.5 billion", 9.5e9, "AED", "Dh9.5 billion"),
+        ("remittances of $612 million", 6.12e8, "USD", "$612 million"),
+        ("investments of 1.5bn dollars", 1.5e9, "USD", "1.5bn dollars"),
+        ("a grant of forty-two million dollars", 4.2e7, "USD", "forty-two million dollars"),
+        ("exports of three billion dollars", 3e9, "USD", "three billion dollars"),
+        ("more than $15 million raised", 1.5e7, "USD", "$15 million"),
+        ("US$5bn in deposits", 5e9, "USD", "US$5bn"),
+        ("PKR 3.5 trillion budget", 3.5e12, "PKR", "PKR 3.5 trillion"),
+        ("Rs. 1,200 crore scheme", 1.2e10, "PKR", "Rs. 1,200 crore"),
+        ("Rs50 lakh prize", 5e6, "PKR", "Rs50 lakh"),
+        ("AED 3bn deal", 3e9, "AED", "AED 3bn"),
+        ("€3 billion facility", 3e9, "EUR", "€3 billion"),
+        ("10 billion yuan swap", 1e10, "CNY", "10 billion yuan"),
+        ("half a billion dollars", 5e8, "USD", "half a billion dollars"),
+        ("a $500 fee", 500.0, "USD", "$500"),
+        ("$400m in funding", 4e8, "USD", "$400m"),
+        ("£2.5bn of investment", 2.5e9, "GBP", "£2.5bn"),
+    ],
+)
+def test_money_phrasings(text, value, currency, raw):
+    assert amounts(text) == [(pytest.approx(value), currency, "money", raw)]
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "raw"),
+    [
+        ("an estimated $12-16 billion", [12e9, 16e9], "$12-16 billion"),
+        ("$12bn-$16bn a year", [12e9, 16e9], "$12bn-$16bn"),
+        ("between $12 to 16 billion", [12e9, 16e9], "$12 to 16 billion"),
+        ("some 12-16 billion dollars", [12e9, 16e9], "12-16 billion dollars"),
+    ],
+)
+def test_ranges_give_two_figures(text, values, raw):
+    found = amounts(text)
+    assert [v for v, *_ in found] == [pytest.approx(v) for v in values]
+    assert {r for *_, r in found} == {raw}
+
+
+def test_between_and_gives_two_figures():
+    assert [v for v, *_ in amounts("between $12 billion and $16 billion")] == [12e9, 16e9]
+
+
+def test_from_to_is_two_figures_not_a_range():
+    found = amounts("from $30 billion to $150 billion")
+    assert [(v, r) for v, _, _, r in found] == [(30e9, "$30 billion"), (150e9, "$150 billion")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "raw"),
+    [
+        ("grew 12.5%", 12.5, "12.5%"),
+        ("a rise of 12,5%", 12.5, "12,5%"),
+        ("up 30pc", 30.0, "30pc"),
+        ("rose 25 per cent", 25.0, "25 per cent"),
+        ("fell 7 percent", 7.0, "7 percent"),
+        ("a twenty-five per cent share", 25.0, "twenty-five per cent"),
+    ],
+)
+def test_percent_phrasings(text, value, raw):
+    assert amounts(text) == [(value, None, "percent", raw)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 1990s and 2025",
+        "aged 25, he led 300 people",
+        "5 million freelancers",
+        "AIRLINK 182.71 Increased By ▲ 2.54",
+        "Mrs 5 was there",
+        "version 2.0 released",
+    ],
+)
+def test_not_money(text):
+    assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("forty-two", 42), ("three", 3), ("three hundred and five", 305), ("ninety nine", 99), ("half a", 0.5)],
+)
+def test_words_to_number(words, value):
+    assert words_to_number(words) == value
+
+
+@pytest.mark.parametrize(("raw", "value"), [("1,234.5", 1234.5), ("12,5", 12.5), ("7", 7.0), ("twenty", 20.0)])
+def test_parse_number(raw, value):
+    assert parse_number(raw) == value
+
+
+def _one(text):
+    hits = registry().find(text)
+    figures = extract_figures(text, hits)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("China has $2.7 trillion in imports.", "actual"),
+        ("The minister highlighted the goal of exporting $50 billion to the Chinese market.", "target"),
+        ("The government aims to raise IT exports to $15 billion by 2030.", "target"),
+        ("Pakistan pledged $20 million for the fund.", "target"),
+        ("IT exports surged to $3.2 billion in FY2024-25.", "actual"),
+        ("Remittances reached $38 billion last year.", "actual"),
+        ("The reform could bring an estimated $25 billion in virtual assets into the tax net.", "estimate"),
+        ("The sector has potential exports of $10 billion.", "estimate"),
+        ("Systems could reduce costs from the country's $38 billion annual remittance flows.", "actual"),
+        ("Officials expect the market to be worth $5 billion.", "estimate"),
+    ],
+)
+def test_kind_from_wording(text, kind):
+    assert _one(text).kind == kind
+
+
+def test_from_to_goal_gives_baseline_and_target():
+    text = "The aim is to increase Pakistan's exports from $30 billion to $150 billion in the next 10 years."
+    base, goal = extract_figures(text, registry().find(text))
+    assert (base.kind, base.value, base.horizon_years) == ("actual", 30e9, None)
+    assert (goal.kind, goal.value, goal.horizon_years) == ("target", 150e9, 10)
+    assert base.metric == goal.metric == "exports"
+
+
+def test_rise_from_to_is_two_actuals():
+    text = "IT exports rose from $2.6 billion to $3.2 billion last year."
+    assert [f.kind for f in extract_figures(text)] == ["actual", "actual"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("China has $2.7 trillion in imports.", "imports"),
+        ("IT exports reached $3.2 billion.", "it_exports"),
+        ("Exports reached $30 billion.", "exports"),
+        ("Workers' remittances stood at $3.1 billion in March.", "remittances"),
+        ("an estimated $25 billion in virtual assets", "virtual_assets"),
+        ("The ADB approved a $500 million loan for the scheme.", "financing"),
+        ("Bilateral trade reached $23 billion.", "bilateral_trade"),
+        ("Chinese firms pledged $1 billion in investment.", "investment"),
+        ("Raast handled Rs 1.5 trillion in digital payments.", "digital_payments"),
+        ("It exports $5 billion of rice.", "exports"),
+    ],
+)
+def test_metric_from_keywords(text, metric):
+    assert _one(text).metric == metric
+
+
+def test_percentage_takes_the_subject_metric_before_growth():
+    assert _one("IT exports grew 25% in the first half.").metric == "it_exports"
+    assert _one("The economy grew 2.5% last year, officials said.").metric == "growth"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("exports of $5 billion by 2030", 2030),
+        ("IT exports of $3.2 billion in FY2024-25", 2025),
+        ("IT exports of $3.2 billion in FY25", 2025),
+        ("$3.2 billion in 2024-25", 2025),
+        ("$3 billion in 2023", 2023),
+        ("$3 billion", None),
+    ],
+)
+def test_year(sentence, year):
+    amount = find_amounts(sentence)[0]
+    assert find_year(sentence, 0, amount) == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("in the next 10 years", 10),
+        ("within five years", 5),
+        ("over the next decade", 10),
+        ("over the coming three years", 3),
+        ("by 2030", None),
+    ],
+)
+def test_horizon(sentence, years):
+    assert find_horizon(sentence) == years
+
+
+def test_partner_of_a_figure_is_named_in_its_sentence():
+    text = "He noted that China has $2.7 trillion in imports. Remittances reached $38 billion."
+    china, remittances = extract_figures(text, registry().find(text))
+    assert china.partner == "CHN"
+    assert remittances.partner is None
+
+
+def test_80_20_rule_is_not_a_figure():
+    text = "According to the 80/20 rule, ministries should focus on the 20 per cent of areas that could provide 80 per cent of the results."
+    assert extract_figures(text) == []
+
+
+def test_quote_is_the_sentence_and_offsets_point_at_the_raw_phrase():
+    text = "Intro line.\n\nChina has $2.7 trillion in imports. Next sentence."
+    (fig,) = extract_figures(text, offset=100)
+    assert fig.quote == "China has $2.7 trillion in imports."
+    assert (fig.start, fig.end) == (100 + text.index("$2.7"), 100 + text.index(" in imports"))
+
+
+def test_sentences_do_not_break_on_abbreviations():
+    text = "Mr. Khan said Rs. 5 billion was spent. Then he left."
+    assert [text[a:b] for a, b in sentence_spans(text)] == ["Mr. Khan said Rs. 5 billion was spent.", "Then he left."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_never_raises_and_offsets_hold_on_any_text(text):
+    for fig in extract_figures(text, registry().find(text)):
+        assert text[fig.start : fig.end] == fig.raw
+        assert fig.value >= 0
+
+
+_PIECES = st.sampled_from(
+    ["$", "US$ ", "Rs", "Rs. ", "Dh", "USD ", "12", "3.5", "1,200", "forty-two", " billion", "bn", " million", "m", "%", " per cent",
+     "pc", " dollars", " rupees", "-", " to ", " and ", "from ", "by 2030", "FY2024-25", ". ", "\n\n", "China ", "exports ", "aims ", "+"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_offsets_hold_on_money_like_text(text):
+    for amount in find_amounts(text):
+        assert isinstance(amount, Amount)
+        assert 0 <= amount.start < amount.end <= len(text)
+    for fig in extract_figures(text, registry().find(text)):
+        assert text[fig.start : fig.end] == fig.raw

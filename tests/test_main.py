@@ -1,0 +1,50 @@
+import json
+
+from dashboard import SEEDS_DIR, export
+from dashboard.__main__ import main
+
+
+def test_extract_json_shape(capsys):
+    assert main(["extract", str(SEEDS_DIR / "002_6c67410e97d8d00a.txt"), "--json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    assert {"source", "story", "title", "outlet", "published", "partners", "mentions", "themes", "figures"} <= story.keys()
+    assert story["partners"] == ["CHN"] and story["published"] is None
+    first = story["figures"][0]
+    assert {"value", "currency", "unit", "metric", "kind", "year", "horizon_years", "partner", "quote", "start", "end"} <= first.keys()
+    assert (first["value"], first["kind"], first["partner"]) == (2.7e12, "actual", "CHN")
+
+
+def test_extract_folder_table(capsys):
+    assert main(["extract", str(SEEDS_DIR)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("#") >= 6 and "$150B" in out and "target" in out
+
+
+def test_extract_reports_unreadable(tmp_path, capsys):
+    (tmp_path / "a.txt").write_bytes(b"\x00")
+    assert main(["extract", str(tmp_path)]) == 1
+    assert "binary" in capsys.readouterr().err
+
+
+def test_check_ok_on_seeds(capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "stories:            6" in out and "status:             ok" in out
+
+
+def test_check_fails_on_unreadable(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text((SEEDS_DIR / "000_09d8e724778e1e1f.txt").read_text())
+    (tmp_path / "b.txt").write_text("")
+    assert main(["check", str(tmp_path)]) == 1
+    assert "b.txt: empty" in capsys.readouterr().out
+
+
+def test_export_without_chromium_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(export, "browser_path", lambda: None)
+    assert main(["export", "--out", str(tmp_path), "--partner", "CHN"]) == 2
+    assert "Chromium" in capsys.readouterr().err
+
+
+def test_export_csv_only(tmp_path, capsys):
+    assert main(["export", "--out", str(tmp_path), "--format", "csv"]) == 0
+    assert (tmp_path / "sources.csv").exists() and (tmp_path / "timeline.csv").exists()

@@ -1,0 +1,33 @@
+import pytest
+
+from dashboard import vocab
+
+
+def test_metric_vocabulary_has_the_issue_metrics():
+    codes = vocab.metric_codes()
+    assert {"exports", "it_exports", "imports", "remittances", "virtual_assets", "investment", "bilateral_trade",
+            "financing", "market_size", "digital_payments", "other"} <= codes
+
+
+def test_unknown_metric_names_the_file():
+    with pytest.raises(vocab.VocabularyError, match="data/metrics.csv"):
+        vocab.check_metric("gdp_per_goat")
+
+
+def test_every_vocabulary_pattern_compiles():
+    assert all(t.pattern is not None for t in vocab.themes())
+    assert {t.code for t in vocab.kind_cues()} == {"target", "actual", "estimate"}
+    assert vocab.furniture().pattern
+    assert vocab.outlets()[0] == ("Published in Dawn", "Dawn")
+
+
+def test_bad_furniture_scope_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "furniture.csv").write_text("name,scope,pattern\nx,sideways,abc\n")
+    original = vocab.read_rows
+    monkeypatch.setattr(vocab, "read_rows", lambda name, data_dir=tmp_path: original(name, tmp_path))
+    vocab.furniture.cache_clear()
+    try:
+        with pytest.raises(vocab.VocabularyError, match="data/furniture.csv"):
+            vocab.furniture()
+    finally:
+        vocab.furniture.cache_clear()
