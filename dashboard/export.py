@@ -105,7 +105,7 @@ def to_csv(spec: ChartSpec) -> bytes:
 def _frame_csv(frame: pd.DataFrame) -> bytes:
     out = frame.copy()
     for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, (list, tuple, set, dict))).any():
+        if out[column].dtype == object and out[column].map(lambda v: isinstance(v, (list, tuple, set, dict))).any():
             out[column] = out[column].map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple, set)) else json.dumps(v) if isinstance(v, dict) else v)
     return out.to_csv(index=False).encode("utf-8")
 

@@ -63,8 +63,8 @@ def sidebar_filter(c: Corpus) -> Filter:
             _partner_options(c),
             key="partner",
             bind="query-params",
-            format_func=lambda code: f"{reg.name(code)} ({code})",
-            help="Countries (ISO3), blocs, organisations and companies. A bloc includes its members.",
+            format_func=reg.name,
+            help="Countries, blocs, organisations and companies (values are ISO3 or registry codes). A bloc includes its members.",
             placeholder="All partners",
         )
         themes = st.multiselect(

@@ -65,3 +65,11 @@ def test_zip_has_every_format(corpus):
     data = export.zip_charts(views.page_specs(corpus, "targets"), corpus)
     names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     assert names == {f"{n}.{ext}" for n in ("targets_vs_current", "target_paths") for ext in ("png", "svg", "html", "csv")} | {"sources.csv"}
+
+
+def test_csv_flattens_lists_and_keeps_dates():
+    import pandas as pd
+
+    frame = pd.DataFrame({"published": pd.to_datetime(["2025-01-02"]), "partners": [["CHN", "USA"]], "quotes": [{"CHN": "q"}]})
+    text = export._frame_csv(frame).decode()
+    assert "2025-01-02" in text and "CHN;USA" in text and '{""CHN"": ""q""}' in text
