@@ -19,6 +19,7 @@ BLOC_MEMBER_COLOUR = "#56B4E9"
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13)
 HEIGHT = 420
 MAP_HEIGHT = 460
+GEO_CENTRE_LON = 30  # keeps the Americas and East Asia on one world view, Pakistan near the centre
 MARGIN = dict(l=10, r=10, t=95, b=10)
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "PKR": "Rs ", "AED": "AED ", "CNY": "¥", "INR": "₹"}
 WRAP = 90
@@ -109,7 +110,7 @@ def partner_map(countries: pd.DataFrame, title: str = "Partner countries", heigh
                 zmin=0,
                 zmax=max(1, int(countries["engagements"].max())),
                 showscale=show,
-                colorbar=dict(title="stories", thickness=12, len=0.6),
+                colorbar=dict(title="stories", thickness=12, len=0.6, dtick=1),
                 marker_line_color="#ffffff",
                 marker_line_width=0.5,
                 customdata=frame[["name", "engagements", "figures", "themes", "via"]].to_numpy(),
@@ -126,6 +127,10 @@ def partner_map(countries: pd.DataFrame, title: str = "Partner countries", heigh
         showocean=False,
         bgcolor="rgba(0,0,0,0)",
         resolution=110,
+        fitbounds=False,
+        projection_rotation_lon=GEO_CENTRE_LON,
+        lonaxis_range=[GEO_CENTRE_LON - 180, GEO_CENTRE_LON + 180],
+        lataxis_range=[-58, 85],
     )
     return _layout(fig, title, height=height, clickmode="event+select")
 

@@ -117,7 +117,7 @@ def map_spec(corpus: Corpus, show_blocs: bool = True, small: bool = False) -> Ch
     direct = rows[rows["via"] == ""]
     names = ", ".join(direct.sort_values("engagements", ascending=False)["name"].head(5))
     summary = (
-        f"Map of {len(direct)} partner countries ({names})"
+        f"Map of {len(direct)} partner {'country' if len(direct) == 1 else 'countries'} ({names})"
         + (f" and {len(rows) - len(direct)} countries drawn as members of partner blocs" if len(rows) > len(direct) else "")
         + "."
         if len(rows)

@@ -17,5 +17,9 @@ if not ui.empty_state(corpus):
         st.caption("Click a country to filter the whole app by it.")
     with right:
         st.subheader("Without territory")
-        st.dataframe(views.non_territorial(corpus), hide_index=True, width="stretch")
+        others = views.non_territorial(corpus)
+        if others.empty:
+            st.caption("No bloc, organisation or company for this filter.")
+        else:
+            st.dataframe(others, hide_index=True, width="stretch")
     ui.zip_button([spec], corpus, "partners")

@@ -1,0 +1,175 @@
+"""A real browser: Playwright drives Debian's Chromium against the app on localhost, nothing else reachable.
+
+Skipped without Chromium (set REQUIRE_BROWSER=1 to make that a failure, as ``.ci/run`` does).
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHART = ".js-plotly-plot .main-svg"
+MARKS = ".js-plotly-plot .bars path, .js-plotly-plot .scatterlayer .point, .js-plotly-plot .choroplethlocation"
+LOCAL = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1")
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        raise RuntimeError("REQUIRE_BROWSER=1 but no Chromium at /usr/bin/chromium: apt-get install -y chromium")
+    pytest.skip("no Chromium: apt-get install -y chromium to run the browser tests", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = _free_port()
+    log = open(ARTIFACTS.parent / ".streamlit-test.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.terminate()
+        pytest.fail("streamlit did not start: see tests/.streamlit-test.log")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page where every request to anything but localhost is blocked and recorded."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.blocked = []
+
+    def route(r):
+        if r.request.url.startswith(LOCAL) or r.request.url.startswith(("data:", "blob:")):
+            r.continue_()
+        else:
+            pg.blocked.append(r.request.url)
+            r.abort()
+
+    pg.route("**/*", route)
+    yield pg
+    context.close()
+
+
+def open_page(pg, url: str, name: str):
+    pg.goto(url)
+    pg.wait_for_selector(CHART, timeout=60_000)
+    pg.wait_for_timeout(500)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "charts"),
+    [("/", "overview", 2), ("/targets", "targets", 2), ("/partners", "partners", 1), ("/timeline", "timeline", 1)],
+)
+def test_every_page_draws_its_charts_offline(server, page, path, name, charts):
+    open_page(page, server + path, name)
+    page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {charts}", timeout=30_000)
+    page.wait_for_selector(MARKS, timeout=30_000)
+    assert page.locator(MARKS).count() > 0
+    assert page.blocked == []
+
+
+def test_map_has_country_shapes_and_a_click_filters_the_app(server, page):
+    open_page(page, server + "/partners", "partners-map")
+    page.wait_for_function("document.querySelectorAll('.choroplethlocation').length >= 3", timeout=30_000)
+    assert page.locator(".js-plotly-plot .layer.countries path, .js-plotly-plot .layer.land path").count() > 0
+    index = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.choroplethlocation')).findIndex(e => e.__data__ && e.__data__.loc === 'CHN')"
+    )
+    assert index >= 0
+    box = page.locator(".choroplethlocation").nth(index).bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.5)
+    page.get_by_text("Map of 1 partner country (China)").wait_for(timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "partners-clicked.png"))
+    assert page.blocked == []
+
+
+def test_sources_page_shows_text_and_highlights(server, page):
+    page.goto(server + "/sources")
+    page.get_by_text("All figures with their quotes").wait_for(timeout=60_000)
+    page.get_by_text("Stories", exact=True).wait_for()
+    page.screenshot(path=str(ARTIFACTS / "sources.png"))
+    assert page.blocked == []
+
+
+def test_partner_filter_from_the_sidebar_goes_into_the_url(server, page):
+    open_page(page, server + "/targets", "targets-before")
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect'] input").first.click()
+    page.keyboard.type("China")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.get_by_text("about 1.9% of China's $2.7T", exact=False).first.wait_for(timeout=30_000)
+    page.wait_for_function("location.search.includes('partner=China')", timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "targets-china.png"))
+    shared = page.url
+    page.goto(shared)
+    page.wait_for_selector(CHART, timeout=60_000)
+    page.get_by_text("This view's address holds the filter").wait_for(timeout=30_000)  # the reload keeps the filter
+    chips = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.inner_text()
+    assert "China" in chips, chips
+    assert page.blocked == []
+
+
+def test_downloads_csv_and_images(server, page):
+    open_page(page, server + "/targets", "targets-downloads")
+    with page.expect_download(timeout=60_000) as csv_download:
+        page.get_by_role("button", name="CSV").first.click()
+    assert csv_download.value.suggested_filename == "targets_vs_current.csv"
+    csv_path = ARTIFACTS / "targets_vs_current.csv"
+    csv_download.value.save_as(csv_path)
+    assert "quote" in csv_path.read_text().splitlines()[0]
+
+    with page.expect_download(timeout=90_000) as png_download:
+        page.get_by_role("button", name="PNG").first.click()
+    png_path = ARTIFACTS / "targets_vs_current.png"
+    png_download.value.save_as(png_path)
+    assert png_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    page.locator(".js-plotly-plot").first.hover()
+    with page.expect_download(timeout=60_000) as toolbar_download:
+        page.locator(".js-plotly-plot").first.locator("[data-title='Download plot as a png'], [data-title*='Download']").first.click()
+    assert toolbar_download.value.suggested_filename == "targets_vs_current.png"
+    assert page.blocked == []
