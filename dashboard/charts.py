@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 # --------------------------------------------------------------------------- style
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"]
 KIND_COLOURS = {"actual": "#0072B2", "target": "#E69F00", "estimate": "#CC79A7"}
+TARGET_FILL = "rgba(230, 159, 0, 0.45)"
 MAP_SCALE = [[0.0, "#cfe3f3"], [1.0, "#0072B2"]]
 BLOC_MEMBER_COLOUR = "#56B4E9"
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13)
@@ -182,9 +183,10 @@ def timeline(events: pd.DataFrame, figures: pd.DataFrame, title: str = "Engageme
 
 # --------------------------------------------------------------------------- targets
 def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest reported value") -> go.Figure:
-    """Horizontal target-versus-current bars, one row per target, progress and growth needed as text.
+    """Bullet bars on a percent-of-target axis (so goals in rupees and dollars share one chart):
+    each target is a 100% bar, the latest actual a bar at its progress; values are in the text.
 
-    ``progress``: ``label, target, current, target_text, current_text, note, quote, current_quote, source``.
+    ``progress``: ``label, target, current, progress_pct, target_text, current_text, note, quote, current_quote, source``.
     """
     if progress.empty:
         return empty_figure(title, "No target figure for this filter.")
@@ -192,10 +194,12 @@ def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest
     fig.add_trace(
         go.Bar(
             y=progress["label"],
-            x=progress["target"],
+            x=[100.0] * len(progress),
             orientation="h",
             name="target",
-            marker_color=KIND_COLOURS["target"],
+            marker_color=TARGET_FILL,
+            marker_line=dict(color=KIND_COLOURS["target"], width=1.5),
+            width=0.7,
             text=progress["target_text"],
             textposition="outside",
             customdata=pd.DataFrame({"q": progress["quote"].map(wrap), "s": progress["source"]}).to_numpy(),
@@ -206,22 +210,23 @@ def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest
     fig.add_trace(
         go.Bar(
             y=has_current["label"],
-            x=has_current["current"],
+            x=has_current["progress_pct"],
             orientation="h",
             name="current (latest actual)",
             marker_color=KIND_COLOURS["actual"],
-            text=has_current["note"],
-            textposition="inside",
-            insidetextanchor="start",
+            width=0.35,
+            text=has_current["current_text"] + " · " + has_current["note"],
+            textposition="outside",
             customdata=pd.DataFrame(
                 {"c": has_current["current_text"], "q": has_current["current_quote"].map(wrap), "s": has_current["source"]}
             ).to_numpy(),
-            hovertemplate="<b>current %{customdata[0]}</b><br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
+            hovertemplate="<b>current %{customdata[0]}</b> (%{x:.1f}% of target)<br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
         )
     )
-    fig.update_xaxes(type="log", title_text="value (log scale)")
+    top = max(100.0, float(has_current["progress_pct"].max()) if len(has_current) else 0.0)
+    fig.update_xaxes(title_text="% of target reached", range=[0, top * 1.35], ticksuffix="%")
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, height=max(HEIGHT, 110 * len(progress) + 120), barmode="overlay")
+    return _layout(fig, title, height=max(300, 90 * len(progress) + 160), barmode="overlay")
 
 
 def target_paths(paths: pd.DataFrame, actuals: pd.DataFrame, title: str = "Path to each target") -> go.Figure:

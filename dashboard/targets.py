@@ -14,7 +14,7 @@ from dashboard import vocab
 PROGRESS_COLUMNS = [
     "figure_id", "metric", "partner", "currency", "unit", "target", "target_year", "horizon_years",
     "current", "current_figure_id", "current_year", "years", "progress_pct", "cagr_pct",
-    "context_value", "context_figure_id", "context_share_pct", "context_relation", "quote", "source", "title",
+    "context_value", "context_metric", "context_figure_id", "context_share_pct", "context_relation", "quote", "source", "title",
 ]
 
 
@@ -60,10 +60,10 @@ def latest_actual(figures: pd.DataFrame, row: pd.Series) -> pd.Series | None:
     return order.iloc[-1]
 
 
-def _context(figures: pd.DataFrame, row: pd.Series) -> tuple[float | None, str | None, str | None]:
+def _context(figures: pd.DataFrame, row: pd.Series) -> tuple[float | None, str | None, str | None, str | None]:
     """A related total for scale, from ``data/related_metrics.csv``: $50B exports to CHN vs CHN's $2.7T imports."""
     if pd.isna(row["partner"]):
-        return None, None, None
+        return None, None, None, None
     for rel in vocab.read_rows("related_metrics.csv"):
         if rel["metric"] != row["metric"]:
             continue
@@ -75,8 +75,8 @@ def _context(figures: pd.DataFrame, row: pd.Series) -> tuple[float | None, str |
         ]
         if not totals.empty:
             total = totals.iloc[-1]
-            return float(total["value"]), total["figure_id"], rel["relation"]
-    return None, None, None
+            return float(total["value"]), total["figure_id"], rel["relation"], rel["context_metric"]
+    return None, None, None, None
 
 
 def progress(figures: pd.DataFrame) -> pd.DataFrame:
@@ -93,7 +93,7 @@ def progress(figures: pd.DataFrame) -> pd.DataFrame:
         else:
             years = None
         cagr = implied_cagr(current["value"], row["value"], years) if current is not None and years else None
-        context_value, context_id, relation = _context(figures, row)
+        context_value, context_id, relation, context_metric = _context(figures, row)
         rows.append(
             {
                 "figure_id": row["figure_id"],
@@ -111,6 +111,7 @@ def progress(figures: pd.DataFrame) -> pd.DataFrame:
                 "progress_pct": 100 * current["value"] / row["value"] if current is not None and row["value"] else None,
                 "cagr_pct": 100 * cagr if cagr is not None else None,
                 "context_value": context_value,
+                "context_metric": context_metric,
                 "context_figure_id": context_id,
                 "context_share_pct": 100 * row["value"] / context_value if context_value else None,
                 "context_relation": relation,

@@ -209,12 +209,17 @@ def progress_rows(corpus: Corpus) -> pd.DataFrame:
         target_text=p.apply(
             lambda r: format_value(r["target"], r["currency"], r["unit"])
             + (f" by {int(r['target_year'])}" if pd.notna(r["target_year"]) else "")
-            + (f" in {int(r['horizon_years'])} yrs" if pd.notna(r["horizon_years"]) else ""),
+            + (f" in {int(r['horizon_years'])} yrs" if pd.notna(r["horizon_years"]) else "")
+            + (
+                f" · ≈{r['context_share_pct']:.1f}% of {_partner_name(r['partner'])}'s "
+                f"{format_value(r['context_value'], r['currency'], r['unit'])} {vocab.metric_label(r['context_metric']).lower()}"
+                if pd.notna(r["context_share_pct"]) else ""
+            ),
             axis=1,
         ),
         current_text=p.apply(lambda r: format_value(r["current"], r["currency"], r["unit"]), axis=1),
         note=p.apply(
-            lambda r: f"{r['progress_pct']:.0f}% there" + (f" · {r['cagr_pct']:.1f}%/yr needed" if pd.notna(r["cagr_pct"]) else "")
+            lambda r: f"{r['progress_pct']:.0f}% of target" + (f" · {r['cagr_pct']:.1f}%/yr needed" if pd.notna(r["cagr_pct"]) else "")
             if pd.notna(r["progress_pct"]) else "",
             axis=1,
         ),

@@ -129,9 +129,16 @@ def test_map_has_country_shapes_and_a_click_filters_the_app(server, page):
 
 def test_sources_page_shows_text_and_highlights(server, page):
     page.goto(server + "/sources")
-    page.get_by_text("All figures with their quotes").wait_for(timeout=60_000)
-    page.get_by_text("Stories", exact=True).wait_for()
+    page.get_by_text("strategic technology partnership between Pakistan and ASEAN", exact=False).wait_for(timeout=60_000)
+    page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first.click()
+    page.keyboard.type("Chinese experts")
+    page.keyboard.press("Enter")
+    highlighted = page.locator("[data-testid='stMarkdownContainer'] strong", has_text="$2.7 trillion")
+    highlighted.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    highlighted.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "sources.png"))
+    assert page.locator("[data-testid='stMarkdownContainer'] strong").count() == 4
     assert page.blocked == []
 
 

@@ -48,15 +48,17 @@ def test_empty_inputs_say_why():
 
 def test_target_bars_show_current_only_where_reported():
     p = pd.DataFrame(
-        {"label": ["Exports", "Exports · China"], "target": [150e9, 50e9], "current": [30e9, None],
+        {"label": ["Exports", "Exports · China"], "target": [150e9, 50e9], "current": [30e9, None], "progress_pct": [20.0, None],
          "target_text": ["$150B", "$50B"], "current_text": ["$30B", "–"], "note": ["20% there", ""],
          "quote": ["q1", "q2"], "current_quote": ["c1", ""], "source": ["s", "s"]}
     )
     fig = charts.target_bars(p)
     target, current = fig.data
     assert list(target.y) == ["Exports", "Exports · China"]
-    assert list(current.y) == ["Exports"] and list(current.x) == [30e9]
-    assert fig.layout.xaxis.type == "log"
+    assert list(target.x) == [100.0, 100.0]
+    assert list(current.y) == ["Exports"] and list(current.x) == [20.0]
+    assert current.text[0].startswith("$30B")
+    assert fig.layout.xaxis.ticksuffix == "%"
 
 
 def test_timeline_colours_by_theme_and_keeps_figures():
