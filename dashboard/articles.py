@@ -97,14 +97,18 @@ _DATELINE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _date_parser() -> dateparser.DateDataParser:
+    """One English parser, built once (``dateparser.parse`` with settings builds one per call)."""
+    return dateparser.DateDataParser(
+        languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    )
+
+
 @lru_cache(maxsize=4096)
 def parse_date(raw: str) -> date | None:
     """``"22 Apr, 2025"`` -> 2025-04-22, ``"October 8th, 2025"`` -> 2025-10-08; a partial date -> None."""
-    parsed = dateparser.parse(
-        raw.replace(",", " "),
-        languages=["en"],
-        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"},
-    )
+    parsed = _date_parser().get_date_data(raw.replace(",", " ")).date_obj
     return parsed.date() if parsed else None
 
 
@@ -122,6 +126,7 @@ def story_date(text: str) -> date | None:
 
 
 # --------------------------------------------------------------------------- splitting and cleaning
+_TRAILER = re.compile(rf"(?mi)^[ \t]*Published in [^\n]{{2,60}},\s*{_DATE}[ \t]*$")
 _BIG_GAP = re.compile(r"\n[ \t]*\n[ \t]*\n(?:[ \t]*\n)*")
 _PARA = re.compile(r"\n[ \t]*\n")
 _MIN_STORY = 400
@@ -147,7 +152,7 @@ def split_stories(text: str) -> list[tuple[int, int]]:
             cuts.add(cut)
             last = cut
     # A trailer ("Published in Dawn, October 8th, 2025") followed by more text ends its story.
-    for m in re.finditer(rf"(?mi)^[ \t]*Published in [^\n]{{2,60}},\s*{_DATE}[ \t]*$", text):
+    for m in _TRAILER.finditer(text):
         if len(text[m.end() :].strip()) >= _MIN_STORY:
             cuts.add(m.end())
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
@@ -172,6 +177,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
 
 
 _EDGE = 600
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _LEAD_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z ]+\))?\s*[:—–-]\s+")
 
 
@@ -183,7 +189,7 @@ def story_title(body: str) -> str | None:
             continue
         if len(line) <= 160 and not line.endswith((".", ":")) and len(line.split()) >= 3:
             return line
-        sentence = re.split(r"(?<=[.!?])\s", _LEAD_DATELINE.sub("", line), maxsplit=1)[0]
+        sentence = _SENTENCE_END.split(_LEAD_DATELINE.sub("", line), maxsplit=1)[0]
         return sentence if len(sentence) <= 120 else sentence[:117].rsplit(" ", 1)[0] + "…"
     return None
 
@@ -198,8 +204,16 @@ def story_outlet(text: str) -> str | None:
 def _repeated_title(body: str, title: str | None) -> list[tuple[int, int]]:
     if not title:
         return []
-    spans = [m.span() for m in re.finditer(r"(?m)^[ \t]*" + re.escape(title) + r"[ \t]*$", body)]
-    return spans[1:]
+    first = body.find(title)
+    spans, at = [], body.find(title, first + len(title)) if first != -1 else -1
+    while at != -1:
+        line_start = body.rfind("\n", 0, at) + 1
+        line_end = body.find("\n", at)
+        line_end = len(body) if line_end == -1 else line_end
+        if not body[line_start:at].strip() and not body[at + len(title) : line_end].strip():
+            spans.append((at, at + len(title)))
+        at = body.find(title, at + len(title))
+    return spans
 
 
 def read_stories(source: str, text: str) -> list[Story]:

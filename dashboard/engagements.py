@@ -14,10 +14,11 @@ from dashboard.partners import registry
 
 def themes(text: str) -> list[str]:
     """Themes whose keywords occur in ``text``, most mentioned first (ties in taxonomy order)."""
+    lowered = text.lower()
     counts = [
         (len(term.pattern.findall(text)), -i, term.code)
         for i, term in enumerate(vocab.themes())
-        if term.pattern is not None
+        if term.may_match(lowered)
     ]
     return [code for n, _, code in sorted(counts, reverse=True) if n]
 

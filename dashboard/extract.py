@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from dashboard import vocab
@@ -36,9 +36,14 @@ DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?!\d)"
 _PERCENT_NUMBER = r"[0-9](?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 
 
+_WORD_SPLIT = re.compile(r"[-\s]+")
+_DECIMAL_COMMA = re.compile(DECIMAL_COMMA)
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
 def words_to_number(words: str) -> float:
     """Spelled-out number -> value: ``"forty-two" -> 42``, ``"three hundred and five" -> 305``, ``"half a" -> 0.5``."""
-    tokens = re.split(r"[-\s]+", words.lower().strip())
+    tokens = _WORD_SPLIT.split(words.lower().strip())
     if tokens[:2] == ["half", "a"]:
         return 0.5
     total, current = 0, 0
@@ -58,7 +63,7 @@ def parse_number(raw: str) -> float:
     """``"1,234.5" -> 1234.5``, ``"12,5" -> 12.5`` (decimal comma), ``"three" -> 3``."""
     raw = raw.strip()
     if raw[0].isdigit():
-        if re.fullmatch(DECIMAL_COMMA, raw):
+        if _DECIMAL_COMMA.fullmatch(raw):
             return float(raw.replace(",", "."))
         return float(raw.replace(",", ""))
     return words_to_number(raw)
@@ -222,7 +227,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _BOUNDARY.finditer(text):
         if text[m.start()] == ".":
-            word = re.search(r"([\w.]+)$", text[max(start, m.start() - 12) : m.start()])
+            word = _LAST_WORD.search(text[max(start, m.start() - 12) : m.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
         end = m.start() + 1 if text[m.start()] in ".!?:" else m.start()
@@ -234,6 +239,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*[•*\-–]")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -243,10 +251,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- context: kind, metric, year
-_WEAK_ACTUAL = re.compile(r"\b(?:is|are|was|were|has|have|had|stands?|stood)\b", re.IGNORECASE)
-_WEAK_PENALTY = 25
+_WEAK_PENALTY = 40
 _WINDOW_BEFORE, _WINDOW_AFTER = 140, 45
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:current|existing|present|last\s+year'?s?)?\s*(?:level\s+of\s+|figure\s+of\s+)?(?:around\s+|about\s+|nearly\s+)?$", re.I)
+# Words that end a clause: a cue on the far side of one does not describe the figure.
+_AFTER_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|which|compared)\b", re.IGNORECASE)
+_AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
+_BEFORE_BREAK = re.compile(r";|\b(?:while|whereas|but)\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:current|existing|present|last\s+year'?s?)?\s*(?:level\s+of\s+|figure\s+of\s+)?"
+    r"(?:around\s+|about\s+|nearly\s+|some\s+)?$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(
     r"(?<![\w$.,])(?:FY\s?'?(?P<fy1>\d{4}|\d{2})(?:\s?[-–/]\s?(?P<fy2>\d{4}|\d{2}))?"
     r"|(?P<y1>(?:19|20)\d{2})(?:\s?[-–/]\s?(?P<y2>\d{4}|\d{2}))?)(?![\w%]|\.\d|,\d)"
@@ -259,52 +274,94 @@ _HORIZON = re.compile(
 )
 
 
-def _distance(fig_start: int, fig_end: int, start: int, end: int) -> int | None:
+def _distance(sentence: str, fig_start: int, fig_end: int, start: int, end: int) -> int | None:
+    """Characters between a cue and the figure, or None when the cue is out of reach or in another clause."""
     if end <= fig_start and fig_start - end <= _WINDOW_BEFORE:
-        return fig_start - end
+        return None if _BEFORE_BREAK.search(sentence, end, fig_start) else fig_start - end
     if start >= fig_end and start - fig_end <= _WINDOW_AFTER:
-        return start - fig_end
+        return None if _AFTER_BREAK.search(sentence, fig_end, start) else start - fig_end + _AFTER_PENALTY
     return None
 
 
-def _nearest(sentence: str, offset: int, fig: Amount, terms, penalty=None):
-    """The term whose match is nearest the figure within the sentence (ties: longer match)."""
+def cue_matches(sentence: str, terms, start: int = 0, end: int | None = None) -> list[tuple[int, int, object, re.Match[str]]]:
+    """Every match of every term in ``sentence[start:end]`` (positions in ``sentence``), found once
+    and reused for each figure in it."""
+    end = len(sentence) if end is None else end
+    lowered = sentence[start:end].lower()
+    return [
+        (m.start(), m.end(), term, m)
+        for term in terms
+        if term.may_match(lowered)
+        for m in term.pattern.finditer(sentence, start, end)
+    ]
+
+
+def _nearest(sentence: str, offset: int, fig: Amount, terms, penalty=None, after_ok=None, matches=None):
+    """The term whose match is nearest the figure within its clause (ties: the longer match)."""
     best, best_key = None, None
     fs, fe = fig.start - offset, fig.end - offset
-    for term in terms:
-        if term.pattern is None:
+    for start, end, term, m in matches if matches is not None else cue_matches(sentence, terms):
+        if start < fe and fs < end:
             continue
-        for m in term.pattern.finditer(sentence):
-            if m.start() < fe and fs < m.end():
-                continue
-            d = _distance(fs, fe, m.start(), m.end())
-            if d is None:
-                continue
-            if penalty and penalty(term, m):
-                d += _WEAK_PENALTY
-            key = (d, -(m.end() - m.start()))
-            if best_key is None or key < best_key:
-                best, best_key = term, key
+        if start >= fe and after_ok is not None and not after_ok(term, m):
+            continue
+        d = _distance(sentence, fs, fe, start, end)
+        if d is None:
+            continue
+        if penalty and penalty(term, m):
+            d += _WEAK_PENALTY
+        key = (d, start - end)
+        if best_key is None or key < best_key:
+            best, best_key = term, key
     return best
 
 
-def classify_kind(sentence: str, offset: int, fig: Amount, text: str) -> str:
-    """``"China has $2.7 trillion"`` -> actual; ``"the goal of exporting $50 billion"`` -> target."""
-    if _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start) and re.match(
-        r"\s+to\s", text[fig.end : fig.end + 6]
-    ):
-        return "actual"  # the baseline of "from $30 billion to $150 billion"
-    best = _nearest(sentence, offset, fig, vocab.kind_cues(), lambda term, m: bool(_WEAK_ACTUAL.fullmatch(m.group(0))))
-    return best.code if best else "actual"
+def classify_kind(sentence: str, offset: int, fig: Amount, text: str, matches=None) -> str:
+    """``"China has $2.7 trillion"`` -> actual; ``"the goal of exporting $50 billion"`` -> target.
+
+    A figure after "from" is a baseline, so actual ("from $30 billion to $150 billion");
+    a "to ..." after the figure is its purpose, not a goal ("$600 million to expand ...").
+    """
+    if _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start):
+        return "actual"
+    best = _nearest(
+        sentence,
+        offset,
+        fig,
+        vocab.kind_cues(),
+        penalty=lambda term, m: term.code == "actual_weak",
+        after_ok=lambda term, m: not m.group(0).lower().startswith("to "),
+        matches=matches,
+    )
+    if best is None:
+        return "actual"
+    return "actual" if best.code == "actual_weak" else best.code
 
 
-def classify_metric(sentence: str, offset: int, fig: Amount) -> str:
-    """The nearest metric keyword: ``"$2.7 trillion in imports"`` -> imports."""
-    terms = [t for t in vocab.metrics() if t.code not in vocab.percent_only_metrics()]
-    best = _nearest(sentence, offset, fig, terms)
-    if best is None and fig.unit == "percent":
-        best = _nearest(sentence, offset, fig, [t for t in vocab.metrics() if t.code in vocab.percent_only_metrics()])
-    return best.code if best else "other"
+def classify_metric(sentence: str, offset: int, fig: Amount, previous: str = "", matches=None) -> str | None:
+    """The nearest metric keyword in the figure's clause: ``"$2.7 trillion in imports"`` -> imports.
+
+    With none in the sentence: the last one of the previous sentence of the same paragraph
+    ("Remittances rose ... Saudi Arabia was the largest source at $9.34 billion"), then for a
+    percentage a rate word (growth, share); else None (``extract_figures`` then uses the story's topic).
+    """
+    percent_only = vocab.percent_only_metrics()
+    terms = tuple(t for t in vocab.metrics() if t.code not in percent_only)
+    best = _nearest(sentence, offset, fig, terms, matches=matches)
+    if best is None and previous:
+        best = _last_metric(previous, terms)
+    if best is not None:
+        return best.code
+    if fig.unit == "percent":
+        rate = _nearest(sentence, offset, fig, tuple(t for t in vocab.metrics() if t.code in percent_only))
+        if rate is not None:
+            return rate.code
+    return None
+
+
+def _last_metric(sentence: str, terms) -> object | None:
+    found = [(end, end - start, t) for start, end, t, _ in cue_matches(sentence, terms)]
+    return max(found, key=lambda x: (x[0], x[1]))[2] if found else None
 
 
 def _year_value(m: re.Match[str]) -> int:
@@ -339,13 +396,21 @@ def find_horizon(sentence: str) -> int | None:
     return int(parse_number(raw))
 
 
-def nearest_partner(fig: Amount, hits: list[Hit], sentence_span: tuple[int, int]) -> str | None:
-    """The partner named nearest the figure within its sentence (Pakistan excluded)."""
+def nearest_partner(fig: Amount, hits: list[Hit], sentence_span: tuple[int, int], text: str = "", offset: int = 0) -> str | None:
+    """The partner named nearest the figure within its sentence (Pakistan excluded); one named
+    after the figure counts only within the figure's clause ("..., followed by the UAE" does not)."""
     best, best_d = None, None
     for hit in hits:
         if hit.code == "PAK" or hit.via != "name" or not (sentence_span[0] <= hit.start < sentence_span[1]):
             continue
-        d = fig.start - hit.end if hit.end <= fig.start else hit.start - fig.end
+        if hit.end <= fig.start:
+            d = fig.start - hit.end
+            if text and _BEFORE_BREAK.search(text, hit.end - offset, fig.start - offset):
+                continue
+        else:
+            d = hit.start - fig.end
+            if text and _AFTER_BREAK.search(text, fig.end - offset, hit.start - offset):
+                continue
         if d >= 0 and (best_d is None or d < best_d):
             best, best_d = hit.code, d
     return best
@@ -359,7 +424,7 @@ class Figure:
     value: float
     currency: str | None
     unit: str
-    metric: str
+    metric: str | None
     kind: str
     year: int | None
     horizon_years: int | None
@@ -370,7 +435,7 @@ class Figure:
     end: int
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {name: getattr(self, name) for name in FIGURE_FIELDS}
 
 
 def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0) -> list[Figure]:
@@ -388,6 +453,14 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0) -
     hits = hits or []
     local_hits = [Hit(h.code, h.start - offset, h.end - offset, h.alias, h.via) for h in hits]
     not_figures = vocab.not_figure_contexts()
+    kind_terms = vocab.kind_cues()
+    metric_terms = tuple(t for t in vocab.metrics() if t.code not in vocab.percent_only_metrics())
+    cached: dict[int, tuple[list, list]] = {}
+    reach: dict[int, tuple[int, int]] = {}  # sentence index -> the span its figures' cues can lie in
+    for amount in amounts:
+        i = bisect.bisect_right(starts, amount.start) - 1
+        low, high = reach.get(i, (amount.start, amount.end))
+        reach[i] = (min(low, amount.start), max(high, amount.end))
     figures = []
     for amount in amounts:
         i = bisect.bisect_right(starts, amount.start) - 1
@@ -395,27 +468,44 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0) -
         if not (s_start <= amount.start < s_end):
             s_start, s_end = _trim(text, max(0, amount.start - 200), min(len(text), amount.end + 200))
         sentence = text[s_start:s_end]
+        previous = ""
+        if i > 0 and not _PARAGRAPH_BREAK.search(text, spans[i - 1][1], s_start):
+            previous = text[spans[i - 1][0] : spans[i - 1][1]]
         if amount.unit == "percent" and any(p.search(sentence) for p in not_figures):
             continue
-        kind = classify_kind(sentence, s_start, amount, text)
+        if s_start not in cached:
+            low, high = reach.get(i, (amount.start, amount.end))
+            w0 = max(0, low - _WINDOW_BEFORE - s_start)
+            w1 = min(len(sentence), high + _WINDOW_AFTER - s_start)
+            cached[s_start] = (cue_matches(sentence, kind_terms, w0, w1), cue_matches(sentence, metric_terms, w0, w1))
+        kind_matches, metric_matches = cached[s_start]
+        kind = classify_kind(sentence, s_start, amount, text, kind_matches)
         horizon = find_horizon(sentence) if kind == "target" else None
         figures.append(
             Figure(
                 value=amount.value,
                 currency=amount.currency,
                 unit=amount.unit,
-                metric=classify_metric(sentence, s_start, amount),
+                metric=classify_metric(sentence, s_start, amount, previous, metric_matches),
                 kind=kind,
                 year=find_year(sentence, s_start, amount),
                 horizon_years=horizon,
-                partner=nearest_partner(amount, local_hits, (s_start, s_end)),
+                partner=nearest_partner(amount, local_hits, (s_start, s_end), sentence, s_start),
                 raw=text[amount.start : amount.end],
                 quote=" ".join(sentence.split()),
                 start=amount.start + offset,
                 end=amount.end + offset,
             )
         )
-    return figures
+    return _fill_topic(figures)
+
+
+def _fill_topic(figures: list[Figure]) -> list[Figure]:
+    """Figures whose sentence names no metric take the story's topic: the metric most of its
+    other figures have ("Of the total, Rs 12 billion ..." in a budget story is budget)."""
+    named = [f.metric for f in figures if f.metric is not None and f.metric not in vocab.percent_only_metrics()]
+    topic = max(dict.fromkeys(named), key=named.count) if named else "other"  # ties: the first named
+    return [f if f.metric is not None else replace(f, metric=topic) for f in figures]
 
 
 FIGURE_FIELDS = tuple(f.name for f in fields(Figure))

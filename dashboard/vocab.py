@@ -21,11 +21,54 @@ class VocabularyError(ValueError):
 
 @dataclass(frozen=True)
 class Term:
-    """One row of a keyword vocabulary: a code, its label and a compiled pattern (or None)."""
+    """One row of a keyword vocabulary: a code, its label, a compiled pattern (or None) and its gate.
+
+    ``gate`` holds the literal words one of which must occur (lower-cased) for the pattern to
+    match at all, worked out from the pattern itself; ``None`` when it has no such words.
+    """
 
     code: str
     label: str
     pattern: re.Pattern[str] | None
+    gate: tuple[str, ...] | None = None
+
+    def may_match(self, lowered: str) -> bool:
+        """False only when the pattern cannot match ``lowered`` (the text, lower-cased): a cheap pre-check."""
+        return self.pattern is not None and (self.gate is None or any(word in lowered for word in self.gate))
+
+
+def literal_gate(pattern: str) -> tuple[str, ...] | None:
+    """The literal text each alternative of ``pattern`` starts with, lower-cased:
+    ``r"\\bgoals?\\b|\\btarget\\w*"`` -> ``("goal", "target")``; None if some alternative has none."""
+    from re import _constants as C
+    from re import _parser as P
+
+    def starts(items: list) -> list[str] | None:
+        chars: list[str] = []
+        for i, (op, av) in enumerate(items):
+            if op == C.AT and not chars:
+                continue
+            if op == C.LITERAL:
+                chars.append(chr(av))
+                continue
+            if op == C.BRANCH and not chars:
+                out: list[str] = []
+                for alt in av[1]:
+                    found = starts(list(alt) + items[i + 1 :])
+                    if found is None:
+                        return None
+                    out.extend(found)
+                return out
+            if op == C.SUBPATTERN and not chars:
+                return starts(list(av[-1]) + items[i + 1 :])
+            break
+        return ["".join(chars).lower()] if chars else None
+
+    try:
+        found = starts(list(P.parse(pattern, re.IGNORECASE)))
+    except Exception:  # an unusual construct: no gate, the pattern always runs
+        return None
+    return tuple(sorted(set(found))) if found else None
 
 
 def read_rows(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
@@ -46,7 +89,12 @@ def _compile(pattern: str, source: str) -> re.Pattern[str] | None:
 
 def _terms(name: str, code_column: str) -> tuple[Term, ...]:
     return tuple(
-        Term(row[code_column], row.get("label") or row[code_column], _compile(row["pattern"], name))
+        Term(
+            row[code_column],
+            row.get("label") or row[code_column],
+            _compile(row["pattern"], name),
+            literal_gate(row["pattern"]) if row["pattern"] else None,
+        )
         for row in read_rows(name)
     )
 
@@ -63,10 +111,18 @@ def themes() -> tuple[Term, ...]:
     return _terms("themes.csv", "theme")
 
 
+KINDS = ("target", "actual", "estimate")
+
+
 @lru_cache(maxsize=1)
 def kind_cues() -> tuple[Term, ...]:
-    """Wording cues for target / actual / estimate (``data/kind_cues.csv``)."""
-    return _terms("kind_cues.csv", "kind")
+    """Wording cues for target / actual / estimate (``data/kind_cues.csv``); ``actual_weak`` rows
+    (is, was, has) count only when nothing stronger is near. Several rows may share a kind."""
+    terms = _terms("kind_cues.csv", "kind")
+    unknown = {t.code for t in terms} - {*KINDS, "actual_weak"}
+    if unknown:
+        raise VocabularyError(f"unknown kind {sorted(unknown)} in data/kind_cues.csv (one of {KINDS} or actual_weak)")
+    return terms
 
 
 @lru_cache(maxsize=1)
