@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -105,9 +105,21 @@ def _date_parser() -> dateparser.DateDataParser:
     )
 
 
+_FAST_FORMATS = ("%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|,|\.")
+
+
 @lru_cache(maxsize=4096)
 def parse_date(raw: str) -> date | None:
-    """``"22 Apr, 2025"`` -> 2025-04-22, ``"October 8th, 2025"`` -> 2025-10-08; a partial date -> None."""
+    """``"22 Apr, 2025"`` -> 2025-04-22, ``"October 8th, 2025"`` -> 2025-10-08; a partial date -> None.
+
+    The common English forms are read directly; anything else goes to dateparser."""
+    plain = " ".join(_ORDINAL.sub(" ", raw).split())
+    for fmt in _FAST_FORMATS:
+        try:
+            return datetime.strptime(plain, fmt).date()
+        except ValueError:
+            continue
     parsed = _date_parser().get_date_data(raw.replace(",", " ")).date_obj
     return parsed.date() if parsed else None
 
