@@ -55,6 +55,11 @@ def wrap(text: str | None, width: int = WRAP) -> str:
     return "<br>".join(_escape(x) for x in lines)
 
 
+def provenance(rows: pd.DataFrame, quote: str = "quote", *first: str) -> list:
+    """Hover data that traces each point to its sentence: ``[*first columns, wrapped quote, source]``."""
+    return pd.DataFrame({**{c: rows[c] for c in first}, "q": rows[quote].map(wrap), "s": rows["source"]}).to_numpy()
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -156,10 +161,8 @@ def timeline(events: pd.DataFrame, figures: pd.DataFrame, title: str = "Engageme
                 mode="markers",
                 name=theme,
                 marker=dict(size=13, color=PALETTE[i % len(PALETTE)], line=dict(width=1, color="#ffffff")),
-                customdata=pd.DataFrame(
-                    {"t": rows["title"].map(wrap), "s": rows["source"], "q": rows["quote"].map(wrap)}
-                ).to_numpy(),
-                hovertemplate="<b>%{customdata[0]}</b><br>%{x|%d %b %Y}<br>%{customdata[2]}<extra>%{customdata[1]}</extra>",
+                customdata=provenance(rows.assign(title=rows["title"].map(wrap)), "quote", "title"),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{x|%d %b %Y}<br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
             )
         )
     for kind, rows in figures.groupby("kind", sort=False):
@@ -172,7 +175,7 @@ def timeline(events: pd.DataFrame, figures: pd.DataFrame, title: str = "Engageme
                 text=rows["label"],
                 textposition="top center",
                 marker=dict(symbol="diamond", size=11, color=KIND_COLOURS.get(kind, PALETTE[-1])),
-                customdata=pd.DataFrame({"q": rows["quote"].map(wrap), "s": rows["source"]}).to_numpy(),
+                customdata=provenance(rows),
                 hovertemplate="<b>%{text}</b> " + kind + "<br>%{x|%d %b %Y}<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
             )
         )
@@ -202,7 +205,7 @@ def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest
             width=0.7,
             text=progress["target_text"],
             textposition="outside",
-            customdata=pd.DataFrame({"q": progress["quote"].map(wrap), "s": progress["source"]}).to_numpy(),
+            customdata=provenance(progress),
             hovertemplate="<b>target %{text}</b><br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
         )
     )
@@ -217,9 +220,7 @@ def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest
             width=0.35,
             text=has_current["current_text"] + " · " + has_current["note"],
             textposition="outside",
-            customdata=pd.DataFrame(
-                {"c": has_current["current_text"], "q": has_current["current_quote"].map(wrap), "s": has_current["source"]}
-            ).to_numpy(),
+            customdata=provenance(has_current, "current_quote", "current_text"),
             hovertemplate="<b>current %{customdata[0]}</b> (%{x:.1f}% of target)<br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
         )
     )
@@ -265,7 +266,7 @@ def target_paths(paths: pd.DataFrame, actuals: pd.DataFrame, title: str = "Path 
                     showlegend=False,
                     marker=dict(size=11, color=colour, line=dict(width=2, color="#ffffff")),
                     text=mine["text"],
-                    customdata=pd.DataFrame({"q": mine["quote"].map(wrap), "s": mine["source"]}).to_numpy(),
+                    customdata=provenance(mine),
                     hovertemplate="<b>reported %{text}</b><br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
                 )
             )

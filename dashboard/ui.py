@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 import streamlit as st
 
-from dashboard import export, vocab
+from dashboard import export, views, vocab
 from dashboard.filters import Filter, apply_filter
 from dashboard.load import Corpus, load_corpus
 from dashboard.partners import registry
@@ -35,10 +36,22 @@ def ensure_app_navigation() -> None:
         st.rerun()
 
 
-@st.cache_data(show_spinner="Reading articles…")
+@st.cache_resource(show_spinner="Reading articles…")
 def corpus() -> Corpus:
-    """The whole corpus, read once per server (``load_corpus`` is pure)."""
+    """The whole corpus, read once per server and shared: nothing changes it (``load_corpus`` is pure,
+    filters and views return new frames), so no copy is made per rerun."""
     return load_corpus()
+
+
+@st.cache_resource(max_entries=1)
+def _filter_options(_c: Corpus, corpus_id: int) -> tuple[list[str], list[str], date, date]:
+    """Partner options (with bloc members), theme options and the date span: computed once per corpus."""
+    c = _c
+    theme_codes = sorted({t for themes in c.engagements["themes"] for t in themes}, key=vocab.theme_label)
+    dates = c.engagements["published"].dropna()
+    first = dates.min().date() if len(dates) else date(2000, 1, 1)
+    last = dates.max().date() if len(dates) else date.today()
+    return _partner_options(c), theme_codes, first, last
 
 
 def _partner_options(c: Corpus) -> list[str]:
@@ -52,15 +65,12 @@ def _partner_options(c: Corpus) -> list[str]:
 def sidebar_filter(c: Corpus) -> Filter:
     """The one filter for the whole app, in the sidebar; every widget is bound to the URL query string."""
     reg = registry()
-    theme_codes = sorted({t for themes in c.engagements["themes"] for t in themes}, key=vocab.theme_label)
-    dates = c.engagements["published"].dropna()
-    first = dates.min().date() if len(dates) else date(2000, 1, 1)
-    last = dates.max().date() if len(dates) else date.today()
+    partner_codes, theme_codes, first, last = _filter_options(c, id(c))
     with st.sidebar:
         st.header("Filter")
         partners = st.multiselect(
             "Partners",
-            _partner_options(c),
+            partner_codes,
             key="partner",
             bind="query-params",
             format_func=reg.name,
@@ -78,11 +88,33 @@ def sidebar_filter(c: Corpus) -> Filter:
     return Filter(partners=tuple(partners), themes=tuple(themes), start=start, end=end, include_undated=undated)
 
 
+def current_filter() -> Filter:
+    """The filter ``app.py`` drew in the sidebar for this run."""
+    return st.session_state.get("_filter") or sidebar_filter(corpus())
+
+
+@lru_cache(maxsize=512)
+def _view(name: str, flt: Filter, args: tuple) -> object:
+    """A ``dashboard.views`` function on the filtered corpus, computed once per filter and shared
+    by every rerun and session (views never change what they return). A plain LRU cache: the
+    key is a frozen ``Filter``, cheaper to hash than Streamlit's cache keys."""
+    return getattr(views, name)(_filtered(flt), *args)
+
+
+@lru_cache(maxsize=128)
+def _filtered(flt: Filter) -> Corpus:
+    return apply_filter(corpus(), flt)
+
+
+def view(name: str, *args: object) -> object:
+    """``view("target_specs")`` -> ``views.target_specs(<filtered corpus>)``, cached per filter."""
+    return _view(name, current_filter(), args)
+
+
 def filtered() -> tuple[Corpus, Filter]:
-    """The corpus after the sidebar filter; ``app.py`` draws the filter before every page."""
-    c = corpus()
-    flt = st.session_state.get("_filter") or sidebar_filter(c)
-    return apply_filter(c, flt), flt
+    """The corpus after the sidebar filter (cached per filter), and the filter."""
+    flt = current_filter()
+    return _filtered(flt), flt
 
 
 def empty_state(c: Corpus) -> bool:
@@ -122,14 +154,16 @@ def show_chart(spec: ChartSpec, clickable_map: bool = False) -> None:
     else:
         st.plotly_chart(spec.figure, key=key, config=plotly_config(spec), width="stretch")
     st.caption(spec.summary)
-    with st.expander(f"Data behind “{spec.title}” (table, for screen readers and checking)"):
-        st.dataframe(spec.data, hide_index=True, width="stretch")
+    table = st.expander(f"Data behind “{spec.title}” (table, for screen readers and checking)", key=f"data_{spec.name}", on_change="rerun")
+    if table.open:  # drawn only when opened: a collapsed table costs nothing on a rerun
+        with table:
+            st.dataframe(spec.data, hide_index=True, width="stretch")
     download_row(spec)
 
 
 def download_row(spec: ChartSpec) -> None:
     cols = st.columns(4)
-    cols[0].download_button("CSV", export.to_csv(spec), f"{spec.name}.csv", "text/csv", key=f"csv_{spec.name}", on_click="ignore", icon=":material/table:")
+    cols[0].download_button("CSV", lambda: export.to_csv(spec), f"{spec.name}.csv", "text/csv", key=f"csv_{spec.name}", on_click="ignore", icon=":material/table:")
     cols[1].download_button("HTML (offline)", lambda: export.to_html(spec), f"{spec.name}.html", "text/html", key=f"html_{spec.name}", on_click="ignore", icon=":material/public:")
     ok, why = export.images_available()
     if ok:

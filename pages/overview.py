@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import ui, views
+from dashboard import ui
 
 ui.ensure_app_navigation()
 
@@ -10,11 +10,11 @@ st.title("Pakistan Tech Cooperation Tracker")
 st.caption("Pakistan's technology partnerships and digital-economy goals, from news articles. Every number links to its sentence.")
 corpus, flt = ui.filtered()
 if not ui.empty_state(corpus):
-    for col, (label, value) in zip(st.columns(3), views.counts(corpus).items(), strict=True):
+    for col, (label, value) in zip(st.columns(3), ui.view("counts").items(), strict=True):
         col.metric(label.capitalize(), value)
 
     st.subheader("Headline figures")
-    cards = views.headline_figures(corpus)
+    cards = ui.view("headline_figures")
     for col, card in zip(st.columns(3) * 2, cards.itertuples(), strict=False):
         col.metric(
             f"{card.metric_label}{' · ' + card.partner_name if card.partner_name else ''} ({card.kind})",
@@ -25,9 +25,9 @@ if not ui.empty_state(corpus):
         col.caption(card.when)
 
     st.subheader("Latest engagements")
-    st.dataframe(views.latest_engagements(corpus), hide_index=True, width="stretch")
+    st.dataframe(ui.view("latest_engagements"), hide_index=True, width="stretch")
 
-    specs = views.page_specs(corpus, "overview")
+    specs = ui.view("page_specs", "overview")
     for spec in specs:
         ui.show_chart(spec)
     ui.zip_button(specs, corpus, "overview")

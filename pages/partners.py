@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import ui, views
+from dashboard import ui
 
 ui.ensure_app_navigation()
 
@@ -12,12 +12,12 @@ if not ui.empty_state(corpus):
     show_blocs = st.toggle("Draw blocs through their member countries", value=True, key="blocs")
     left, right = st.columns([3, 1])
     with left:
-        spec = views.map_spec(corpus, show_blocs)
+        spec = ui.view("map_spec", show_blocs)
         ui.show_chart(spec, clickable_map=True)
         st.caption("Click a country to filter the whole app by it.")
     with right:
         st.subheader("Without territory")
-        others = views.non_territorial(corpus)
+        others = ui.view("non_territorial")
         if others.empty:
             st.caption("No bloc, organisation or company for this filter.")
         else:

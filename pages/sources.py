@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import ui, views
+from dashboard import ui
 
 ui.ensure_app_navigation()
 
@@ -10,13 +10,13 @@ st.title("Sources")
 corpus, flt = ui.filtered()
 if not ui.empty_state(corpus):
     st.subheader("All figures with their quotes")
-    st.dataframe(views.figure_table(corpus), hide_index=True, width="stretch")
-    st.download_button("sources.csv", views.sources_csv(corpus).to_csv(index=False), "sources.csv", "text/csv", on_click="ignore")
+    st.dataframe(ui.view("figure_table"), hide_index=True, width="stretch")
+    st.download_button("sources.csv", lambda: ui.view("sources_csv").to_csv(index=False), "sources.csv", "text/csv", on_click="ignore")
 
     st.subheader("Stories")
-    options = views.story_options(corpus)
+    options = ui.view("story_options")
     story_id = st.selectbox("Story", options["story_id"], format_func=dict(zip(options["story_id"], options["label"], strict=False)).get, key="story")
     row = options.set_index("story_id").loc[story_id]
     st.caption(f"{row['source']} · {row['outlet'] or 'outlet not named in the text'}")
     with st.container(border=True):
-        st.markdown(ui.highlighted_markdown(views.story_segments(corpus, story_id)))
+        st.markdown(ui.highlighted_markdown(ui.view("story_segments", story_id)))

@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from dashboard import ui, views
+from dashboard import ui
 
 ui.ensure_app_navigation()
 
 st.title("Timeline")
 corpus, flt = ui.filtered()
 if not ui.empty_state(corpus):
-    spec = views.timeline_spec(corpus)
+    spec = ui.view("timeline_spec")
     ui.show_chart(spec)
     st.subheader("Undated stories")
     st.caption("These stories give no date in their text; they are listed here rather than placed on a made-up date.")
-    st.dataframe(views.undated(corpus), hide_index=True, width="stretch")
+    st.dataframe(ui.view("undated"), hide_index=True, width="stretch")
     ui.zip_button([spec], corpus, "timeline")

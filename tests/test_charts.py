@@ -74,7 +74,7 @@ def test_timeline_colours_by_theme_and_keeps_figures():
     assert [t.name for t in fig.data] == ["AI", "Trade", "figure (target)"]
     assert fig.data[0].marker.color != fig.data[1].marker.color
     assert fig.layout.xaxis.type == "date"
-    assert "q1" in fig.data[0].customdata[0][2]
+    assert "q1" in fig.data[0].customdata[0][1] and fig.data[0].customdata[0][2] == "s1"
 
 
 def test_target_paths_draw_line_and_actuals():
