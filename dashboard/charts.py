@@ -92,7 +92,8 @@ def empty_figure(title: str, message: str) -> go.Figure:
 def partner_map(countries: pd.DataFrame, title: str = "Partner countries", height: int = MAP_HEIGHT) -> go.Figure:
     """Choropleth of partner countries.
 
-    ``countries``: ``iso3, name, engagements, figures, themes, via`` (via: "" or the bloc that brings it in).
+    ``countries``: ``iso3, name, engagements, figures, themes, via, quote, source`` (via: "" or the bloc
+    that brings it in; quote and source: the first story naming it).
     Direct partners are shaded by engagements; countries only there as bloc members are drawn light.
     """
     if countries.empty:
@@ -100,7 +101,10 @@ def partner_map(countries: pd.DataFrame, title: str = "Partner countries", heigh
     fig = go.Figure()
     direct = countries[countries["via"] == ""]
     members = countries[countries["via"] != ""]
-    hover = "<b>%{customdata[0]}</b><br>engagements: %{customdata[1]}<br>figures: %{customdata[2]}<br>themes: %{customdata[3]}<extra>%{customdata[4]}</extra>"
+    hover = (
+        "<b>%{customdata[0]}</b> %{customdata[4]}<br>engagements: %{customdata[1]} · figures: %{customdata[2]}"
+        "<br>themes: %{customdata[3]}<br>%{customdata[5]}<extra>%{customdata[6]}</extra>"
+    )
     for frame, name, scale, show in (
         (members, "bloc members", [[0, BLOC_MEMBER_COLOUR], [1, BLOC_MEMBER_COLOUR]], False),
         (direct, "partners", MAP_SCALE, True),
@@ -119,7 +123,10 @@ def partner_map(countries: pd.DataFrame, title: str = "Partner countries", heigh
                 colorbar=dict(title="stories", thickness=12, len=0.6, dtick=1),
                 marker_line_color="#ffffff",
                 marker_line_width=0.5,
-                customdata=frame[["name", "engagements", "figures", "themes", "via"]].to_numpy(),
+                customdata=provenance(
+                    frame.assign(via=frame["via"].map(lambda v: f"(member of {v})" if v else ""), themes=frame["themes"].map(wrap)),
+                    "quote", "name", "engagements", "figures", "themes", "via",
+                ),
                 hovertemplate=hover,
             )
         )
@@ -276,13 +283,23 @@ def target_paths(paths: pd.DataFrame, actuals: pd.DataFrame, title: str = "Path 
 
 
 def figures_by_metric(figures: pd.DataFrame, title: str = "Figures by metric and kind") -> go.Figure:
-    """How many figures each metric has, stacked by kind. ``figures``: ``metric_label, kind, count``."""
+    """How many figures each metric has, stacked by kind.
+
+    ``figures``: ``metric_label, kind, count, values`` (the figures, e.g. "$30B, $150B"), ``source`` (their files).
+    """
     if figures.empty:
         return empty_figure(title, "No figure for this filter.")
     fig = go.Figure()
     for kind, rows in figures.groupby("kind", sort=False):
         fig.add_trace(
-            go.Bar(x=rows["metric_label"], y=rows["count"], name=kind, marker_color=KIND_COLOURS.get(kind, PALETTE[-1]))
+            go.Bar(
+                x=rows["metric_label"],
+                y=rows["count"],
+                name=kind,
+                marker_color=KIND_COLOURS.get(kind, PALETTE[-1]),
+                customdata=provenance(rows, "values"),
+                hovertemplate="<b>%{x}</b>: %{y} " + kind + "<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
+            )
         )
     fig.update_yaxes(title_text="figures", dtick=1)
     return _layout(fig, title, barmode="stack", height=320)

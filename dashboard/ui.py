@@ -162,15 +162,20 @@ def show_chart(spec: ChartSpec, clickable_map: bool = False) -> None:
 
 
 def download_row(spec: ChartSpec) -> None:
-    cols = st.columns(4)
-    cols[0].download_button("CSV", lambda: export.to_csv(spec), f"{spec.name}.csv", "text/csv", key=f"csv_{spec.name}", on_click="ignore", icon=":material/table:")
-    cols[1].download_button("HTML (offline)", lambda: export.to_html(spec), f"{spec.name}.html", "text/html", key=f"html_{spec.name}", on_click="ignore", icon=":material/public:")
-    ok, why = export.images_available()
-    if ok:
-        cols[2].download_button("PNG", lambda: export.to_image(spec.figure, "png"), f"{spec.name}.png", "image/png", key=f"png_{spec.name}", on_click="ignore", icon=":material/image:")
-        cols[3].download_button("SVG", lambda: export.to_image(spec.figure, "svg"), f"{spec.name}.svg", "image/svg+xml", key=f"svg_{spec.name}", on_click="ignore", icon=":material/draw:")
-    else:
-        cols[2].caption(why)
+    """The chart's export menu: CSV (its data with sources), offline HTML, PNG and SVG. The menu's
+    buttons are drawn only once it is opened, so a closed menu costs a rerun nothing."""
+    menu = st.popover("Export", icon=":material/download:", key=f"export_{spec.name}", on_change="rerun")
+    if not menu.open:
+        return
+    with menu:
+        st.download_button("CSV (data and sources)", lambda: export.to_csv(spec), f"{spec.name}.csv", "text/csv", key=f"csv_{spec.name}", on_click="ignore", icon=":material/table:")
+        st.download_button("HTML (works offline)", lambda: export.to_html(spec), f"{spec.name}.html", "text/html", key=f"html_{spec.name}", on_click="ignore", icon=":material/public:")
+        ok, why = export.images_available()
+        if ok:
+            st.download_button("PNG (print quality)", lambda: export.to_image(spec.figure, "png"), f"{spec.name}.png", "image/png", key=f"png_{spec.name}", on_click="ignore", icon=":material/image:")
+            st.download_button("SVG", lambda: export.to_image(spec.figure, "svg"), f"{spec.name}.svg", "image/svg+xml", key=f"svg_{spec.name}", on_click="ignore", icon=":material/draw:")
+        else:
+            st.caption(why)
 
 
 def zip_button(specs: list[ChartSpec], c: Corpus, page: str) -> None:

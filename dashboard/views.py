@@ -287,7 +287,11 @@ def target_specs(corpus: Corpus) -> tuple[ChartSpec, ChartSpec, pd.DataFrame]:
 
 def metric_spec(corpus: Corpus) -> ChartSpec:
     f = corpus.figures
-    grouped = f.groupby(["metric", "kind"], as_index=False).size().rename(columns={"size": "count"})
+    labelled = f.assign(label=f.apply(_figure_label, axis=1) if len(f) else pd.Series(dtype=str))
+    grouped = (
+        labelled.groupby(["metric", "kind"], as_index=False)
+        .agg(count=("figure_id", "size"), values=("label", ", ".join), source=("source", lambda s: ", ".join(dict.fromkeys(s))))
+    )
     grouped = grouped.assign(metric_label=grouped["metric"].map(vocab.metric_label))
     summary = (
         f"{len(f)} figures in {f['metric'].nunique()} metrics: "

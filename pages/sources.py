@@ -15,6 +15,7 @@ if not ui.empty_state(corpus):
 
     st.subheader("Stories")
     options = ui.view("story_options")
+    st.dataframe(options.drop(columns="story_id"), hide_index=True, width="stretch")
     story_id = st.selectbox("Story", options["story_id"], format_func=dict(zip(options["story_id"], options["label"], strict=False)).get, key="story")
     row = options.set_index("story_id").loc[story_id]
     st.caption(f"{row['source']} · {row['outlet'] or 'outlet not named in the text'}")

@@ -162,6 +162,7 @@ def test_partner_filter_from_the_sidebar_goes_into_the_url(server, page):
 
 def test_downloads_csv_and_images(server, page):
     open_page(page, server + "/targets", "targets-downloads")
+    page.get_by_role("button", name="Export").first.click()
     with page.expect_download(timeout=60_000) as csv_download:
         page.get_by_role("button", name="CSV").first.click()
     assert csv_download.value.suggested_filename == "targets_vs_current.csv"

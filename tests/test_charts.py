@@ -31,17 +31,18 @@ def test_wrap_escapes_and_breaks():
 def test_partner_map_traces():
     rows = pd.DataFrame(
         {"iso3": ["CHN", "MYS"], "name": ["China", "Malaysia"], "engagements": [2, 1], "figures": [1, 0],
-         "themes": ["AI", "Trade"], "via": ["", "ASEAN"]}
+         "themes": ["AI", "Trade"], "via": ["", "ASEAN"], "quote": ["China q", "ASEAN q"], "source": ["c.txt", "a.txt"]}
     )
     fig = charts.partner_map(rows)
     assert [t.type for t in fig.data] == ["choropleth", "choropleth"]
     assert list(fig.data[1].locations) == ["CHN"] and list(fig.data[0].locations) == ["MYS"]
     assert fig.data[1].showscale and not fig.data[0].showscale
-    assert "ASEAN" in str(fig.data[0].customdata[0])
+    assert "member of ASEAN" in str(fig.data[0].customdata[0])
+    assert list(fig.data[1].customdata[0][-2:]) == ["China q", "c.txt"]  # hover traces to the sentence
 
 
 def test_empty_inputs_say_why():
-    fig = charts.partner_map(pd.DataFrame(columns=["iso3", "name", "engagements", "figures", "themes", "via"]))
+    fig = charts.partner_map(pd.DataFrame(columns=["iso3", "name", "engagements", "figures", "themes", "via", "quote", "source"]))
     assert "No partner country" in fig.layout.annotations[0].text
     assert len(fig.data) == 0
 
@@ -89,6 +90,6 @@ def test_target_paths_draw_line_and_actuals():
 
 
 def test_layout_is_transparent_for_dark_mode():
-    fig = charts.figures_by_metric(pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2]}))
+    fig = charts.figures_by_metric(pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B, $9B"], "source": ["a.txt"]}))
     assert fig.layout.paper_bgcolor == "rgba(0,0,0,0)"
     assert fig.data[0].marker.color == charts.KIND_COLOURS["target"]
