@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -164,14 +165,14 @@ def test_downloads_csv_and_images(server, page):
     open_page(page, server + "/targets", "targets-downloads")
     page.get_by_role("button", name="Export").first.click()
     with page.expect_download(timeout=60_000) as csv_download:
-        page.get_by_role("button", name="CSV").first.click()
+        page.get_by_role("button", name="CSV (data and sources)").first.click()
     assert csv_download.value.suggested_filename == "targets_vs_current.csv"
     csv_path = ARTIFACTS / "targets_vs_current.csv"
     csv_download.value.save_as(csv_path)
     assert "quote" in csv_path.read_text().splitlines()[0]
 
     with page.expect_download(timeout=90_000) as png_download:
-        page.get_by_role("button", name="PNG").first.click()
+        page.get_by_role("button", name="PNG (print quality)").first.click()
     png_path = ARTIFACTS / "targets_vs_current.png"
     png_download.value.save_as(png_path)
     assert png_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -180,4 +181,13 @@ def test_downloads_csv_and_images(server, page):
     with page.expect_download(timeout=60_000) as toolbar_download:
         page.locator(".js-plotly-plot").first.locator("[data-title='Download plot as a png'], [data-title*='Download']").first.click()
     assert toolbar_download.value.suggested_filename == "targets_vs_current.png"
+
+    page.keyboard.press("Escape")  # close the export menu
+    page.wait_for_timeout(500)
+    with page.expect_download(timeout=120_000) as zip_download:
+        page.get_by_role("button", name="Download all charts of this page").click()
+    zip_path = ARTIFACTS / "targets-charts.zip"
+    zip_download.value.save_as(zip_path)
+    names = set(zipfile.ZipFile(zip_path).namelist())
+    assert {"sources.csv", "targets_vs_current.png", "targets_vs_current.svg", "target_paths.html"} <= names
     assert page.blocked == []
