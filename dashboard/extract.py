@@ -27,10 +27,11 @@ _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TENS_RE = "|".join(_TENS)
 _DIGIT_RE = "one|two|three|four|five|six|seven|eight|nine"
 _SMALL = rf"(?:(?:{_TENS_RE})(?:[-\s](?:{_DIGIT_RE})\b)?|(?:{_UNIT_RE}))"
-WORD_NUMBER = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundred|half\s+a)"
+WORD_NUMBER = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundred|half\s+a|a(?=\s+(?:billion|million|trillion)))"
 
 # One leading [0-9] lets the regex engine skip to digits fast.
-DIGITS = r"[0-9](?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+# Western (1,234,567) and South Asian (12,34,567) digit grouping.
+DIGITS = r"[0-9](?:\d?(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 # A decimal comma ("12,5%") is only read before a percent sign or word.
 DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?!\d)"
 _PERCENT_NUMBER = r"[0-9](?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
@@ -95,7 +96,7 @@ def grammar() -> Grammar:
     scales = {r["word"]: float(r["multiplier"]) for r in scale_rows}
     spaced = [r["word"] for r in scale_rows if r["attached_only"] == "0"]
     attached = [r["word"] for r in scale_rows if r["attached_only"] == "1"]
-    scale = rf"(?:\s?(?i:{_alternation(spaced)})|(?i:{_alternation(attached)}))(?![\w])"
+    scale = rf"(?:[\s-]?(?i:{_alternation(spaced)})|(?i:{_alternation(attached)}))(?![\w])"
     number = rf"(?:{DIGITS})"
     prefix_re = f"(?:{_alternation(list(prefix))})"
     suffix_re = rf"(?i:{_alternation(list(suffix))})(?![A-Za-z])"
@@ -134,7 +135,7 @@ class Amount:
 def _scale(g: Grammar, raw: str | None) -> float:
     if not raw:
         return 1.0
-    word = raw.strip()
+    word = raw.strip(" \t\n-")
     return g.scales.get(word, g.scales.get(word.lower(), 1.0))
 
 

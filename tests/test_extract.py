@@ -46,6 +46,13 @@ def amounts(text):
         ("a $500 fee", 500.0, "USD", "$500"),
         ("$400m in funding", 4e8, "USD", "$400m"),
         ("£2.5bn of investment", 2.5e9, "GBP", "£2.5bn"),
+        ("a $1.5-billion loan", 1.5e9, "USD", "$1.5-billion"),
+        ("a prize of Rs1,50,000 each", 1.5e5, "PKR", "Rs1,50,000"),
+        ("nearly a billion dollars", 1e9, "USD", "a billion dollars"),
+        ("QR5bn of deposits", 5e9, "QAR", "QR5bn"),
+        ("USD1.5bn raised", 1.5e9, "USD", "USD1.5bn"),
+        ("Rs1.2tr in circulation", 1.2e12, "PKR", "Rs1.2tr"),
+        ("500 million US dollars", 5e8, "USD", "500 million US dollars"),
     ],
 )
 def test_money_phrasings(text, value, currency, raw):
@@ -100,6 +107,8 @@ def test_percent_phrasings(text, value, raw):
         "AIRLINK 182.71 Increased By ▲ 2.54",
         "Mrs 5 was there",
         "version 2.0 released",
+        "a US dollar-denominated bond",
+        "billions of dollars",
     ],
 )
 def test_not_money(text):
