@@ -95,12 +95,14 @@ def main() -> None:
     ap.add_argument("--accuracy-only", action="store_true")
     args = ap.parse_args()
 
-    mine = score(EVAL / "articles", EVAL / "labels.csv")
-    print(f"accuracy on {mine['labels']} labelled figures in {len(list((EVAL / 'articles').iterdir()))} articles (benchmarks/eval):")
-    print(f"  ours       found {mine['recall']:.1%}  real {mine['precision']:.1%}  kind {mine['kind_agreement']:.1%}  "
-          f"metric {mine['metric_agreement']:.1%}  partner {mine['partner_agreement']:.1%}")
-    theirs = score(EVAL / "articles", EVAL / "labels.csv", quantulum_found)
-    print(f"  quantulum3 found {theirs['recall']:.1%}  real {theirs['precision']:.1%}  (value, unit and currency only)")
+    for folder, labels, what in (("articles", "labels.csv", "development set"), ("heldout", "labels_heldout.csv", "held-out set")):
+        mine = score(EVAL / folder, EVAL / labels)
+        n_files = len(list((EVAL / folder).iterdir()))
+        print(f"accuracy on the {what}: {mine['labels']} labelled figures in {n_files} articles (benchmarks/eval/{folder}):")
+        print(f"  ours       found {mine['recall']:.1%}  real {mine['precision']:.1%}  kind {mine['kind_agreement']:.1%}  "
+              f"metric {mine['metric_agreement']:.1%}  partner {mine['partner_agreement']:.1%}")
+        theirs = score(EVAL / folder, EVAL / labels, quantulum_found)
+        print(f"  quantulum3 found {theirs['recall']:.1%}  real {theirs['precision']:.1%}  (value, unit and currency only)")
     if args.accuracy_only:
         return
 
