@@ -180,7 +180,7 @@ def timeline(events: pd.DataFrame, figures: pd.DataFrame, title: str = "Engageme
                 mode="markers+text",
                 name=f"figure ({kind})",
                 text=rows["label"],
-                textposition="top center",
+                textposition=list(rows["textposition"]) if "textposition" in rows else "top center",
                 marker=dict(symbol="diamond", size=11, color=KIND_COLOURS.get(kind, PALETTE[-1])),
                 customdata=provenance(rows),
                 hovertemplate="<b>%{text}</b> " + kind + "<br>%{x|%d %b %Y}<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",

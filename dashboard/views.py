@@ -16,6 +16,7 @@ from dashboard.load import Corpus
 from dashboard.partners import registry
 from dashboard.targets import actuals_for, progress
 
+TEXT_POSITIONS = ("top center", "bottom center", "middle right", "middle left")
 SOURCE_COLUMNS = ["source", "story_id", "title", "published", "quote", "start", "end"]
 
 
@@ -154,6 +155,9 @@ def timeline_rows(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
         partner_name=f["partner"].fillna(f["story_id"].map(first_partner)).map(_partner_name),
         label=f.apply(_figure_label, axis=1) if len(f) else pd.Series(dtype=str),
     )
+    # Figures of one day and partner share a point: alternate their labels above and below it.
+    rank = figures.groupby(["published", "partner_name"]).cumcount() if len(figures) else pd.Series(dtype=int)
+    figures = figures.assign(textposition=rank.map(lambda r: TEXT_POSITIONS[r % len(TEXT_POSITIONS)]))
     return events_df, figures
 
 
