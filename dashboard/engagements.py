@@ -15,8 +15,9 @@ from dashboard.partners import registry
 def themes(text: str) -> list[str]:
     """Themes whose keywords occur in ``text``, most mentioned first (ties in taxonomy order)."""
     lowered = text.lower()
+    same = len(lowered) == len(text)
     counts = [
-        (len(term.pattern.findall(text)), -i, term.code)
+        (sum(1 for _ in term.finditer(text, lowered if same else None)), -i, term.code)
         for i, term in enumerate(vocab.themes())
         if term.may_match(lowered)
     ]

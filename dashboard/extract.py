@@ -288,12 +288,13 @@ def cue_matches(sentence: str, terms, start: int = 0, end: int | None = None) ->
     """Every match of every term in ``sentence[start:end]`` (positions in ``sentence``), found once
     and reused for each figure in it."""
     end = len(sentence) if end is None else end
-    lowered = sentence[start:end].lower()
+    lowered = sentence.lower()
+    same = len(lowered) == len(sentence)  # lower() keeps positions for all but a few letters (İ)
     return [
         (m.start(), m.end(), term, m)
         for term in terms
-        if term.may_match(lowered)
-        for m in term.pattern.finditer(sentence, start, end)
+        if term.pattern is not None
+        for m in term.finditer(sentence, lowered if same else None, start, end)
     ]
 
 

@@ -31,10 +31,36 @@ class Term:
     label: str
     pattern: re.Pattern[str] | None
     gate: tuple[str, ...] | None = None
+    lowered: re.Pattern[str] | None = None  # the same pattern for lower-cased text, case-sensitive (faster)
 
     def may_match(self, lowered: str) -> bool:
         """False only when the pattern cannot match ``lowered`` (the text, lower-cased): a cheap pre-check."""
         return self.pattern is not None and (self.gate is None or any(word in lowered for word in self.gate))
+
+    def finditer(self, text: str, lowered: str | None = None, start: int = 0, end: int | None = None):
+        """Matches in ``text[start:end]``; given ``lowered`` (``text.lower()``, same length) the faster
+        case-sensitive form runs on it instead."""
+        end = len(text) if end is None else end
+        if self.lowered is not None and lowered is not None:
+            return self.lowered.finditer(lowered, start, end)
+        return self.pattern.finditer(text, start, end)
+
+
+def lower_pattern(pattern: str) -> str | None:
+    """``pattern`` for lower-cased text: literal letters lower-cased, escapes kept (``\\S`` stays ``\\S``).
+    None where part of it must see the original case (a ``(?-i:...)`` group)."""
+    if "(?-i" in pattern:
+        return None
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append(ch.lower())
+        i += 1
+    return "".join(out)
 
 
 def literal_gate(pattern: str) -> tuple[str, ...] | None:
@@ -88,15 +114,20 @@ def _compile(pattern: str, source: str) -> re.Pattern[str] | None:
 
 
 def _terms(name: str, code_column: str) -> tuple[Term, ...]:
-    return tuple(
-        Term(
-            row[code_column],
-            row.get("label") or row[code_column],
-            _compile(row["pattern"], name),
-            literal_gate(row["pattern"]) if row["pattern"] else None,
+    terms = []
+    for row in read_rows(name):
+        pattern = row["pattern"]
+        lowered = lower_pattern(pattern) if pattern else None
+        terms.append(
+            Term(
+                row[code_column],
+                row.get("label") or row[code_column],
+                _compile(pattern, name),
+                literal_gate(pattern) if pattern else None,
+                re.compile(lowered) if lowered is not None else None,
+            )
         )
-        for row in read_rows(name)
-    )
+    return tuple(terms)
 
 
 @lru_cache(maxsize=1)
