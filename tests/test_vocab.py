@@ -31,3 +31,28 @@ def test_bad_furniture_scope_is_reported(tmp_path, monkeypatch):
             vocab.furniture()
     finally:
         vocab.furniture.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "lowered"),
+    [(r"\bRaast\b", r"\braast\b"), (r"\S+\bFDI\W", r"\S+\bfdi\W"), (r"[A-E]\d", r"[a-e]\d"), (r"(?-i:\bIT\b)", None)],
+)
+def test_lower_pattern_keeps_escapes(pattern, lowered):
+    assert vocab.lower_pattern(pattern) == lowered
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [(r"\bgoals?\b|\btarget\w*", ("goal", "target")), (r"\b(?:aim|vow)\w*", ("aim", "vow")), (r"[\w\s]+exports", None)],
+)
+def test_literal_gate(pattern, gate):
+    assert vocab.literal_gate(pattern) == gate
+
+
+def test_every_term_matches_the_same_on_lowered_text():
+    text = "Pakistan's IT exports and FDI rose; Raast payments, the EFF tranche and 5G spectrum were ESTIMATED."
+    lowered = text.lower()
+    for term in (*vocab.metrics(), *vocab.kind_cues(), *vocab.themes()):
+        if term.pattern is None:
+            continue
+        assert [m.span() for m in term.finditer(text, lowered)] == [m.span() for m in term.pattern.finditer(text)], term.code
