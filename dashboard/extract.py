@@ -216,10 +216,10 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 # --------------------------------------------------------------------------- sentences
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sen rep st no nos rs dhs inc ltd co corp vs etc jan feb mar apr jun jul aug"
-    " sep sept oct nov dec approx est govt dept u.s u.k u.n e.g i.e fig".split()
-)
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Words a full stop does not end a sentence after (``data/abbreviations.csv``): Mr., Rs., Jan."""
+    return frozenset(row["abbreviation"] for row in vocab.read_rows("abbreviations.csv"))
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z•])|\n[ \t]*\n|\n(?=[ \t]*[•*\-–])|[.!?:][\"”’')\]]*[ \t]*\n")
 
 
@@ -229,7 +229,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         if text[m.start()] == ".":
             word = _LAST_WORD.search(text[max(start, m.start() - 12) : m.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+            if word and (word.group(1).lower() in abbreviations() or len(word.group(1)) == 1):
                 continue
         end = m.start() + 1 if text[m.start()] in ".!?:" else m.start()
         if text[start:end].strip():

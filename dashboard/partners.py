@@ -20,13 +20,13 @@ from dashboard.vocab import VocabularyError, read_rows
 TYPES = ("country", "bloc", "organisation", "company", "subject")
 # A currency named after a country ("US$", "Saudi riyal") is not that country as a partner.
 _CURRENCY_AFTER = re.compile(r"\s?(?:\$|dollars?\b|riyals?\b|rupees?\b|yuan\b|dirhams?\b|yen\b|won\b|pounds?\b)")
-# Cues that a country is named only in passing (a comparison), not engaged with.
-_PASSING_BEFORE = re.compile(
-    r"(?:\bthan|\bcompared\s+(?:to|with)|\bcomparison\s+(?:to|with)|\bunlike|\bcountries\s+(?:like|such\s+as)"
-    r"|\bversus|\bvs\.?|\bwhereas|\bsimilar\s+to|\bbehind|\bahead\s+of|\boutpac\w+|\blagging)"
-    r"[^.;:!?]{0,40}$",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def passing_cues() -> re.Pattern[str]:
+    """Words shortly before a name that make it a comparison, not an engagement (``data/passing_cues.csv``)."""
+    cues = "|".join(row["pattern"] for row in read_rows("passing_cues.csv"))
+    return re.compile(rf"(?:{cues})[^.;:!?]{{0,40}}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def classify(text: str, hits: list[Hit]) -> tuple[list[str], list[str]]:
     for hit in hits:
         if hit.code == "PAK":
             continue
-        direct = hit.via == "name" and not _PASSING_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+        direct = hit.via == "name" and not passing_cues().search(text, max(0, hit.start - 60), hit.start)
         if direct:
             if hit.code not in partners:
                 partners.append(hit.code)

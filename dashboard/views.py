@@ -360,9 +360,27 @@ def figure_table(corpus: Corpus) -> pd.DataFrame:
 
 
 def story_options(corpus: Corpus) -> pd.DataFrame:
+    """``story_id, label, outlet, source`` per story; the label is ``"2025-10-08 · <title>"``."""
     s = corpus.stories
     label = s["published"].dt.strftime("%Y-%m-%d").fillna("undated") + " · " + s["title"].fillna(s["story_id"])
     return pd.DataFrame({"story_id": s["story_id"], "label": label, "outlet": s["outlet"], "source": s["source"]})
+
+
+def story_table(corpus: Corpus) -> pd.DataFrame:
+    """Every story with its metadata, for the Sources page."""
+    return story_options(corpus).drop(columns="story_id").rename(columns={"label": "story"})
+
+
+def story_labels(corpus: Corpus) -> dict[str, str]:
+    """``{story_id: label}`` for the story picker."""
+    options = story_options(corpus)
+    return dict(zip(options["story_id"], options["label"], strict=True))
+
+
+def story_caption(corpus: Corpus, story_id: str) -> str:
+    """``"<file> · <outlet>"`` for a story."""
+    row = story_options(corpus).set_index("story_id").loc[story_id]
+    return f"{row['source']} · {row['outlet'] if isinstance(row['outlet'], str) else 'outlet not named in the text'}"
 
 
 # --------------------------------------------------------------------------- all charts of a page
