@@ -38,7 +38,8 @@ _AMOUNT = re.compile(r"(?:(?<=[$€£])|(?<=Rs)|(?<=Dh))\s?\d[\d.,]*|\d[\d.,]*(?
 def corpus(n: int, seed: int = 7) -> list[str]:
     """``n`` article texts: the real ones, then copies with the digits of their amounts redrawn
     (dates and years are kept, as real articles have valid dates)."""
-    bases = [read_text(p) for p in sorted(SEEDS_DIR.iterdir())] + [read_text(p) for p in sorted((EVAL / "articles").iterdir())]
+    folders = (SEEDS_DIR, EVAL / "articles", EVAL / "heldout")
+    bases = [read_text(p) for folder in folders for p in sorted(folder.iterdir())]
     rng = random.Random(seed)
     texts = []
     for i in range(n):
