@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import shutil
 import threading
 import zipfile
@@ -108,11 +107,6 @@ def _frame_csv(frame: pd.DataFrame) -> bytes:
         if out[column].dtype == object and out[column].map(lambda v: isinstance(v, (list, tuple, set, dict))).any():
             out[column] = out[column].map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple, set)) else json.dumps(v) if isinstance(v, dict) else v)
     return out.to_csv(index=False).encode("utf-8")
-
-
-def file_stem(text: str) -> str:
-    """A safe, meaningful file name: ``"Targets vs current (CHN)" -> "targets-vs-current-chn"``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
 
 
 def chart_files(spec: ChartSpec, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:

@@ -188,10 +188,6 @@ def metric_codes() -> frozenset[str]:
     return frozenset(term.code for term in metrics())
 
 
-def theme_codes() -> frozenset[str]:
-    return frozenset(term.code for term in themes())
-
-
 def check_metric(code: str) -> str:
     """Return ``code`` if it is a metric, else raise naming ``data/metrics.csv``."""
     if code not in metric_codes():

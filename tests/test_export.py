@@ -25,10 +25,6 @@ def test_csv_has_the_data_and_its_sources(corpus):
     assert "150000000000.0" in text
 
 
-def test_file_stem():
-    assert export.file_stem("Targets vs current (CHN)") == "targets-vs-current-chn"
-
-
 def test_zip_without_images_explains_why(corpus, monkeypatch):
     monkeypatch.setattr(export, "browser_path", lambda: None)
     data = export.zip_charts(views.page_specs(corpus, "timeline"), corpus)
