@@ -103,6 +103,12 @@ def grammar() -> Grammar:
     percent_word = r"\s?(?:%|(?i:per\s?cent|percent|pc|percentage\s+points?)(?![A-Za-z]))"
     words = rf"(?i:\b{WORD_NUMBER})"
     patterns = (
+        # "between $12 and $16 billion", "between 12 and 16 billion dollars", "between 30 and 35 percent": two figures
+        re.compile(
+            rf"[Bb]etween\s+(?P<pre>{prefix_re})\s?(?P<n1>{number})\s+and\s+(?:{prefix_re})?\s?(?P<n2>{number})(?P<s2>{scale})"
+        ),
+        re.compile(rf"[Bb]etween\s+(?P<n3>{number})\s+and\s+(?P<n4>{number})(?P<s3>{scale})?\s(?P<post>{suffix_re})"),
+        re.compile(rf"[Bb]etween\s+(?P<p1>{_PERCENT_NUMBER})\s+and\s+(?P<p2>{number}){percent_word}"),
         # prefixed: "$2.7 trillion", "Rs12bn", "US $ 6.2 billion", "$12-16 billion", "$12bn-$16bn", "$12 to 16 billion"
         re.compile(
             rf"(?P<pre>{prefix_re})\s?(?P<n1>{number})(?P<s1>{scale})?"
@@ -150,16 +156,17 @@ _NOT_BEFORE_NUMBER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV
 
 def _amounts(m: re.Match[str], g: Grammar, text: str) -> list[Amount]:
     groups = m.groupdict()
-    before = text[m.start() - 1] if m.start() else " "
+    start = min(m.start(name) for name in ("pre", "n1", "n3", "p1") if groups.get(name) is not None)
+    before = text[start - 1] if start else " "
     if groups.get("p1") is not None:
         if before in _NOT_BEFORE_NUMBER:
             return []
         values = [parse_number(groups["p1"])] + ([parse_number(groups["p2"])] if groups.get("p2") else [])
-        return [Amount(v, None, "percent", m.start(), m.end()) for v in values]
+        return [Amount(v, None, "percent", start, m.end()) for v in values]
     if groups.get("pre") is not None:
         if before in _NOT_BEFORE_PREFIX:
             return []
-        n1, n2, s1, s2 = groups["n1"], groups["n2"], groups["s1"], groups["s2"]
+        n1, n2, s1, s2 = groups["n1"], groups["n2"], groups.get("s1"), groups["s2"]
         currency = _currency(g.prefix, groups["pre"])
     else:
         if before in _NOT_BEFORE_NUMBER:
@@ -167,9 +174,9 @@ def _amounts(m: re.Match[str], g: Grammar, text: str) -> list[Amount]:
         n1, n2, s2 = groups["n3"], groups.get("n4"), groups["s3"]
         s1 = None if n2 is not None else s2
         currency = _currency(g.suffix, groups["post"])
-    amounts = [Amount(parse_number(n1) * _scale(g, s1 or (s2 if n2 is not None else None)), currency, "money", m.start(), m.end())]
+    amounts = [Amount(parse_number(n1) * _scale(g, s1 or (s2 if n2 is not None else None)), currency, "money", start, m.end())]
     if n2 is not None:
-        amounts.append(Amount(parse_number(n2) * _scale(g, s2 or s1), currency, "money", m.start(), m.end()))
+        amounts.append(Amount(parse_number(n2) * _scale(g, s2 or s1), currency, "money", start, m.end()))
     return amounts
 
 
@@ -208,7 +215,7 @@ def find_amounts(text: str) -> list[Amount]:
                 continue
             amounts = _amounts(m, g, text)
             if amounts:
-                taken.append(m.span())
+                taken.append((amounts[0].start, m.end()))
                 found.extend(amounts)
     found.extend(_worded(text, g, taken))
     found.sort(key=lambda a: (a.start, a.value))

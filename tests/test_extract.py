@@ -74,8 +74,20 @@ def test_ranges_give_two_figures(text, values, raw):
     assert {r for *_, r in found} == {raw}
 
 
-def test_between_and_gives_two_figures():
-    assert [v for v, *_ in amounts("between $12 billion and $16 billion")] == [12e9, 16e9]
+@pytest.mark.parametrize(
+    ("text", "values", "unit"),
+    [
+        ("between $12 billion and $16 billion", [12e9, 16e9], "money"),
+        ("between $12 and $16 billion", [12e9, 16e9], "money"),
+        ("Between 12 and 16 billion dollars", [12e9, 16e9], "money"),
+        ("between 30 and 35 percent", [30.0, 35.0], "percent"),
+        ("rates between $12 and $16 an hour", [12.0, 16.0], "money"),
+    ],
+)
+def test_between_and_gives_two_figures(text, values, unit):
+    found = find_amounts(text)
+    assert [a.value for a in found] == values and {a.unit for a in found} == {unit}
+    assert all(not text[a.start : a.end].lower().startswith("between") for a in found)
 
 
 def test_from_to_is_two_figures_not_a_range():
