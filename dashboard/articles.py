@@ -93,7 +93,7 @@ _DATE = (
 )
 _HEADER_DATE = re.compile(r"(?m)^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b")
 _DATELINE = re.compile(
-    rf"(?mi)^[^\n]{{0,60}}?\b(?P<word>Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s+(?:in\s+[^\n,]{{2,60}},\s*)?(?P<date>{_DATE})"
+    rf"(?mi)^[^\n]{{0,60}}?\b(?P<word>Published|Updated|Posted|Last updated|Dated|Date)(?:\s+on)?\s*:?\s+(?:in\s+[^\n,]{{2,60}},\s*)?(?P<date>{_DATE})"
 )
 
 
@@ -129,7 +129,8 @@ def story_date(text: str) -> date | None:
     header = _HEADER_DATE.search(text)
     if header:
         return parse_date(header.group("date"))
-    lines = sorted(_DATELINE.finditer(text), key=lambda m: m.group("word").lower() != "published")
+    datelines = (m for m in _DATELINE.finditer(text) if _line_length(text, m.start()) <= _DATELINE_MAX)
+    lines = sorted(datelines, key=lambda m: m.group("word").lower() != "published")
     for m in lines:
         found = parse_date(m.group("date"))
         if found:
@@ -142,13 +143,24 @@ _TRAILER = re.compile(rf"(?mi)^[ \t]*Published in [^\n]{{2,60}},\s*{_DATE}[ \t]*
 _BIG_GAP = re.compile(r"\n[ \t]*\n[ \t]*\n(?:[ \t]*\n)*")
 _PARA = re.compile(r"\n[ \t]*\n")
 _MIN_STORY = 400
+_DATELINE_MAX = 100  # a dateline is a short line of its own; a date inside a paragraph never splits a file
+
+
+def _line_length(text: str, at: int) -> int:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return (len(text) if end == -1 else end) - start
 
 
 def split_stories(text: str) -> list[tuple[int, int]]:
     """Spans of the stories in one file. A second ``date`` header, or a second dateline
     after a full story's worth of text, starts a new story at the title above it."""
     cuts = {m.start() for m in _HEADER_DATE.finditer(text) if text[: m.start()].strip()}
-    headers = [m for m in _DATELINE.finditer(text) if not m.group(0).lstrip().lower().startswith("published in")]
+    headers = [
+        m
+        for m in _DATELINE.finditer(text)
+        if not m.group(0).lstrip().lower().startswith("published in") and _line_length(text, m.start()) <= _DATELINE_MAX
+    ]
     last = 0
     for m in headers:
         if len(text[last : m.start()].strip()) < _MIN_STORY:

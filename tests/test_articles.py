@@ -27,8 +27,11 @@ BODY = "Pakistan and Ruritania signed a memorandum on digital trade and cooperat
         ("Body text.\n\nPublished in Dawn, October 8th, 2025", date(2025, 10, 8)),
         ("Title\nPublished on: March 3, 2024\nBody", date(2024, 3, 3)),
         ("Title\nUpdated 01 Jan 2025\nPublished 30 Dec 2024\n", date(2024, 12, 30)),
+        ("Press release\nDate: 10 June 2025\nBody", date(2025, 6, 10)),
+        ("By Aamir Attaa | Published Jan 21, 2026 | 4:12 pm\nBody", date(2026, 1, 21)),
         ("ISLAMABAD, Oct 7 (APP): no year given", None),
         ("No date at all.", None),
+        ("The ministry said the closing date 30 June 2025 applied to all bids from local and foreign firms alike, and more.", None),
     ],
 )
 def test_story_date(text, expected):
@@ -156,3 +159,8 @@ def test_saved_web_page_is_read_with_trafilatura(tmp_path):
     (story,) = read_stories("page.html", read_text(path))
     assert story.title == "Pakistan and Ruritania sign digital pact"
     assert "$3 billion" in story.text
+
+
+def test_a_date_inside_a_paragraph_does_not_split_the_story():
+    text = "Headline about a deadline\n\nPublished 02 Jan 2025\n\n" + BODY + "\n\nThe closing date 30 June 2025 was set by the ministry for all bids, which " + BODY
+    assert len(read_stories("x.txt", text)) == 1
