@@ -9,6 +9,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import export, views, vocab
@@ -109,6 +110,17 @@ def _filtered(flt: Filter) -> Corpus:
 def view(name: str, *args: object) -> object:
     """``view("target_specs")`` -> ``views.target_specs(<filtered corpus>)``, cached per filter."""
     return _view(name, current_filter(), args)
+
+
+@lru_cache(maxsize=256)
+def _table(name: str, flt: Filter, args: tuple) -> pa.Table:
+    return pa.Table.from_pandas(_view(name, flt, args), preserve_index=False)
+
+
+def table(name: str, *args: object) -> pa.Table:
+    """A table view as Arrow, converted once per filter: ``st.dataframe`` then skips the pandas
+    conversion on every rerun."""
+    return _table(name, current_filter(), args)
 
 
 def filtered() -> tuple[Corpus, Filter]:

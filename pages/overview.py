@@ -25,7 +25,7 @@ if not ui.empty_state(corpus):
         col.caption(card.when)
 
     st.subheader("Latest engagements")
-    st.dataframe(ui.view("latest_engagements"), hide_index=True, width="stretch")
+    st.dataframe(ui.table("latest_engagements"), hide_index=True, width="stretch")
 
     specs = ui.view("page_specs", "overview")
     for spec in specs:

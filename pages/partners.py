@@ -17,8 +17,8 @@ if not ui.empty_state(corpus):
         st.caption("Click a country to filter the whole app by it.")
     with right:
         st.subheader("Without territory")
-        others = ui.view("non_territorial")
-        if others.empty:
+        others = ui.table("non_territorial")
+        if others.num_rows == 0:
             st.caption("No bloc, organisation or company for this filter.")
         else:
             st.dataframe(others, hide_index=True, width="stretch")

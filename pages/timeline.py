@@ -13,5 +13,5 @@ if not ui.empty_state(corpus):
     ui.show_chart(spec)
     st.subheader("Undated stories")
     st.caption("These stories give no date in their text; they are listed here rather than placed on a made-up date.")
-    st.dataframe(ui.view("undated"), hide_index=True, width="stretch")
+    st.dataframe(ui.table("undated"), hide_index=True, width="stretch")
     ui.zip_button([spec], corpus, "timeline")
