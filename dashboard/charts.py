@@ -27,6 +27,19 @@ WRAP = 90
 SCALE_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 
 
+class FrozenFigure(go.Figure):
+    """A finished figure whose ``to_dict()`` is worked out once and reused: Streamlit serialises
+    every chart on every rerun, and plotly's ``to_dict`` deep-copies it each time. Build it last
+    (``FrozenFigure(fig)``) and do not change it afterwards."""
+
+    def to_dict(self) -> dict:
+        cached = self.__dict__.get("_frozen_dict")
+        if cached is None:
+            cached = super().to_dict()
+            self.__dict__["_frozen_dict"] = cached
+        return cached
+
+
 # --------------------------------------------------------------------------- formats
 def format_value(value: float | None, currency: str | None = "USD", unit: str = "money") -> str:
     """Numbers people read: ``(1.5e11, "USD") -> "$150B"``, ``(2.7e12, "USD") -> "$2.7T"``, ``(17.46, None, "percent") -> "17.5%"``."""

@@ -22,13 +22,18 @@ SOURCE_COLUMNS = ["source", "story_id", "title", "published", "quote", "start", 
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A chart with its file name stem, the rows behind it (with source columns) and a text summary."""
+    """A chart with its file name stem, the rows behind it (with source columns) and a text summary.
+    The figure is frozen on creation (``charts.FrozenFigure``): specs are cached and drawn on every rerun."""
 
     name: str
     title: str
     figure: go.Figure
     data: pd.DataFrame
     summary: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.figure, charts.FrozenFigure):
+            object.__setattr__(self, "figure", charts.FrozenFigure(self.figure))
 
 
 def _partner_name(code: object) -> str:

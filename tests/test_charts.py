@@ -93,3 +93,12 @@ def test_layout_is_transparent_for_dark_mode():
     fig = charts.figures_by_metric(pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B, $9B"], "source": ["a.txt"]}))
     assert fig.layout.paper_bgcolor == "rgba(0,0,0,0)"
     assert fig.data[0].marker.color == charts.KIND_COLOURS["target"]
+
+
+def test_frozen_figure_serialises_once_and_equals_the_original():
+    fig = charts.figures_by_metric(pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B"], "source": ["a.txt"]}))
+    frozen = charts.FrozenFigure(fig)
+    assert frozen.to_dict() is frozen.to_dict()
+    import plotly.io as pio
+
+    assert pio.to_json(frozen.to_dict()) == pio.to_json(fig.to_dict())
