@@ -100,7 +100,7 @@ def grammar() -> Grammar:
     number = rf"(?:{DIGITS})"
     prefix_re = f"(?:{_alternation(list(prefix))})"
     suffix_re = rf"(?i:{_alternation(list(suffix))})(?![A-Za-z])"
-    percent_word = r"\s?(?:%|(?i:per\s?cent|percent|pc|percentage\s+points?)(?![A-Za-z]))"
+    percent_word = r"\s?(?:%|(?i:per\s?cent|percent|pct|pc|percentage\s+points?)(?![A-Za-z]))"
     words = rf"(?i:\b{WORD_NUMBER})"
     patterns = (
         # "between $12 and $16 billion", "between 12 and 16 billion dollars", "between 30 and 35 percent": two figures
@@ -141,7 +141,7 @@ class Amount:
 def _scale(g: Grammar, raw: str | None) -> float:
     if not raw:
         return 1.0
-    word = raw.strip(" \t\n-")
+    word = raw.strip().strip("-").strip()
     return g.scales.get(word, g.scales.get(word.lower(), 1.0))
 
 

@@ -53,6 +53,17 @@ def amounts(text):
         ("USD1.5bn raised", 1.5e9, "USD", "USD1.5bn"),
         ("Rs1.2tr in circulation", 1.2e12, "PKR", "Rs1.2tr"),
         ("500 million US dollars", 5e8, "USD", "500 million US dollars"),
+        ("about $3.5billion", 3.5e9, "USD", "$3.5billion"),
+        ("Rs.5bn for schools", 5e9, "PKR", "Rs.5bn"),
+        ("Rs. 5 Bn for schools", 5e9, "PKR", "Rs. 5 Bn"),
+        ("US$ 1.5 billion", 1.5e9, "USD", "US$ 1.5 billion"),
+        ("(Rs 1.2tn)", 1.2e12, "PKR", "Rs 1.2tn"),
+        ("₨1.2 billion", 1.2e9, "PKR", "₨1.2 billion"),
+        ("AED500 fine", 500.0, "AED", "AED500"),
+        ("RMB10bn swap", 1e10, "CNY", "RMB10bn"),
+        ("2bn USD", 2e9, "USD", "2bn USD"),
+        ("€ 500 million", 5e8, "EUR", "€ 500 million"),
+        ("$1.5\u00a0billion with a no-break space", 1.5e9, "USD", "$1.5\u00a0billion"),
     ],
 )
 def test_money_phrasings(text, value, currency, raw):
@@ -103,6 +114,8 @@ def test_from_to_is_two_figures_not_a_range():
         ("up 30pc", 30.0, "30pc"),
         ("rose 25 per cent", 25.0, "25 per cent"),
         ("fell 7 percent", 7.0, "7 percent"),
+        ("rose 3.1 pct in May", 3.1, "3.1 pct"),
+        ("a 2 percentage point cut", 2.0, "2 percentage point"),
         ("a twenty-five per cent share", 25.0, "twenty-five per cent"),
     ],
 )
