@@ -163,8 +163,8 @@ def split_stories(text: str) -> list[tuple[int, int]]:
     ]
     last = 0
     for m in headers:
-        if len(text[last : m.start()].strip()) < _MIN_STORY:
-            continue
+        if len(text[last : m.start()].strip()) < _MIN_STORY or len(text[m.end() :].strip()) < _MIN_STORY:
+            continue  # a story needs text before the dateline, and a new one text after it
         window_start = max(last, m.start() - 800)
         gaps = list(_BIG_GAP.finditer(text, window_start, m.start()))
         if gaps:
@@ -206,9 +206,10 @@ _LEAD_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z ]+\))?\s*[:â€”â
 
 
 def story_title(body: str) -> str | None:
-    """The headline: the first line when it reads as one, else the first sentence, shortened."""
+    """The headline: the first line when it reads as one, else the first sentence, shortened.
+    Markdown marks are dropped: ``"# Budget 2025-26 ..."`` -> ``"Budget 2025-26 ..."``."""
     for line in body.splitlines():
-        line = " ".join(line.split())
+        line = " ".join(line.split()).lstrip("#>*_ ").rstrip("*_ ")
         if not line:
             continue
         if len(line) <= 160 and not line.endswith((".", ":")) and len(line.split()) >= 3:

@@ -164,3 +164,10 @@ def test_saved_web_page_is_read_with_trafilatura(tmp_path):
 def test_a_date_inside_a_paragraph_does_not_split_the_story():
     text = "Headline about a deadline\n\nPublished 02 Jan 2025\n\n" + BODY + "\n\nThe closing date 30 June 2025 was set by the ministry for all bids, which " + BODY
     assert len(read_stories("x.txt", text)) == 1
+
+
+def test_a_dateline_at_the_end_does_not_start_a_story():
+    text = "# Expats sent home more\n\n" + BODY + "\n\nOne last short line.\n\n*Published on February 12, 2025*\n"
+    (story,) = read_stories("x.md", text)
+    assert story.published == date(2025, 2, 12)
+    assert story.title == "Expats sent home more"
