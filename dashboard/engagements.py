@@ -31,10 +31,10 @@ _QUALIFIER = r"(?:for|of|to)[ \t]+(?:the[ \t]+)?[A-Z][\w&'’-]*(?:,?[ \t]+(?:an
 
 @lru_cache(maxsize=1)
 def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    titles = "|".join(
-        re.escape(row["title"]) for row in sorted(vocab.read_rows("actor_titles.csv"), key=lambda r: -len(r["title"]))
-    )
-    title = rf"(?P<title>(?:(?:Federal|Global|Chief|Senior|Deputy|Former|Acting|Caretaker|Interim)[ \t]+)*(?:{titles})(?:[ \t]+{_QUALIFIER}QUANT)?)"
+    rows = sorted(vocab.read_rows("actor_titles.csv"), key=lambda r: -len(r["title"]))
+    titles = "|".join(re.escape(r["title"]) for r in rows if r["kind"] == "title")
+    modifiers = "|".join(re.escape(r["title"]) for r in rows if r["kind"] == "modifier")
+    title = rf"(?P<title>(?:(?:{modifiers})[ \t]+)*(?:{titles})(?:[ \t]+{_QUALIFIER}QUANT)?)"
     # Title before the name: the qualifier is lazy so that it stops where a name can start.
     before = re.compile(rf"\b{title.replace('QUANT', '?')},?[ \t]+{_NAME}\b")
     after = re.compile(rf"\b{_NAME},[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’']*[ \t]+)?{title.replace('QUANT', '')}")

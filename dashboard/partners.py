@@ -18,8 +18,15 @@ import pycountry
 from dashboard.vocab import VocabularyError, read_rows
 
 TYPES = ("country", "bloc", "organisation", "company", "subject")
-# A currency named after a country ("US$", "Saudi riyal") is not that country as a partner.
-_CURRENCY_AFTER = re.compile(r"\s?(?:\$|dollars?\b|riyals?\b|rupees?\b|yuan\b|dirhams?\b|yen\b|won\b|pounds?\b)")
+
+
+@lru_cache(maxsize=1)
+def currency_after() -> re.Pattern[str]:
+    """A currency right after a country's name ("US$", "Saudi riyals"): then the name is the currency's,
+    not a partner's. The words come from ``data/currencies.csv``."""
+    words = {row["token"] for row in read_rows("currencies.csv") if row["position"] in ("suffix", "both")}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s?(?:\$|(?i:{alternation})\b)")
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +101,7 @@ class Registry:
         for match in self.pattern.finditer(text):
             alias = match.group(0)
             code, via = self.alias_to[alias]
-            if code != "PAK" and via == "name" and _CURRENCY_AFTER.match(text, match.end()):
+            if code != "PAK" and via == "name" and currency_after().match(text, match.end()):
                 continue
             hits.append(Hit(code, match.start(), match.end(), alias, via))
         return hits
