@@ -74,3 +74,12 @@ def test_registry_table_has_types_and_members():
     assert table.loc["ITU", "type"] == "organisation"
     assert table.loc["BINANCE", "type"] == "company"
     assert table.loc["TUR", "iso3"] == "TUR"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Pakistan's IT exports are smaller than India's.", "Amid tensions with India, the talks went on.", "Trade along its border with Iran grew."],
+)
+def test_passing_mentions_are_not_partners(sentence):
+    partners, mentions = classify(sentence, registry().find(sentence))
+    assert partners == [] and len(mentions) == 1
