@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import export, ui
 
 ui.ensure_app_navigation()
 
@@ -12,7 +12,7 @@ if not ui.empty_state(corpus):
     st.subheader("All figures with their quotes")
     st.dataframe(ui.table("figure_table"), hide_index=True, width="stretch")
     sources = ui.view("sources_csv")
-    st.download_button("sources.csv", lambda: sources.to_csv(index=False), "sources.csv", "text/csv", on_click="ignore")
+    st.download_button("sources.csv", lambda: export.frame_csv(sources), "sources.csv", "text/csv", on_click="ignore")
 
     st.subheader("Stories")
     st.dataframe(ui.table("story_table"), hide_index=True, width="stretch")

@@ -67,5 +67,5 @@ def test_csv_flattens_lists_and_keeps_dates():
     import pandas as pd
 
     frame = pd.DataFrame({"published": pd.to_datetime(["2025-01-02"]), "partners": [["CHN", "USA"]], "quotes": [{"CHN": "q"}]})
-    text = export._frame_csv(frame).decode()
+    text = export.frame_csv(frame).decode()
     assert "2025-01-02" in text and "CHN;USA" in text and '{""CHN"": ""q""}' in text
