@@ -1,4 +1,10 @@
-"""One filter for the whole app: partners (blocs include their members), themes and a date range."""
+"""One filter for the whole app: partners (blocs include their members), themes and a date range.
+
+Stories pass on their partners; figures pass on their own partner (:func:`figure_partners`,
+:func:`figure_mask`), never on the story's. With a partner selected, figures with no partner of
+their own (Pakistan-wide) are kept apart in ``Corpus.context``: shown for context where a page
+says so, never counted for the partner.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import pandas as pd
 
 from dashboard.load import Corpus
 from dashboard.partners import registry
+from dashboard.vocab import VocabularyError
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,43 @@ class Filter:
     @property
     def is_empty(self) -> bool:
         return not (self.partners or self.themes or self.start or self.end) and self.include_undated
+
+
+class UnknownPartner(ValueError):
+    """A partner value (from the URL or the command line) that names no partner."""
+
+
+def partner_code(value: str, known: list[str] | tuple[str, ...] | None = None) -> str:
+    """A partner as a user writes it -> its registry code: ``"CHN"``, ``"chn"``, ``"China"``,
+    ``"china"`` and ``"Chinese"`` -> ``"CHN"``. ``known``: the codes allowed (e.g. the app's options).
+    Raises :class:`UnknownPartner` with a one-line reason."""
+    reg = registry()
+    text = " ".join(str(value).split())
+    by_upper = {code.upper(): code for code in reg.entities}
+    by_name = {entity.name.casefold(): code for code, entity in reg.entities.items()}
+    code = by_upper.get(text.upper()) or by_name.get(text.casefold())
+    if code is None:
+        try:
+            code = reg.resolve(text)
+        except (VocabularyError, LookupError):
+            code = None
+    if code is None or code not in reg.entities:
+        raise UnknownPartner(f"unknown partner {value!r}: use an ISO3 code such as CHN or a name such as China")
+    if known is not None and code not in known:
+        raise UnknownPartner(f"no story names {reg.name(code)} ({code}) as a partner")
+    return code
+
+
+def figure_partners(figures: pd.DataFrame) -> pd.Series:
+    """The partner codes each figure counts for, as a Series of tuples on ``figures``' index: today
+    its own ``partner`` (empty for a Pakistan-wide figure). Extend here (figure-level partner lists,
+    a fund's country) and every count and filter follows."""
+    return figures["partner"].map(lambda code: (code,) if isinstance(code, str) and code else ())
+
+
+def figure_mask(figures: pd.DataFrame, wanted: frozenset[str] | set[str]) -> pd.Series:
+    """Which figures count for any partner in ``wanted`` (a boolean Series on ``figures``' index)."""
+    return figure_partners(figures).map(lambda codes: bool(wanted.intersection(codes))).astype(bool)
 
 
 def story_mask(engagements: pd.DataFrame, flt: Filter) -> pd.Series:
@@ -46,16 +90,21 @@ def story_mask(engagements: pd.DataFrame, flt: Filter) -> pd.Series:
 
 
 def apply_filter(corpus: Corpus, flt: Filter) -> Corpus:
-    """A corpus holding only what passes ``flt``; figures keep their own partner when it is set
-    and one is selected. The input corpus is not changed."""
+    """A corpus holding only what passes ``flt``. With partners selected, ``figures`` holds the figures
+    that count for them (:func:`figure_mask`) and ``context`` the Pakistan-wide figures of the kept
+    stories. The input corpus is not changed."""
     if flt.is_empty:
         return corpus
     engagements = corpus.engagements[story_mask(corpus.engagements, flt)]
     stories = set(engagements["story_id"])
     figures = corpus.figures[corpus.figures["story_id"].isin(stories)]
+    context = figures.iloc[0:0]
     if flt.partners:
-        wanted = registry().expand(flt.partners)
-        figures = figures[figures["partner"].isna() | figures["partner"].isin(wanted)]
+        # a figure passes on its own partner, from any story that passes the theme and date filters
+        other = replace(flt, partners=())
+        candidates = corpus.figures[corpus.figures["story_id"].isin(set(corpus.engagements.loc[story_mask(corpus.engagements, other), "story_id"]))]
+        context = figures[figure_partners(figures).map(len) == 0]
+        figures = candidates[figure_mask(candidates, registry().expand(flt.partners))]
     named = set(engagements["partners"].explode().dropna())
     return replace(
         corpus,
@@ -63,4 +112,5 @@ def apply_filter(corpus: Corpus, flt: Filter) -> Corpus:
         figures=figures,
         engagements=engagements,
         partners=corpus.partners[corpus.partners["code"].isin(named)],
+        context=context,
     )
