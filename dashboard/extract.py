@@ -33,10 +33,16 @@ WORD_NUMBER = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundr
 # One leading [0-9] lets the regex engine skip to digits fast. Every repetition is bounded, so a run of
 # ten thousand digits costs a constant per position; a number that goes on past the bound is refused
 # in Python (``_continues``). Western (1,234,567) and South Asian (12,34,567) digit grouping.
-DIGITS = r"[0-9](?:\d?(?:,\d{2}){1,4},\d{3}|\d{0,2}(?:,\d{3}){1,5}|\d{0,12})(?:\.\d{1,6})?"
+# Atomic groups: once a number is read, nothing backtracks into it.
+_DIGITS_REST = r"(?:\d?(?:,\d{2}){1,4},\d{3}|\d{0,2}(?:,\d{3}){1,5}|\d{0,12}+)(?:\.\d{1,6}+)?)"
+DIGITS = r"(?>[0-9]" + _DIGITS_REST
+# A number that opens a pattern: its first digit must not continue a word, a number or a symbol
+# (checked by a look-behind after that digit, which keeps the engine's fast skip to digits).
+_OPENING = r"(?<![\w.,$/][0-9])"
+OPENING_DIGITS = r"(?>[0-9]" + _OPENING + _DIGITS_REST
 # A decimal comma ("12,5%") is only read before a percent sign or word.
 DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?!\d)"
-_PERCENT_NUMBER = r"[0-9](?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3}){1,5}|\d{0,5})(?:\.\d{1,6})?"
+_PERCENT_NUMBER = r"(?>[0-9]" + _OPENING + r"(?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3}){1,5}|\d{0,5}+)(?:\.\d{1,6}+)?)"
 # Space between the parts of a figure: a few spaces, at most one line break ("$1.5\nbillion").
 # The two halves cannot match the same characters: the second starts with the line break.
 SP = r"(?:[ \t\u00a0]{1,3}(?:\n[ \t\u00a0]{0,3})?|\n[ \t\u00a0]{0,3})"
@@ -125,7 +131,7 @@ def grammar() -> Grammar:
         # spelled after a code or symbol: "USD one billion", "$ two trillion"
         re.compile(rf"(?P<pre>{prefix_re}){SP}?(?P<w1>{words})(?P<s1>{scale})"),
         # suffixed: "310+ Million USD", "1.5bn dollars", "12-16 billion dollars"
-        re.compile(rf"(?P<n3>{number})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?{SP}(?P<post>{suffix_re})"),
+        re.compile(rf"(?P<n3>{OPENING_DIGITS})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?{SP}(?P<post>{suffix_re})"),
         # percentages: "12.5%", "12,5%", "30pc", "25 per cent", "10-12%"
         re.compile(rf"(?P<p1>{_PERCENT_NUMBER})(?:(?:{dash}|[ \t]to[ \t])(?P<p2>{number}))?{percent_word}"),
     )
@@ -322,10 +328,10 @@ _QUOTE_MAX = 600  # longer sentences are quoted as a window around the figure
 
 
 class _Breaks:
-    """Clause breaks of one sentence, found once: ``between(a, b)`` tells whether one lies in ``[a, b)``."""
+    """Clause breaks of a text, found once: ``between(a, b)`` tells whether one lies in ``[a, b)``."""
 
-    def __init__(self, pattern: re.Pattern[str], sentence: str) -> None:
-        spans = [m.span() for m in pattern.finditer(sentence)]
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        spans = [m.span() for m in pattern.finditer(text)]
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
 
@@ -334,22 +340,59 @@ class _Breaks:
         return i < len(self.starts) and self.ends[i] <= b
 
 
+def _terms_matches(text: str, lowered: str | None, terms) -> list[tuple[int, int, object, re.Match[str]]]:
+    """Every match of every term in ``text``, sorted by start: one pass per term over the whole text,
+    shared by all its sentences and figures (a term whose gate words are absent is not run)."""
+    probe = lowered if lowered is not None else text.lower()
+    found = [
+        (m.start(), m.end(), term, m)
+        for term in terms
+        if term.may_match(probe)
+        for m in term.finditer(text, lowered)
+    ]
+    found.sort(key=lambda m: m[0])
+    return found
+
+
+class _Story:
+    """The cue words, years and clause breaks of a whole text, found once, in text positions."""
+
+    def __init__(self, text: str) -> None:
+        lowered = text.lower()
+        lowered = lowered if len(lowered) == len(text) else None  # lower() keeps positions for all but a few letters (İ)
+        percent_only = vocab.percent_only_metrics()
+        self.kind = _terms_matches(text, lowered, vocab.kind_cues())
+        self.metric = _terms_matches(text, lowered, tuple(t for t in vocab.metrics() if t.code not in percent_only))
+        self.rate = _terms_matches(text, lowered, tuple(t for t in vocab.metrics() if t.code in percent_only))
+        self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
+        self.before = _Breaks(_BEFORE_BREAK, text)
+        self.after = _Breaks(_AFTER_BREAK, text)
+
+
 @dataclass
 class _Sentence:
-    """What one sentence offers its figures, computed once however many figures it holds."""
+    """One sentence of a :class:`_Story`; what it offers its figures is computed once, however many it holds."""
 
     text: str
     start: int
-    kind: list  # cue matches sorted by start: (start, end, term, match)
-    metric: list
-    rate: list
-    years: list  # (start, end, match)
-    before: _Breaks
-    after: _Breaks
-    hits: list  # partner hits inside the sentence, positions relative to it, sorted
+    end: int
+    story: _Story
+    hits: list  # partner names inside the sentence, text positions, sorted
     _horizon: object = None
     _not_figure: object = None
     _quote: str | None = None
+
+    def window(self, matches: list, fs: int, fe: int) -> list:
+        """The matches (sorted by start) that can describe a figure at ``[fs, fe)``, inside this sentence."""
+        lo = bisect.bisect_left(matches, max(self.start, fs - _WINDOW_BEFORE - _LONGEST_CUE), key=lambda m: m[0])
+        hi = bisect.bisect_right(matches, min(self.end, fe + _WINDOW_AFTER), key=lambda m: m[0])
+        return [m for m in matches[lo:hi] if m[1] <= self.end]
+
+    def window_years(self, fs: int, fe: int) -> list:
+        """The year mentions of this sentence nearest ``[fs, fe)``: two on either side."""
+        years = self.story.years
+        i = bisect.bisect_left(years, fs, key=lambda y: y[0])
+        return [y for y in years[max(0, i - 2) : i + 2] if self.start <= y[0] and y[1] <= self.end]
 
     def horizon(self) -> int | None:
         if self._horizon is None:
@@ -367,6 +410,7 @@ class _Sentence:
             if self._quote is None:
                 self._quote = " ".join(self.text.split())
             return self._quote
+        fs, fe = fs - self.start, fe - self.start
         a, b = max(0, fs - _QUOTE_MAX // 2), min(len(self.text), fe + _QUOTE_MAX // 2)
         while a > 0 and a > fs - _QUOTE_MAX and not self.text[a - 1].isspace():
             a -= 1
@@ -376,43 +420,25 @@ class _Sentence:
         return ("… " if a > 0 else "") + body + (" …" if b < len(self.text) else "")
 
 
-def _window(matches: list, fs: int, fe: int) -> list:
-    """The cue matches that can describe a figure at ``[fs, fe)``: a slice found by bisection."""
-    lo = bisect.bisect_left(matches, fs - _WINDOW_BEFORE - _LONGEST_CUE, key=lambda m: m[0])
-    hi = bisect.bisect_right(matches, fe + _WINDOW_AFTER, key=lambda m: m[0])
-    return matches[lo:hi]
-
-
 def _distance(s: _Sentence, fig_start: int, fig_end: int, start: int, end: int) -> int | None:
     """Characters between a cue and the figure, or None when the cue is out of reach or in another clause."""
     if end <= fig_start and fig_start - end <= _WINDOW_BEFORE:
-        return None if s.before.between(end, fig_start) else fig_start - end
+        return None if s.story.before.between(end, fig_start) else fig_start - end
     if start >= fig_end and start - fig_end <= _WINDOW_AFTER:
-        return None if s.after.between(fig_end, start) else start - fig_end + _AFTER_PENALTY
+        return None if s.story.after.between(fig_end, start) else start - fig_end + _AFTER_PENALTY
     return None
 
 
 def cue_matches(sentence: str, terms, start: int = 0, end: int | None = None) -> list[tuple[int, int, object, re.Match[str]]]:
-    """Every match of every term in ``sentence[start:end]`` (positions in ``sentence``), sorted by start,
-    found once and shared by every figure of the sentence."""
-    end = len(sentence) if end is None else end
-    lowered = sentence.lower()
-    same = len(lowered) == len(sentence)  # lower() keeps positions for all but a few letters (İ)
-    found = [
-        (m.start(), m.end(), term, m)
-        for term in terms
-        if term.pattern is not None and term.may_match(lowered[start:end] if end - start < 4096 else lowered)
-        for m in term.finditer(sentence, lowered if same else None, start, end)
-    ]
-    found.sort(key=lambda m: m[0])
-    return found
+    """Every match of every term in ``sentence[start:end]``, sorted by start."""
+    return [m for m in _terms_matches(sentence, None, terms) if start <= m[0] and (end is None or m[1] <= end)]
 
 
 def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=None):
     """The match nearest the figure within its clause (ties: the longer match), or None."""
     best, best_key = None, None
-    fs, fe = fig.start - s.start, fig.end - s.start
-    for start, end, term, m in _window(matches, fs, fe):
+    fs, fe = fig.start, fig.end
+    for start, end, term, m in s.window(matches, fs, fe):
         if start < fe and fs < end:
             continue
         if start >= fe and after_ok is not None and not after_ok(term, m):
@@ -441,7 +467,7 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     best = _nearest(
         s,
         fig,
-        s.kind,
+        s.story.kind,
         penalty=lambda term, m: term.code == "actual_weak",
         after_ok=lambda term, m: not m.group(0).lower().startswith("to "),
     )
@@ -459,13 +485,13 @@ def classify_metric(s: _Sentence, fig: Amount, previous: object | None = None) -
     (``previous``, "Remittances rose ... Saudi Arabia was the largest source at $9.34 billion"), then
     for a percentage a rate word (growth, share); else None (``extract_figures`` then uses the story's topic).
     """
-    best = _nearest(s, fig, s.metric)
+    best = _nearest(s, fig, s.story.metric)
     if best is not None:
         return best[0].code
     if previous is not None:
         return previous.code
     if fig.unit == "percent":
-        rate = _nearest(s, fig, s.rate)
+        rate = _nearest(s, fig, s.story.rate)
         if rate is not None:
             return rate[0].code
     return None
@@ -529,14 +555,14 @@ def nearest_partner(s: _Sentence, fig: Amount) -> Hit | None:
     """The partner named nearest the figure within its clause (Pakistan excluded): the nearest name
     before it unless a clause break lies between, or the nearest after it within its clause
     ("..., followed by the UAE" does not). Found by bisection: no scan over the sentence's names."""
-    fs, fe = fig.start - s.start, fig.end - s.start
+    fs, fe = fig.start, fig.end
     hits = s.hits
     i = bisect.bisect_right(hits, fs, key=lambda h: h.end)  # hits[:i] end at or before the figure
     j = bisect.bisect_left(hits, fe, key=lambda h: h.start)  # hits[j:] start at or after its end
     candidates = []
-    if i > 0 and not s.before.between(hits[i - 1].end, fs):
+    if i > 0 and not s.story.before.between(hits[i - 1].end, fs):
         candidates.append((fs - hits[i - 1].end, hits[i - 1]))
-    if j < len(hits) and not s.after.between(fe, hits[j].start):
+    if j < len(hits) and not s.story.after.between(fe, hits[j].start):
         candidates.append((hits[j].start - fe, hits[j]))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
@@ -570,28 +596,6 @@ class Figure:
         return out
 
 
-def _sentence(text: str, span: tuple[int, int], reach: tuple[int, int], hits: list[Hit]) -> _Sentence:
-    s_start, s_end = span
-    sentence = text[s_start:s_end]
-    low, high = reach
-    w0 = max(0, low - _WINDOW_BEFORE - _LONGEST_CUE - s_start)
-    w1 = min(len(sentence), high + _WINDOW_AFTER + _LONGEST_CUE - s_start)
-    percent_only = vocab.percent_only_metrics()
-    metric_terms = tuple(t for t in vocab.metrics() if t.code not in percent_only)
-    rate_terms = tuple(t for t in vocab.metrics() if t.code in percent_only)
-    return _Sentence(
-        text=sentence,
-        start=s_start,
-        kind=cue_matches(sentence, vocab.kind_cues(), w0, w1),
-        metric=cue_matches(sentence, metric_terms, w0, w1),
-        rate=cue_matches(sentence, rate_terms, w0, w1),
-        years=[(m.start(), m.end(), m) for m in _YEAR.finditer(sentence, w0, w1)],
-        before=_Breaks(_BEFORE_BREAK, sentence),
-        after=_Breaks(_AFTER_BREAK, sentence),
-        hits=[Hit(h.code, h.start - s_start, h.end - s_start, h.alias, h.via) for h in hits],
-    )
-
-
 def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, published: date | None = None) -> list[Figure]:
     """Every money amount and percentage that is a figure of ``text``.
 
@@ -599,61 +603,53 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, p
     partner names found in the same text (positions in the file, for each figure's partner);
     ``published`` resolves relative years ("last year").
     ``"China has $2.7 trillion in imports."`` -> one actual imports figure of 2.7e12 USD (CHN).
+
+    Linear in the text: cues, years and clause breaks are found once for the whole text, and each
+    figure looks only at those near it, found by bisection.
     """
     amounts = find_amounts(text)
     if not amounts:
         return []
     spans = sentence_spans(text)
     starts = [s for s, _ in spans]
-    # Partner names per sentence, once: Pakistan and towns never name a figure's partner.
-    named = sorted((h for h in hits or [] if h.code != "PAK" and h.via == "name"), key=lambda h: h.start)
-    named_starts = [h.start - offset for h in named]
+    story = _Story(text)
+    # Partner names in text positions; Pakistan and towns never name a figure's partner.
+    named = sorted(
+        (Hit(h.code, h.start - offset, h.end - offset, h.alias, h.via) for h in hits or [] if h.code != "PAK" and h.via == "name"),
+        key=lambda h: h.start,
+    )
+    named_starts = [h.start for h in named]
+    sentences: dict[tuple[int, int], _Sentence] = {}
 
-    def sentence_of(amount: Amount) -> tuple[int, tuple[int, int]]:
+    def sentence_of(amount: Amount) -> tuple[int, _Sentence]:
         i = bisect.bisect_right(starts, amount.start) - 1
         if i >= 0 and spans[i][0] <= amount.start < spans[i][1]:
-            return i, spans[i]
-        return -1, _trim(text, max(0, amount.start - 200), min(len(text), amount.end + 200))
-
-    reach: dict[int, tuple[int, int]] = {}  # sentence index -> the span its figures' cues can lie in
-    for amount in amounts:
-        i, _ = sentence_of(amount)
-        low, high = reach.get(i, (amount.start, amount.end))
-        reach[i] = (min(low, amount.start), max(high, amount.end))
-    contexts: dict[tuple[int, int], _Sentence] = {}
-    last_metric: dict[int, object | None] = {}
-
-    def context(i: int, span: tuple[int, int], amount: Amount) -> _Sentence:
-        if span not in contexts:
+            span = spans[i]
+        else:
+            i, span = -1, _trim(text, max(0, amount.start - 200), min(len(text), amount.end + 200))
+        if span not in sentences:
             a = bisect.bisect_left(named_starts, span[0])
             b = bisect.bisect_left(named_starts, span[1])
-            local = [Hit(h.code, h.start - offset, h.end - offset, h.alias, h.via) for h in named[a:b]]
-            contexts[span] = _sentence(text, span, reach.get(i, (amount.start, amount.end)) if i >= 0 else (amount.start, amount.end), local)
-        return contexts[span]
+            sentences[span] = _Sentence(text[span[0] : span[1]], span[0], span[1], story, named[a:b])
+        return i, sentences[span]
 
     def previous_metric(i: int) -> object | None:
         """The last metric named in the sentence before ``i`` when both are in one paragraph."""
         if i <= 0 or _PARAGRAPH_BREAK.search(text, spans[i - 1][1], spans[i][0]):
             return None
-        if i - 1 not in last_metric:
-            p_start, p_end = spans[i - 1]
-            prev = text[p_start:p_end]
-            window = max(0, len(prev) - 400)  # the last metric of a sentence is near its end
-            percent_only = vocab.percent_only_metrics()
-            terms = tuple(t for t in vocab.metrics() if t.code not in percent_only)
-            last_metric[i - 1] = _last_metric(cue_matches(prev, terms, window))
-        return last_metric[i - 1]
+        p_start, p_end = spans[i - 1]
+        lo = bisect.bisect_left(story.metric, p_start, key=lambda m: m[0])
+        hi = bisect.bisect_left(story.metric, p_end, key=lambda m: m[0])
+        return _last_metric([m for m in story.metric[max(lo, hi - 8) : hi] if m[1] <= p_end])
 
     figures = []
     for amount in amounts:
-        i, span = sentence_of(amount)
-        s = context(i, span, amount)
+        i, s = sentence_of(amount)
         if amount.unit == "percent" and s.not_figure():
             continue
         kind, kind_cue = classify_kind(s, amount, text)
         horizon = s.horizon() if kind == "target" else None
         partner = nearest_partner(s, amount)
-        fs, fe = amount.start - s.start, amount.end - s.start
         figures.append(
             Figure(
                 value=amount.value,
@@ -663,12 +659,12 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, p
                 metric=classify_metric(s, amount, previous_metric(i) if i >= 0 else None),
                 kind=kind,
                 kind_cue=kind_cue,
-                year=_year_near(s.years, fs, fe, published),
+                year=_year_near(s.window_years(amount.start, amount.end), amount.start, amount.end, published),
                 horizon_years=horizon,
                 partner=partner.code if partner else None,
                 partner_cue=partner.alias if partner else "",
                 raw=text[amount.start : amount.end],
-                quote=s.quote(fs, fe),
+                quote=s.quote(amount.start, amount.end),
                 start=amount.start + offset,
                 end=amount.end + offset,
             )

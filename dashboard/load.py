@@ -74,11 +74,11 @@ def read_corpus(paths: Iterable[Path]) -> tuple[list[Story], list[tuple[str, str
     """Stories of every readable file under ``paths``, and (file, reason) for the rest."""
     stories: list[Story] = []
     unreadable: list[tuple[str, str]] = []
-    for path in article_paths([Path(p) for p in paths]):
+    for path, name in article_paths([Path(p) for p in paths]):
         try:
-            stories.extend(read_stories(path.name, read_text(path)))
+            stories.extend(read_stories(name, read_text(path)))
         except UnreadableFile as exc:
-            unreadable.append((path.name, str(exc)))
+            unreadable.append((name, str(exc)))
     return stories, unreadable
 
 
