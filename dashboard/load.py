@@ -49,7 +49,7 @@ def analyse_story(story: Story) -> dict:
     hits = reg.find(story.text)
     partners, mentions = classify(story.text, hits)
     file_hits = [type(h)(h.code, h.start + story.start, h.end + story.start, h.alias, h.via) for h in hits]
-    figures = extract_figures(story.text, file_hits, offset=story.start)
+    figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published)
     spans = sentence_spans(story.text)
     quotes = {}
     for hit in hits:
@@ -75,11 +75,11 @@ def read_corpus(paths: Iterable[Path]) -> tuple[list[Story], list[tuple[str, str
     """Stories of every readable file under ``paths``, and (file, reason) for the rest."""
     stories: list[Story] = []
     unreadable: list[tuple[str, str]] = []
-    for path in article_paths([Path(p) for p in paths]):
+    for path, name in article_paths([Path(p) for p in paths]):
         try:
-            stories.extend(read_stories(path.name, read_text(path)))
+            stories.extend(read_stories(name, read_text(path)))
         except UnreadableFile as exc:
-            unreadable.append((path.name, str(exc)))
+            unreadable.append((name, str(exc)))
     return stories, unreadable
 
 
@@ -226,6 +226,7 @@ def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERL
         figures.assign(
             published=figures["story_id"].map(dates),
             title=figures["story_id"].map(titles),
+            value_high=pd.to_numeric(figures["value_high"], errors="coerce").astype(float),
             year=pd.array(figures["year"], dtype="Int64"),
             horizon_years=pd.array(figures["horizon_years"], dtype="Int64"),
         )[_FIGURE_COLUMNS]
