@@ -8,8 +8,10 @@ says so, never counted for the partner.
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -56,6 +58,41 @@ def partner_code(value: str, known: list[str] | tuple[str, ...] | None = None) -
     if known is not None and code not in known:
         raise UnknownPartner(f"no story names {reg.name(code)} ({code}) as a partner")
     return code
+
+
+_YEAR_MONTH = re.compile(r"(\d{4})(?:[-/.](\d{1,2}))?")
+_MONTH_FORMATS = ("%B %Y", "%b %Y")
+
+
+def parse_day(text: str | None, last: bool = False) -> date | None:
+    """A date as typed in the filter: ``"2025-06-01"``, ``"2025/6/1"``, ``"1 June 2025"``; or a month or
+    year, meaning its first day (``last``: its last day): ``"2025-06"``, ``"June 2025"``, ``"2025"``.
+    Empty -> None; anything else raises ``ValueError`` with a one-line reason."""
+    from dashboard.articles import parse_date
+
+    raw = " ".join((text or "").split())
+    if not raw:
+        return None
+    year_month = _YEAR_MONTH.fullmatch(raw)
+    month = None
+    if year_month:
+        year, month_number = int(year_month.group(1)), int(year_month.group(2) or (12 if last else 1))
+        if 1 <= month_number <= 12:
+            if year_month.group(2) is None:
+                return date(year, 12, 31) if last else date(year, 1, 1)
+            month = (year, month_number)
+    for fmt in _MONTH_FORMATS:
+        try:
+            parsed = datetime.strptime(raw, fmt)
+            month = (parsed.year, parsed.month)
+        except ValueError:
+            continue
+    if month:
+        return date(month[0], month[1], calendar.monthrange(*month)[1] if last else 1)
+    day = parse_date(raw.replace("/", "-"))
+    if day is None:
+        raise ValueError(f"{text!r} is not a date: type it as 2025-06-01, June 2025 or 2025")
+    return day
 
 
 def figure_partners(figures: pd.DataFrame) -> pd.Series:

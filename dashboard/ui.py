@@ -12,7 +12,7 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard import export, views, vocab
-from dashboard.filters import Filter, UnknownPartner, apply_filter, partner_code
+from dashboard.filters import Filter, UnknownPartner, apply_filter, parse_day, partner_code
 from dashboard.load import Corpus, load_corpus
 from dashboard.partners import registry
 from dashboard.text import escape_characters, escape_markdown, paragraphs
@@ -83,6 +83,17 @@ def _partners_from_url(options: list[str]) -> None:
     st.session_state[URL_PROBLEMS] = problems
 
 
+def _date_field(label: str, key: str, hint: str, last: bool) -> date | None:
+    """A date typed as 2025-06-01, June 2025 or 2025 (bound to the URL); a bad one is said, and ignored."""
+    typed = st.text_input(label, key=key, bind="query-params", placeholder="yyyy-mm-dd, June 2025 or 2025",
+                          help=f"{hint} Type a day, a month or a year and press Enter; a month or year means its {'last' if last else 'first'} day.")
+    try:
+        return parse_day(typed, last=last)
+    except ValueError as exc:
+        st.warning(md(str(exc)) + "; this date is not applied.", icon=":material/event_busy:")
+        return None
+
+
 def _forget_url_problems() -> None:
     st.session_state.pop(URL_PROBLEMS, None)
 
@@ -110,8 +121,9 @@ def sidebar_filter(c: Corpus) -> Filter:
         themes = st.multiselect(
             "Themes", theme_codes, key="theme", bind="query-params", format_func=vocab.theme_label, placeholder="All themes"
         )
-        start = st.date_input("From", value=None, min_value=date(1990, 1, 1), max_value=date(2100, 1, 1), key="from", bind="query-params", help=f"Earliest story: {first:%d %b %Y}")
-        end = st.date_input("To", value=None, min_value=date(1990, 1, 1), max_value=date(2100, 1, 1), key="to", bind="query-params", help=f"Latest story: {last:%d %b %Y}")
+        # Text fields, not st.date_input: a typed date applies on Enter, without leaving the field.
+        start = _date_field("From", "from", f"Earliest story: {first:%d %b %Y}.", last=False)
+        end = _date_field("To", "to", f"Latest story: {last:%d %b %Y}.", last=True)
         undated = st.checkbox("Include undated stories", value=True, key="undated", bind="query-params")
         if partners or themes or start or end or not undated:
             st.caption("This view's address holds the filter: copy it to share it.")

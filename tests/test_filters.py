@@ -3,7 +3,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.filters import Filter, UnknownPartner, apply_filter, figure_mask, figure_partners, partner_code
+from dashboard.filters import Filter, UnknownPartner, apply_filter, figure_mask, figure_partners, parse_day, partner_code
 
 
 def story_partners(corpus):
@@ -75,3 +75,19 @@ def test_filter_does_not_change_the_corpus(corpus):
     before = len(corpus.figures)
     apply_filter(corpus, Filter(partners=("KAZ",)))
     assert len(corpus.figures) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "last", "day"),
+    [("2025-06-01", False, date(2025, 6, 1)), ("2025/6/1", True, date(2025, 6, 1)), ("1 June 2025", False, date(2025, 6, 1)),
+     ("2025-06", True, date(2025, 6, 30)), ("June 2025", False, date(2025, 6, 1)), ("2024", True, date(2024, 12, 31)),
+     ("2025", False, date(2025, 1, 1)), ("", False, None), (None, True, None)],
+)
+def test_parse_day(text, last, day):
+    assert parse_day(text, last) == day
+
+
+@pytest.mark.parametrize("text", ["soon", "2025-13", "2025-02-30", "31/31/31"])
+def test_parse_day_says_why(text):
+    with pytest.raises(ValueError, match="is not a date"):
+        parse_day(text)

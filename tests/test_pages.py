@@ -215,3 +215,14 @@ def test_article_markdown_and_html_are_shown_as_text(hostile_app, page):
     if page == "sources":
         assert "**officials** said <b>today</b> [link](http://evil.example)" in plain(at.markdown[-1].value)
         assert "Pakistan and China sign **deal** <b>bold</b> :red[alert] $x$" in literal
+
+
+def test_a_typed_date_applies_on_enter_and_a_bad_one_is_said():
+    at = open_page("timeline")
+    at.text_input(key="from").input("2025-06-01").run()  # what Enter in the field sends
+    assert "2 dated stories from Oct 2025 to Dec 2025" in plain(captions(at))
+    at = open_page("timeline", **{"from": "2025", "to": "June 2025"})
+    assert "1 dated story on 22 Apr 2025" in plain(captions(at))
+    at = open_page("timeline", **{"from": "soon"})
+    assert "'soon' is not a date" in plain(at.warning[0].value)
+    assert "4 dated stories" in plain(captions(at))
