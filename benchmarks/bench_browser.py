@@ -37,6 +37,18 @@ def _mark(page, marker: str) -> None:
     page.evaluate(f"() => {{ window['{marker}'] = new Map(); document.querySelectorAll('.js-plotly-plot').forEach(p => window['{marker}'].set(p, p.data)); }}")
 
 
+def _switch(page, label: str, arrived: str) -> float:
+    """Seconds from a click on the page's link in the sidebar to its first chart drawn."""
+    _mark(page, "old")
+    start = time.perf_counter()
+    page.locator("[data-testid='stSidebarNav'] a", has_text=label).click()
+    page.wait_for_function(arrived)
+    _wait_for_new_chart(page, "old")
+    elapsed = time.perf_counter() - start
+    page.wait_for_timeout(1500)
+    return elapsed
+
+
 def one_run(width: int) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
@@ -55,21 +67,8 @@ def one_run(width: int) -> dict[str, float]:
             out["cold"] = time.perf_counter() - start
             page.wait_for_timeout(1500)
 
-            _mark(page, "old")
-            start = time.perf_counter()
-            page.locator("[data-testid='stSidebarNav'] a", has_text="Targets").click()
-            page.wait_for_function("location.pathname.endsWith('/targets')")
-            _wait_for_new_chart(page, "old")
-            out["switch"] = time.perf_counter() - start
-            page.wait_for_timeout(1500)
-
-            _mark(page, "old")
-            start = time.perf_counter()
-            page.locator("[data-testid='stSidebarNav'] a", has_text="Overview").click()
-            page.wait_for_function("!location.pathname.endsWith('/targets')")
-            _wait_for_new_chart(page, "old")
-            out["switch back"] = time.perf_counter() - start
-            page.wait_for_timeout(1500)
+            out["switch"] = _switch(page, "Targets", "location.pathname.endsWith('/targets')")
+            out["switch back"] = _switch(page, "Overview", "!location.pathname.endsWith('/targets')")
 
             # filter: China on the Overview (its map and bars change)
             _mark(page, "old")
