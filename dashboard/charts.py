@@ -24,7 +24,7 @@ NO_THEME_COLOUR = "#bbbbbb"
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#262730")
 GRID = "#e6e6e6"
 HEIGHT = 420
-MAP_HEIGHT = 620
+MAP_HEIGHT = 560
 SMALL_MAP_HEIGHT = 420
 # The map is cut at GEO_CENTRE_LON ± 180: at 11°E that is 169°W, in the Bering Strait, so neither
 # Alaska nor Chukotka is split; Pakistan stays in view right of centre.

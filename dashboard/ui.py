@@ -179,12 +179,15 @@ def empty_state(c: Corpus) -> bool:
 
 
 def select_partner_from_map(chart_key: str) -> None:
-    """Callback: a click on a country of the map becomes the partner filter."""
+    """Callback: a click on a country of the map becomes the partner filter (a country drawn only as a
+    member of a bloc selects that bloc: filtering by the member alone would show nothing)."""
     event = st.session_state.get(chart_key)
     points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else getattr(getattr(event, "selection", None), "points", [])
-    codes = [p.get("location") for p in points if p.get("location")]
+    c = corpus()
+    codes = [code for p in points if p.get("location") for code in views.partners_for_country(c, p["location"])]
     if codes:
         st.session_state["partner"] = list(dict.fromkeys(codes))
+        _forget_url_problems()
 
 
 def plotly_config(spec: ChartSpec) -> dict:

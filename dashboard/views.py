@@ -164,6 +164,16 @@ def map_rows(corpus: Corpus, show_blocs: bool = True) -> pd.DataFrame:
     return table.assign(counts=table.apply(_map_counts, axis=1))[columns]
 
 
+def partners_for_country(corpus: Corpus, iso3: str) -> list[str]:
+    """What a click on a country of the map filters by: the country when a story names it as a
+    partner, else the named blocs it belongs to: ``"MYS"`` -> ``["ASEAN"]``."""
+    reg = registry()
+    named = set(corpus.partners["code"])
+    if iso3 in named:
+        return [iso3]
+    return sorted(code for code in named if code in reg.entities and iso3 in reg.get(code).members) or [iso3]
+
+
 def _map_counts(row: pd.Series) -> str:
     """The tooltip's count line: ``"named as a partner in 1 story · 2 figures"`` or, for a bloc member,
     ``"not named itself; member of ASEAN, named in 1 story"``."""

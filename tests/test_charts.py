@@ -69,7 +69,7 @@ def test_map_is_cut_in_the_bering_strait_so_alaska_stays_with_the_usa():
     cut = (centre + 180 + 180) % 360 - 180
     assert -169.7 < cut < -168.0
     assert list(fig.layout.geo.lonaxis.range) == [centre - 180, centre + 180]
-    assert fig.layout.height >= 600
+    assert fig.layout.height >= 550
 
 
 def test_empty_inputs_say_why():

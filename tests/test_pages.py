@@ -82,7 +82,7 @@ def test_partners():
     assert set(at.dataframe[-1].value["code"]) == {"ASEAN"}
     at = open_page("partners", partner="China")
     assert {loc for trace in charts(at)[0]["data"] for loc in trace["locations"]} == {"CHN"}
-    assert charts(at)[0]["layout"]["height"] >= 600
+    assert charts(at)[0]["layout"]["height"] >= 550
 
 
 def test_timeline():

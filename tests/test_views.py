@@ -144,3 +144,8 @@ def test_sources_csv_has_provenance(corpus):
     table = views.sources_csv(corpus)
     assert {"source", "quote", "start", "end", "raw"} <= set(table.columns)
     assert isinstance(table, pd.DataFrame) and len(table) == 6
+
+
+@pytest.mark.parametrize(("iso3", "codes"), [("CHN", ["CHN"]), ("MYS", ["ASEAN"]), ("FRA", ["FRA"])])
+def test_a_click_on_a_bloc_member_selects_its_bloc(corpus, iso3, codes):
+    assert views.partners_for_country(corpus, iso3) == codes
