@@ -551,20 +551,37 @@ def find_horizon(sentence: str) -> int | None:
     return int(parse_number(raw))
 
 
-def nearest_partner(s: _Sentence, fig: Amount) -> Hit | None:
+_JOINED = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)(?:the[ \t]+)?", re.IGNORECASE)
+_MAX_JOINED = 8
+
+
+def nearest_partner(s: _Sentence, fig: Amount) -> list[Hit]:
     """The partner named nearest the figure within its clause (Pakistan excluded): the nearest name
     before it unless a clause break lies between, or the nearest after it within its clause
-    ("..., followed by the UAE" does not). Found by bisection: no scan over the sentence's names."""
+    ("..., followed by the UAE" does not). Found by bisection: no scan over the sentence's names.
+    Names joined by "and" or commas ("Saudi Arabia and the UAE") are all returned: a combined amount."""
     fs, fe = fig.start, fig.end
     hits = s.hits
     i = bisect.bisect_right(hits, fs, key=lambda h: h.end)  # hits[:i] end at or before the figure
     j = bisect.bisect_left(hits, fe, key=lambda h: h.start)  # hits[j:] start at or after its end
     candidates = []
     if i > 0 and not s.story.before.between(hits[i - 1].end, fs):
-        candidates.append((fs - hits[i - 1].end, hits[i - 1]))
+        candidates.append((fs - hits[i - 1].end, i - 1))
     if j < len(hits) and not s.story.after.between(fe, hits[j].start):
-        candidates.append((hits[j].start - fe, hits[j]))
-    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+        candidates.append((hits[j].start - fe, j))
+    if not candidates:
+        return []
+    k = min(candidates, key=lambda c: c[0])[1]
+    # "from Saudi Arabia and the UAE": names joined by "and" or commas are one combined counterparty
+    group = [hits[k]]
+    a, b = k, k
+    while a > 0 and len(group) < _MAX_JOINED and _JOINED.fullmatch(s.text, hits[a - 1].end - s.start, hits[a].start - s.start):
+        a -= 1
+        group.insert(0, hits[a])
+    while b + 1 < len(hits) and len(group) < _MAX_JOINED and _JOINED.fullmatch(s.text, hits[b].end - s.start, hits[b + 1].start - s.start):
+        b += 1
+        group.append(hits[b])
+    return list({h.code: h for h in group}.values())
 
 
 # --------------------------------------------------------------------------- figures
@@ -589,6 +606,7 @@ class Figure:
     start: int
     end: int
     mentions: tuple[tuple[int, int, str], ...] = ()
+    partners: tuple[str, ...] = ()  # every counterparty of a combined amount; ``partner`` is the first
 
     def as_dict(self) -> dict:
         out = {name: getattr(self, name) for name in FIGURE_FIELDS}
@@ -649,7 +667,7 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, p
             continue
         kind, kind_cue = classify_kind(s, amount, text)
         horizon = s.horizon() if kind == "target" else None
-        partner = nearest_partner(s, amount)
+        partners = nearest_partner(s, amount)
         figures.append(
             Figure(
                 value=amount.value,
@@ -661,15 +679,111 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, p
                 kind_cue=kind_cue,
                 year=_year_near(s.window_years(amount.start, amount.end), amount.start, amount.end, published),
                 horizon_years=horizon,
-                partner=partner.code if partner else None,
-                partner_cue=partner.alias if partner else "",
+                partner=partners[0].code if partners else None,
+                partner_cue=" and ".join(h.alias for h in partners),
                 raw=text[amount.start : amount.end],
                 quote=s.quote(amount.start, amount.end),
                 start=amount.start + offset,
                 end=amount.end + offset,
+                partners=tuple(h.code for h in partners),
             )
         )
-    return _fill_topic(figures)
+    figures = _merge_mentions(figures, text, offset)
+    return _fill_topic(_story_counterparty(figures, text, offset, named))
+
+
+_BRACKET_OPEN = re.compile(
+    r"[ \t]*\([ \t]*(?:(?:about|around|approximately|approx\.|roughly|nearly|some|over|almost|or|i\.e\.|equivalent[ \t]+to|equal[ \t]+to)[ \t]+)?",
+    re.IGNORECASE,
+)
+_BRACKET_CLOSE = re.compile(r"[ \t]*\)")
+
+
+def _title_end(text: str) -> int:
+    """Where the headline ends: the first line when it reads as one (short, no full stop), else 0."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    line = text[start:end].strip()
+    return end if line and len(line) <= 200 and not line.endswith(".") and end < len(text) else 0
+
+
+def _merged(primary: Figure, other: Figure, adopt: bool) -> Figure:
+    """``primary`` with ``other`` as one more mention; ``adopt`` takes other's reading (a headline
+    gives the figure's first words, the body its context)."""
+    mention = (other.start, other.end, other.raw)
+    base = other if adopt else primary
+    partner = primary.partner or other.partner
+    partners = primary.partners or other.partners
+    return replace(
+        base,
+        raw=primary.raw,
+        start=primary.start,
+        end=primary.end,
+        partner=partner,
+        partners=partners,
+        partner_cue=primary.partner_cue or other.partner_cue,
+        mentions=(*primary.mentions, mention, *other.mentions),
+    )
+
+
+def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """One figure, several mentions: an equivalent in brackets ("AED 36.7bn ($10bn)"), a headline
+    repeated in the body, and the same amount said again for the same thing (same value, currency,
+    metric and kind) become one figure whose other places are its ``mentions``. One pass, a dict of keys."""
+    out: list[Figure] = []
+    for f in figures:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit == f.unit == "money"
+            and prev.currency != f.currency
+            and _BRACKET_OPEN.fullmatch(text, prev.end - offset, f.start - offset)
+            and _BRACKET_CLOSE.match(text, f.end - offset)
+        ):
+            out[-1] = _merged(prev, f, adopt=False)
+            continue
+        out.append(f)
+    title_end = _title_end(text) + offset
+    merged: list[Figure] = []
+    by_key: dict[tuple, int] = {}
+    headline: dict[tuple, int] = {}
+    for f in out:
+        amount = (f.value, f.value_high, f.currency, f.unit)
+        key = (*amount, f.metric, f.kind)
+        if f.start >= title_end and amount in headline:
+            i = headline.pop(amount)
+            merged[i] = _merged(merged[i], f, adopt=True)
+            by_key.setdefault(key, i)
+            continue
+        if key in by_key:
+            i = by_key[key]
+            merged[i] = _merged(merged[i], f, adopt=False)
+            continue
+        by_key[key] = len(merged)
+        if f.start < title_end:
+            headline[amount] = len(merged)
+        merged.append(f)
+    return merged
+
+
+def _story_counterparty(figures: list[Figure], text: str, offset: int, named: list[Hit]) -> list[Figure]:
+    """Figures of a flow (exports, loans, remittances: ``counterparty=yes`` in data/metrics.csv) whose
+    sentence names no partner take the story's counterparty: the one partner its headline names. Words of a national total ("overall",
+    "total", data/pakistan_wide_cues.csv) keep a figure Pakistan-wide."""
+    title_end = _title_end(text)
+    in_title = {h.code: h for h in named if h.end <= title_end}
+    if len(in_title) != 1:
+        return figures
+    (story,) = in_title.values()
+    flows = vocab.counterparty_metrics()
+    wide = vocab.pakistan_wide()
+    out = []
+    for f in figures:
+        if f.partner is None and f.metric in flows and not wide.search(f.quote):
+            f = replace(f, partner=story.code, partners=(story.code,), partner_cue=f"the story's counterparty ({story.alias})")
+        out.append(f)
+    return out
 
 
 def _fill_topic(figures: list[Figure]) -> list[Figure]:
@@ -680,4 +794,4 @@ def _fill_topic(figures: list[Figure]) -> list[Figure]:
     return [f if f.metric is not None else replace(f, metric=topic) for f in figures]
 
 
-FIGURE_FIELDS = tuple(f.name for f in fields(Figure) if f.name != "mentions")
+FIGURE_FIELDS = tuple(f.name for f in fields(Figure) if f.name not in ("mentions", "partners"))

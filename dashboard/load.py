@@ -7,6 +7,7 @@ Unreadable files are reported with a reason; every other file still loads.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,8 @@ from dashboard import DATA_DIR, SEEDS_DIR, vocab
 from dashboard.articles import Story, UnreadableFile, article_paths, read_stories, read_text
 from dashboard.engagements import actors, themes
 from dashboard.extract import FIGURE_FIELDS, extract_figures, sentence_spans
-from dashboard.partners import classify, registry
+from dashboard.fx import to_usd
+from dashboard.partners import classify, engagement_partners, partner_info, registry
 from dashboard.schemas import KINDS, UNITS, Engagements, Figures, Partners, Stories, validate
 
 OVERLAY_PATH = DATA_DIR / "overlay.csv"
@@ -42,19 +44,32 @@ def analyse_story(story: Story) -> dict:
     """Everything extracted from one story, as plain data (the CLI's JSON object).
 
     ``{"source", "story", "title", "outlet", "published", "partners", "mentions", "themes",
-    "actors", "figures": [{"value", "currency", ...}]}``
+    "actors", "figures": [{"value", "currency", "partner", "partners": [{"code", "name", "type",
+    "country", "in_registry"}], ...}]}``
+
+    A story's partners are its figures' counterparties plus those its headline names; every other
+    country or organisation it names is a mention (a comparison, a neighbour, a dateline abroad).
     """
     reg = registry()
     hits = reg.find(story.text)
-    partners, mentions = classify(story.text, hits)
+    direct, passing = classify(story.text, hits)
     file_hits = [type(h)(h.code, h.start + story.start, h.end + story.start, h.alias, h.via) for h in hits]
     figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published)
     spans = sentence_spans(story.text)
+    starts = [a for a, _ in spans]
+    title_end = story.text.find("\n", len(story.text) - len(story.text.lstrip()))
+    headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end}
+    engaged = engagement_partners(story.text, hits, spans, direct)
+    partners = list(dict.fromkeys([*(c for f in figures for c in (f.partners or ([f.partner] if f.partner else []))),
+                                   *(c for c in direct if c in headline or c in engaged)]))
+    mentions = [c for c in dict.fromkeys([*direct, *passing]) if c not in partners]
     quotes = {}
     for hit in hits:
         if hit.code in partners and hit.code not in quotes:
-            start, end = next(((a, b) for a, b in spans if a <= hit.start < b), (hit.start, hit.end))
+            i = bisect.bisect_right(starts, hit.start) - 1
+            start, end = spans[i] if i >= 0 and hit.start < spans[i][1] else (hit.start, hit.end)
             quotes[hit.code] = " ".join(story.text[start:end].split())
+    year = story.published.year if story.published else None
     return {
         "source": story.source,
         "story": story.story,
@@ -66,7 +81,14 @@ def analyse_story(story: Story) -> dict:
         "themes": themes(story.text),
         "actors": actors(story.text),
         "quotes": quotes,
-        "figures": [f.as_dict() for f in figures],
+        "figures": [
+            {
+                **f.as_dict(),
+                "value_usd": to_usd(f.value, f.currency, f.year or year) if f.unit == "money" else None,
+                "partners": [partner_info(c) for c in (f.partners or ([f.partner] if f.partner else []))],
+            }
+            for f in figures
+        ],
     }
 
 

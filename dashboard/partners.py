@@ -8,6 +8,7 @@ and ``data/alias_ignore.csv`` (country names too ambiguous to match).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,6 +45,7 @@ class Entity:
     name: str
     type: str
     members: tuple[str, ...] = ()
+    country: str | None = None  # the country a fund, agency or state company belongs to
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,10 @@ def registry() -> Registry:
     for row in read_rows("partners.csv"):
         if row["type"] not in TYPES:
             raise VocabularyError(f"unknown partner type {row['type']!r} for {row['code']}: see data/partners.csv")
-        entities[row["code"]] = Entity(row["code"], row["name"], row["type"], tuple(members.get(row["code"], ())))
+        country = row.get("country") or None
+        if country and pycountry.countries.get(alpha_3=country) is None:
+            raise VocabularyError(f"data/partners.csv: country {country!r} of {row['code']} is not an ISO 3166-1 alpha-3 code")
+        entities[row["code"]] = Entity(row["code"], row["name"], row["type"], tuple(members.get(row["code"], ())), country)
         for alias in row["aliases"].split(";"):
             add_alias(alias, row["code"], "name")
     for bloc in members:
@@ -177,6 +182,17 @@ def registry() -> Registry:
     return Registry(entities, alias_to, pattern)
 
 
+def partner_info(code: str) -> dict:
+    """What a script needs to tell partners apart: ``{"code": "SFD", "name": "Saudi Fund for Development",
+    "type": "organisation", "country": "SAU", "in_registry": True}``; a name not in the registry
+    is kept as written, with ``in_registry`` False."""
+    entity = registry().entities.get(code)
+    if entity is None:
+        return {"code": code, "name": code, "type": None, "country": None, "in_registry": False}
+    country = entity.code if entity.type == "country" else entity.country
+    return {"code": entity.code, "name": entity.name, "type": entity.type, "country": country, "in_registry": True}
+
+
 def classify(text: str, hits: list[Hit]) -> tuple[list[str], list[str]]:
     """Split a story's hits into (partners, mentions), both ordered by first appearance.
 
@@ -196,3 +212,43 @@ def classify(text: str, hits: list[Hit]) -> tuple[list[str], list[str]]:
             passing.append(hit.code)
     mentions = [code for code in passing if code not in partners]
     return partners, mentions
+
+
+_WITH_PAKISTAN = re.compile(r"[ \t]*(?:and|&|[-–—/]|,)[ \t]*(?:the[ \t]+)?|[-–—]", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\b(?:and|&)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between the minister ... and a Binance team"
+_WITH_BEFORE = re.compile(r"\b(?:with|between|from|by)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+
+
+def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
+    """Counterparties of engagements without figures: a partner joined to Pakistan in a sentence
+    with an engagement word (``data/engagement_cues.csv``): "Pakistan and Malaysia signed",
+    "Pakistan-Kazakhstan relations", "ASEAN-Pakistan", or "with"/"between"/"from" X in a sentence
+    naming Pakistan. Neighbours in a list ("after visiting Malaysia and Indonesia") are not."""
+    from dashboard.vocab import engagement_cues
+
+    cues = engagement_cues()
+    by_sentence: dict[int, list[Hit]] = {}
+    starts = [a for a, _ in spans]
+    for hit in hits:
+        i = bisect.bisect_right(starts, hit.start) - 1
+        if i >= 0 and hit.start < spans[i][1]:
+            by_sentence.setdefault(i, []).append(hit)
+    found: set[str] = set()
+    for i, group in by_sentence.items():
+        if not any(h.code == "PAK" for h in group) or not cues.search(text, *spans[i]):
+            continue
+        for k, hit in enumerate(group):
+            if hit.code == "PAK" or hit.via != "name" or hit.code not in direct:
+                continue
+            joined = any(
+                other.code == "PAK"
+                and (_WITH_PAKISTAN.fullmatch(text, other.end, hit.start) or _WITH_PAKISTAN.fullmatch(text, hit.end, other.start))
+                for other in group[max(0, k - 1) : k + 2]
+            )
+            listed = _AND_BEFORE.search(text, max(spans[i][0], hit.start - 12), hit.start) and _BETWEEN.search(
+                text, max(spans[i][0], hit.start - 200), hit.start
+            )
+            if joined or listed or _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 20), hit.start):
+                found.add(hit.code)
+    return found

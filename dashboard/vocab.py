@@ -273,3 +273,33 @@ def currency_tokens() -> CurrencyTokens:
         if position in ("suffix", "both") and not (token.isupper() and token.isalpha()):
             suffix[token.lower()] = code
     return CurrencyTokens(prefix, suffix, codes)
+
+
+@lru_cache(maxsize=1)
+def counterparty_metrics() -> frozenset[str]:
+    """Metrics that flow between Pakistan and someone (exports, loans, remittances): a figure of one
+    may take its story's counterparty when its own sentence names none (``counterparty=yes`` in data/metrics.csv)."""
+    rows = read_rows("metrics.csv")
+    bad = [i for i, row in enumerate(rows, start=2) if row["counterparty"] not in ("yes", "no")]
+    if bad:
+        raise VocabularyError(f"data/metrics.csv row {bad[0]}: counterparty must be yes or no")
+    return frozenset(row["metric"] for row in rows if row["counterparty"] == "yes")
+
+
+@lru_cache(maxsize=1)
+def pakistan_wide() -> re.Pattern[str]:
+    """Words that make an amount Pakistan's own total, never one partner's (``data/pakistan_wide_cues.csv``)."""
+    patterns = [row["pattern"] for row in read_rows("pakistan_wide_cues.csv")]
+    for i, pattern in enumerate(patterns, start=2):
+        _compile(pattern, f"pakistan_wide_cues.csv row {i}")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def engagement_cues() -> re.Pattern[str]:
+    """Words of an engagement between Pakistan and someone (met, signed, cooperation, loan:
+    ``data/engagement_cues.csv``): a partner named beside them and beside Pakistan is a counterparty."""
+    patterns = [row["pattern"] for row in read_rows("engagement_cues.csv")]
+    for i, pattern in enumerate(patterns, start=2):
+        _compile(pattern, f"engagement_cues.csv row {i}")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
