@@ -303,9 +303,10 @@ _WEAK_PENALTY = 40
 _WINDOW_BEFORE, _WINDOW_AFTER = 140, 45
 _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far before its end
 # Words that end a clause: a cue on the far side of one does not describe the figure.
-_AFTER_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|which|compared)\b", re.IGNORECASE)
+_AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b", re.IGNORECASE)
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
-_BEFORE_BREAK = re.compile(r";|\b(?:while|whereas|but)\b", re.IGNORECASE)
+_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but)\b", re.IGNORECASE)
+_PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan from the Asian Development Bank"
 _FROM_BEFORE = re.compile(
     r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
     r"(?:(?:around|about|nearly|some)[ \t]+)?$",
@@ -567,7 +568,7 @@ def nearest_partner(s: _Sentence, fig: Amount) -> list[Hit]:
     candidates = []
     if i > 0 and not s.story.before.between(hits[i - 1].end, fs):
         candidates.append((fs - hits[i - 1].end, i - 1))
-    if j < len(hits) and not s.story.after.between(fe, hits[j].start):
+    if j < len(hits) and hits[j].start - fe <= _PARTNER_AFTER and not s.story.after.between(fe, hits[j].start):
         candidates.append((hits[j].start - fe, j))
     if not candidates:
         return []
@@ -614,12 +615,15 @@ class Figure:
         return out
 
 
-def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, published: date | None = None) -> list[Figure]:
+def extract_figures(
+    text: str, hits: list[Hit] | None = None, offset: int = 0, published: date | None = None, counterparty: Hit | None = None
+) -> list[Figure]:
     """Every money amount and percentage that is a figure of ``text``.
 
     ``offset`` is added to positions (a story's place in its file); ``hits`` are the
     partner names found in the same text (positions in the file, for each figure's partner);
-    ``published`` resolves relative years ("last year").
+    ``published`` resolves relative years ("last year"); ``counterparty`` is the one partner the
+    story is about, if it has one (see :func:`_story_counterparty`).
     ``"China has $2.7 trillion in imports."`` -> one actual imports figure of 2.7e12 USD (CHN).
 
     Linear in the text: cues, years and clause breaks are found once for the whole text, and each
@@ -689,7 +693,7 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, p
             )
         )
     figures = _merge_mentions(figures, text, offset)
-    return _fill_topic(_story_counterparty(figures, text, offset, named))
+    return _story_counterparty(_fill_topic(figures), counterparty)
 
 
 _BRACKET_OPEN = re.compile(
@@ -767,21 +771,20 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
     return merged
 
 
-def _story_counterparty(figures: list[Figure], text: str, offset: int, named: list[Hit]) -> list[Figure]:
+def _story_counterparty(figures: list[Figure], counterparty: Hit | None) -> list[Figure]:
     """Figures of a flow (exports, loans, remittances: ``counterparty=yes`` in data/metrics.csv) whose
-    sentence names no partner take the story's counterparty: the one partner its headline names. Words of a national total ("overall",
-    "total", data/pakistan_wide_cues.csv) keep a figure Pakistan-wide."""
-    title_end = _title_end(text)
-    in_title = {h.code: h for h in named if h.end <= title_end}
-    if len(in_title) != 1:
+    sentence names no partner take the story's one counterparty (see ``partners.story_counterparty``),
+    unless words of a national total ("overall", "total", "Pakistan's": data/pakistan_wide_cues.csv)
+    keep them Pakistan-wide; those words do not count when the sentence names the counterparty too
+    ("Pakistan's exports to China ...; in February they were $280m")."""
+    if counterparty is None:
         return figures
-    (story,) = in_title.values()
     flows = vocab.counterparty_metrics()
     wide = vocab.pakistan_wide()
     out = []
     for f in figures:
-        if f.partner is None and f.metric in flows and not wide.search(f.quote):
-            f = replace(f, partner=story.code, partners=(story.code,), partner_cue=f"the story's counterparty ({story.alias})")
+        if f.partner is None and f.metric in flows and (counterparty.alias in f.quote or not wide.search(f.quote)):
+            f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=f"the story's counterparty ({counterparty.alias})")
         out.append(f)
     return out
 

@@ -19,7 +19,7 @@ from dashboard.articles import Story, UnreadableFile, article_paths, read_storie
 from dashboard.engagements import actors, themes
 from dashboard.extract import FIGURE_FIELDS, extract_figures, sentence_spans
 from dashboard.fx import to_usd
-from dashboard.partners import classify, engagement_partners, partner_info, registry
+from dashboard.partners import classify, engagement_partners, partner_info, registry, story_counterparty
 from dashboard.schemas import KINDS, UNITS, Engagements, Figures, Partners, Stories, validate
 
 OVERLAY_PATH = DATA_DIR / "overlay.csv"
@@ -53,13 +53,14 @@ def analyse_story(story: Story) -> dict:
     reg = registry()
     hits = reg.find(story.text)
     direct, passing = classify(story.text, hits)
-    file_hits = [type(h)(h.code, h.start + story.start, h.end + story.start, h.alias, h.via) for h in hits]
-    figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published)
     spans = sentence_spans(story.text)
     starts = [a for a, _ in spans]
+    engaged = engagement_partners(story.text, hits, spans, direct)
+    one = story_counterparty(story.text, hits, engaged)
+    file_hits = [type(h)(h.code, h.start + story.start, h.end + story.start, h.alias, h.via) for h in hits]
+    figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one)
     title_end = story.text.find("\n", len(story.text) - len(story.text.lstrip()))
     headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end}
-    engaged = engagement_partners(story.text, hits, spans, direct)
     partners = list(dict.fromkeys([*(c for f in figures for c in (f.partners or ([f.partner] if f.partner else []))),
                                    *(c for c in direct if c in headline or c in engaged)]))
     mentions = [c for c in dict.fromkeys([*direct, *passing]) if c not in partners]

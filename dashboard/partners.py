@@ -252,3 +252,33 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             if joined or listed or _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 20), hit.start):
                 found.add(hit.code)
     return found
+
+
+_LEDE = 400  # the headline and first sentence or two: where a story says who it is about
+_LEDE_END = re.compile(r"[.!?][\"”’')]*[ \t]+(?=[A-Z\"“])|\n[ \t]*\n")  # the end of the opening sentence
+_HEADLINE = re.compile(r"([^\n]{1,200})\n[ \t]*\n")  # a first line of its own, a blank line after it
+
+
+def is_passing(text: str, hit: Hit) -> bool:
+    """A comparison or conflict cue shortly before the name ("than India", "tensions with India")."""
+    return bool(passing_cues().search(text, max(0, hit.start - 60), hit.start))
+
+
+def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | None:
+    """The one partner a story is about, if it has one: the only partner its headline names, else
+    the only one its opening sentence names, else its only partner of engagement. None when it names
+    several (a figure of such a story keeps the partner of its own sentence, or none)."""
+    names = [h for h in hits if h.code != "PAK" and h.via == "name" and not is_passing(text, h)]
+    start = len(text) - len(text.lstrip())
+    headline = _HEADLINE.match(text, start)
+    body = headline.end() if headline else start
+    lede = _LEDE_END.search(text, body, min(len(text), body + _LEDE))
+    for end in (headline.end(1) if headline else 0, lede.start() if lede else min(len(text), body + _LEDE)):
+        found = {h.code: h for h in names if h.end <= end}
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if len(found) > 1:
+            return None
+    if len(engaged) == 1:
+        return next((h for h in names if h.code in engaged), None)
+    return None
