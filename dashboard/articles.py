@@ -162,8 +162,8 @@ def article_paths(paths: list[Path]) -> list[tuple[Path, str]]:
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = (
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+{_MONTH},?[ \t]+\d{{4}}"
+    rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})"
 )
 _HEADER_DATE = re.compile(r"(?m)^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b")
 _DATELINE = re.compile(
@@ -173,6 +173,12 @@ _DATELINE = re.compile(
 # A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:"
 _LEAD_DATE = re.compile(rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?,[ \t]*+(?P<date>{_DATE})[ \t]*+[-–—:(]")
 _LEAD_REACH = 400  # a dateline stands in the first lines of a story
+# A line that is only a date, perhaps with its weekday and a byline: "Monday 28, January 2019 BY ...",
+# "March 30, 2025". The last such line in a story's first lines is its date (a site's "today" comes first).
+_DATE_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?(?P<date>{_DATE})(?:[ \t]+(?:BY|By|by)[ \t][^\n]{{0,60}})?[ \t]*$"
+)
+_DATE_LINE_REACH = 1200
 _MAX_DATELINES = 20  # a story with more dated lines than this is a list: the first ones decide
 
 @lru_cache(maxsize=1)
@@ -202,6 +208,30 @@ def parse_date(raw: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=[/-]|$)"
+    rf"|/(?P<d2>\d{{1,2}})-(?P<mon>{_MONTH})-(?P<y2>(?:19|20)\d{{2}})/"
+)
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The publication date many news sites put in their URLs: ``".../2024/04/02/slug"`` -> 2024-04-02,
+    ``"nation.com.pk/15-Aug-2019/slug"`` -> 2019-08-15; a year and month alone, or none, -> None."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url[:2048])
+    if not m:
+        return None
+    try:
+        if m.group("y2"):
+            return parse_date(f"{m.group('d2')} {m.group('mon')} {m.group('y2')}")
+        if m.group("d"):
+            return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return None
+
+
 def story_date(text: str) -> date | None:
     """The publication date the text states: a ``date`` header, then Published, then Updated; else None."""
     header = _HEADER_DATE.search(text)
@@ -214,7 +244,14 @@ def story_date(text: str) -> date | None:
         if found:
             return found
     lead = _LEAD_DATE.search(text, 0, _LEAD_REACH)
-    return parse_date(lead.group("date")) if lead else None
+    if lead and (found := parse_date(lead.group("date"))):
+        return found
+    lines = list(islice(_DATE_LINE.finditer(text, 0, _DATE_LINE_REACH), _MAX_DATELINES))
+    for m in reversed(lines):
+        found = parse_date(m.group("date"))
+        if found:
+            return found
+    return None
 
 
 # --------------------------------------------------------------------------- splitting and cleaning

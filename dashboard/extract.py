@@ -121,7 +121,7 @@ def grammar() -> Grammar:
             rf"[Bb]etween[ \t]+(?P<pre>{prefix_re}){SP}?(?P<n1>{number})(?P<s1>{scale})?[ \t]+and[ \t]+(?:{prefix_re})?{SP}?(?P<n2>{number})(?P<s2>{scale})?"
         ),
         re.compile(rf"[Bb]etween[ \t]+(?P<n3>{number})[ \t]+and[ \t]+(?P<n4>{number})(?P<s3>{scale})?[ \t](?P<post>{suffix_re})"),
-        re.compile(rf"[Bb]etween[ \t]+(?P<p1>{_PERCENT_NUMBER})[ \t]+and[ \t]+(?P<p2>{number}){percent_word}"),
+        re.compile(rf"[Bb]etween[ \t]+(?P<p1>{_PERCENT_NUMBER}){percent_word}?[ \t]+and[ \t]+(?P<p2>{number}){percent_word}"),
         # prefixed: "$2.7 trillion", "Rs12bn", "US $ 6.2 billion", "$12-16 billion", "$12bn-$16bn", "$12 to 16 billion"
         re.compile(
             rf"(?P<pre>{prefix_re}){SP}?(?P<n1>{number})(?P<s1>{scale})?"
@@ -455,12 +455,19 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
     return best
 
 
+# After a figure, "to ..." and "will ..." tell what the money is for, not that it is a goal:
+# "$600 million to expand ...", "a $300-million loan will fund ...".
+_MOVED_REACH = 60
+_PURPOSE_AFTER = re.compile(r"(?:to|will|shall)\b", re.IGNORECASE)
+
+
 def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     """(kind, the words that decided it): ``"China has $2.7 trillion"`` -> ``("actual", "has")``;
     ``"the goal of exporting $50 billion"`` -> ``("target", "goal")``.
 
     A figure after "from" is a baseline, so actual ("from $30 billion to $150 billion");
-    a "to ..." after the figure is its purpose, not a goal ("$600 million to expand ...").
+    a "to ..." or "will ..." after the figure is its purpose, not a goal ("$600 million to expand ...",
+    "the loan of $300 million will fund ...").
     """
     baseline = _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start)
     if baseline:
@@ -470,12 +477,17 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         fig,
         s.story.kind,
         penalty=lambda term, m: term.code == "actual_weak",
-        after_ok=lambda term, m: not m.group(0).lower().startswith("to "),
+        after_ok=lambda term, m: not _PURPOSE_AFTER.match(m.group(0)),
     )
     if best is None:
         return "actual", ""
     term, m = best
     cue = " ".join(m.group(0).split())
+    if term.code == "target" and cue.lower().startswith("to "):
+        # "rose 30% to reach $1.4 billion": the movement already happened
+        moved = _nearest(s, Amount(0, None, "money", m.start(), m.end()), s.story.kind, after_ok=lambda t, x: False)
+        if moved is not None and moved[0].code == "actual" and m.start() - moved[1].end() <= _MOVED_REACH:
+            return "actual", " ".join(moved[1].group(0).split()) + " … " + cue
     return ("actual" if term.code == "actual_weak" else term.code), cue
 
 

@@ -63,6 +63,8 @@ def analyse_story(story: Story) -> dict:
     headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end}
     partners = list(dict.fromkeys([*(c for f in figures for c in (f.partners or ([f.partner] if f.partner else []))),
                                    *(c for c in direct if c in headline or c in engaged)]))
+    # a state fund or agency acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too
+    partners += [c for c in dict.fromkeys(reg.entities[p].country for p in partners if p in reg.entities and reg.entities[p].type == "organisation") if c and c not in partners]
     mentions = [c for c in dict.fromkeys([*direct, *passing]) if c not in partners]
     quotes = {}
     for hit in hits:
