@@ -19,7 +19,7 @@ from dashboard.articles import Story, UnreadableFile, article_paths, read_storie
 from dashboard.engagements import actors, themes
 from dashboard.extract import FIGURE_FIELDS, extract_figures, sentence_spans
 from dashboard.fx import to_usd
-from dashboard.partners import classify, engagement_partners, partner_info, registry, story_counterparty
+from dashboard.partners import classify, comparison_cues, is_passing, engagement_partners, partner_info, registry, story_counterparty
 from dashboard.schemas import KINDS, UNITS, Engagements, Figures, Partners, Stories, validate
 
 OVERLAY_PATH = DATA_DIR / "overlay.csv"
@@ -60,8 +60,12 @@ def analyse_story(story: Story) -> dict:
     file_hits = [type(h)(h.code, h.start + story.start, h.end + story.start, h.alias, h.via) for h in hits]
     figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one)
     title_end = story.text.find("\n", len(story.text) - len(story.text.lstrip()))
-    headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end}
-    partners = list(dict.fromkeys([*(c for f in figures for c in (f.partners or ([f.partner] if f.partner else []))),
+    headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end and not is_passing(story.text, h)}
+    # a figure of a comparison ("India's economy, ten times bigger than Pakistan's") keeps its partner,
+    # but does not make that country a partner of the story
+    compared = comparison_cues()
+    counted = (f for f in figures if not compared.search(f.quote))
+    partners = list(dict.fromkeys([*(c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))),
                                    *(c for c in direct if c in headline or c in engaged)]))
     # a state fund or agency acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too
     partners += [c for c in dict.fromkeys(reg.entities[p].country for p in partners if p in reg.entities and reg.entities[p].type == "organisation") if c and c not in partners]

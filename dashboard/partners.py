@@ -31,6 +31,13 @@ def currency_after() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def comparison_cues() -> re.Pattern[str]:
+    """The cues of ``data/passing_cues.csv`` anywhere in a sentence: a sentence that compares."""
+    cues = "|".join(row["pattern"] for row in read_rows("passing_cues.csv"))
+    return re.compile(rf"(?:{cues})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def passing_cues() -> re.Pattern[str]:
     """Words shortly before a name that make it a comparison, not an engagement (``data/passing_cues.csv``)."""
     cues = "|".join(row["pattern"] for row in read_rows("passing_cues.csv"))
@@ -239,7 +246,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         if not any(h.code == "PAK" for h in group) or not cues.search(text, *spans[i]):
             continue
         for k, hit in enumerate(group):
-            if hit.code == "PAK" or hit.via != "name" or hit.code not in direct:
+            if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or is_passing(text, hit):
                 continue
             joined = any(
                 other.code == "PAK"
