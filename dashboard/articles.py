@@ -16,8 +16,6 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-import dateparser
-
 from dashboard import vocab
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -182,8 +180,11 @@ _DATE_LINE_REACH = 1200
 _MAX_DATELINES = 20  # a story with more dated lines than this is a list: the first ones decide
 
 @lru_cache(maxsize=1)
-def _date_parser() -> dateparser.DateDataParser:
-    """One English parser, built once (``dateparser.parse`` with settings builds one per call)."""
+def _date_parser():
+    """One English ``dateparser.DateDataParser``, built once (``dateparser.parse`` with settings builds
+    one per call), and imported only when a date is not in one of the common forms."""
+    import dateparser
+
     return dateparser.DateDataParser(
         languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
     )
@@ -276,7 +277,9 @@ class _Ink:
         import numpy as np
 
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        blank = np.isin(codes, _BLANKS)
+        table = np.zeros(0x3001, dtype=bool)
+        table[_BLANKS] = True
+        blank = table[np.minimum(codes, 0x3000)] & (codes <= 0x3000)
         self.before = np.concatenate(([0], np.cumsum(~blank)))
 
     def __call__(self, a: int, b: int) -> int:
@@ -289,13 +292,17 @@ _BLANKS = [ord(c) for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\
 def split_stories(text: str) -> list[tuple[int, int]]:
     """Spans of the stories in one file. A second ``date`` header, or a second dateline
     after a full story's worth of text, starts a new story at the title above it."""
-    ink = _Ink(text)
-    cuts = {m.start() for m in _HEADER_DATE.finditer(text) if ink(0, m.start())}
+    header_dates = list(_HEADER_DATE.finditer(text))
     headers = [
         m
         for m in _DATELINE.finditer(text)
         if not m.group(0).lstrip().lower().startswith("published in") and _line_length(text, m.start()) <= _DATELINE_MAX
     ]
+    trailers = list(_TRAILER.finditer(text))
+    if not headers and not trailers and (not header_dates or (len(header_dates) == 1 and not text[: header_dates[0].start()].strip())):
+        return [(0, len(text))] if text.strip() else []  # nothing that could start a second story
+    ink = _Ink(text)
+    cuts = {m.start() for m in header_dates if ink(0, m.start())}
     last = 0
     for m in headers:
         if ink(last, m.start()) < _MIN_STORY or ink(m.end(), len(text)) < _MIN_STORY:
@@ -311,7 +318,7 @@ def split_stories(text: str) -> list[tuple[int, int]]:
             cuts.add(cut)
             last = cut
     # A trailer ("Published in Dawn, October 8th, 2025") followed by more text ends its story.
-    for m in _TRAILER.finditer(text):
+    for m in trailers:
         if ink(m.end(), len(text)) >= _MIN_STORY:
             cuts.add(m.end())
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
@@ -322,12 +329,19 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each span replaced by spaces (newlines kept), so offsets do not move."""
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if start >= end:
+            continue
+        parts.append(text[at:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
@@ -363,13 +377,24 @@ def story_outlet(text: str) -> str | None:
 
 def _repeated_title(body: str, title: str | None) -> list[tuple[int, int]]:
     """Where the headline stands again as a line of its own (Arab News repeats it): blanked so that
-    its figures count once. One pass of an anchored pattern, whatever the length of the lines."""
+    its figures count once. Each check looks back and ahead over blanks only, so the whole scan
+    is linear however often the headline recurs."""
     if not title:
         return []
-    lines = re.compile(rf"(?m)^[ \t]*+({re.escape(title)})[ \t]*$")
-    spans = [m.span(1) for m in lines.finditer(body)]
     first = body.find(title)
-    return [span for span in spans if span[0] != first]
+    spans, at = [], body.find(title, first + len(title)) if first != -1 else -1
+    while at != -1:
+        end = at + len(title)
+        before = at
+        while before > 0 and body[before - 1] in " \t":
+            before -= 1
+        after = end
+        while after < len(body) and body[after] in " \t":
+            after += 1
+        if (before == 0 or body[before - 1] == "\n") and (after == len(body) or body[after] == "\n"):
+            spans.append((at, end))
+        at = body.find(title, end)
+    return spans
 
 
 def read_stories(source: str, text: str) -> list[Story]:

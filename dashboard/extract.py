@@ -122,14 +122,13 @@ def grammar() -> Grammar:
         ),
         re.compile(rf"[Bb]etween[ \t]+(?P<n3>{number})[ \t]+and[ \t]+(?P<n4>{number})(?P<s3>{scale})?[ \t](?P<post>{suffix_re})"),
         re.compile(rf"[Bb]etween[ \t]+(?P<p1>{_PERCENT_NUMBER}){percent_word}?[ \t]+and[ \t]+(?P<p2>{number}){percent_word}"),
-        # prefixed: "$2.7 trillion", "Rs12bn", "US $ 6.2 billion", "$12-16 billion", "$12bn-$16bn", "$12 to 16 billion"
+        # prefixed: "$2.7 trillion", "Rs12bn", "US $ 6.2 billion", "$12-16 billion", "$12bn-$16bn", "$12 to 16 billion",
+        # or spelled: "USD one billion", "$ two trillion"
         re.compile(
-            rf"(?P<pre>{prefix_re}){SP}?(?P<n1>{number})(?P<s1>{scale})?"
+            rf"(?P<pre>{prefix_re})(?:{SP}|-)?(?:(?P<n1>{number})(?P<s1>{scale})?"
             rf"(?:(?:{dash}|(?(s1)(?!)|[ \t]+to[ \t]+(?=(?:{prefix_re})?[ \t]?[\d.,]{{1,20}}{scale})))(?:{prefix_re})?[ \t]?"
-            rf"(?P<n2>{number})(?P<s2>{scale})?)?"
+            rf"(?P<n2>{number})(?P<s2>{scale})?)?|(?P<w1>{words})(?P<sw>{scale}))"
         ),
-        # spelled after a code or symbol: "USD one billion", "$ two trillion"
-        re.compile(rf"(?P<pre>{prefix_re}){SP}?(?P<w1>{words})(?P<s1>{scale})"),
         # suffixed: "310+ Million USD", "1.5bn dollars", "12-16 billion dollars"
         re.compile(rf"(?P<n3>{OPENING_DIGITS})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?{SP}(?P<post>{suffix_re})"),
         # percentages: "12.5%", "12,5%", "30pc", "25 per cent", "10-12%"
@@ -186,7 +185,7 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     if groups.get("pre") is not None:
         if before in _NOT_BEFORE_PREFIX:
             return None
-        n1, n2, s1, s2 = groups.get("n1") or groups["w1"], groups.get("n2"), groups.get("s1"), groups.get("s2")
+        n1, n2, s1, s2 = groups.get("n1") or groups["w1"], groups.get("n2"), groups.get("s1") or groups.get("sw"), groups.get("s2")
         currency = g.currencies.code_of(groups["pre"])
     else:
         if before in _NOT_BEFORE_NUMBER:
@@ -197,6 +196,24 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     low = parse_number(n1) * _scale(g, s1 or (s2 if n2 is not None else None))
     high = parse_number(n2) * _scale(g, s2 or s1) if n2 is not None else None
     return Amount(low, currency, "money", start, m.end(), high)
+
+
+_FROM_BEFORE_RANGE = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
+_TO_SEPARATOR = re.compile(r"[ \t]to[ \t]")
+
+
+def _from_to(amount: Amount, m: re.Match[str], text: str) -> list[Amount]:
+    """"from 10 to 12%" is a change between two figures, not a range: split it in two."""
+    if (
+        amount.high is None
+        or amount.unit != "percent"
+        or not _FROM_BEFORE_RANGE.search(text, max(0, amount.start - 8), amount.start)
+        or not _TO_SEPARATOR.search(text, m.end("p1"), m.start("p2"))
+    ):
+        return [amount]
+    first = Amount(amount.value, None, "percent", amount.start, m.end("p1"))
+    second = Amount(amount.high, None, "percent", m.start("p2"), amount.end)
+    return [first, second]
 
 
 class _Spans:
@@ -241,23 +258,32 @@ def _worded(text: str, g: Grammar, taken: _Spans) -> list[Amount]:
     return out
 
 
-def find_amounts(text: str) -> list[Amount]:
+MAX_AMOUNTS = 2000  # per story: more is a table or a crafted text, not an article (see ``find_amounts``)
+
+
+def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
     """Money amounts and percentages in ``text``, in order; a range is one amount with a high end.
 
     ``"$12-16 billion"`` -> ``[Amount(12e9, "USD", "money", 0, 14, high=16e9)]``
+
+    At most ``limit`` amounts are read (bounded time and memory on any input: a story with more
+    is a table, and ``extract_figures`` says so); money is read before percentages.
     """
     g = grammar()
     found: list[Amount] = []
     taken = _Spans()
     for pattern in g.patterns:  # money first: a later pattern never takes a span already taken
         for m in pattern.finditer(text):
+            if len(found) >= limit:
+                break
             if taken.overlaps(m.start(), m.end()):
                 continue
             amount = _amount(m, g, text)
             if amount is not None:
                 taken.add(amount.start, m.end())
-                found.append(amount)
-    found.extend(_worded(text, g, taken))
+                found.extend(_from_to(amount, m, text))
+    if len(found) < limit:
+        found.extend(_worded(text, g, taken)[: limit - len(found)])
     found.sort(key=lambda a: (a.start, a.value))
     return found
 
@@ -313,7 +339,7 @@ _FROM_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(
-    r"(?<![\w$.,])(?:FY[ \t]?'?(?P<fy1>\d{4}|\d{2})(?:[ \t]?[-–/][ \t]?(?P<fy2>\d{4}|\d{2}))?"
+    r"(?<![\w$.,])(?:(?:FY|(?:fiscal|financial)[ \t]+year)[ \t]?'?(?P<fy1>\d{4}|\d{2})(?:[ \t]?[-–/][ \t]?(?P<fy2>\d{4}|\d{2}))?"
     r"|(?P<y1>(?:19|20)\d{2})(?:[ \t]?[-–/][ \t]?(?P<y2>\d{4}|\d{2}))?)(?![\w%]|\.\d|,\d)"
     r"|\b(?P<rel>last|next|this|current|previous|coming|past)[ \t]+(?P<fiscal>(?:fiscal|financial)[ \t]+)?year\b",
     re.IGNORECASE,
@@ -361,10 +387,9 @@ class _Story:
     def __init__(self, text: str) -> None:
         lowered = text.lower()
         lowered = lowered if len(lowered) == len(text) else None  # lower() keeps positions for all but a few letters (İ)
-        percent_only = vocab.percent_only_metrics()
-        self.kind = _terms_matches(text, lowered, vocab.kind_cues())
-        self.metric = _terms_matches(text, lowered, tuple(t for t in vocab.metrics() if t.code not in percent_only))
-        self.rate = _terms_matches(text, lowered, tuple(t for t in vocab.metrics() if t.code in percent_only))
+        self.kind = vocab.cue_index("kind").matches(text, lowered)
+        self.metric = vocab.cue_index("metric").matches(text, lowered)
+        self.rate = vocab.cue_index("rate").matches(text, lowered)
         self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
         self.before = _Breaks(_BEFORE_BREAK, text)
         self.after = _Breaks(_AFTER_BREAK, text)
@@ -724,63 +749,71 @@ def _title_end(text: str) -> int:
     return end if line and len(line) <= 200 and not line.endswith(".") and end < len(text) else 0
 
 
-def _merged(primary: Figure, other: Figure, adopt: bool) -> Figure:
-    """``primary`` with ``other`` as one more mention; ``adopt`` takes other's reading (a headline
-    gives the figure's first words, the body its context)."""
-    mention = (other.start, other.end, other.raw)
-    base = other if adopt else primary
-    partner = primary.partner or other.partner
-    partners = primary.partners or other.partners
-    return replace(
-        base,
-        raw=primary.raw,
-        start=primary.start,
-        end=primary.end,
-        partner=partner,
-        partners=partners,
-        partner_cue=primary.partner_cue or other.partner_cue,
-        mentions=(*primary.mentions, mention, *other.mentions),
-    )
+def _same_partner(a: Figure, b: Figure) -> bool:
+    """Two mentions can be one figure unless each names a different counterparty
+    ("Bank of China (3 billion RMB), and ICBC (3 billion RMB)" are two loans)."""
+    return a.partner is None or b.partner is None or a.partner == b.partner
 
 
 def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figure]:
     """One figure, several mentions: an equivalent in brackets ("AED 36.7bn ($10bn)"), a headline
     repeated in the body, and the same amount said again for the same thing (same value, currency,
-    metric and kind) become one figure whose other places are its ``mentions``. One pass, a dict of keys."""
-    out: list[Figure] = []
-    for f in figures:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.unit == f.unit == "money"
-            and prev.currency != f.currency
-            and _BRACKET_OPEN.fullmatch(text, prev.end - offset, f.start - offset)
-            and _BRACKET_CLOSE.match(text, f.end - offset)
-        ):
-            out[-1] = _merged(prev, f, adopt=False)
-            continue
-        out.append(f)
+    metric and kind) become one figure whose other places are its ``mentions``. The first mention
+    keeps the figure's place; a headline's figure takes the reading of its first mention in the body
+    (the headline gives few words of context). One pass with a dict of keys, then one build per figure."""
+    groups: list[list[Figure]] = []  # the first is the figure, the rest its other mentions
+    adopt: list[Figure | None] = []  # the mention whose reading the figure takes, if not its first
     title_end = _title_end(text) + offset
-    merged: list[Figure] = []
     by_key: dict[tuple, int] = {}
     headline: dict[tuple, int] = {}
-    for f in out:
+    for f in figures:
+        if groups:
+            last = groups[-1][-1]
+            if (
+                last.unit == f.unit == "money"
+                and last.currency != f.currency
+                and _BRACKET_OPEN.fullmatch(text, last.end - offset, f.start - offset)
+                and _BRACKET_CLOSE.match(text, f.end - offset)
+            ):
+                groups[-1].append(f)
+                continue
         amount = (f.value, f.value_high, f.currency, f.unit)
         key = (*amount, f.metric, f.kind)
         if f.start >= title_end and amount in headline:
             i = headline.pop(amount)
-            merged[i] = _merged(merged[i], f, adopt=True)
+            groups[i].append(f)
+            adopt[i] = f
             by_key.setdefault(key, i)
             continue
-        if key in by_key:
-            i = by_key[key]
-            merged[i] = _merged(merged[i], f, adopt=False)
+        if key in by_key and _same_partner(groups[by_key[key]][0], f):
+            groups[by_key[key]].append(f)
             continue
-        by_key[key] = len(merged)
+        by_key[key] = len(groups)
         if f.start < title_end:
-            headline[amount] = len(merged)
-        merged.append(f)
-    return merged
+            headline[amount] = len(groups)
+        groups.append([f])
+        adopt.append(None)
+    out = []
+    for group, reading in zip(groups, adopt, strict=True):
+        first = group[0]
+        if len(group) == 1:
+            out.append(first)
+            continue
+        base = reading or first
+        with_partner = next((f for f in group if f.partner is not None), first)
+        out.append(
+            replace(
+                base,
+                raw=first.raw,
+                start=first.start,
+                end=first.end,
+                partner=with_partner.partner,
+                partners=with_partner.partners,
+                partner_cue=with_partner.partner_cue,
+                mentions=tuple((f.start, f.end, f.raw) for f in group[1:]),
+            )
+        )
+    return out
 
 
 def _story_counterparty(figures: list[Figure], counterparty: Hit | None) -> list[Figure]:

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import pandas as pd
 import pycountry
 
 from dashboard.vocab import VocabularyError, currency_tokens, read_rows, trie_regex
@@ -37,11 +36,22 @@ def comparison_cues() -> re.Pattern[str]:
     return re.compile(rf"(?:{cues})\b", re.IGNORECASE)
 
 
+# What may stand between a passing cue and the name it governs: other names, commas and a few
+# function words ("than those of India", "countries such as India, Bangladesh and Vietnam"). Each
+# alternative starts with a different kind of character, so the repetition never backtracks.
+_LIST = (
+    r"(?:[\s,&]|(?:and|or|the|of|those|that|its|their|in|both|other|such|as|like|including|neighbou?rs|countries|nations|states|rivals?)\b"
+    r"|[A-Z][\w'’.-]*)*$"
+)
+
+
 @lru_cache(maxsize=1)
 def passing_cues() -> re.Pattern[str]:
-    """Words shortly before a name that make it a comparison, not an engagement (``data/passing_cues.csv``)."""
+    """Words shortly before a name that make it a comparison or a conflict, not an engagement
+    (``data/passing_cues.csv``): "than India", "tensions with India", "like India and Bangladesh";
+    a cue governs the names of its own list, not one after a verb or a figure."""
     cues = "|".join(row["pattern"] for row in read_rows("passing_cues.csv"))
-    return re.compile(rf"(?:{cues})[^.;:!?]{{0,40}}$", re.IGNORECASE)
+    return re.compile(rf"(?i:{cues})(?-i:{_LIST})")
 
 
 @dataclass(frozen=True)
@@ -115,8 +125,10 @@ class Registry:
             hits.append(Hit(code, match.start(), match.end(), alias, via))
         return hits
 
-    def table(self) -> pd.DataFrame:
-        """The registry as a frame: code, name, type, iso3 (countries), members (blocs, ';'-joined)."""
+    def table(self):
+        """The registry as a pandas frame: code, name, type, iso3 (countries), members (blocs, ';'-joined)."""
+        import pandas as pd
+
         rows = [
             {
                 "code": e.code,
@@ -224,7 +236,7 @@ def classify(text: str, hits: list[Hit]) -> tuple[list[str], list[str]]:
 _WITH_PAKISTAN = re.compile(r"[ \t]*(?:and|&|[-–—/]|,)[ \t]*(?:the[ \t]+)?|[-–—]", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\b(?:and|&)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between the minister ... and a Binance team"
-_WITH_BEFORE = re.compile(r"\b(?:with|between|from|by)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_WITH_BEFORE = re.compile(r"\b(?:with|between|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
 
 
 def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
