@@ -16,8 +16,6 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-import dateparser
-
 from dashboard import vocab
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -162,8 +160,8 @@ def article_paths(paths: list[Path]) -> list[tuple[Path, str]]:
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = (
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+{_MONTH},?[ \t]+\d{{4}}"
+    rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})"
 )
 _HEADER_DATE = re.compile(r"(?m)^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b")
 _DATELINE = re.compile(
@@ -173,11 +171,20 @@ _DATELINE = re.compile(
 # A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:"
 _LEAD_DATE = re.compile(rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?,[ \t]*+(?P<date>{_DATE})[ \t]*+[-–—:(]")
 _LEAD_REACH = 400  # a dateline stands in the first lines of a story
+# A line that is only a date, perhaps with its weekday and a byline: "Monday 28, January 2019 BY ...",
+# "March 30, 2025". The last such line in a story's first lines is its date (a site's "today" comes first).
+_DATE_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?(?P<date>{_DATE})(?:[ \t]+(?:BY|By|by)[ \t][^\n]{{0,60}})?[ \t]*$"
+)
+_DATE_LINE_REACH = 1200
 _MAX_DATELINES = 20  # a story with more dated lines than this is a list: the first ones decide
 
 @lru_cache(maxsize=1)
-def _date_parser() -> dateparser.DateDataParser:
-    """One English parser, built once (``dateparser.parse`` with settings builds one per call)."""
+def _date_parser():
+    """One English ``dateparser.DateDataParser``, built once (``dateparser.parse`` with settings builds
+    one per call), and imported only when a date is not in one of the common forms."""
+    import dateparser
+
     return dateparser.DateDataParser(
         languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
     )
@@ -202,6 +209,30 @@ def parse_date(raw: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=[/-]|$)"
+    rf"|/(?P<d2>\d{{1,2}})-(?P<mon>{_MONTH})-(?P<y2>(?:19|20)\d{{2}})/"
+)
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The publication date many news sites put in their URLs: ``".../2024/04/02/slug"`` -> 2024-04-02,
+    ``"nation.com.pk/15-Aug-2019/slug"`` -> 2019-08-15; a year and month alone, or none, -> None."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url[:2048])
+    if not m:
+        return None
+    try:
+        if m.group("y2"):
+            return parse_date(f"{m.group('d2')} {m.group('mon')} {m.group('y2')}")
+        if m.group("d"):
+            return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return None
+
+
 def story_date(text: str) -> date | None:
     """The publication date the text states: a ``date`` header, then Published, then Updated; else None."""
     header = _HEADER_DATE.search(text)
@@ -214,7 +245,14 @@ def story_date(text: str) -> date | None:
         if found:
             return found
     lead = _LEAD_DATE.search(text, 0, _LEAD_REACH)
-    return parse_date(lead.group("date")) if lead else None
+    if lead and (found := parse_date(lead.group("date"))):
+        return found
+    lines = list(islice(_DATE_LINE.finditer(text, 0, _DATE_LINE_REACH), _MAX_DATELINES))
+    for m in reversed(lines):
+        found = parse_date(m.group("date"))
+        if found:
+            return found
+    return None
 
 
 # --------------------------------------------------------------------------- splitting and cleaning
@@ -239,7 +277,9 @@ class _Ink:
         import numpy as np
 
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        blank = np.isin(codes, _BLANKS)
+        table = np.zeros(0x3001, dtype=bool)
+        table[_BLANKS] = True
+        blank = table[np.minimum(codes, 0x3000)] & (codes <= 0x3000)
         self.before = np.concatenate(([0], np.cumsum(~blank)))
 
     def __call__(self, a: int, b: int) -> int:
@@ -252,13 +292,17 @@ _BLANKS = [ord(c) for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\
 def split_stories(text: str) -> list[tuple[int, int]]:
     """Spans of the stories in one file. A second ``date`` header, or a second dateline
     after a full story's worth of text, starts a new story at the title above it."""
-    ink = _Ink(text)
-    cuts = {m.start() for m in _HEADER_DATE.finditer(text) if ink(0, m.start())}
+    header_dates = list(_HEADER_DATE.finditer(text))
     headers = [
         m
         for m in _DATELINE.finditer(text)
         if not m.group(0).lstrip().lower().startswith("published in") and _line_length(text, m.start()) <= _DATELINE_MAX
     ]
+    trailers = list(_TRAILER.finditer(text))
+    if not headers and not trailers and (not header_dates or (len(header_dates) == 1 and not text[: header_dates[0].start()].strip())):
+        return [(0, len(text))] if text.strip() else []  # nothing that could start a second story
+    ink = _Ink(text)
+    cuts = {m.start() for m in header_dates if ink(0, m.start())}
     last = 0
     for m in headers:
         if ink(last, m.start()) < _MIN_STORY or ink(m.end(), len(text)) < _MIN_STORY:
@@ -274,7 +318,7 @@ def split_stories(text: str) -> list[tuple[int, int]]:
             cuts.add(cut)
             last = cut
     # A trailer ("Published in Dawn, October 8th, 2025") followed by more text ends its story.
-    for m in _TRAILER.finditer(text):
+    for m in trailers:
         if ink(m.end(), len(text)) >= _MIN_STORY:
             cuts.add(m.end())
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
@@ -285,12 +329,19 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each span replaced by spaces (newlines kept), so offsets do not move."""
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if start >= end:
+            continue
+        parts.append(text[at:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
@@ -326,13 +377,24 @@ def story_outlet(text: str) -> str | None:
 
 def _repeated_title(body: str, title: str | None) -> list[tuple[int, int]]:
     """Where the headline stands again as a line of its own (Arab News repeats it): blanked so that
-    its figures count once. One pass of an anchored pattern, whatever the length of the lines."""
+    its figures count once. Each check looks back and ahead over blanks only, so the whole scan
+    is linear however often the headline recurs."""
     if not title:
         return []
-    lines = re.compile(rf"(?m)^[ \t]*+({re.escape(title)})[ \t]*$")
-    spans = [m.span(1) for m in lines.finditer(body)]
     first = body.find(title)
-    return [span for span in spans if span[0] != first]
+    spans, at = [], body.find(title, first + len(title)) if first != -1 else -1
+    while at != -1:
+        end = at + len(title)
+        before = at
+        while before > 0 and body[before - 1] in " \t":
+            before -= 1
+        after = end
+        while after < len(body) and body[after] in " \t":
+            after += 1
+        if (before == 0 or body[before - 1] == "\n") and (after == len(body) or body[after] == "\n"):
+            spans.append((at, end))
+        at = body.find(title, end)
+    return spans
 
 
 def read_stories(source: str, text: str) -> list[Story]:

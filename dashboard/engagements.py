@@ -15,13 +15,11 @@ from dashboard.partners import registry
 def themes(text: str) -> list[str]:
     """Themes whose keywords occur in ``text``, most mentioned first (ties in taxonomy order)."""
     lowered = text.lower()
-    same = len(lowered) == len(text)
-    counts = [
-        (sum(1 for _ in term.finditer(text, lowered if same else None)), -i, term.code)
-        for i, term in enumerate(vocab.themes())
-        if term.may_match(lowered)
-    ]
-    return [code for n, _, code in sorted(counts, reverse=True) if n]
+    counts: dict[str, int] = {}
+    for _, _, term, _ in vocab.cue_index("theme").matches(text, lowered if len(lowered) == len(text) else None):
+        counts[term.code] = counts.get(term.code, 0) + 1
+    order = {term.code: i for i, term in enumerate(vocab.themes())}
+    return sorted(counts, key=lambda code: (-counts[code], order[code]))
 
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|bin|ul|al|ud|ur|van|von|de)"

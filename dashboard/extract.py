@@ -121,15 +121,14 @@ def grammar() -> Grammar:
             rf"[Bb]etween[ \t]+(?P<pre>{prefix_re}){SP}?(?P<n1>{number})(?P<s1>{scale})?[ \t]+and[ \t]+(?:{prefix_re})?{SP}?(?P<n2>{number})(?P<s2>{scale})?"
         ),
         re.compile(rf"[Bb]etween[ \t]+(?P<n3>{number})[ \t]+and[ \t]+(?P<n4>{number})(?P<s3>{scale})?[ \t](?P<post>{suffix_re})"),
-        re.compile(rf"[Bb]etween[ \t]+(?P<p1>{_PERCENT_NUMBER})[ \t]+and[ \t]+(?P<p2>{number}){percent_word}"),
-        # prefixed: "$2.7 trillion", "Rs12bn", "US $ 6.2 billion", "$12-16 billion", "$12bn-$16bn", "$12 to 16 billion"
+        re.compile(rf"[Bb]etween[ \t]+(?P<p1>{_PERCENT_NUMBER}){percent_word}?[ \t]+and[ \t]+(?P<p2>{number}){percent_word}"),
+        # prefixed: "$2.7 trillion", "Rs12bn", "US $ 6.2 billion", "$12-16 billion", "$12bn-$16bn", "$12 to 16 billion",
+        # or spelled: "USD one billion", "$ two trillion"
         re.compile(
-            rf"(?P<pre>{prefix_re}){SP}?(?P<n1>{number})(?P<s1>{scale})?"
+            rf"(?P<pre>{prefix_re})(?:{SP}|-)?(?:(?P<n1>{number})(?P<s1>{scale})?"
             rf"(?:(?:{dash}|(?(s1)(?!)|[ \t]+to[ \t]+(?=(?:{prefix_re})?[ \t]?[\d.,]{{1,20}}{scale})))(?:{prefix_re})?[ \t]?"
-            rf"(?P<n2>{number})(?P<s2>{scale})?)?"
+            rf"(?P<n2>{number})(?P<s2>{scale})?)?|(?P<w1>{words})(?P<sw>{scale}))"
         ),
-        # spelled after a code or symbol: "USD one billion", "$ two trillion"
-        re.compile(rf"(?P<pre>{prefix_re}){SP}?(?P<w1>{words})(?P<s1>{scale})"),
         # suffixed: "310+ Million USD", "1.5bn dollars", "12-16 billion dollars"
         re.compile(rf"(?P<n3>{OPENING_DIGITS})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?{SP}(?P<post>{suffix_re})"),
         # percentages: "12.5%", "12,5%", "30pc", "25 per cent", "10-12%"
@@ -186,7 +185,7 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     if groups.get("pre") is not None:
         if before in _NOT_BEFORE_PREFIX:
             return None
-        n1, n2, s1, s2 = groups.get("n1") or groups["w1"], groups.get("n2"), groups.get("s1"), groups.get("s2")
+        n1, n2, s1, s2 = groups.get("n1") or groups["w1"], groups.get("n2"), groups.get("s1") or groups.get("sw"), groups.get("s2")
         currency = g.currencies.code_of(groups["pre"])
     else:
         if before in _NOT_BEFORE_NUMBER:
@@ -197,6 +196,24 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     low = parse_number(n1) * _scale(g, s1 or (s2 if n2 is not None else None))
     high = parse_number(n2) * _scale(g, s2 or s1) if n2 is not None else None
     return Amount(low, currency, "money", start, m.end(), high)
+
+
+_FROM_BEFORE_RANGE = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
+_TO_SEPARATOR = re.compile(r"[ \t]to[ \t]")
+
+
+def _from_to(amount: Amount, m: re.Match[str], text: str) -> list[Amount]:
+    """"from 10 to 12%" is a change between two figures, not a range: split it in two."""
+    if (
+        amount.high is None
+        or amount.unit != "percent"
+        or not _FROM_BEFORE_RANGE.search(text, max(0, amount.start - 8), amount.start)
+        or not _TO_SEPARATOR.search(text, m.end("p1"), m.start("p2"))
+    ):
+        return [amount]
+    first = Amount(amount.value, None, "percent", amount.start, m.end("p1"))
+    second = Amount(amount.high, None, "percent", m.start("p2"), amount.end)
+    return [first, second]
 
 
 class _Spans:
@@ -241,23 +258,32 @@ def _worded(text: str, g: Grammar, taken: _Spans) -> list[Amount]:
     return out
 
 
-def find_amounts(text: str) -> list[Amount]:
+MAX_AMOUNTS = 2000  # per story: more is a table or a crafted text, not an article (see ``find_amounts``)
+
+
+def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
     """Money amounts and percentages in ``text``, in order; a range is one amount with a high end.
 
     ``"$12-16 billion"`` -> ``[Amount(12e9, "USD", "money", 0, 14, high=16e9)]``
+
+    At most ``limit`` amounts are read (bounded time and memory on any input: a story with more
+    is a table, and ``extract_figures`` says so); money is read before percentages.
     """
     g = grammar()
     found: list[Amount] = []
     taken = _Spans()
     for pattern in g.patterns:  # money first: a later pattern never takes a span already taken
         for m in pattern.finditer(text):
+            if len(found) >= limit:
+                break
             if taken.overlaps(m.start(), m.end()):
                 continue
             amount = _amount(m, g, text)
             if amount is not None:
                 taken.add(amount.start, m.end())
-                found.append(amount)
-    found.extend(_worded(text, g, taken))
+                found.extend(_from_to(amount, m, text))
+    if len(found) < limit:
+        found.extend(_worded(text, g, taken)[: limit - len(found)])
     found.sort(key=lambda a: (a.start, a.value))
     return found
 
@@ -303,16 +329,17 @@ _WEAK_PENALTY = 40
 _WINDOW_BEFORE, _WINDOW_AFTER = 140, 45
 _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far before its end
 # Words that end a clause: a cue on the far side of one does not describe the figure.
-_AFTER_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|which|compared)\b", re.IGNORECASE)
+_AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b", re.IGNORECASE)
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
-_BEFORE_BREAK = re.compile(r";|\b(?:while|whereas|but)\b", re.IGNORECASE)
+_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but)\b", re.IGNORECASE)
+_PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan from the Asian Development Bank"
 _FROM_BEFORE = re.compile(
     r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
     r"(?:(?:around|about|nearly|some)[ \t]+)?$",
     re.IGNORECASE,
 )
 _YEAR = re.compile(
-    r"(?<![\w$.,])(?:FY[ \t]?'?(?P<fy1>\d{4}|\d{2})(?:[ \t]?[-–/][ \t]?(?P<fy2>\d{4}|\d{2}))?"
+    r"(?<![\w$.,])(?:(?:FY|(?:fiscal|financial)[ \t]+year)[ \t]?'?(?P<fy1>\d{4}|\d{2})(?:[ \t]?[-–/][ \t]?(?P<fy2>\d{4}|\d{2}))?"
     r"|(?P<y1>(?:19|20)\d{2})(?:[ \t]?[-–/][ \t]?(?P<y2>\d{4}|\d{2}))?)(?![\w%]|\.\d|,\d)"
     r"|\b(?P<rel>last|next|this|current|previous|coming|past)[ \t]+(?P<fiscal>(?:fiscal|financial)[ \t]+)?year\b",
     re.IGNORECASE,
@@ -360,10 +387,9 @@ class _Story:
     def __init__(self, text: str) -> None:
         lowered = text.lower()
         lowered = lowered if len(lowered) == len(text) else None  # lower() keeps positions for all but a few letters (İ)
-        percent_only = vocab.percent_only_metrics()
-        self.kind = _terms_matches(text, lowered, vocab.kind_cues())
-        self.metric = _terms_matches(text, lowered, tuple(t for t in vocab.metrics() if t.code not in percent_only))
-        self.rate = _terms_matches(text, lowered, tuple(t for t in vocab.metrics() if t.code in percent_only))
+        self.kind = vocab.cue_index("kind").matches(text, lowered)
+        self.metric = vocab.cue_index("metric").matches(text, lowered)
+        self.rate = vocab.cue_index("rate").matches(text, lowered)
         self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
         self.before = _Breaks(_BEFORE_BREAK, text)
         self.after = _Breaks(_AFTER_BREAK, text)
@@ -454,12 +480,19 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
     return best
 
 
+# After a figure, "to ..." and "will ..." tell what the money is for, not that it is a goal:
+# "$600 million to expand ...", "a $300-million loan will fund ...".
+_MOVED_REACH = 60
+_PURPOSE_AFTER = re.compile(r"(?:to|will|shall)\b", re.IGNORECASE)
+
+
 def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     """(kind, the words that decided it): ``"China has $2.7 trillion"`` -> ``("actual", "has")``;
     ``"the goal of exporting $50 billion"`` -> ``("target", "goal")``.
 
     A figure after "from" is a baseline, so actual ("from $30 billion to $150 billion");
-    a "to ..." after the figure is its purpose, not a goal ("$600 million to expand ...").
+    a "to ..." or "will ..." after the figure is its purpose, not a goal ("$600 million to expand ...",
+    "the loan of $300 million will fund ...").
     """
     baseline = _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start)
     if baseline:
@@ -469,12 +502,17 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         fig,
         s.story.kind,
         penalty=lambda term, m: term.code == "actual_weak",
-        after_ok=lambda term, m: not m.group(0).lower().startswith("to "),
+        after_ok=lambda term, m: not _PURPOSE_AFTER.match(m.group(0)),
     )
     if best is None:
         return "actual", ""
     term, m = best
     cue = " ".join(m.group(0).split())
+    if term.code == "target" and cue.lower().startswith("to "):
+        # "rose 30% to reach $1.4 billion": the movement already happened
+        moved = _nearest(s, Amount(0, None, "money", m.start(), m.end()), s.story.kind, after_ok=lambda t, x: False)
+        if moved is not None and moved[0].code == "actual" and m.start() - moved[1].end() <= _MOVED_REACH:
+            return "actual", " ".join(moved[1].group(0).split()) + " … " + cue
     return ("actual" if term.code == "actual_weak" else term.code), cue
 
 
@@ -551,20 +589,37 @@ def find_horizon(sentence: str) -> int | None:
     return int(parse_number(raw))
 
 
-def nearest_partner(s: _Sentence, fig: Amount) -> Hit | None:
+_JOINED = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)(?:the[ \t]+)?", re.IGNORECASE)
+_MAX_JOINED = 8
+
+
+def nearest_partner(s: _Sentence, fig: Amount) -> list[Hit]:
     """The partner named nearest the figure within its clause (Pakistan excluded): the nearest name
     before it unless a clause break lies between, or the nearest after it within its clause
-    ("..., followed by the UAE" does not). Found by bisection: no scan over the sentence's names."""
+    ("..., followed by the UAE" does not). Found by bisection: no scan over the sentence's names.
+    Names joined by "and" or commas ("Saudi Arabia and the UAE") are all returned: a combined amount."""
     fs, fe = fig.start, fig.end
     hits = s.hits
     i = bisect.bisect_right(hits, fs, key=lambda h: h.end)  # hits[:i] end at or before the figure
     j = bisect.bisect_left(hits, fe, key=lambda h: h.start)  # hits[j:] start at or after its end
     candidates = []
     if i > 0 and not s.story.before.between(hits[i - 1].end, fs):
-        candidates.append((fs - hits[i - 1].end, hits[i - 1]))
-    if j < len(hits) and not s.story.after.between(fe, hits[j].start):
-        candidates.append((hits[j].start - fe, hits[j]))
-    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+        candidates.append((fs - hits[i - 1].end, i - 1))
+    if j < len(hits) and hits[j].start - fe <= _PARTNER_AFTER and not s.story.after.between(fe, hits[j].start):
+        candidates.append((hits[j].start - fe, j))
+    if not candidates:
+        return []
+    k = min(candidates, key=lambda c: c[0])[1]
+    # "from Saudi Arabia and the UAE": names joined by "and" or commas are one combined counterparty
+    group = [hits[k]]
+    a, b = k, k
+    while a > 0 and len(group) < _MAX_JOINED and _JOINED.fullmatch(s.text, hits[a - 1].end - s.start, hits[a].start - s.start):
+        a -= 1
+        group.insert(0, hits[a])
+    while b + 1 < len(hits) and len(group) < _MAX_JOINED and _JOINED.fullmatch(s.text, hits[b].end - s.start, hits[b + 1].start - s.start):
+        b += 1
+        group.append(hits[b])
+    return list({h.code: h for h in group}.values())
 
 
 # --------------------------------------------------------------------------- figures
@@ -589,6 +644,7 @@ class Figure:
     start: int
     end: int
     mentions: tuple[tuple[int, int, str], ...] = ()
+    partners: tuple[str, ...] = ()  # every counterparty of a combined amount; ``partner`` is the first
 
     def as_dict(self) -> dict:
         out = {name: getattr(self, name) for name in FIGURE_FIELDS}
@@ -596,12 +652,15 @@ class Figure:
         return out
 
 
-def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, published: date | None = None) -> list[Figure]:
+def extract_figures(
+    text: str, hits: list[Hit] | None = None, offset: int = 0, published: date | None = None, counterparty: Hit | None = None
+) -> list[Figure]:
     """Every money amount and percentage that is a figure of ``text``.
 
     ``offset`` is added to positions (a story's place in its file); ``hits`` are the
     partner names found in the same text (positions in the file, for each figure's partner);
-    ``published`` resolves relative years ("last year").
+    ``published`` resolves relative years ("last year"); ``counterparty`` is the one partner the
+    story is about, if it has one (see :func:`_story_counterparty`).
     ``"China has $2.7 trillion in imports."`` -> one actual imports figure of 2.7e12 USD (CHN).
 
     Linear in the text: cues, years and clause breaks are found once for the whole text, and each
@@ -649,7 +708,7 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, p
             continue
         kind, kind_cue = classify_kind(s, amount, text)
         horizon = s.horizon() if kind == "target" else None
-        partner = nearest_partner(s, amount)
+        partners = nearest_partner(s, amount)
         figures.append(
             Figure(
                 value=amount.value,
@@ -661,15 +720,118 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, p
                 kind_cue=kind_cue,
                 year=_year_near(s.window_years(amount.start, amount.end), amount.start, amount.end, published),
                 horizon_years=horizon,
-                partner=partner.code if partner else None,
-                partner_cue=partner.alias if partner else "",
+                partner=partners[0].code if partners else None,
+                partner_cue=" and ".join(h.alias for h in partners),
                 raw=text[amount.start : amount.end],
                 quote=s.quote(amount.start, amount.end),
                 start=amount.start + offset,
                 end=amount.end + offset,
+                partners=tuple(h.code for h in partners),
             )
         )
-    return _fill_topic(figures)
+    figures = _merge_mentions(figures, text, offset)
+    return _story_counterparty(_fill_topic(figures), counterparty)
+
+
+_BRACKET_OPEN = re.compile(
+    r"[ \t]*\([ \t]*(?:(?:about|around|approximately|approx\.|roughly|nearly|some|over|almost|or|i\.e\.|equivalent[ \t]+to|equal[ \t]+to)[ \t]+)?",
+    re.IGNORECASE,
+)
+_BRACKET_CLOSE = re.compile(r"[ \t]*\)")
+
+
+def _title_end(text: str) -> int:
+    """Where the headline ends: the first line when it reads as one (short, no full stop), else 0."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    line = text[start:end].strip()
+    return end if line and len(line) <= 200 and not line.endswith(".") and end < len(text) else 0
+
+
+def _same_partner(a: Figure, b: Figure) -> bool:
+    """Two mentions can be one figure unless each names a different counterparty
+    ("Bank of China (3 billion RMB), and ICBC (3 billion RMB)" are two loans)."""
+    return a.partner is None or b.partner is None or a.partner == b.partner
+
+
+def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """One figure, several mentions: an equivalent in brackets ("AED 36.7bn ($10bn)"), a headline
+    repeated in the body, and the same amount said again for the same thing (same value, currency,
+    metric and kind) become one figure whose other places are its ``mentions``. The first mention
+    keeps the figure's place; a headline's figure takes the reading of its first mention in the body
+    (the headline gives few words of context). One pass with a dict of keys, then one build per figure."""
+    groups: list[list[Figure]] = []  # the first is the figure, the rest its other mentions
+    adopt: list[Figure | None] = []  # the mention whose reading the figure takes, if not its first
+    title_end = _title_end(text) + offset
+    by_key: dict[tuple, int] = {}
+    headline: dict[tuple, int] = {}
+    for f in figures:
+        if groups:
+            last = groups[-1][-1]
+            if (
+                last.unit == f.unit == "money"
+                and last.currency != f.currency
+                and _BRACKET_OPEN.fullmatch(text, last.end - offset, f.start - offset)
+                and _BRACKET_CLOSE.match(text, f.end - offset)
+            ):
+                groups[-1].append(f)
+                continue
+        amount = (f.value, f.value_high, f.currency, f.unit)
+        key = (*amount, f.metric, f.kind)
+        if f.start >= title_end and amount in headline:
+            i = headline.pop(amount)
+            groups[i].append(f)
+            adopt[i] = f
+            by_key.setdefault(key, i)
+            continue
+        if key in by_key and _same_partner(groups[by_key[key]][0], f):
+            groups[by_key[key]].append(f)
+            continue
+        by_key[key] = len(groups)
+        if f.start < title_end:
+            headline[amount] = len(groups)
+        groups.append([f])
+        adopt.append(None)
+    out = []
+    for group, reading in zip(groups, adopt, strict=True):
+        first = group[0]
+        if len(group) == 1:
+            out.append(first)
+            continue
+        base = reading or first
+        with_partner = next((f for f in group if f.partner is not None), first)
+        out.append(
+            replace(
+                base,
+                raw=first.raw,
+                start=first.start,
+                end=first.end,
+                partner=with_partner.partner,
+                partners=with_partner.partners,
+                partner_cue=with_partner.partner_cue,
+                mentions=tuple((f.start, f.end, f.raw) for f in group[1:]),
+            )
+        )
+    return out
+
+
+def _story_counterparty(figures: list[Figure], counterparty: Hit | None) -> list[Figure]:
+    """Figures of a flow (exports, loans, remittances: ``counterparty=yes`` in data/metrics.csv) whose
+    sentence names no partner take the story's one counterparty (see ``partners.story_counterparty``),
+    unless words of a national total ("overall", "total", "Pakistan's": data/pakistan_wide_cues.csv)
+    keep them Pakistan-wide; those words do not count when the sentence names the counterparty too
+    ("Pakistan's exports to China ...; in February they were $280m")."""
+    if counterparty is None:
+        return figures
+    flows = vocab.counterparty_metrics()
+    wide = vocab.pakistan_wide()
+    out = []
+    for f in figures:
+        if f.partner is None and f.metric in flows and (counterparty.alias in f.quote or not wide.search(f.quote)):
+            f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=f"the story's counterparty ({counterparty.alias})")
+        out.append(f)
+    return out
 
 
 def _fill_topic(figures: list[Figure]) -> list[Figure]:
@@ -680,4 +842,4 @@ def _fill_topic(figures: list[Figure]) -> list[Figure]:
     return [f if f.metric is not None else replace(f, metric=topic) for f in figures]
 
 
-FIGURE_FIELDS = tuple(f.name for f in fields(Figure) if f.name != "mentions")
+FIGURE_FIELDS = tuple(f.name for f in fields(Figure) if f.name not in ("mentions", "partners"))

@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import DATA_DIR, SEEDS_DIR, vocab
-from dashboard.articles import Story, UnreadableFile, article_paths, read_stories, read_text
-from dashboard.engagements import actors, themes
-from dashboard.extract import FIGURE_FIELDS, extract_figures, sentence_spans
-from dashboard.partners import classify, registry
+from dashboard.articles import Story
+from dashboard.extract import FIGURE_FIELDS
+from dashboard.partners import registry
+from dashboard.pipeline import analyse_story, read_corpus  # the per-story step, shared with the CLI
 from dashboard.schemas import KINDS, UNITS, Engagements, Figures, Partners, Stories, validate
 
 OVERLAY_PATH = DATA_DIR / "overlay.csv"
@@ -36,51 +36,6 @@ class Corpus:
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     orphans: pd.DataFrame = field(default_factory=pd.DataFrame)  # overlay rows that match nothing
     context: pd.DataFrame | None = None  # with a partner filter: the kept stories' Pakistan-wide figures
-
-
-# --------------------------------------------------------------------------- one story
-def analyse_story(story: Story) -> dict:
-    """Everything extracted from one story, as plain data (the CLI's JSON object).
-
-    ``{"source", "story", "title", "outlet", "published", "partners", "mentions", "themes",
-    "actors", "figures": [{"value", "currency", ...}]}``
-    """
-    reg = registry()
-    hits = reg.find(story.text)
-    partners, mentions = classify(story.text, hits)
-    file_hits = [type(h)(h.code, h.start + story.start, h.end + story.start, h.alias, h.via) for h in hits]
-    figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published)
-    spans = sentence_spans(story.text)
-    quotes = {}
-    for hit in hits:
-        if hit.code in partners and hit.code not in quotes:
-            start, end = next(((a, b) for a, b in spans if a <= hit.start < b), (hit.start, hit.end))
-            quotes[hit.code] = " ".join(story.text[start:end].split())
-    return {
-        "source": story.source,
-        "story": story.story,
-        "title": story.title,
-        "outlet": story.outlet,
-        "published": story.published.isoformat() if story.published else None,
-        "partners": partners,
-        "mentions": mentions,
-        "themes": themes(story.text),
-        "actors": actors(story.text),
-        "quotes": quotes,
-        "figures": [f.as_dict() for f in figures],
-    }
-
-
-def read_corpus(paths: Iterable[Path]) -> tuple[list[Story], list[tuple[str, str]]]:
-    """Stories of every readable file under ``paths``, and (file, reason) for the rest."""
-    stories: list[Story] = []
-    unreadable: list[tuple[str, str]] = []
-    for path, name in article_paths([Path(p) for p in paths]):
-        try:
-            stories.extend(read_stories(name, read_text(path)))
-        except UnreadableFile as exc:
-            unreadable.append((name, str(exc)))
-    return stories, unreadable
 
 
 # --------------------------------------------------------------------------- tables
