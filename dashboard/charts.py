@@ -29,7 +29,10 @@ SMALL_MAP_HEIGHT = 420
 # The map is cut at GEO_CENTRE_LON ± 180: at 11°E that is 169°W, in the Bering Strait, so neither
 # Alaska nor Chukotka is split; Pakistan stays in view right of centre.
 GEO_CENTRE_LON = 11
-MARGIN = dict(l=10, r=10, t=95, b=10)  # the minimum; automargin grows it to fit labels and legend
+MARGIN = dict(l=10, r=10, t=60, b=10)  # the minimum; automargin grows it to fit the title, labels and legend
+# The legend sits at the foot of the figure (container coordinates): however many rows it wraps
+# to, the margin grows to hold it, and it never runs into the title.
+LEGEND = dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, xanchor="left", title_text="")
 # One template of our own, set on every figure: the same look whether or not Streamlit (which
 # changes plotly's process-wide default) was imported, so app, CLI and zip images are identical.
 TEMPLATE = go.layout.Template(
@@ -107,7 +110,7 @@ def _layout(fig: go.Figure, title: str, height: int = HEIGHT, **extra) -> go.Fig
         title=dict(text=_escape(title), x=0, xanchor="left", y=0.98, yref="container", yanchor="top", pad=dict(l=8)),
         height=height,
         margin=MARGIN,
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""),
+        legend=LEGEND,
         **extra,
     )
     return fig
