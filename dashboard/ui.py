@@ -67,7 +67,11 @@ def _partner_options(c: Corpus) -> list[str]:
 
 def _partners_from_url(options: list[str]) -> None:
     """On a session's first run, read ``?partner=`` as codes or names (``CHN``, ``China``, ``china``)
-    into the partner widget, and keep what cannot be applied (``Atlantis``) to tell the user."""
+    into the partner widget, and keep what cannot be applied (``Atlantis``) to tell the user.
+
+    The partner widget is not bound with ``bind="query-params"``: a bound multiselect reads only its
+    labels from the URL and silently drops the rest (``?partner=CHN``, or all but ``ASEAN`` of
+    ``?partner=CHN&partner=ASEAN``). :func:`_partners_to_url` writes the codes back."""
     if "partner" in st.session_state:
         return
     values = st.query_params.get_all("partner")
@@ -81,6 +85,15 @@ def _partners_from_url(options: list[str]) -> None:
             problems.append(str(exc))
     st.session_state["partner"] = list(dict.fromkeys(codes))
     st.session_state[URL_PROBLEMS] = problems
+
+
+def _partners_to_url(codes: list[str]) -> None:
+    """Keep ``?partner=`` equal to the selection, as codes (the stable form): ``?partner=CHN&partner=ASEAN``."""
+    if st.query_params.get_all("partner") != list(codes):
+        if codes:
+            st.query_params["partner"] = list(codes)
+        else:
+            st.query_params.pop("partner", None)
 
 
 def _date_field(label: str, key: str, hint: str, last: bool) -> date | None:
@@ -99,7 +112,7 @@ def _forget_url_problems() -> None:
 
 
 def sidebar_filter(c: Corpus) -> Filter:
-    """The one filter for the whole app, in the sidebar; every widget is bound to the URL query string.
+    """The one filter for the whole app, in the sidebar; every widget is kept in the URL query string.
     A shared link may name partners by code or by name; what it names that is unknown is reported."""
     reg = registry()
     partner_codes, theme_codes, first, last = _filter_options(c, id(c))
@@ -112,7 +125,6 @@ def sidebar_filter(c: Corpus) -> Filter:
             "Partners",
             partner_codes,
             key="partner",
-            bind="query-params",
             format_func=reg.name,
             on_change=_forget_url_problems,
             help="Countries, blocs, organisations and companies. A shared link may name them by ISO3 code (`?partner=CHN`) or by name. A bloc includes its members.",
@@ -125,6 +137,7 @@ def sidebar_filter(c: Corpus) -> Filter:
         start = _date_field("From", "from", f"Earliest story: {first:%d %b %Y}.", last=False)
         end = _date_field("To", "to", f"Latest story: {last:%d %b %Y}.", last=True)
         undated = st.checkbox("Include undated stories", value=True, key="undated", bind="query-params")
+        _partners_to_url(partners)
         if partners or themes or start or end or not undated:
             st.caption("This view's address holds the filter: copy it to share it.")
     return Filter(partners=tuple(partners), themes=tuple(themes), start=start, end=end, include_undated=undated)

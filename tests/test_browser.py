@@ -150,8 +150,12 @@ def test_partner_filter_from_the_sidebar_goes_into_the_url(server, page):
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     page.get_by_text("about 1.9% of China's $2.7T", exact=False).first.wait_for(timeout=30_000)
-    page.wait_for_function("location.search.includes('partner=China')", timeout=30_000)
+    page.wait_for_function("location.search.includes('partner=CHN')", timeout=30_000)  # the code: the stable form
     page.screenshot(path=str(ARTIFACTS / "targets-china.png"))
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Timeline").click()
+    page.wait_for_function("location.pathname.endsWith('/timeline') && location.search.includes('partner=CHN')", timeout=30_000)
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Targets").click()
+    page.wait_for_function("location.pathname.endsWith('/targets') && location.search.includes('partner=CHN')", timeout=30_000)
     shared = page.url
     page.goto(shared)
     page.wait_for_selector(CHART, timeout=60_000)

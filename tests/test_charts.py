@@ -191,6 +191,7 @@ def test_every_figure_carries_our_template_and_margins_that_fit():
         assert fig.layout.template == charts.TEMPLATE
         assert fig.layout.template.layout.xaxis.automargin and fig.layout.template.layout.yaxis.automargin
         assert fig.layout.paper_bgcolor is None  # the template's white, not a per-figure override
+        assert (fig.layout.legend.yref, fig.layout.legend.y) == ("container", 0)  # at the foot: never over the title
     assert charts.TEMPLATE.layout.paper_bgcolor == "white"
 
 

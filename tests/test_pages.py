@@ -226,3 +226,11 @@ def test_a_typed_date_applies_on_enter_and_a_bad_one_is_said():
     at = open_page("timeline", **{"from": "soon"})
     assert "'soon' is not a date" in plain(at.warning[0].value)
     assert "4 dated stories" in plain(captions(at))
+
+
+def test_a_link_with_several_partners_keeps_them_all_and_the_address_holds_codes():
+    at = open_page(partner=["CHN", "ASEAN", "Binance"])
+    assert set(at.multiselect(key="partner").value) == {"CHN", "ASEAN", "BINANCE"}
+    assert sorted(at.query_params["partner"]) == ["ASEAN", "BINANCE", "CHN"]
+    select_partner(at, "KAZ")
+    assert "KAZ" in at.query_params["partner"]
