@@ -218,8 +218,8 @@ def show_chart(spec: ChartSpec, clickable_map: bool = False) -> bool:
     The figure is drawn as built (``theme=None``): its own template, as in every export. True when drawn."""
     if spec.heading:
         st.subheader(md(spec.heading))
-    if spec.empty:
-        st.caption(md(spec.summary))
+    if spec.empty:  # "Path to each target: no target with a reported current value for this filter."
+        st.caption(md(f"{spec.title}: {spec.summary[:1].lower()}{spec.summary[1:]}"))
         return False
     key = f"chart_{spec.name}"
     if clickable_map:
