@@ -56,8 +56,12 @@ def for_display(frame: pd.DataFrame) -> pd.DataFrame:
     out = {}
     for column in frame.columns:
         values = frame[column]
-        if values.dtype == object or pd.api.types.is_string_dtype(values) or isinstance(values.dtype, pd.Int64Dtype):
+        if values.dtype == object and values.map(lambda v: isinstance(v, (list, tuple, set, frozenset))).any():
+            out[column] = values.map(lambda v: ", ".join(map(display, v)) if isinstance(v, (list, tuple, set, frozenset)) else display(v))
+        elif values.dtype == object or pd.api.types.is_string_dtype(values) or isinstance(values.dtype, pd.Int64Dtype):
             out[column] = values.map(display).astype(object)
+        elif pd.api.types.is_datetime64_any_dtype(values) and values.isna().any():
+            out[column] = values.dt.strftime("%Y-%m-%d").map(display).astype(object)
         elif pd.api.types.is_float_dtype(values) and values.isna().any():
             out[column] = values.map(lambda v: display(v if pd.isna(v) else f"{v:g}")).astype(object)
     return frame.assign(**out) if out else frame
@@ -80,8 +84,18 @@ def headline_figures(corpus: Corpus, n: int = 6) -> pd.DataFrame:
         label=top.apply(_figure_label, axis=1),
         metric_label=top["metric"].map(vocab.metric_label),
         partner_name=top["partner"].map(lambda c: _partner_name(c, PAKISTAN_WIDE)),
-        when=top["published"].dt.strftime("%d %b %Y").fillna("undated") + " · " + top["source"],
+        when=[
+            " · ".join(x for x in (day, display(outlet) or _short(display(title))) if x)
+            for day, outlet, title in zip(
+                _story_date(top["published"]), top["story_id"].map(corpus.stories.set_index("story_id")["outlet"]), top["title"], strict=True
+            )
+        ],
     )[["figure_id", "label", "metric_label", "kind", "partner_name", "published", "when", "source", "title", "quote"]]
+
+
+def _short(text: str, width: int = 60) -> str:
+    """``"Pakistan, global crypto exchange discuss modernizing digital payments"`` -> its first words and "…"."""
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def counts(corpus: Corpus) -> dict[str, int]:

@@ -48,6 +48,12 @@ def test_timeline_never_invents_dates(corpus):
     assert set(views.undated(corpus)["file"]) == {"001_6c42d4938e2a74b2.txt", "002_6c67410e97d8d00a.txt"}
 
 
+def test_headline_cards_name_the_story_not_the_file(corpus):
+    cards = views.headline_figures(corpus)
+    assert not cards["when"].str.contains(".txt").any()
+    assert "05 Dec 2025 · Pakistan, global crypto exchange discuss modernizing…" in set(cards["when"])
+
+
 def test_headline_figures_and_counts(corpus):
     cards = views.headline_figures(corpus)
     assert list(cards["label"])[:2] == ["$2.7T", "$150B"]
@@ -108,9 +114,11 @@ def test_tables_show_no_missing_markers(corpus, name):
 
 
 def test_for_display_does_not_change_its_input():
-    frame = pd.DataFrame({"year": pd.array([2030, None], dtype="Int64"), "t": ["a", None]})
+    frame = pd.DataFrame({"year": pd.array([2030, None], dtype="Int64"), "t": ["a", None],
+                          "day": pd.to_datetime(["2025-01-02", None]), "codes": [["CHN", "USA"], []]})
     out = views.for_display(frame)
     assert list(out["year"]) == ["2030", ""] and list(out["t"]) == ["a", ""]
+    assert list(out["day"]) == ["2025-01-02", ""] and list(out["codes"]) == ["CHN, USA", ""]
     assert frame["t"].isna().sum() == 1
 
 
