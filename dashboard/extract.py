@@ -329,9 +329,9 @@ _WEAK_PENALTY = 40
 _WINDOW_BEFORE, _WINDOW_AFTER = 140, 45
 _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far before its end
 # Words that end a clause: a cue on the far side of one does not describe the figure.
-_AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b", re.IGNORECASE)
+_AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b")  # run on lower-cased text
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
-_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but)\b", re.IGNORECASE)
+_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but)\b")  # run on lower-cased text
 _PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan from the Asian Development Bank"
 _FROM_BEFORE = re.compile(
     r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
@@ -391,8 +391,11 @@ class _Story:
         self.metric = vocab.cue_index("metric").matches(text, lowered)
         self.rate = vocab.cue_index("rate").matches(text, lowered)
         self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
-        self.before = _Breaks(_BEFORE_BREAK, text)
-        self.after = _Breaks(_AFTER_BREAK, text)
+        if lowered is not None:
+            self.before, self.after = _Breaks(_BEFORE_BREAK, lowered), _Breaks(_AFTER_BREAK, lowered)
+        else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
+            self.before = _Breaks(re.compile(_BEFORE_BREAK.pattern, re.IGNORECASE), text)
+            self.after = _Breaks(re.compile(_AFTER_BREAK.pattern, re.IGNORECASE), text)
 
 
 @dataclass
@@ -653,14 +656,20 @@ class Figure:
 
 
 def extract_figures(
-    text: str, hits: list[Hit] | None = None, offset: int = 0, published: date | None = None, counterparty: Hit | None = None
+    text: str,
+    hits: list[Hit] | None = None,
+    offset: int = 0,
+    published: date | None = None,
+    counterparty: Hit | None = None,
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[Figure]:
     """Every money amount and percentage that is a figure of ``text``.
 
     ``offset`` is added to positions (a story's place in its file); ``hits`` are the
     partner names found in the same text (positions in the file, for each figure's partner);
     ``published`` resolves relative years ("last year"); ``counterparty`` is the one partner the
-    story is about, if it has one (see :func:`_story_counterparty`).
+    story is about, if it has one (see :func:`_story_counterparty`); ``spans`` are the text's
+    sentences when the caller has them already.
     ``"China has $2.7 trillion in imports."`` -> one actual imports figure of 2.7e12 USD (CHN).
 
     Linear in the text: cues, years and clause breaks are found once for the whole text, and each
@@ -669,12 +678,12 @@ def extract_figures(
     amounts = find_amounts(text)
     if not amounts:
         return []
-    spans = sentence_spans(text)
+    spans = sentence_spans(text) if spans is None else spans
     starts = [s for s, _ in spans]
     story = _Story(text)
     # Partner names in text positions; Pakistan and towns never name a figure's partner.
     named = sorted(
-        (Hit(h.code, h.start - offset, h.end - offset, h.alias, h.via) for h in hits or [] if h.code != "PAK" and h.via == "name"),
+        (h.moved(-offset) for h in hits or [] if h.code != "PAK" and h.via == "name" and not h.passing),
         key=lambda h: h.start,
     )
     named_starts = [h.start for h in named]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pycountry
@@ -31,9 +31,8 @@ def currency_after() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def comparison_cues() -> re.Pattern[str]:
-    """The cues of ``data/passing_cues.csv`` anywhere in a sentence: a sentence that compares."""
-    cues = "|".join(row["pattern"] for row in read_rows("passing_cues.csv"))
-    return re.compile(rf"(?:{cues})\b", re.IGNORECASE)
+    """The cues of ``data/passing_cues.csv`` as whole words anywhere in a sentence: a sentence that compares."""
+    return re.compile(passing_cue_words().pattern + r"\b")
 
 
 # What may stand between a passing cue and the name it governs: other names, commas and a few
@@ -45,13 +44,23 @@ _LIST = (
 )
 
 
+_LIST_RE = re.compile(_LIST[:-1])  # without the final "$": matched against the gap itself
+_PASSING_REACH = 60
+
+
 @lru_cache(maxsize=1)
-def passing_cues() -> re.Pattern[str]:
-    """Words shortly before a name that make it a comparison or a conflict, not an engagement
-    (``data/passing_cues.csv``): "than India", "tensions with India", "like India and Bangladesh";
-    a cue governs the names of its own list, not one after a verb or a figure."""
-    cues = "|".join(row["pattern"] for row in read_rows("passing_cues.csv"))
-    return re.compile(rf"(?i:{cues})(?-i:{_LIST})")
+def passing_cue_words() -> re.Pattern[str]:
+    """Words that make the names right after them a comparison or a conflict, not an engagement
+    (``data/passing_cues.csv``): "than India", "tensions with India", "like India and Bangladesh".
+    A cue governs the names of its own list (``_LIST``), not one after a verb or a figure; it is
+    found once per text and each name looks back to the nearest cue by bisection."""
+    rows = read_rows("passing_cues.csv")
+    for i, row in enumerate(rows, start=2):
+        try:
+            re.compile(row["pattern"])
+        except re.error as exc:
+            raise VocabularyError(f"data/passing_cues.csv row {i}: bad pattern {row['pattern']!r}: {exc}") from None
+    return re.compile("(?i:" + "|".join(row["pattern"] for row in rows) + ")")
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,11 @@ class Hit:
     end: int
     alias: str
     via: str  # "name" (a country/organisation name or demonym) or "place" (a town)
+    passing: bool = False  # named in a comparison or a conflict ("than India"): never a partner
+
+    def moved(self, by: int) -> Hit:
+        """The same hit, ``by`` characters further on (a story's hits in its file's positions)."""
+        return replace(self, start=self.start + by, end=self.end + by)
 
 
 @dataclass
@@ -117,12 +131,15 @@ class Registry:
     def find(self, text: str) -> list[Hit]:
         """Every entity named in ``text``, left to right, skipping country names used as currencies."""
         hits = []
+        cue_ends = [m.end() for m in passing_cue_words().finditer(text)]
         for match in self.pattern.finditer(text):
             alias = match.group(0)
             code, via = self.alias_to[alias]
             if code != "PAK" and via == "name" and currency_after().match(text, match.end()):
                 continue
-            hits.append(Hit(code, match.start(), match.end(), alias, via))
+            i = bisect.bisect_right(cue_ends, match.start()) - 1
+            passing = i >= 0 and match.start() - cue_ends[i] <= _PASSING_REACH and bool(_LIST_RE.fullmatch(text, cue_ends[i], match.start()))
+            hits.append(Hit(code, match.start(), match.end(), alias, via, passing))
         return hits
 
     def table(self):
@@ -223,7 +240,7 @@ def classify(text: str, hits: list[Hit]) -> tuple[list[str], list[str]]:
     for hit in hits:
         if hit.code == "PAK":
             continue
-        direct = hit.via == "name" and not passing_cues().search(text, max(0, hit.start - 60), hit.start)
+        direct = hit.via == "name" and not hit.passing
         if direct:
             if hit.code not in partners:
                 partners.append(hit.code)
@@ -258,7 +275,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         if not any(h.code == "PAK" for h in group) or not cues.search(text, *spans[i]):
             continue
         for k, hit in enumerate(group):
-            if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or is_passing(text, hit):
+            if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or hit.passing:
                 continue
             joined = any(
                 other.code == "PAK"
@@ -278,16 +295,11 @@ _LEDE_END = re.compile(r"[.!?][\"”’')]*[ \t]+(?=[A-Z\"“])|\n[ \t]*\n")  # 
 _HEADLINE = re.compile(r"([^\n]{1,200})\n[ \t]*\n")  # a first line of its own, a blank line after it
 
 
-def is_passing(text: str, hit: Hit) -> bool:
-    """A comparison or conflict cue shortly before the name ("than India", "tensions with India")."""
-    return bool(passing_cues().search(text, max(0, hit.start - 60), hit.start))
-
-
 def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | None:
     """The one partner a story is about, if it has one: the only partner its headline names, else
     the only one its opening sentence names, else its only partner of engagement. None when it names
     several (a figure of such a story keeps the partner of its own sentence, or none)."""
-    names = [h for h in hits if h.code != "PAK" and h.via == "name" and not is_passing(text, h)]
+    names = [h for h in hits if h.code != "PAK" and h.via == "name" and not h.passing]
     start = len(text) - len(text.lstrip())
     headline = _HEADLINE.match(text, start)
     body = headline.end() if headline else start

@@ -19,7 +19,6 @@ from dashboard.partners import (
     classify,
     comparison_cues,
     engagement_partners,
-    is_passing,
     partner_info,
     registry,
     story_counterparty,
@@ -44,10 +43,10 @@ def analyse_story(story: Story) -> dict:
     engaged = engagement_partners(story.text, hits, spans, direct)
     one = story_counterparty(story.text, hits, engaged)
     # a name in a comparison or a dispute never names a figure's partner
-    file_hits = [type(h)(h.code, h.start + story.start, h.end + story.start, h.alias, h.via) for h in hits if not is_passing(story.text, h)]
-    figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one)
+    file_hits = [h.moved(story.start) for h in hits if not h.passing]
+    figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one, spans=spans)
     title_end = story.text.find("\n", len(story.text) - len(story.text.lstrip()))
-    headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end and not is_passing(story.text, h)}
+    headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end and not h.passing}
     # a figure of a comparison ("India's economy, ten times bigger than Pakistan's") keeps its partner,
     # but does not make that country a partner of the story
     compared = comparison_cues()
