@@ -97,3 +97,16 @@ def read_corpus(paths: Iterable[Path]) -> tuple[list[Story], list[tuple[str, str
     return stories, unreadable
 
 
+
+
+def analyse_stories(stories: Iterable[Story]) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Each story's record, and (source, reason) for a story whose extraction failed: one story
+    that trips the extractor never stops the others, and no traceback reaches the user."""
+    records: list[dict] = []
+    failed: list[tuple[str, str]] = []
+    for story in stories:
+        try:
+            records.append(analyse_story(story))
+        except Exception as exc:  # a bug on one article: reported for that article, the rest still load
+            failed.append((story.source, f"extraction failed ({type(exc).__name__}: {exc})"))
+    return records, failed
