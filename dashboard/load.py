@@ -17,7 +17,7 @@ from dashboard import DATA_DIR, SEEDS_DIR, vocab
 from dashboard.articles import Story
 from dashboard.extract import FIGURE_FIELDS
 from dashboard.partners import registry
-from dashboard.pipeline import analyse_stories, analyse_story, read_corpus  # the per-story step, shared with the CLI
+from dashboard.pipeline import analyse_stories, read_corpus  # the per-story step, shared with the CLI
 from dashboard.schemas import KINDS, UNITS, Engagements, Figures, Partners, Stories, validate
 
 OVERLAY_PATH = DATA_DIR / "overlay.csv"
