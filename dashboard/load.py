@@ -17,8 +17,10 @@ from dashboard import DATA_DIR, SEEDS_DIR, vocab
 from dashboard.articles import Story
 from dashboard.extract import FIGURE_FIELDS
 from dashboard.partners import registry
-from dashboard.pipeline import analyse_stories, read_corpus  # the per-story step, shared with the CLI
+from dashboard.pipeline import analyse_stories, analyse_story, read_corpus  # the per-story step, shared with the CLI
 from dashboard.schemas import KINDS, UNITS, Engagements, Figures, Partners, Stories, validate
+
+__all__ = ["Corpus", "analyse_stories", "analyse_story", "health", "load_corpus", "read_corpus", "read_overlay"]
 
 OVERLAY_PATH = DATA_DIR / "overlay.csv"
 OVERLAY_ACTIONS = ("confirm", "correct", "reject", "date")
