@@ -9,6 +9,11 @@ from pathlib import Path
 
 from dashboard import SEEDS_DIR
 
+DESCRIPTION = """Pakistan Tech Cooperation Tracker from the command line:
+  extract PATH...      print the stories and figures of article files (--json for JSON)
+  check [PATH...]      validate the articles and the curation overlay; print a data-health report
+  export --out DIR     write every chart as PNG, SVG, HTML and CSV, plus sources.csv"""
+
 
 def _money(value: float, currency: str | None, unit: str) -> str:
     from dashboard.charts import format_value
@@ -67,6 +72,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"orphaned overlay:   {len(report['orphaned_overlay_rows'])}")
     for row in report["orphaned_overlay_rows"]:
         print(f"  - {row['source']} {row['raw'] or 'story ' + str(row['story'])} #{row['occurrence']}: matches nothing")
+    if report.get("overlay_rows_elsewhere"):
+        print(f"overlay for files not checked here: {report['overlay_rows_elsewhere']} rows (not errors)")
     errors = len(report["unreadable_files"]) + len(report["orphaned_overlay_rows"])
     print("status:             " + ("errors" if errors else "ok"))
     return 1 if errors else 0
@@ -74,12 +81,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from dashboard.export import ExportError, export_all
-    from dashboard.filters import Filter
+    from dashboard.filters import Filter, UnknownPartner, partner_code
     from dashboard.load import load_corpus
 
+    try:
+        partners = tuple(dict.fromkeys(partner_code(value) for value in args.partner or ()))
+    except UnknownPartner as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     corpus = load_corpus(args.paths or [SEEDS_DIR])
     try:
-        written = export_all(corpus, Filter(partners=tuple(args.partner or ())), Path(args.out), formats=args.format)
+        written = export_all(corpus, Filter(partners=partners), Path(args.out), formats=args.format)
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -96,7 +108,7 @@ def cmd_bench_extract(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="print the stories and figures of article files")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a .txt/.md/.html file or a folder")
@@ -107,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("export", help="write every chart as PNG, SVG, HTML and CSV, plus sources.csv")
     p.add_argument("--out", required=True, help="folder to write into")
-    p.add_argument("--partner", action="append", metavar="CODE", help="ISO3 or registry code; repeatable")
+    p.add_argument("--partner", action="append", metavar="PARTNER", help="an ISO3 or registry code (CHN) or a name (China); repeatable")
     p.add_argument("--format", action="append", choices=["png", "svg", "html", "csv"], help="default: all")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: seeds/")
     p.set_defaults(func=cmd_export)

@@ -311,6 +311,29 @@ def theme_label(code: str) -> str:
     return next((t.label for t in themes() if t.code == code), code)
 
 
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+@lru_cache(maxsize=1)
+def theme_colours() -> dict[str, str]:
+    """``{theme: "#RRGGBB"}`` from the ``colour`` column of ``data/themes.csv``: one fixed colour per
+    theme, whatever the filter; a missing, malformed or repeated colour names its row."""
+    out: dict[str, str] = {}
+    for number, row in enumerate(read_rows("themes.csv"), start=2):
+        colour = (row.get("colour") or "").strip()
+        if not _COLOUR.fullmatch(colour):
+            raise VocabularyError(f"data/themes.csv row {number}: colour {colour!r} is not #RRGGBB")
+        if colour.lower() in (c.lower() for c in out.values()):
+            raise VocabularyError(f"data/themes.csv row {number}: colour {colour} is already another theme's")
+        out[row["theme"]] = colour
+    return out
+
+
+def theme_colour(code: str) -> str | None:
+    """The theme's colour, or None for a code that is not a theme."""
+    return theme_colours().get(code)
+
+
 @lru_cache(maxsize=1)
 def percent_only_metrics() -> frozenset[str]:
     """Metrics that only describe percentages (growth, share): ``applies_to=percent`` in data/metrics.csv."""
