@@ -28,7 +28,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from dashboard.articles import read_stories, read_text  # noqa: E402
-from dashboard.load import analyse_story  # noqa: E402
+
+try:  # the per-story step (dashboard.load in checkouts before it had a module of its own)
+    from dashboard.pipeline import analyse_story
+except ImportError:
+    from dashboard.load import analyse_story
 from dashboard.partners import registry  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "realdev"

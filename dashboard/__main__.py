@@ -22,10 +22,11 @@ def _money(value: float, currency: str | None, unit: str) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from dashboard.pipeline import analyse_story, read_corpus
+    from dashboard.pipeline import analyse_stories, read_corpus
 
     stories, unreadable = read_corpus(args.paths)
-    records = [analyse_story(s) for s in stories]
+    records, failed = analyse_stories(stories)
+    unreadable += failed
     if args.json:
         # indented for a person at a terminal, compact for a pipe (the same JSON, much faster to write)
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2 if sys.stdout.isatty() else None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.articles import read_stories, read_text
-from dashboard.load import analyse_story
+from dashboard.pipeline import analyse_story
 
 TOLERANCE = 0.005
 

@@ -329,9 +329,9 @@ _WEAK_PENALTY = 40
 _WINDOW_BEFORE, _WINDOW_AFTER = 140, 45
 _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far before its end
 # Words that end a clause: a cue on the far side of one does not describe the figure.
-_AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b", re.IGNORECASE)
+_AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b")  # run on lower-cased text
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
-_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but)\b", re.IGNORECASE)
+_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but)\b")  # run on lower-cased text
 _PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan from the Asian Development Bank"
 _FROM_BEFORE = re.compile(
     r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
@@ -391,8 +391,11 @@ class _Story:
         self.metric = vocab.cue_index("metric").matches(text, lowered)
         self.rate = vocab.cue_index("rate").matches(text, lowered)
         self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
-        self.before = _Breaks(_BEFORE_BREAK, text)
-        self.after = _Breaks(_AFTER_BREAK, text)
+        if lowered is not None:
+            self.before, self.after = _Breaks(_BEFORE_BREAK, lowered), _Breaks(_AFTER_BREAK, lowered)
+        else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
+            self.before = _Breaks(re.compile(_BEFORE_BREAK.pattern, re.IGNORECASE), text)
+            self.after = _Breaks(re.compile(_AFTER_BREAK.pattern, re.IGNORECASE), text)
 
 
 @dataclass
@@ -407,12 +410,19 @@ class _Sentence:
     _horizon: object = None
     _not_figure: object = None
     _quote: str | None = None
+    _names: frozenset[str] | None = None
 
     def window(self, matches: list, fs: int, fe: int) -> list:
         """The matches (sorted by start) that can describe a figure at ``[fs, fe)``, inside this sentence."""
         lo = bisect.bisect_left(matches, max(self.start, fs - _WINDOW_BEFORE - _LONGEST_CUE), key=lambda m: m[0])
         hi = bisect.bisect_right(matches, min(self.end, fe + _WINDOW_AFTER), key=lambda m: m[0])
         return [m for m in matches[lo:hi] if m[1] <= self.end]
+
+    def names(self) -> frozenset[str]:
+        """The partners this sentence names (computed once)."""
+        if self._names is None:
+            self._names = frozenset(h.code for h in self.hits)
+        return self._names
 
     def window_years(self, fs: int, fe: int) -> list:
         """The year mentions of this sentence nearest ``[fs, fe)``: two on either side."""
@@ -591,6 +601,9 @@ def find_horizon(sentence: str) -> int | None:
 
 _JOINED = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)(?:the[ \t]+)?", re.IGNORECASE)
 _MAX_JOINED = 8
+# A name after its figure is its counterparty only when a preposition links them: "$2bn loan from the
+# ADB", "exports of $2bn to China"; not "$1.2bn surplus has helped the Saudi ..."
+_LINKED_AFTER = re.compile(r"\b(?:from|to|with|by|in|into|of|for|towards)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)
 
 
 def nearest_partner(s: _Sentence, fig: Amount) -> list[Hit]:
@@ -605,7 +618,12 @@ def nearest_partner(s: _Sentence, fig: Amount) -> list[Hit]:
     candidates = []
     if i > 0 and not s.story.before.between(hits[i - 1].end, fs):
         candidates.append((fs - hits[i - 1].end, i - 1))
-    if j < len(hits) and hits[j].start - fe <= _PARTNER_AFTER and not s.story.after.between(fe, hits[j].start):
+    if (
+        j < len(hits)
+        and hits[j].start - fe <= _PARTNER_AFTER
+        and not s.story.after.between(fe, hits[j].start)
+        and _LINKED_AFTER.search(s.text, max(0, hits[j].start - s.start - 24), hits[j].start - s.start)
+    ):
         candidates.append((hits[j].start - fe, j))
     if not candidates:
         return []
@@ -653,14 +671,20 @@ class Figure:
 
 
 def extract_figures(
-    text: str, hits: list[Hit] | None = None, offset: int = 0, published: date | None = None, counterparty: Hit | None = None
+    text: str,
+    hits: list[Hit] | None = None,
+    offset: int = 0,
+    published: date | None = None,
+    counterparty: Hit | None = None,
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[Figure]:
     """Every money amount and percentage that is a figure of ``text``.
 
     ``offset`` is added to positions (a story's place in its file); ``hits`` are the
     partner names found in the same text (positions in the file, for each figure's partner);
     ``published`` resolves relative years ("last year"); ``counterparty`` is the one partner the
-    story is about, if it has one (see :func:`_story_counterparty`).
+    story is about, if it has one (see :func:`_story_counterparty`); ``spans`` are the text's
+    sentences when the caller has them already.
     ``"China has $2.7 trillion in imports."`` -> one actual imports figure of 2.7e12 USD (CHN).
 
     Linear in the text: cues, years and clause breaks are found once for the whole text, and each
@@ -669,12 +693,12 @@ def extract_figures(
     amounts = find_amounts(text)
     if not amounts:
         return []
-    spans = sentence_spans(text)
+    spans = sentence_spans(text) if spans is None else spans
     starts = [s for s, _ in spans]
     story = _Story(text)
     # Partner names in text positions; Pakistan and towns never name a figure's partner.
     named = sorted(
-        (Hit(h.code, h.start - offset, h.end - offset, h.alias, h.via) for h in hits or [] if h.code != "PAK" and h.via == "name"),
+        (h.moved(-offset) for h in hits or [] if h.code != "PAK" and h.via == "name" and not h.passing),
         key=lambda h: h.start,
     )
     named_starts = [h.start for h in named]
@@ -702,8 +726,10 @@ def extract_figures(
         return _last_metric([m for m in story.metric[max(lo, hi - 8) : hi] if m[1] <= p_end])
 
     figures = []
+    sentence_names: dict[int, frozenset[str]] = {}  # a figure's start -> the partners its sentence names
     for amount in amounts:
         i, s = sentence_of(amount)
+        sentence_names[amount.start + offset] = s.names()
         if amount.unit == "percent" and s.not_figure():
             continue
         kind, kind_cue = classify_kind(s, amount, text)
@@ -730,7 +756,7 @@ def extract_figures(
             )
         )
     figures = _merge_mentions(figures, text, offset)
-    return _story_counterparty(_fill_topic(figures), counterparty)
+    return _story_counterparty(_fill_topic(figures), counterparty, [sentence_names[f.start] for f in figures])
 
 
 _BRACKET_OPEN = re.compile(
@@ -816,7 +842,22 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
     return out
 
 
-def _story_counterparty(figures: list[Figure], counterparty: Hit | None) -> list[Figure]:
+def _rates_of_flows(figures: list[Figure], counterparty: Hit) -> list[Figure]:
+    """A growth rate or share beside a flow of the story's counterparty, in one sentence, is that
+    counterparty's too ("exports to China rose 17.8% to $382m"). Only the figures next to each
+    other are compared: one pass."""
+    out = list(figures)
+    for i, f in enumerate(out):
+        if f.unit != "percent" or f.partner is not None:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(out) and out[j].unit == "money" and out[j].quote == f.quote and out[j].partner == counterparty.code:
+                out[i] = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=out[j].partner_cue)
+                break
+    return out
+
+
+def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_elsewhere: list[frozenset[str]]) -> list[Figure]:
     """Figures of a flow (exports, loans, remittances: ``counterparty=yes`` in data/metrics.csv) whose
     sentence names no partner take the story's one counterparty (see ``partners.story_counterparty``),
     unless words of a national total ("overall", "total", "Pakistan's": data/pakistan_wide_cues.csv)
@@ -827,11 +868,16 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None) -> list
     flows = vocab.counterparty_metrics()
     wide = vocab.pakistan_wide()
     out = []
-    for f in figures:
-        if f.partner is None and f.metric in flows and (counterparty.alias in f.quote or not wide.search(f.quote)):
+    for f, others in zip(figures, named_elsewhere, strict=True):
+        if (
+            f.partner is None
+            and f.metric in flows
+            and not (others - {counterparty.code})
+            and (counterparty.alias in f.quote or not wide.search(f.quote))
+        ):
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=f"the story's counterparty ({counterparty.alias})")
         out.append(f)
-    return out
+    return _rates_of_flows(out, counterparty)
 
 
 def _fill_topic(figures: list[Figure]) -> list[Figure]:

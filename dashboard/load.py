@@ -17,8 +17,10 @@ from dashboard import DATA_DIR, SEEDS_DIR, vocab
 from dashboard.articles import Story
 from dashboard.extract import FIGURE_FIELDS
 from dashboard.partners import registry
-from dashboard.pipeline import analyse_story, read_corpus  # the per-story step, shared with the CLI
+from dashboard.pipeline import analyse_stories, analyse_story, read_corpus  # the per-story step, shared with the CLI
 from dashboard.schemas import KINDS, UNITS, Engagements, Figures, Partners, Stories, validate
+
+__all__ = ["Corpus", "analyse_stories", "analyse_story", "health", "load_corpus", "read_corpus", "read_overlay"]
 
 OVERLAY_PATH = DATA_DIR / "overlay.csv"
 OVERLAY_ACTIONS = ("confirm", "correct", "reject", "date")
@@ -161,7 +163,11 @@ def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERL
             unreadable=unreadable,
             orphans=overlay,
         )
-    analysed = [analyse_story(s) for s in stories]
+    analysed, failed = analyse_stories(stories)
+    unreadable = [*unreadable, *failed]
+    failed_sources = {source for source, _ in failed}
+    stories = [s for s in stories if s.source not in failed_sources]  # a file is whole or absent
+    analysed = [a for a in analysed if a["source"] not in failed_sources]
     story_frame = _story_frame(stories)
     raw_figures = pd.DataFrame(
         [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pycountry
@@ -31,9 +31,8 @@ def currency_after() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def comparison_cues() -> re.Pattern[str]:
-    """The cues of ``data/passing_cues.csv`` anywhere in a sentence: a sentence that compares."""
-    cues = "|".join(row["pattern"] for row in read_rows("passing_cues.csv"))
-    return re.compile(rf"(?:{cues})\b", re.IGNORECASE)
+    """The cues of ``data/passing_cues.csv`` as whole words anywhere in a sentence: a sentence that compares."""
+    return re.compile(passing_cue_words().pattern + r"\b")
 
 
 # What may stand between a passing cue and the name it governs: other names, commas and a few
@@ -46,12 +45,29 @@ _LIST = (
 
 
 @lru_cache(maxsize=1)
-def passing_cues() -> re.Pattern[str]:
-    """Words shortly before a name that make it a comparison or a conflict, not an engagement
-    (``data/passing_cues.csv``): "than India", "tensions with India", "like India and Bangladesh";
-    a cue governs the names of its own list, not one after a verb or a figure."""
-    cues = "|".join(row["pattern"] for row in read_rows("passing_cues.csv"))
-    return re.compile(rf"(?i:{cues})(?-i:{_LIST})")
+def _lowered_passing_cue_words() -> re.Pattern[str]:
+    from dashboard.vocab import lower_pattern
+
+    return re.compile(lower_pattern(passing_cue_words().pattern.removeprefix("(?i:").removesuffix(")")))
+
+
+_LIST_RE = re.compile(_LIST[:-1])  # without the final "$": matched against the gap itself
+_PASSING_REACH = 60
+
+
+@lru_cache(maxsize=1)
+def passing_cue_words() -> re.Pattern[str]:
+    """Words that make the names right after them a comparison or a conflict, not an engagement
+    (``data/passing_cues.csv``): "than India", "tensions with India", "like India and Bangladesh".
+    A cue governs the names of its own list (``_LIST``), not one after a verb or a figure; it is
+    found once per text and each name looks back to the nearest cue by bisection."""
+    rows = read_rows("passing_cues.csv")
+    for i, row in enumerate(rows, start=2):
+        try:
+            re.compile(row["pattern"])
+        except re.error as exc:
+            raise VocabularyError(f"data/passing_cues.csv row {i}: bad pattern {row['pattern']!r}: {exc}") from None
+    return re.compile("(?i:" + "|".join(row["pattern"] for row in rows) + ")")
 
 
 @dataclass(frozen=True)
@@ -62,7 +78,7 @@ class Entity:
     name: str
     type: str
     members: tuple[str, ...] = ()
-    country: str | None = None  # the country a fund, agency or state company belongs to
+    country: str | None = None  # the country a state fund, agency or state company acts for (none for a private company)
 
 
 @dataclass(frozen=True)
@@ -74,6 +90,11 @@ class Hit:
     end: int
     alias: str
     via: str  # "name" (a country/organisation name or demonym) or "place" (a town)
+    passing: bool = False  # named in a comparison or a conflict ("than India"): never a partner
+
+    def moved(self, by: int) -> Hit:
+        """The same hit, ``by`` characters further on (a story's hits in its file's positions)."""
+        return replace(self, start=self.start + by, end=self.end + by)
 
 
 @dataclass
@@ -117,12 +138,19 @@ class Registry:
     def find(self, text: str) -> list[Hit]:
         """Every entity named in ``text``, left to right, skipping country names used as currencies."""
         hits = []
+        lowered = text.lower()
+        if len(lowered) == len(text):  # the cue words are lower-case: a case-sensitive pass over lowered text is faster
+            cue_ends = [m.end() for m in _lowered_passing_cue_words().finditer(lowered)]
+        else:
+            cue_ends = [m.end() for m in passing_cue_words().finditer(text)]
         for match in self.pattern.finditer(text):
             alias = match.group(0)
             code, via = self.alias_to[alias]
             if code != "PAK" and via == "name" and currency_after().match(text, match.end()):
                 continue
-            hits.append(Hit(code, match.start(), match.end(), alias, via))
+            i = bisect.bisect_right(cue_ends, match.start()) - 1
+            passing = i >= 0 and match.start() - cue_ends[i] <= _PASSING_REACH and bool(_LIST_RE.fullmatch(text, cue_ends[i], match.start()))
+            hits.append(Hit(code, match.start(), match.end(), alias, via, passing))
         return hits
 
     def table(self):
@@ -223,7 +251,7 @@ def classify(text: str, hits: list[Hit]) -> tuple[list[str], list[str]]:
     for hit in hits:
         if hit.code == "PAK":
             continue
-        direct = hit.via == "name" and not passing_cues().search(text, max(0, hit.start - 60), hit.start)
+        direct = hit.via == "name" and not hit.passing
         if direct:
             if hit.code not in partners:
                 partners.append(hit.code)
@@ -258,7 +286,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         if not any(h.code == "PAK" for h in group) or not cues.search(text, *spans[i]):
             continue
         for k, hit in enumerate(group):
-            if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or is_passing(text, hit):
+            if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or hit.passing:
                 continue
             joined = any(
                 other.code == "PAK"
@@ -278,16 +306,11 @@ _LEDE_END = re.compile(r"[.!?][\"”’')]*[ \t]+(?=[A-Z\"“])|\n[ \t]*\n")  # 
 _HEADLINE = re.compile(r"([^\n]{1,200})\n[ \t]*\n")  # a first line of its own, a blank line after it
 
 
-def is_passing(text: str, hit: Hit) -> bool:
-    """A comparison or conflict cue shortly before the name ("than India", "tensions with India")."""
-    return bool(passing_cues().search(text, max(0, hit.start - 60), hit.start))
-
-
 def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | None:
     """The one partner a story is about, if it has one: the only partner its headline names, else
     the only one its opening sentence names, else its only partner of engagement. None when it names
     several (a figure of such a story keeps the partner of its own sentence, or none)."""
-    names = [h for h in hits if h.code != "PAK" and h.via == "name" and not is_passing(text, h)]
+    names = [h for h in hits if h.code != "PAK" and h.via == "name" and not h.passing]
     start = len(text) - len(text.lstrip())
     headline = _HEADLINE.match(text, start)
     body = headline.end() if headline else start
@@ -301,3 +324,51 @@ def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | N
     if len(engaged) == 1:
         return next((h for h in names if h.code in engaged), None)
     return None
+
+
+@lru_cache(maxsize=1)
+def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A run of capitalised words ending in a word of an organisation (``data/organisation_words.csv``:
+    Bank, Fund, Group, Holdings ...), and the words that mark a Pakistani body (``data/domestic_words.csv``)."""
+    suffixes = "|".join(re.escape(row["word"]) for row in read_rows("organisation_words.csv"))
+    domestic = frozenset(row["word"] for row in read_rows("domestic_words.csv"))
+    word = r"[A-Z][\w&'’.-]*+"
+    name = rf"(?:{word}[ \t]++(?:(?:of|for|&)[ \t]++)?){{1,5}}(?:{suffixes})\b"
+    linked = rf"\b(?:from|by|with|and)[ \t]++(?:the[ \t]++)?(?P<name>{name})"
+    return re.compile(linked), domestic
+
+
+def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
+    """Lenders, investors and funds the registry does not know, named where a counterparty is
+    ("a $1bn facility from Ajman Bank", "signed with Kaheel Terminals"): hits whose code is the name
+    as written (``partner_info`` marks them not in the registry). Pakistani bodies ("State Bank of
+    Pakistan") and names the registry knows are left out. One pass of a pattern without backtracking."""
+    pattern, domestic = _unregistered_pattern()
+    entities = registry().entities
+    starts = [h.start for h in hits]
+    out = []
+    for m in pattern.finditer(text):
+        name = m.group("name")
+        start, end = m.span("name")
+        if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic:
+            continue
+        inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        # a registered organisation or company named here is that one ("Bank of China"); a town or a
+        # demonym inside a longer name ("Ajman Bank", "Saudi National Bank") does not stop the name
+        if any(entities[h.code].type not in ("country", "subject") and h.via == "name" for h in inside if h.code in entities):
+            continue
+        out.append(Hit(" ".join(name.split()), start, end, name, "name"))
+    return out
+
+
+def without_covered(hits: list[Hit], names: list[Hit]) -> list[Hit]:
+    """``hits`` without those inside one of ``names`` (a town inside "Ajman Bank"), plus ``names``, in order."""
+    spans = sorted((n.start, n.end) for n in names)
+    starts = [a for a, _ in spans]
+    kept = []
+    for h in hits:
+        i = bisect.bisect_right(starts, h.start) - 1
+        if i >= 0 and spans[i][1] >= h.end:
+            continue
+        kept.append(h)
+    return sorted([*kept, *names], key=lambda h: h.start)

@@ -19,10 +19,11 @@ from dashboard.partners import (
     classify,
     comparison_cues,
     engagement_partners,
-    is_passing,
     partner_info,
     registry,
     story_counterparty,
+    unregistered_counterparties,
+    without_covered,
 )
 
 
@@ -37,25 +38,26 @@ def analyse_story(story: Story) -> dict:
     country or organisation it names is a mention (a comparison, a neighbour, a dateline abroad).
     """
     reg = registry()
-    hits = reg.find(story.text)
+    known = reg.find(story.text)
+    hits = without_covered(known, unregistered_counterparties(story.text, known))
     direct, passing = classify(story.text, hits)
     spans = sentence_spans(story.text)
     starts = [a for a, _ in spans]
     engaged = engagement_partners(story.text, hits, spans, direct)
     one = story_counterparty(story.text, hits, engaged)
     # a name in a comparison or a dispute never names a figure's partner
-    file_hits = [type(h)(h.code, h.start + story.start, h.end + story.start, h.alias, h.via) for h in hits if not is_passing(story.text, h)]
-    figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one)
+    file_hits = [h.moved(story.start) for h in hits if not h.passing]
+    figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one, spans=spans)
     title_end = story.text.find("\n", len(story.text) - len(story.text.lstrip()))
-    headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end and not is_passing(story.text, h)}
+    headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end and not h.passing}
     # a figure of a comparison ("India's economy, ten times bigger than Pakistan's") keeps its partner,
     # but does not make that country a partner of the story
     compared = comparison_cues()
     counted = (f for f in figures if not compared.search(f.quote))
     partners = list(dict.fromkeys([*(c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))),
                                    *(c for c in direct if c in headline or c in engaged)]))
-    # a state fund or agency acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too
-    partners += [c for c in dict.fromkeys(reg.entities[p].country for p in partners if p in reg.entities and reg.entities[p].type == "organisation") if c and c not in partners]
+    # a state fund, agency or company acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too
+    partners += [c for c in dict.fromkeys(reg.entities[p].country for p in partners if p in reg.entities) if c and c not in partners]
     mentions = [c for c in dict.fromkeys([*direct, *passing]) if c not in partners]
     quotes = {}
     for hit in hits:
@@ -98,3 +100,16 @@ def read_corpus(paths: Iterable[Path]) -> tuple[list[Story], list[tuple[str, str
     return stories, unreadable
 
 
+
+
+def analyse_stories(stories: Iterable[Story]) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Each story's record, and (source, reason) for a story whose extraction failed: one story
+    that trips the extractor never stops the others, and no traceback reaches the user."""
+    records: list[dict] = []
+    failed: list[tuple[str, str]] = []
+    for story in stories:
+        try:
+            records.append(analyse_story(story))
+        except Exception as exc:  # a bug on one article: reported for that article, the rest still load
+            failed.append((story.source, f"extraction failed ({type(exc).__name__}: {exc})"))
+    return records, failed

@@ -166,17 +166,20 @@ class CueIndex:
         probe = lowered if lowered is not None else text.lower()
         same = len(probe) == len(text)
         found = []
-        tried: set[tuple[int, int]] = set()
         if not self.empty and same:
+            terms = self.terms
+            last_at, tried = -1, ()
             for end, (length, indices) in self.automaton.iter(probe):
                 at = end - length + 1
                 if at > 0 and (probe[at - 1].isalnum() or probe[at - 1] == "_"):
                     continue
+                if at != last_at:
+                    last_at, tried = at, set()
                 for i in indices:
-                    if (at, i) in tried:
+                    if i in tried:  # two words of one term start here ("invest", "investment")
                         continue
-                    tried.add((at, i))
-                    term = self.terms[i]
+                    tried.add(i)
+                    term = terms[i]
                     m = term.lowered.match(probe, at) if term.lowered is not None else term.pattern.match(text, at)
                     if m:
                         found.append((m.start(), m.end(), term, m))

@@ -193,3 +193,22 @@ def test_a_country_named_in_passing_is_a_mention(corpus):
     """Seed 003 names "US export controls" in a story about the UN: the USA is not a partner."""
     un = corpus.engagements.set_index("story_id").loc["003_0146e9012e2ed820.txt#0"]
     assert "USA" in un["mentions"] and "USA" not in un["partners"]
+
+
+def test_a_story_whose_extraction_fails_is_reported_and_the_others_load(tmp_path, monkeypatch):
+    import dashboard.pipeline as pipeline
+    from dashboard.load import load_corpus
+
+    (tmp_path / "good.txt").write_text("Exports reached $3 billion in 2025, officials said.")
+    (tmp_path / "trips.txt").write_text("This one trips the extractor: $5 billion.")
+    real = pipeline.analyse_story
+
+    def flaky(story):
+        if story.source == "trips.txt":
+            raise RuntimeError("boom")
+        return real(story)
+
+    monkeypatch.setattr(pipeline, "analyse_story", flaky)
+    corpus = load_corpus([tmp_path])
+    assert list(corpus.stories["source"]) == ["good.txt"]
+    assert corpus.unreadable == [("trips.txt", "extraction failed (RuntimeError: boom)")]
