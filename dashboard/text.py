@@ -39,8 +39,7 @@ def display(value: object, empty: str = "") -> str:
             return empty
     except TypeError:  # pd.NA: its truth value is ambiguous
         return empty
-    text = str(value)
-    return empty if text in ("nan", "NaN", "None", "<NA>", "NaT") else text
+    return str(value)  # a string is text, even "None": only a real missing value is left empty
 
 
 def escape_markdown(text: object) -> str:
