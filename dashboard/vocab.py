@@ -133,6 +133,9 @@ def word_gate(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(set(found))) if found else None
 
 
+_NON_WORD = re.compile(r"\W")
+
+
 class CueIndex:
     """All the terms of a vocabulary matched in one pass: an Aho-Corasick automaton (pyahocorasick)
     over the words their alternatives start with finds where a term can match, and only there is
@@ -155,7 +158,9 @@ class CueIndex:
             for word in gate:
                 words.setdefault(word, []).append(i)
         for word, indices in words.items():
-            self.automaton.add_word(word, (len(word), tuple(indices)))
+            # " word": the automaton runs over the text with every non-word character made a space,
+            # so it only ever stops where a word starts
+            self.automaton.add_word(" " + word, (len(word), tuple(indices)))
         if words:
             self.automaton.make_automaton()
         self.empty = not words
@@ -169,10 +174,9 @@ class CueIndex:
         if not self.empty and same:
             terms = self.terms
             last_at, tried = -1, ()
-            for end, (length, indices) in self.automaton.iter(probe):
-                at = end - length + 1
-                if at > 0 and (probe[at - 1].isalnum() or probe[at - 1] == "_"):
-                    continue
+            spaced = " " + _NON_WORD.sub(" ", probe)
+            for end, (length, indices) in self.automaton.iter(spaced):
+                at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
                 if at != last_at:
                     last_at, tried = at, set()
                 for i in indices:

@@ -80,3 +80,18 @@ def test_help_is_plain_text(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert "`" not in out and "extract PATH" in out and "export --out DIR" in out
+
+
+def test_extract_json_adds_what_scripts_need_to_tell_figures_apart(capsys):
+    assert main(["extract", str(SEEDS_DIR / "002_6c67410e97d8d00a.txt"), "--json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    first = story["figures"][0]
+    assert {"value_high", "value_usd", "kind_cue", "partner_cue", "partners", "mentions", "raw"} <= first.keys()
+    assert first["partners"] == [{"code": "CHN", "name": "China", "type": "country", "country": "CHN", "in_registry": True}]
+    assert first["value_usd"] == first["value"]  # a dollar figure is its own equivalent
+
+
+def test_bench_extract_prints_ms_per_article_and_per_mb(capsys):
+    assert main(["bench-extract", "--articles", "5", "--size", "2000"]) == 0
+    out = capsys.readouterr().out
+    assert "ms per article" in out and "ms per MB" in out and "one long number" in out
