@@ -1,15 +1,20 @@
-"""The loader: article files -> validated stories, figures, engagements and partners tables.
+"""The loader: articles -> validated stories, figures, engagements and partners tables.
 
-``load_corpus()`` reads ``seeds/`` (or the paths given), applies the curation overlay
-(``data/overlay.csv``) and validates every table with the pandera models in ``schemas``.
-Unreadable files are reported with a reason; every other file still loads.
+``load_store(store)`` reads every stored article (what the app and the CLI show);
+``load_corpus(paths)`` reads article files (``seeds/`` by default). Both go the same way:
+one pure function per article (``article_stories`` + ``analyse_story``), then the curation
+overlay (``data/overlay.csv``) and the pandera models in ``schemas``. Unreadable files are
+reported with a reason; every other file still loads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -18,23 +23,14 @@ from dashboard.articles import Story, UnreadableFile, article_paths, read_storie
 from dashboard.engagements import actors, themes
 from dashboard.extract import FIGURE_FIELDS, extract_figures, sentence_spans
 from dashboard.partners import classify, registry
-from dashboard.schemas import KINDS, UNITS, Engagements, Figures, Partners, Stories, validate
+from dashboard.schemas import KINDS, UNITS, Corpus, Engagements, Figures, Partners, Stories, validate
+
+if TYPE_CHECKING:
+    from dashboard.store import Store
 
 OVERLAY_PATH = DATA_DIR / "overlay.csv"
 OVERLAY_ACTIONS = ("confirm", "correct", "reject", "date")
 OVERLAY_FIELDS = ("value", "currency", "unit", "metric", "kind", "year", "horizon_years", "partner")
-
-
-@dataclass
-class Corpus:
-    """The four validated tables, plus what could not be read or applied."""
-
-    stories: pd.DataFrame
-    figures: pd.DataFrame
-    engagements: pd.DataFrame
-    partners: pd.DataFrame
-    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
-    orphans: pd.DataFrame = field(default_factory=pd.DataFrame)  # overlay rows that match nothing
 
 
 # --------------------------------------------------------------------------- one story
@@ -70,6 +66,46 @@ def analyse_story(story: Story) -> dict:
     }
 
 
+# --------------------------------------------------------------------------- one article
+def article_stories(
+    source: str, text: str, title: str | None = None, outlet: str | None = None, published: date | None = None
+) -> list[Story]:
+    """The stories of one article; what the user gave overrides what the text says: the title
+    names the first story, the outlet and date fill every story (the first one always).
+
+    ``article_stories("a.txt", text, title="Budget")[0].title`` -> ``"Budget"``
+    """
+    stories = read_stories(source, text)
+    out = []
+    for story in stories:
+        first = story.story == 0
+        out.append(
+            replace(
+                story,
+                title=title if (title and first) else story.title,
+                outlet=outlet if (outlet and (first or not story.outlet)) else story.outlet,
+                published=published if (published and (first or not story.published)) else story.published,
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _analysed_article(
+    source: str, text: str, title: str | None, outlet: str | None, published: date | None
+) -> tuple[tuple[Story, dict], ...]:
+    stories = article_stories(source, text, title, outlet, published)
+    return tuple((story, analyse_story(story)) for story in stories)
+
+
+def analyse_text(
+    source: str, text: str, title: str | None = None, outlet: str | None = None, published: date | None = None
+) -> list[dict]:
+    """Everything extracted from one article, one ``analyse_story`` object per story (the CLI's JSON).
+    Pure, so remembered per process: reloading the store after one new article analyses only that one."""
+    return [record for _, record in _analysed_article(source, text, title, outlet, published)]
+
+
 def read_corpus(paths: Iterable[Path]) -> tuple[list[Story], list[tuple[str, str]]]:
     """Stories of every readable file under ``paths``, and (file, reason) for the rest."""
     stories: list[Story] = []
@@ -83,7 +119,9 @@ def read_corpus(paths: Iterable[Path]) -> tuple[list[Story], list[tuple[str, str
 
 
 # --------------------------------------------------------------------------- tables
-def _story_frame(stories: list[Story]) -> pd.DataFrame:
+def _story_frame(stories: list[Story], given: dict[str, dict] | None = None) -> pd.DataFrame:
+    """One row per story; ``given`` (source -> ``{"article_id", "url", "published"}``) is what the store knows."""
+    given = given or {}
     return pd.DataFrame(
         {
             "story_id": [f"{s.source}#{s.story}" for s in stories],
@@ -92,10 +130,15 @@ def _story_frame(stories: list[Story]) -> pd.DataFrame:
             "title": [s.title for s in stories],
             "outlet": [s.outlet for s in stories],
             "published": pd.to_datetime(pd.Series([s.published for s in stories], dtype=object)),
-            "date_source": ["text" if s.published else "none" for s in stories],
+            "date_source": [
+                "given" if s.published and s.published == given.get(s.source, {}).get("published") else ("text" if s.published else "none")
+                for s in stories
+            ],
             "start": [s.start for s in stories],
             "end": [s.end for s in stories],
             "text": [s.text for s in stories],
+            "article_id": [given.get(s.source, {}).get("article_id") for s in stories],
+            "url": [given.get(s.source, {}).get("url") for s in stories],
         }
     )
 
@@ -196,8 +239,39 @@ _FIGURE_COLUMNS = list(Figures.to_schema().columns)
 
 
 def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERLAY_PATH) -> Corpus:
-    """Read, extract, curate and validate: the tables every view is built from."""
+    """Article files -> the tables every view is built from (read, extract, curate, validate)."""
     stories, unreadable = read_corpus(paths)
+    return build_corpus(stories, [analyse_story(s) for s in stories], unreadable=unreadable, overlay_path=overlay_path)
+
+
+def load_store(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:
+    """Every stored article -> the tables every view is built from: ``store.articles() -> stories
+    -> build_corpus``. An article whose extraction fails is listed in ``unreadable``, the rest load."""
+    stories: list[Story] = []
+    records: list[dict] = []
+    given: dict[str, dict] = {}
+    unreadable: list[tuple[str, str]] = []
+    for article in store.articles():
+        try:
+            analysed = _analysed_article(article.source, article.text, article.title, article.outlet, article.published)
+        except Exception as exc:  # one article the extractor fails on never hides the others
+            unreadable.append((article.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        stories.extend(story for story, _ in analysed)
+        records.extend(record for _, record in analysed)
+        given[article.source] = {"article_id": article.id, "url": article.url, "published": article.published}
+    return build_corpus(stories, records, given, unreadable, overlay_path)
+
+
+def build_corpus(
+    stories: list[Story],
+    analysed: list[dict],
+    given: dict[str, dict] | None = None,
+    unreadable: list[tuple[str, str]] | None = None,
+    overlay_path: Path = OVERLAY_PATH,
+) -> Corpus:
+    """Stories and their ``analyse_story`` objects -> curated, validated tables."""
+    unreadable = unreadable or []
     if not stories:
         overlay = read_overlay(overlay_path)
         return Corpus(
@@ -205,8 +279,7 @@ def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERL
             unreadable=unreadable,
             orphans=overlay,
         )
-    analysed = [analyse_story(s) for s in stories]
-    story_frame = _story_frame(stories)
+    story_frame = _story_frame(stories, given)
     raw_figures = pd.DataFrame(
         [
             {"story_id": f"{a['source']}#{a['story']}", "source": a["source"], "story": a["story"], **f}

@@ -1,0 +1,187 @@
+"""What a user gives -> an article ready to store, or a one-line reason why not.
+
+The same checks for a file, an upload, pasted text and standard input: not empty, not over the
+size limit (``DASHBOARD_MAX_ARTICLE_BYTES``, default 2 MB; files are read bounded), not binary,
+UTF-8, an HTML page with article text (trafilatura: main text, title, date and site name), and
+an extraction that runs. Optional metadata is checked too: an ``http(s)`` URL, a ``YYYY-MM-DD`` date.
+
+    >>> from_bytes("a.txt", b"Pakistan and China signed ...", how="upload").name
+    'a.txt'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from dashboard.articles import MAX_BYTES, SUFFIXES
+from dashboard.store import NewArticle, clean_label
+
+ENV_MAX_BYTES = "DASHBOARD_MAX_ARTICLE_BYTES"
+HTML_SUFFIXES = (".html", ".htm")
+URL_SCHEMES = ("http://", "https://")
+MIN_YEAR, MAX_YEAR = 1947, 2100
+
+
+class Refused(ValueError):
+    """An input that is not stored, with the reason a person can act on."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the user says about an article (every field optional)."""
+
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    title: str | None = None
+
+
+def max_bytes() -> int:
+    """The size limit: ``$DASHBOARD_MAX_ARTICLE_BYTES`` or 2 MB."""
+    raw = os.environ.get(ENV_MAX_BYTES, "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else MAX_BYTES
+
+
+def _limit_text(limit: int) -> str:
+    return f"{limit / 1_000_000:g} MB" if limit >= 100_000 else f"{limit:,} bytes"
+
+
+# --------------------------------------------------------------------------- metadata
+def check_url(url: str | None) -> str | None:
+    """An ``http(s)`` URL, trimmed; anything else is refused (``javascript:`` never becomes a link)."""
+    url = (url or "").strip()
+    if not url:
+        return None
+    if not url.lower().startswith(URL_SCHEMES) or len(url) > 2000 or any(ch.isspace() or not ch.isprintable() for ch in url):
+        raise Refused(f"the URL must be an http:// or https:// address without spaces, not {url[:60]!r}")
+    return url
+
+
+def check_date(value: str | date | None) -> date | None:
+    """``"2025-06-01"`` -> date(2025, 6, 1); a malformed date or one outside 1947-2100 is refused."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise Refused(f"the date must be YYYY-MM-DD, not {value[:40]!r}") from exc
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise Refused(f"the date {value.isoformat()} is outside {MIN_YEAR}-{MAX_YEAR}")
+    return value
+
+
+def meta(url: str | None = None, outlet: str | None = None, published: str | date | None = None, title: str | None = None) -> Meta:
+    """Checked metadata; raises :class:`Refused` for a bad URL or date."""
+    return Meta(url=check_url(url), outlet=clean_label(outlet), published=check_date(published), title=clean_label(title))
+
+
+# --------------------------------------------------------------------------- reading
+def html_article(html: str) -> tuple[str, Meta]:
+    """A saved news page -> (text, metadata found in it): title first and a date line, like
+    ``articles.html_to_text``; trafilatura's title, date and site name as metadata."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if doc is None or not (doc.text or "").strip():
+        raise Refused("no article text found in this HTML page")
+    parts = [doc.title or "", f"Published {doc.date}" if doc.date else "", doc.text or ""]
+    try:
+        published = check_date(doc.date[:10]) if doc.date else None
+    except Refused:
+        published = None
+    return "\n\n".join(p for p in parts if p), Meta(outlet=clean_label(doc.sitename), published=published, title=clean_label(doc.title))
+
+
+def decode(name: str, data: bytes) -> tuple[str, Meta]:
+    """Bytes of an article file -> (text, metadata from the page); raises :class:`Refused`."""
+    limit = max_bytes()
+    if len(data) > limit:
+        raise Refused(f"larger than the {_limit_text(limit)} limit")
+    if not data.strip():
+        raise Refused("empty: no text in the file")
+    if b"\x00" in data:
+        raise Refused("binary data (contains NUL bytes), not an article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Refused(f"not UTF-8 text (undecodable byte at {exc.start}): save the article as UTF-8") from exc
+    controls = sum(1 for ch in text[:10_000] if not ch.isprintable() and ch not in "\n\r\t")
+    if controls > 8:
+        raise Refused("binary data (control characters), not an article")
+    found = Meta()
+    if Path(name).suffix.lower() in HTML_SUFFIXES:
+        text, found = html_article(text)
+    if not text.strip():
+        raise Refused("empty: no text in the file")
+    return text, found
+
+
+def read_bounded(path: Path) -> bytes:
+    """At most the size limit plus one byte of ``path`` (so an oversize file is never read whole)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(max_bytes() + 1)
+    except OSError as exc:
+        raise Refused(f"cannot open: {exc.strerror}") from exc
+
+
+def check_extracts(name: str, text: str) -> int:
+    """Run the extraction once; a failure refuses the article. Returns the number of stories."""
+    from dashboard.load import analyse_text
+
+    try:
+        stories = analyse_text(name, text)
+    except Exception as exc:  # the extractor failing on this text: refuse it, never a traceback
+        raise Refused(f"extraction failed: {type(exc).__name__}: {exc}") from exc
+    if not stories:
+        raise Refused("no story found in the text")
+    return len(stories)
+
+
+def from_bytes(name: str, data: bytes, how: str, given: Meta = Meta()) -> NewArticle:
+    """An upload, stdin or file content -> a checked article; raises :class:`Refused`."""
+    label = clean_label(Path(name).name) or "article.txt"
+    text, found = decode(label, data)
+    check_extracts(label, text)
+    return NewArticle(
+        text=text,
+        name=label,
+        how=how,
+        title=given.title or found.title,
+        outlet=given.outlet or found.outlet,
+        url=given.url,
+        published=given.published or found.published,
+    )
+
+
+def from_path(path: Path, how: str = "cli", given: Meta = Meta()) -> NewArticle:
+    """One article file -> a checked article; raises :class:`Refused`."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise Refused(f"not an article file: use {', '.join(SUFFIXES)}")
+    return from_bytes(path.name, read_bounded(path), how, given)
+
+
+def from_unnamed(data: bytes, how: str, given: Meta = Meta()) -> NewArticle:
+    """Text without a file name (pasted, standard input) -> a checked article named after its id
+    (``paste-3f2a9c01b7d4.txt``)."""
+    article = from_bytes(f"{how}.txt", data, how, given)
+    return replace(article, name=f"{how}-{article.id[:12]}.txt")
+
+
+def from_paste(text: str, given: Meta = Meta()) -> NewArticle:
+    """Pasted text -> a checked article (see :func:`from_unnamed`)."""
+    return from_unnamed(text.encode("utf-8"), "paste", given)
+
+
+def input_paths(paths: list[Path]) -> Iterator[Path]:
+    """Each path, a folder giving its article files (name order, not recursive)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            yield path
