@@ -24,6 +24,7 @@ ENV_MAX_BYTES = "DASHBOARD_MAX_ARTICLE_BYTES"
 HTML_SUFFIXES = (".html", ".htm")
 URL_SCHEMES = ("http://", "https://")
 MIN_YEAR, MAX_YEAR = 1947, 2100
+MIN_HTML_WORDS = 20  # a page whose main text is shorter holds no article (a menu, a cookie notice)
 
 
 class Refused(ValueError):
@@ -87,7 +88,7 @@ def html_article(html: str) -> tuple[str, Meta]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or len((doc.text or "").split()) < MIN_HTML_WORDS:
         raise Refused("no article text found in this HTML page")
     parts = [doc.title or "", f"Published {doc.date}" if doc.date else "", doc.text or ""]
     try:
@@ -143,11 +144,13 @@ def check_extracts(name: str, text: str) -> int:
     return len(stories)
 
 
-def from_bytes(name: str, data: bytes, how: str, given: Meta = Meta()) -> NewArticle:
-    """An upload, stdin or file content -> a checked article; raises :class:`Refused`."""
+def from_bytes(name: str, data: bytes, how: str, given: Meta = Meta(), extract: bool = True) -> NewArticle:
+    """An upload, stdin or file content -> a checked article; raises :class:`Refused`.
+    ``extract=False`` skips the trial extraction (the shipped seeds are stored whatever the extractor does)."""
     label = clean_label(Path(name).name) or "article.txt"
     text, found = decode(label, data)
-    check_extracts(label, text)
+    if extract:
+        check_extracts(label, text)
     return NewArticle(
         text=text,
         name=label,
@@ -159,11 +162,11 @@ def from_bytes(name: str, data: bytes, how: str, given: Meta = Meta()) -> NewArt
     )
 
 
-def from_path(path: Path, how: str = "cli", given: Meta = Meta()) -> NewArticle:
+def from_path(path: Path, how: str = "cli", given: Meta = Meta(), extract: bool = True) -> NewArticle:
     """One article file -> a checked article; raises :class:`Refused`."""
     if path.suffix.lower() not in SUFFIXES:
         raise Refused(f"not an article file: use {', '.join(SUFFIXES)}")
-    return from_bytes(path.name, read_bounded(path), how, given)
+    return from_bytes(path.name, read_bounded(path), how, given, extract)
 
 
 def from_unnamed(data: bytes, how: str, given: Meta = Meta()) -> NewArticle:

@@ -329,7 +329,7 @@ class Store:
                 return
             for path in sorted(self.seeds_dir.iterdir()):
                 try:
-                    self._insert(conn, from_path(path, how="seed"))
+                    self._insert(conn, from_path(path, how="seed", extract=False))
                 except Refused:
                     continue
 
