@@ -188,3 +188,82 @@ def input_paths(paths: list[Path]) -> Iterator[Path]:
             yield from sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
         else:
             yield path
+
+
+# --------------------------------------------------------------------------- a batch from the Add page
+@dataclass(frozen=True)
+class Prepared:
+    """One input of a batch, checked and extracted but not stored: ``article`` or ``reason``, and
+    what the extraction found (``analyse_story`` objects) for the preview."""
+
+    name: str
+    article: NewArticle | None
+    reason: str | None = None
+    records: tuple[dict, ...] = ()
+
+
+def prepare(files: list[tuple[str, bytes]], pasted: str, given: Meta) -> list[Prepared]:
+    """Uploaded ``(name, bytes)`` files and pasted text -> one :class:`Prepared` per input, in order.
+
+    ``prepare([("a.txt", b"...")], "", Meta())`` -> ``[Prepared(name="a.txt", article=NewArticle(...), ...)]``
+    """
+    from dashboard.load import analyse_text
+
+    inputs: list[tuple[str, bytes | None]] = [(name, data) for name, data in files]
+    if pasted.strip():
+        inputs.append(("pasted text", None))
+    out = []
+    for name, data in inputs:
+        try:
+            article = from_paste(pasted, given) if data is None else from_bytes(name, data, "upload", given)
+        except Refused as exc:
+            out.append(Prepared(name=name, article=None, reason=str(exc)))
+            continue
+        records = analyse_text(article.name, article.text, article.title, article.outlet, article.published)
+        out.append(Prepared(name=name, article=article, records=tuple(records)))
+    return out
+
+
+def preview_frames(item: Prepared):
+    """What will be extracted from one input: (stories, figures) tables of plain text cells.
+
+    stories: ``story, title, date, outlet, partners, figures``; figures: ``story, figure, kind, metric, year, partner, quote``.
+    """
+    import pandas as pd
+
+    from dashboard.charts import format_value
+    from dashboard.partners import registry
+    from dashboard.vocab import metric_label
+
+    reg = registry()
+    stories = pd.DataFrame(
+        [
+            {
+                "story": r["story"] + 1,
+                "title": r["title"] or "",
+                "date": r["published"] or "undated",
+                "outlet": r["outlet"] or "",
+                "partners": ", ".join(reg.name(c) for c in r["partners"]),
+                "figures": len(r["figures"]),
+            }
+            for r in item.records
+        ],
+        columns=["story", "title", "date", "outlet", "partners", "figures"],
+    )
+    figures = pd.DataFrame(
+        [
+            {
+                "story": r["story"] + 1,
+                "figure": format_value(f["value"], f["currency"], f["unit"]),
+                "kind": f["kind"],
+                "metric": metric_label(f["metric"]),
+                "year": f["year"],
+                "partner": reg.name(f["partner"]) if f["partner"] else "",
+                "quote": f["quote"],
+            }
+            for r in item.records
+            for f in r["figures"]
+        ],
+        columns=["story", "figure", "kind", "metric", "year", "partner", "quote"],
+    )
+    return stories, figures.astype({"year": "Int64"})

@@ -251,6 +251,7 @@ def load_store(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:
     records: list[dict] = []
     given: dict[str, dict] = {}
     unreadable: list[tuple[str, str]] = []
+    version = store.version()  # read first: a write landing meanwhile makes the next rerun load again
     for article in store.articles():
         try:
             analysed = _analysed_article(article.source, article.text, article.title, article.outlet, article.published)
@@ -260,7 +261,7 @@ def load_store(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:
         stories.extend(story for story, _ in analysed)
         records.extend(record for _, record in analysed)
         given[article.source] = {"article_id": article.id, "url": article.url, "published": article.published}
-    return build_corpus(stories, records, given, unreadable, overlay_path)
+    return replace(build_corpus(stories, records, given, unreadable, overlay_path), version=version)
 
 
 def build_corpus(

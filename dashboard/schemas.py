@@ -125,3 +125,4 @@ class Corpus:
     partners: pd.DataFrame
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     orphans: pd.DataFrame = field(default_factory=pd.DataFrame)  # overlay rows that match nothing
+    version: str = ""  # the store's version it was read at ("" for files): the key of every cache above it
