@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from functools import lru_cache
 
 from dashboard import vocab
@@ -29,17 +30,22 @@ _DIGIT_RE = "one|two|three|four|five|six|seven|eight|nine"
 _SMALL = rf"(?:(?:{_TENS_RE})(?:[-\s](?:{_DIGIT_RE})\b)?|(?:{_UNIT_RE}))"
 WORD_NUMBER = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundred|half\s+a|a(?=\s+(?:billion|million|trillion)))"
 
-# One leading [0-9] lets the regex engine skip to digits fast.
-# Western (1,234,567) and South Asian (12,34,567) digit grouping.
-DIGITS = r"[0-9](?:\d?(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+# One leading [0-9] lets the regex engine skip to digits fast. Every repetition is bounded, so a run of
+# ten thousand digits costs a constant per position; a number that goes on past the bound is refused
+# in Python (``_continues``). Western (1,234,567) and South Asian (12,34,567) digit grouping.
+DIGITS = r"[0-9](?:\d?(?:,\d{2}){1,4},\d{3}|\d{0,2}(?:,\d{3}){1,5}|\d{0,12})(?:\.\d{1,6})?"
 # A decimal comma ("12,5%") is only read before a percent sign or word.
 DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?!\d)"
-_PERCENT_NUMBER = r"[0-9](?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+_PERCENT_NUMBER = r"[0-9](?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3}){1,5}|\d{0,5})(?:\.\d{1,6})?"
+# Space between the parts of a figure: a few spaces, at most one line break ("$1.5\nbillion").
+# The two halves cannot match the same characters: the second starts with the line break.
+SP = r"(?:[ \t\u00a0]{1,3}(?:\n[ \t\u00a0]{0,3})?|\n[ \t\u00a0]{0,3})"
 
 
 _WORD_SPLIT = re.compile(r"[-\s]+")
 _DECIMAL_COMMA = re.compile(DECIMAL_COMMA)
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_CONTINUES = re.compile(r"\d|[.,]\d")
 
 
 def words_to_number(words: str) -> float:
@@ -51,7 +57,7 @@ def words_to_number(words: str) -> float:
     for token in tokens:
         if token in ("and", ""):
             continue
-        if token == "a":
+        if token in ("a", "an"):
             current = 1
         elif token == "hundred":
             current = max(current, 1) * 100
@@ -76,66 +82,71 @@ class Grammar:
     patterns: tuple[re.Pattern[str], ...]  # tried on every text
     worded: re.Pattern[str]  # a spelled-out number ending where a ``gate`` word starts
     gate: tuple[str, ...]
-    prefix: dict[str, str]
-    suffix: dict[str, str]
+    currencies: vocab.CurrencyTokens
     scales: dict[str, float]
 
 
-def _alternation(tokens: list[str]) -> str:
-    return "|".join(re.escape(t).replace(r"\ ", r"\s?") for t in sorted(tokens, key=len, reverse=True))
+def _alternation(tokens) -> str:
+    """A trie regex of ``tokens``, a space inside one matching one optional space."""
+    return vocab.trie_regex(sorted(tokens, key=len, reverse=True)).replace(r"\ ", r"\s?")
 
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    """Compiled patterns. Each starts with a literal or a digit (no look-behind first) so that
-    the regex engine can skip ahead fast; what a look-behind would check is checked in Python."""
-    rows = vocab.read_rows("currencies.csv")
-    prefix = {r["token"]: r["code"] for r in rows if r["position"] in ("prefix", "both")}
-    suffix = {r["token"].lower(): r["code"] for r in rows if r["position"] in ("suffix", "both")}
+    """Compiled patterns. Each starts with a literal or a digit (no look-behind first) so that the
+    regex engine can skip ahead fast; what a look-behind would check is checked in Python. No two
+    adjacent parts of a pattern can match the same characters, so none of them backtracks."""
+    tokens = vocab.currency_tokens()
     scale_rows = vocab.read_rows("scales.csv")
     scales = {r["word"]: float(r["multiplier"]) for r in scale_rows}
     spaced = [r["word"] for r in scale_rows if r["attached_only"] == "0"]
     attached = [r["word"] for r in scale_rows if r["attached_only"] == "1"]
-    scale = rf"(?:[\s-]?(?i:{_alternation(spaced)})|(?i:{_alternation(attached)}))(?![\w])"
+    scale = rf"(?:(?:{SP}|-)?(?i:{_alternation(spaced)})|(?i:{_alternation(attached)}))(?!\w)"
     number = rf"(?:{DIGITS})"
-    prefix_re = f"(?:{_alternation(list(prefix))})"
-    suffix_re = rf"(?i:{_alternation(list(suffix))})(?![A-Za-z])"
-    percent_word = r"\s?(?:%|(?i:per\s?cent|percent|pct|pc|percentage\s+points?)(?![A-Za-z]))"
+    codes = _alternation(tokens.codes)
+    prefix_re = rf"(?:{_alternation(tokens.prefix)}|(?:{codes})(?![A-Za-z]))"
+    suffix_re = rf"(?:(?i:{_alternation(tokens.suffix_words)})|{codes})(?![A-Za-z])"
+    percent_word = r"(?:[ \t]?%|[ \t]?(?i:per[ \t]?cent|percent|pct|pc|percentage[ \t]points?)(?![A-Za-z]))"
     words = rf"(?i:\b{WORD_NUMBER})"
+    dash = r"[ \t]?[-–—][ \t]?"
     patterns = (
-        # "between $12 and $16 billion", "between 12 and 16 billion dollars", "between 30 and 35 percent": two figures
+        # "between $12 and $16 billion", "between 12 and 16 billion dollars", "between 30 and 35 percent": one range
         re.compile(
-            rf"[Bb]etween\s+(?P<pre>{prefix_re})\s?(?P<n1>{number})\s+and\s+(?:{prefix_re})?\s?(?P<n2>{number})(?P<s2>{scale})"
+            rf"[Bb]etween[ \t]+(?P<pre>{prefix_re}){SP}?(?P<n1>{number})(?P<s1>{scale})?[ \t]+and[ \t]+(?:{prefix_re})?{SP}?(?P<n2>{number})(?P<s2>{scale})?"
         ),
-        re.compile(rf"[Bb]etween\s+(?P<n3>{number})\s+and\s+(?P<n4>{number})(?P<s3>{scale})?\s(?P<post>{suffix_re})"),
-        re.compile(rf"[Bb]etween\s+(?P<p1>{_PERCENT_NUMBER})\s+and\s+(?P<p2>{number}){percent_word}"),
+        re.compile(rf"[Bb]etween[ \t]+(?P<n3>{number})[ \t]+and[ \t]+(?P<n4>{number})(?P<s3>{scale})?[ \t](?P<post>{suffix_re})"),
+        re.compile(rf"[Bb]etween[ \t]+(?P<p1>{_PERCENT_NUMBER})[ \t]+and[ \t]+(?P<p2>{number}){percent_word}"),
         # prefixed: "$2.7 trillion", "Rs12bn", "US $ 6.2 billion", "$12-16 billion", "$12bn-$16bn", "$12 to 16 billion"
         re.compile(
-            rf"(?P<pre>{prefix_re})\s?(?P<n1>{number})(?P<s1>{scale})?"
-            rf"(?:(?:\s?[-–]\s?|(?(s1)(?!)|\s+to\s+(?=(?:{prefix_re})?\s?[\d.,]+{scale})))(?:{prefix_re})?\s?"
+            rf"(?P<pre>{prefix_re}){SP}?(?P<n1>{number})(?P<s1>{scale})?"
+            rf"(?:(?:{dash}|(?(s1)(?!)|[ \t]+to[ \t]+(?=(?:{prefix_re})?[ \t]?[\d.,]{{1,20}}{scale})))(?:{prefix_re})?[ \t]?"
             rf"(?P<n2>{number})(?P<s2>{scale})?)?"
         ),
+        # spelled after a code or symbol: "USD one billion", "$ two trillion"
+        re.compile(rf"(?P<pre>{prefix_re}){SP}?(?P<w1>{words})(?P<s1>{scale})"),
         # suffixed: "310+ Million USD", "1.5bn dollars", "12-16 billion dollars"
-        re.compile(rf"(?P<n3>{number})\+?(?:\s?[-–]\s?(?P<n4>{number}))?(?P<s3>{scale})?\s(?P<post>{suffix_re})"),
+        re.compile(rf"(?P<n3>{number})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?{SP}(?P<post>{suffix_re})"),
         # percentages: "12.5%", "12,5%", "30pc", "25 per cent", "10-12%"
-        re.compile(rf"(?P<p1>{_PERCENT_NUMBER})(?:\s?(?:[-–]|to)\s?(?P<p2>{number}))?{percent_word}"),
+        re.compile(rf"(?P<p1>{_PERCENT_NUMBER})(?:(?:{dash}|[ \t]to[ \t])(?P<p2>{number}))?{percent_word}"),
     )
     # Spelled-out numbers are read backwards from a currency or percent word (rare anchors).
     worded = re.compile(rf"(?P<n3>{words})(?P<s3>{scale})?\s$")
-    gate = tuple(sorted({*suffix, "per cent", "percent"}, key=len, reverse=True))
-    return Grammar(patterns, worded, gate, prefix, suffix, scales)
+    gate = tuple(sorted({*tokens.suffix_words, "per cent", "percent"}, key=len, reverse=True))
+    return Grammar(patterns, worded, gate, tokens, scales)
 
 
 # --------------------------------------------------------------------------- raw amounts
 @dataclass(frozen=True)
 class Amount:
-    """A normalised amount found in text: ``Amount(2.7e12, "USD", "money", 120, 133)``."""
+    """A normalised amount found in text: ``Amount(2.7e12, "USD", "money", 120, 133)``; a range
+    (``"$12-16 billion"``) is one amount with ``value`` its low and ``high`` its high end."""
 
     value: float
     currency: str | None
     unit: str  # "money" | "percent"
     start: int
     end: int
+    high: float | None = None
 
 
 def _scale(g: Grammar, raw: str | None) -> float:
@@ -145,78 +156,101 @@ def _scale(g: Grammar, raw: str | None) -> float:
     return g.scales.get(word, g.scales.get(word.lower(), 1.0))
 
 
-def _currency(table: dict[str, str], token: str) -> str:
-    key = " ".join(token.split())
-    return table.get(key) or table.get(key.lower()) or table[key.replace(" ", "").lower() if key.lower() in table else key.replace(" ", "")]
-
-
 _NOT_BEFORE_PREFIX = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$")
 _NOT_BEFORE_NUMBER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,$/")
 
 
-def _amounts(m: re.Match[str], g: Grammar, text: str) -> list[Amount]:
+def _continues(m: re.Match[str], text: str, *names: str) -> bool:
+    """True when a number group stops at the pattern's length bound while its digits go on."""
     groups = m.groupdict()
-    start = min(m.start(name) for name in ("pre", "n1", "n3", "p1") if groups.get(name) is not None)
+    return any(groups.get(n) is not None and _CONTINUES.match(text, m.end(n)) for n in names)
+
+
+def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
+    groups = m.groupdict()
+    start = min(m.start(name) for name in ("pre", "n1", "n3", "p1", "w1") if groups.get(name) is not None)
     before = text[start - 1] if start else " "
+    if _continues(m, text, "n1", "n2", "n3", "n4", "p1", "p2"):
+        return None
     if groups.get("p1") is not None:
         if before in _NOT_BEFORE_NUMBER:
-            return []
-        values = [parse_number(groups["p1"])] + ([parse_number(groups["p2"])] if groups.get("p2") else [])
-        return [Amount(v, None, "percent", start, m.end()) for v in values]
+            return None
+        high = parse_number(groups["p2"]) if groups.get("p2") else None
+        return Amount(parse_number(groups["p1"]), None, "percent", start, m.end(), high)
     if groups.get("pre") is not None:
         if before in _NOT_BEFORE_PREFIX:
-            return []
-        n1, n2, s1, s2 = groups["n1"], groups["n2"], groups.get("s1"), groups["s2"]
-        currency = _currency(g.prefix, groups["pre"])
+            return None
+        n1, n2, s1, s2 = groups.get("n1") or groups["w1"], groups.get("n2"), groups.get("s1"), groups.get("s2")
+        currency = g.currencies.code_of(groups["pre"])
     else:
         if before in _NOT_BEFORE_NUMBER:
-            return []
+            return None
         n1, n2, s2 = groups["n3"], groups.get("n4"), groups["s3"]
         s1 = None if n2 is not None else s2
-        currency = _currency(g.suffix, groups["post"])
-    amounts = [Amount(parse_number(n1) * _scale(g, s1 or (s2 if n2 is not None else None)), currency, "money", start, m.end())]
-    if n2 is not None:
-        amounts.append(Amount(parse_number(n2) * _scale(g, s2 or s1), currency, "money", start, m.end()))
-    return amounts
+        currency = g.currencies.code_of(groups["post"])
+    low = parse_number(n1) * _scale(g, s1 or (s2 if n2 is not None else None))
+    high = parse_number(n2) * _scale(g, s2 or s1) if n2 is not None else None
+    return Amount(low, currency, "money", start, m.end(), high)
 
 
-def _worded(text: str, g: Grammar, taken: list[tuple[int, int]]) -> list[Amount]:
+class _Spans:
+    """Non-overlapping spans taken so far: an overlap test and an insert in O(log n)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] > start:
+            return True
+        return i + 1 < len(self.starts) and self.starts[i + 1] < end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def _worded(text: str, g: Grammar, taken: _Spans) -> list[Amount]:
     """``"forty-two million dollars"``, ``"twenty per cent"``: spelled-out numbers before a gate word."""
     lowered = text.lower()
+    if len(lowered) != len(text):
+        return []
     out = []
     for word in g.gate:
         at = lowered.find(word)
         while at != -1:
             end = at + len(word)
             bounded = (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalpha())
-            if bounded and not any(s < end and at < e for s, e in taken):
+            if bounded and not taken.overlaps(at, end):
                 m = g.worded.search(text, max(0, at - 60), at)
                 if m:
                     value = parse_number(m.group("n3")) * _scale(g, m.group("s3"))
                     percent = word in ("per cent", "percent")
-                    currency = None if percent else g.suffix[word]
+                    currency = None if percent else g.currencies.suffix_words[word]
                     out.append(Amount(value, currency, "percent" if percent else "money", m.start(), end))
-                    taken.append((m.start(), end))
+                    taken.add(m.start(), end)
             at = lowered.find(word, end)
     return out
 
 
 def find_amounts(text: str) -> list[Amount]:
-    """Money amounts and percentages in ``text``, in order; a range gives two amounts.
+    """Money amounts and percentages in ``text``, in order; a range is one amount with a high end.
 
-    ``"$12-16 billion"`` -> ``[Amount(12e9, "USD", ...), Amount(16e9, "USD", ...)]``
+    ``"$12-16 billion"`` -> ``[Amount(12e9, "USD", "money", 0, 14, high=16e9)]``
     """
     g = grammar()
     found: list[Amount] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for pattern in g.patterns:  # money first: a later pattern never takes a span already taken
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
-            amounts = _amounts(m, g, text)
-            if amounts:
-                taken.append((amounts[0].start, m.end()))
-                found.extend(amounts)
+            amount = _amount(m, g, text)
+            if amount is not None:
+                taken.add(amount.start, m.end())
+                found.append(amount)
     found.extend(_worded(text, g, taken))
     found.sort(key=lambda a: (a.start, a.value))
     return found
@@ -261,119 +295,198 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- context: kind, metric, year
 _WEAK_PENALTY = 40
 _WINDOW_BEFORE, _WINDOW_AFTER = 140, 45
+_LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far before its end
 # Words that end a clause: a cue on the far side of one does not describe the figure.
 _AFTER_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|which|compared)\b", re.IGNORECASE)
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
 _BEFORE_BREAK = re.compile(r";|\b(?:while|whereas|but)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?:current|existing|present|last\s+year'?s?)?\s*(?:level\s+of\s+|figure\s+of\s+)?"
-    r"(?:around\s+|about\s+|nearly\s+|some\s+)?$",
+    r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
+    r"(?:(?:around|about|nearly|some)[ \t]+)?$",
     re.IGNORECASE,
 )
 _YEAR = re.compile(
-    r"(?<![\w$.,])(?:FY\s?'?(?P<fy1>\d{4}|\d{2})(?:\s?[-–/]\s?(?P<fy2>\d{4}|\d{2}))?"
-    r"|(?P<y1>(?:19|20)\d{2})(?:\s?[-–/]\s?(?P<y2>\d{4}|\d{2}))?)(?![\w%]|\.\d|,\d)"
-)
-_HORIZON = re.compile(
-    rf"\b(?:in|within|over|during|for)\s+(?:the\s+)?(?:next|coming)\s+(?P<n1>\d+|(?i:{WORD_NUMBER}))\s+years?\b"
-    rf"|\b(?:in|within)\s+(?P<n2>\d+|(?i:{WORD_NUMBER}))\s+years(?:['’]?\s+time)?\b"
-    r"|\b(?:over|in|within)\s+(?:the\s+)?(?:next|coming)\s+(?P<dec>decade)\b",
+    r"(?<![\w$.,])(?:FY[ \t]?'?(?P<fy1>\d{4}|\d{2})(?:[ \t]?[-–/][ \t]?(?P<fy2>\d{4}|\d{2}))?"
+    r"|(?P<y1>(?:19|20)\d{2})(?:[ \t]?[-–/][ \t]?(?P<y2>\d{4}|\d{2}))?)(?![\w%]|\.\d|,\d)"
+    r"|\b(?P<rel>last|next|this|current|previous|coming|past)[ \t]+(?P<fiscal>(?:fiscal|financial)[ \t]+)?year\b",
     re.IGNORECASE,
 )
+_RELATIVE = {"last": -1, "previous": -1, "past": 0, "this": 0, "current": 0, "next": 1, "coming": 1}
+_HORIZON = re.compile(
+    rf"\b(?:in|within|over|during|for)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<n1>\d{{1,3}}|(?i:{WORD_NUMBER}))[ \t]+years?\b"
+    rf"|\b(?:in|within)[ \t]+(?P<n2>\d{{1,3}}|(?i:{WORD_NUMBER}))[ \t]+years(?:['’]?[ \t]+time)?\b"
+    r"|\b(?:over|in|within)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<dec>decade)\b",
+    re.IGNORECASE,
+)
+_QUOTE_MAX = 600  # longer sentences are quoted as a window around the figure
 
 
-def _distance(sentence: str, fig_start: int, fig_end: int, start: int, end: int) -> int | None:
+class _Breaks:
+    """Clause breaks of one sentence, found once: ``between(a, b)`` tells whether one lies in ``[a, b)``."""
+
+    def __init__(self, pattern: re.Pattern[str], sentence: str) -> None:
+        spans = [m.span() for m in pattern.finditer(sentence)]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def between(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, a)
+        return i < len(self.starts) and self.ends[i] <= b
+
+
+@dataclass
+class _Sentence:
+    """What one sentence offers its figures, computed once however many figures it holds."""
+
+    text: str
+    start: int
+    kind: list  # cue matches sorted by start: (start, end, term, match)
+    metric: list
+    rate: list
+    years: list  # (start, end, match)
+    before: _Breaks
+    after: _Breaks
+    hits: list  # partner hits inside the sentence, positions relative to it, sorted
+    _horizon: object = None
+    _not_figure: object = None
+    _quote: str | None = None
+
+    def horizon(self) -> int | None:
+        if self._horizon is None:
+            self._horizon = (find_horizon(self.text),)
+        return self._horizon[0]
+
+    def not_figure(self) -> bool:
+        if self._not_figure is None:
+            self._not_figure = any(p.search(self.text) for p in vocab.not_figure_contexts())
+        return self._not_figure
+
+    def quote(self, fs: int, fe: int) -> str:
+        """The sentence, or for a long one a window around the figure: never the whole of a huge sentence."""
+        if len(self.text) <= _QUOTE_MAX:
+            if self._quote is None:
+                self._quote = " ".join(self.text.split())
+            return self._quote
+        a, b = max(0, fs - _QUOTE_MAX // 2), min(len(self.text), fe + _QUOTE_MAX // 2)
+        while a > 0 and a > fs - _QUOTE_MAX and not self.text[a - 1].isspace():
+            a -= 1
+        while b < len(self.text) and b < fe + _QUOTE_MAX and not self.text[b].isspace():
+            b += 1
+        body = " ".join(self.text[a:b].split())
+        return ("… " if a > 0 else "") + body + (" …" if b < len(self.text) else "")
+
+
+def _window(matches: list, fs: int, fe: int) -> list:
+    """The cue matches that can describe a figure at ``[fs, fe)``: a slice found by bisection."""
+    lo = bisect.bisect_left(matches, fs - _WINDOW_BEFORE - _LONGEST_CUE, key=lambda m: m[0])
+    hi = bisect.bisect_right(matches, fe + _WINDOW_AFTER, key=lambda m: m[0])
+    return matches[lo:hi]
+
+
+def _distance(s: _Sentence, fig_start: int, fig_end: int, start: int, end: int) -> int | None:
     """Characters between a cue and the figure, or None when the cue is out of reach or in another clause."""
     if end <= fig_start and fig_start - end <= _WINDOW_BEFORE:
-        return None if _BEFORE_BREAK.search(sentence, end, fig_start) else fig_start - end
+        return None if s.before.between(end, fig_start) else fig_start - end
     if start >= fig_end and start - fig_end <= _WINDOW_AFTER:
-        return None if _AFTER_BREAK.search(sentence, fig_end, start) else start - fig_end + _AFTER_PENALTY
+        return None if s.after.between(fig_end, start) else start - fig_end + _AFTER_PENALTY
     return None
 
 
 def cue_matches(sentence: str, terms, start: int = 0, end: int | None = None) -> list[tuple[int, int, object, re.Match[str]]]:
-    """Every match of every term in ``sentence[start:end]`` (positions in ``sentence``), found once
-    and reused for each figure in it."""
+    """Every match of every term in ``sentence[start:end]`` (positions in ``sentence``), sorted by start,
+    found once and shared by every figure of the sentence."""
     end = len(sentence) if end is None else end
     lowered = sentence.lower()
     same = len(lowered) == len(sentence)  # lower() keeps positions for all but a few letters (İ)
-    return [
+    found = [
         (m.start(), m.end(), term, m)
         for term in terms
-        if term.pattern is not None
+        if term.pattern is not None and term.may_match(lowered[start:end] if end - start < 4096 else lowered)
         for m in term.finditer(sentence, lowered if same else None, start, end)
     ]
+    found.sort(key=lambda m: m[0])
+    return found
 
 
-def _nearest(sentence: str, offset: int, fig: Amount, terms, penalty=None, after_ok=None, matches=None):
-    """The term whose match is nearest the figure within its clause (ties: the longer match)."""
+def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=None):
+    """The match nearest the figure within its clause (ties: the longer match), or None."""
     best, best_key = None, None
-    fs, fe = fig.start - offset, fig.end - offset
-    for start, end, term, m in matches if matches is not None else cue_matches(sentence, terms):
+    fs, fe = fig.start - s.start, fig.end - s.start
+    for start, end, term, m in _window(matches, fs, fe):
         if start < fe and fs < end:
             continue
         if start >= fe and after_ok is not None and not after_ok(term, m):
             continue
-        d = _distance(sentence, fs, fe, start, end)
+        d = _distance(s, fs, fe, start, end)
         if d is None:
             continue
         if penalty and penalty(term, m):
             d += _WEAK_PENALTY
         key = (d, start - end)
         if best_key is None or key < best_key:
-            best, best_key = term, key
+            best, best_key = (term, m), key
     return best
 
 
-def classify_kind(sentence: str, offset: int, fig: Amount, text: str, matches=None) -> str:
-    """``"China has $2.7 trillion"`` -> actual; ``"the goal of exporting $50 billion"`` -> target.
+def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
+    """(kind, the words that decided it): ``"China has $2.7 trillion"`` -> ``("actual", "has")``;
+    ``"the goal of exporting $50 billion"`` -> ``("target", "goal")``.
 
     A figure after "from" is a baseline, so actual ("from $30 billion to $150 billion");
     a "to ..." after the figure is its purpose, not a goal ("$600 million to expand ...").
     """
-    if _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start):
-        return "actual"
+    baseline = _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start)
+    if baseline:
+        return "actual", baseline.group(0).strip()
     best = _nearest(
-        sentence,
-        offset,
+        s,
         fig,
-        vocab.kind_cues(),
+        s.kind,
         penalty=lambda term, m: term.code == "actual_weak",
         after_ok=lambda term, m: not m.group(0).lower().startswith("to "),
-        matches=matches,
     )
     if best is None:
-        return "actual"
-    return "actual" if best.code == "actual_weak" else best.code
+        return "actual", ""
+    term, m = best
+    cue = " ".join(m.group(0).split())
+    return ("actual" if term.code == "actual_weak" else term.code), cue
 
 
-def classify_metric(sentence: str, offset: int, fig: Amount, previous: str = "", matches=None) -> str | None:
+def classify_metric(s: _Sentence, fig: Amount, previous: object | None = None) -> str | None:
     """The nearest metric keyword in the figure's clause: ``"$2.7 trillion in imports"`` -> imports.
 
     With none in the sentence: the last one of the previous sentence of the same paragraph
-    ("Remittances rose ... Saudi Arabia was the largest source at $9.34 billion"), then for a
-    percentage a rate word (growth, share); else None (``extract_figures`` then uses the story's topic).
+    (``previous``, "Remittances rose ... Saudi Arabia was the largest source at $9.34 billion"), then
+    for a percentage a rate word (growth, share); else None (``extract_figures`` then uses the story's topic).
     """
-    percent_only = vocab.percent_only_metrics()
-    terms = tuple(t for t in vocab.metrics() if t.code not in percent_only)
-    best = _nearest(sentence, offset, fig, terms, matches=matches)
-    if best is None and previous:
-        best = _last_metric(previous, terms)
+    best = _nearest(s, fig, s.metric)
     if best is not None:
-        return best.code
+        return best[0].code
+    if previous is not None:
+        return previous.code
     if fig.unit == "percent":
-        rate = _nearest(sentence, offset, fig, tuple(t for t in vocab.metrics() if t.code in percent_only))
+        rate = _nearest(s, fig, s.rate)
         if rate is not None:
-            return rate.code
+            return rate[0].code
     return None
 
 
-def _last_metric(sentence: str, terms) -> object | None:
-    found = [(end, end - start, t) for start, end, t, _ in cue_matches(sentence, terms)]
+def _last_metric(matches: list) -> object | None:
+    found = [(end, end - start, t) for start, end, t, _ in matches]
     return max(found, key=lambda x: (x[0], x[1]))[2] if found else None
 
 
-def _year_value(m: re.Match[str]) -> int:
+def _fiscal_end(published: date) -> int:
+    """Pakistan's fiscal year runs July to June and is named by its end: October 2025 is in FY2026."""
+    return published.year + 1 if published.month >= 7 else published.year
+
+
+def _year_value(m: re.Match[str], published: date | None) -> int | None:
+    if m.group("rel"):
+        if published is None:
+            return None
+        base = _fiscal_end(published) if m.group("fiscal") else published.year
+        return base + _RELATIVE[m.group("rel").lower()]
     first, second = (m.group("fy1"), m.group("fy2")) if m.group("fy1") else (m.group("y1"), m.group("y2"))
     year = second or first
     if len(year) == 2:
@@ -381,17 +494,24 @@ def _year_value(m: re.Match[str]) -> int:
     return int(year)
 
 
-def find_year(sentence: str, offset: int, fig: Amount) -> int | None:
-    """The year a figure refers to: ``"by 2030"`` -> 2030, ``"FY2024-25"`` -> 2025, none -> None."""
+def _year_near(years: list, fs: int, fe: int, published: date | None) -> int | None:
+    """The year nearest ``[fs, fe)`` among the sentence's year mentions (sorted by start)."""
+    i = bisect.bisect_left(years, fs, key=lambda y: y[0])
+    candidates = [y for y in years[max(0, i - 2) : i + 2] if not (y[0] < fe and fs < y[1])]
     best, best_d = None, None
-    fs, fe = fig.start - offset, fig.end - offset
-    for m in _YEAR.finditer(sentence):
-        if m.start() < fe and fs < m.end():
-            continue
-        d = fs - m.end() if m.end() <= fs else m.start() - fe
-        if best_d is None or d < best_d:
-            best, best_d = _year_value(m), d
+    for start, end, m in candidates:
+        d = fs - end if end <= fs else start - fe
+        value = _year_value(m, published)
+        if value is not None and (best_d is None or d < best_d):
+            best, best_d = value, d
     return best
+
+
+def find_year(sentence: str, offset: int, fig: Amount, published: date | None = None) -> int | None:
+    """The year a figure refers to: ``"by 2030"`` -> 2030, ``"FY2024-25"`` -> 2025, none -> None;
+    ``"last year"`` in a story of 2026 -> 2025 (relative years need ``published``)."""
+    years = [(m.start(), m.end(), m) for m in _YEAR.finditer(sentence)]
+    return _year_near(years, fig.start - offset, fig.end - offset, published)
 
 
 def find_horizon(sentence: str) -> int | None:
@@ -405,53 +525,79 @@ def find_horizon(sentence: str) -> int | None:
     return int(parse_number(raw))
 
 
-def nearest_partner(fig: Amount, hits: list[Hit], sentence_span: tuple[int, int], text: str = "", offset: int = 0) -> str | None:
-    """The partner named nearest the figure within its sentence (Pakistan excluded); one named
-    after the figure counts only within the figure's clause ("..., followed by the UAE" does not)."""
-    best, best_d = None, None
-    for hit in hits:
-        if hit.code == "PAK" or hit.via != "name" or not (sentence_span[0] <= hit.start < sentence_span[1]):
-            continue
-        if hit.end <= fig.start:
-            d = fig.start - hit.end
-            if text and _BEFORE_BREAK.search(text, hit.end - offset, fig.start - offset):
-                continue
-        else:
-            d = hit.start - fig.end
-            if text and _AFTER_BREAK.search(text, fig.end - offset, hit.start - offset):
-                continue
-        if d >= 0 and (best_d is None or d < best_d):
-            best, best_d = hit.code, d
-    return best
+def nearest_partner(s: _Sentence, fig: Amount) -> Hit | None:
+    """The partner named nearest the figure within its clause (Pakistan excluded): the nearest name
+    before it unless a clause break lies between, or the nearest after it within its clause
+    ("..., followed by the UAE" does not). Found by bisection: no scan over the sentence's names."""
+    fs, fe = fig.start - s.start, fig.end - s.start
+    hits = s.hits
+    i = bisect.bisect_right(hits, fs, key=lambda h: h.end)  # hits[:i] end at or before the figure
+    j = bisect.bisect_left(hits, fe, key=lambda h: h.start)  # hits[j:] start at or after its end
+    candidates = []
+    if i > 0 and not s.before.between(hits[i - 1].end, fs):
+        candidates.append((fs - hits[i - 1].end, hits[i - 1]))
+    if j < len(hits) and not s.after.between(fe, hits[j].start):
+        candidates.append((hits[j].start - fe, hits[j]))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
 # --------------------------------------------------------------------------- figures
 @dataclass(frozen=True)
 class Figure:
-    """One figure of a story, with provenance: ``text[start:end] == raw``."""
+    """One figure of a story, with provenance: ``text[start:end] == raw``; ``mentions`` are its other
+    places in the text (a repeated headline, an equivalent in brackets) as ``(start, end, raw)``."""
 
     value: float
+    value_high: float | None
     currency: str | None
     unit: str
     metric: str | None
     kind: str
+    kind_cue: str
     year: int | None
     horizon_years: int | None
     partner: str | None
+    partner_cue: str
     raw: str
     quote: str
     start: int
     end: int
+    mentions: tuple[tuple[int, int, str], ...] = ()
 
     def as_dict(self) -> dict:
-        return {name: getattr(self, name) for name in FIGURE_FIELDS}
+        out = {name: getattr(self, name) for name in FIGURE_FIELDS}
+        out["mentions"] = [{"start": a, "end": b, "raw": r} for a, b, r in self.mentions]
+        return out
 
 
-def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0) -> list[Figure]:
+def _sentence(text: str, span: tuple[int, int], reach: tuple[int, int], hits: list[Hit]) -> _Sentence:
+    s_start, s_end = span
+    sentence = text[s_start:s_end]
+    low, high = reach
+    w0 = max(0, low - _WINDOW_BEFORE - _LONGEST_CUE - s_start)
+    w1 = min(len(sentence), high + _WINDOW_AFTER + _LONGEST_CUE - s_start)
+    percent_only = vocab.percent_only_metrics()
+    metric_terms = tuple(t for t in vocab.metrics() if t.code not in percent_only)
+    rate_terms = tuple(t for t in vocab.metrics() if t.code in percent_only)
+    return _Sentence(
+        text=sentence,
+        start=s_start,
+        kind=cue_matches(sentence, vocab.kind_cues(), w0, w1),
+        metric=cue_matches(sentence, metric_terms, w0, w1),
+        rate=cue_matches(sentence, rate_terms, w0, w1),
+        years=[(m.start(), m.end(), m) for m in _YEAR.finditer(sentence, w0, w1)],
+        before=_Breaks(_BEFORE_BREAK, sentence),
+        after=_Breaks(_AFTER_BREAK, sentence),
+        hits=[Hit(h.code, h.start - s_start, h.end - s_start, h.alias, h.via) for h in hits],
+    )
+
+
+def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, published: date | None = None) -> list[Figure]:
     """Every money amount and percentage that is a figure of ``text``.
 
     ``offset`` is added to positions (a story's place in its file); ``hits`` are the
-    partner names found in the same text (for each figure's partner).
+    partner names found in the same text (positions in the file, for each figure's partner);
+    ``published`` resolves relative years ("last year").
     ``"China has $2.7 trillion in imports."`` -> one actual imports figure of 2.7e12 USD (CHN).
     """
     amounts = find_amounts(text)
@@ -459,49 +605,70 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0) -
         return []
     spans = sentence_spans(text)
     starts = [s for s, _ in spans]
-    hits = hits or []
-    local_hits = [Hit(h.code, h.start - offset, h.end - offset, h.alias, h.via) for h in hits]
-    not_figures = vocab.not_figure_contexts()
-    kind_terms = vocab.kind_cues()
-    metric_terms = tuple(t for t in vocab.metrics() if t.code not in vocab.percent_only_metrics())
-    cached: dict[int, tuple[list, list]] = {}
+    # Partner names per sentence, once: Pakistan and towns never name a figure's partner.
+    named = sorted((h for h in hits or [] if h.code != "PAK" and h.via == "name"), key=lambda h: h.start)
+    named_starts = [h.start - offset for h in named]
+
+    def sentence_of(amount: Amount) -> tuple[int, tuple[int, int]]:
+        i = bisect.bisect_right(starts, amount.start) - 1
+        if i >= 0 and spans[i][0] <= amount.start < spans[i][1]:
+            return i, spans[i]
+        return -1, _trim(text, max(0, amount.start - 200), min(len(text), amount.end + 200))
+
     reach: dict[int, tuple[int, int]] = {}  # sentence index -> the span its figures' cues can lie in
     for amount in amounts:
-        i = bisect.bisect_right(starts, amount.start) - 1
+        i, _ = sentence_of(amount)
         low, high = reach.get(i, (amount.start, amount.end))
         reach[i] = (min(low, amount.start), max(high, amount.end))
+    contexts: dict[tuple[int, int], _Sentence] = {}
+    last_metric: dict[int, object | None] = {}
+
+    def context(i: int, span: tuple[int, int], amount: Amount) -> _Sentence:
+        if span not in contexts:
+            a = bisect.bisect_left(named_starts, span[0])
+            b = bisect.bisect_left(named_starts, span[1])
+            local = [Hit(h.code, h.start - offset, h.end - offset, h.alias, h.via) for h in named[a:b]]
+            contexts[span] = _sentence(text, span, reach.get(i, (amount.start, amount.end)) if i >= 0 else (amount.start, amount.end), local)
+        return contexts[span]
+
+    def previous_metric(i: int) -> object | None:
+        """The last metric named in the sentence before ``i`` when both are in one paragraph."""
+        if i <= 0 or _PARAGRAPH_BREAK.search(text, spans[i - 1][1], spans[i][0]):
+            return None
+        if i - 1 not in last_metric:
+            p_start, p_end = spans[i - 1]
+            prev = text[p_start:p_end]
+            window = max(0, len(prev) - 400)  # the last metric of a sentence is near its end
+            percent_only = vocab.percent_only_metrics()
+            terms = tuple(t for t in vocab.metrics() if t.code not in percent_only)
+            last_metric[i - 1] = _last_metric(cue_matches(prev, terms, window))
+        return last_metric[i - 1]
+
     figures = []
     for amount in amounts:
-        i = bisect.bisect_right(starts, amount.start) - 1
-        s_start, s_end = spans[i] if i >= 0 else (0, len(text))
-        if not (s_start <= amount.start < s_end):
-            s_start, s_end = _trim(text, max(0, amount.start - 200), min(len(text), amount.end + 200))
-        sentence = text[s_start:s_end]
-        previous = ""
-        if i > 0 and not _PARAGRAPH_BREAK.search(text, spans[i - 1][1], s_start):
-            previous = text[spans[i - 1][0] : spans[i - 1][1]]
-        if amount.unit == "percent" and any(p.search(sentence) for p in not_figures):
+        i, span = sentence_of(amount)
+        s = context(i, span, amount)
+        if amount.unit == "percent" and s.not_figure():
             continue
-        if s_start not in cached:
-            low, high = reach.get(i, (amount.start, amount.end))
-            w0 = max(0, low - _WINDOW_BEFORE - s_start)
-            w1 = min(len(sentence), high + _WINDOW_AFTER - s_start)
-            cached[s_start] = (cue_matches(sentence, kind_terms, w0, w1), cue_matches(sentence, metric_terms, w0, w1))
-        kind_matches, metric_matches = cached[s_start]
-        kind = classify_kind(sentence, s_start, amount, text, kind_matches)
-        horizon = find_horizon(sentence) if kind == "target" else None
+        kind, kind_cue = classify_kind(s, amount, text)
+        horizon = s.horizon() if kind == "target" else None
+        partner = nearest_partner(s, amount)
+        fs, fe = amount.start - s.start, amount.end - s.start
         figures.append(
             Figure(
                 value=amount.value,
+                value_high=amount.high,
                 currency=amount.currency,
                 unit=amount.unit,
-                metric=classify_metric(sentence, s_start, amount, previous, metric_matches),
+                metric=classify_metric(s, amount, previous_metric(i) if i >= 0 else None),
                 kind=kind,
-                year=find_year(sentence, s_start, amount),
+                kind_cue=kind_cue,
+                year=_year_near(s.years, fs, fe, published),
                 horizon_years=horizon,
-                partner=nearest_partner(amount, local_hits, (s_start, s_end), sentence, s_start),
+                partner=partner.code if partner else None,
+                partner_cue=partner.alias if partner else "",
                 raw=text[amount.start : amount.end],
-                quote=" ".join(sentence.split()),
+                quote=s.quote(fs, fe),
                 start=amount.start + offset,
                 end=amount.end + offset,
             )
@@ -517,4 +684,4 @@ def _fill_topic(figures: list[Figure]) -> list[Figure]:
     return [f if f.metric is not None else replace(f, metric=topic) for f in figures]
 
 
-FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
+FIGURE_FIELDS = tuple(f.name for f in fields(Figure) if f.name != "mentions")

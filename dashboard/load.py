@@ -44,7 +44,7 @@ def analyse_story(story: Story) -> dict:
     hits = reg.find(story.text)
     partners, mentions = classify(story.text, hits)
     file_hits = [type(h)(h.code, h.start + story.start, h.end + story.start, h.alias, h.via) for h in hits]
-    figures = extract_figures(story.text, file_hits, offset=story.start)
+    figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published)
     spans = sentence_spans(story.text)
     quotes = {}
     for hit in hits:
@@ -299,6 +299,7 @@ def build_corpus(
         figures.assign(
             published=figures["story_id"].map(dates),
             title=figures["story_id"].map(titles),
+            value_high=pd.to_numeric(figures["value_high"], errors="coerce").astype(float),
             year=pd.array(figures["year"], dtype="Int64"),
             horizon_years=pd.array(figures["horizon_years"], dtype="Int64"),
         )[_FIGURE_COLUMNS]

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 import pycountry
 
-from dashboard.vocab import VocabularyError, read_rows
+from dashboard.vocab import VocabularyError, currency_tokens, read_rows, trie_regex
 
 TYPES = ("country", "bloc", "organisation", "company", "subject")
 
@@ -24,9 +24,9 @@ TYPES = ("country", "bloc", "organisation", "company", "subject")
 def currency_after() -> re.Pattern[str]:
     """A currency right after a country's name ("US$", "Saudi riyals"): then the name is the currency's,
     not a partner's. The words come from ``data/currencies.csv``."""
-    words = {row["token"] for row in read_rows("currencies.csv") if row["position"] in ("suffix", "both")}
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\s?(?:\$|(?i:{alternation})\b)")
+    tokens = currency_tokens()
+    words = "|".join(re.escape(w) for w in sorted(tokens.suffix_words, key=len, reverse=True))
+    return re.compile(rf"\s?(?:\$|(?i:{words})\b)")
 
 
 @lru_cache(maxsize=1)
@@ -121,25 +121,6 @@ class Registry:
         return pd.DataFrame(rows)
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A regex matching any of ``words`` (longest first), built as a trie so matching stays fast."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict) -> str:
-        if "" in node and len(node) == 1:
-            return ""
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(trie)
-
-
 def _variants(alias: str) -> list[str]:
     """An alias as written, plus its ALL CAPS form for headlines: ``"China" -> ["China", "CHINA"]``."""
     return [alias] if alias.isupper() or len(alias) <= 3 else [alias, alias.upper()]
@@ -192,7 +173,7 @@ def registry() -> Registry:
                 raise VocabularyError(f"member {code!r} of {bloc} in data/blocs.csv is not an ISO3 country code")
 
     words = sorted(alias_to, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w&])" + _trie_regex(words) + r"(?![\w&]|['’][A-Za-z]{2,})")
+    pattern = re.compile(r"(?<![\w&])" + trie_regex(words) + r"(?![\w&]|['’][A-Za-z]{2,})")
     return Registry(entities, alias_to, pattern)
 
 

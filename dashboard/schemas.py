@@ -46,13 +46,16 @@ class Figures(pa.DataFrameModel):
     source: Series[str]
     story: Series[int] = pa.Field(ge=0)
     value: Series[float] = pa.Field(ge=0)
+    value_high: Series[float] = pa.Field(nullable=True, ge=0)
     currency: Series[str] = pa.Field(nullable=True)
     unit: Series[str] = pa.Field(isin=list(UNITS))
     metric: Series[str]
     kind: Series[str] = pa.Field(isin=list(KINDS))
+    kind_cue: Series[str]
     year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1900, le=2200)
     horizon_years: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=200)
     partner: Series[str] = pa.Field(nullable=True)
+    partner_cue: Series[str]
     raw: Series[str]
     occurrence: Series[int] = pa.Field(ge=1)
     quote: Series[str]

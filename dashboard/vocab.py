@@ -207,3 +207,69 @@ def theme_label(code: str) -> str:
 def percent_only_metrics() -> frozenset[str]:
     """Metrics that only describe percentages (growth, share): ``applies_to=percent`` in data/metrics.csv."""
     return frozenset(row["metric"] for row in read_rows("metrics.csv") if row["applies_to"] == "percent")
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex matching any of ``words`` (longest first), built as a trie: at each character one
+    branch at most can go on, so matching never backtracks across alternatives."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        if "" in node and len(node) == 1:
+            return ""
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class CurrencyTokens:
+    """How currencies are written: ``prefix`` symbols and codes before a number ("US$", "Rs", "€"),
+    ``suffix_words`` after it ("dollars", "riyals"; matched case-insensitively, keys lower-cased)
+    and ``codes``, every ISO 4217 code (pycountry) plus ``data/currencies.csv``'s, before or after."""
+
+    prefix: dict[str, str]
+    suffix_words: dict[str, str]
+    codes: dict[str, str]
+
+    def code_of(self, token: str) -> str:
+        """``"Rs." -> "PKR"``, ``"Riyals" -> "SAR"``, ``"US $" -> "USD"``, ``"NOK" -> "NOK"``."""
+        key = " ".join(token.split())
+        for table, k in ((self.codes, key), (self.prefix, key), (self.suffix_words, key.lower()), (self.prefix, key.replace(" ", ""))):
+            if k in table:
+                return table[k]
+        raise KeyError(token)
+
+
+@lru_cache(maxsize=1)
+def currency_tokens() -> CurrencyTokens:
+    """Currencies from ``data/currencies.csv`` (symbols, local words, aliases such as SDR) and every
+    ISO 4217 code in pycountry except those in ``data/currency_codes_ignore.csv`` (codes that are
+    also common upper-case words: ALL, TOP, PHP ...). An unknown code names the file and row."""
+    import pycountry
+
+    iso = {c.alpha_3 for c in pycountry.currencies}
+    ignored = {row["code"] for row in read_rows("currency_codes_ignore.csv")}
+    prefix: dict[str, str] = {}
+    suffix: dict[str, str] = {}
+    codes = {code: code for code in iso - ignored}
+    for i, row in enumerate(read_rows("currencies.csv"), start=2):
+        token, code, position = row["token"], row["code"], row["position"]
+        if code not in iso:
+            raise VocabularyError(f"data/currencies.csv row {i}: {code!r} is not an ISO 4217 code")
+        if position not in ("prefix", "suffix", "both"):
+            raise VocabularyError(f"data/currencies.csv row {i}: position {position!r} (prefix, suffix or both)")
+        if token.isupper() and token.isalpha() and len(token) >= 3:
+            codes[token] = code  # an upper-case code or alias (SDR, RMB): before or after the number
+        elif position in ("prefix", "both"):
+            prefix[token] = code
+        if position in ("suffix", "both") and not (token.isupper() and token.isalpha()):
+            suffix[token.lower()] = code
+    return CurrencyTokens(prefix, suffix, codes)
