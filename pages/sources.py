@@ -18,7 +18,7 @@ if not ui.empty_state(corpus):
     st.dataframe(ui.table("story_table"), hide_index=True, width="stretch")
     labels = ui.view("story_labels")
     story_id = st.selectbox("Story", list(labels), format_func=labels.get, key="story")
-    st.caption(ui.view("story_caption", story_id))
+    st.caption(ui.escape_markdown(ui.view("story_caption", story_id)))
     store_ui.article_controls(corpus.stories, story_id)
     with st.container(border=True):
         st.markdown(ui.highlighted_markdown(ui.view("story_segments", story_id)))
