@@ -111,7 +111,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"orphaned overlay:   {len(report['orphaned_overlay_rows'])}")
     for row in report["orphaned_overlay_rows"]:
         print(f"  - {row['source']} {row['raw'] or 'story ' + str(row['story'])} #{row['occurrence']}: matches nothing")
-    errors = len(report["unreadable_files"]) + len(report["orphaned_overlay_rows"])
+    print(f"overlay problems:   {len(report['overlay_problems'])}")
+    for line in report["overlay_problems"]:
+        print(f"  - {line}")
+    errors = len(report["unreadable_files"]) + len(report["orphaned_overlay_rows"]) + len(report["overlay_problems"])
     print("status:             " + ("errors" if errors else "ok"))
     return 1 if errors else 0
 

@@ -18,19 +18,18 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard import DATA_DIR, SEEDS_DIR, vocab
+from dashboard import SEEDS_DIR, curation
 from dashboard.articles import Story, UnreadableFile, article_paths, read_stories, read_text
 from dashboard.engagements import actors, themes
 from dashboard.extract import FIGURE_FIELDS, extract_figures, sentence_spans
 from dashboard.partners import classify, registry
-from dashboard.schemas import KINDS, UNITS, Corpus, Engagements, Figures, Partners, Stories, validate
+from dashboard.schemas import Corpus, Engagements, Figures, Partners, Stories, validate
 
 if TYPE_CHECKING:
     from dashboard.store import Store
 
-OVERLAY_PATH = DATA_DIR / "overlay.csv"
-OVERLAY_ACTIONS = ("confirm", "correct", "reject", "date")
-OVERLAY_FIELDS = ("value", "currency", "unit", "metric", "kind", "year", "horizon_years", "partner")
+OVERLAY_PATH, OVERLAY_ACTIONS, OVERLAY_FIELDS = curation.OVERLAY_PATH, curation.ACTIONS, curation.FIELDS
+read_overlay = curation.read_overlay
 
 
 # --------------------------------------------------------------------------- one story
@@ -156,30 +155,6 @@ def number_occurrences(figures: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def read_overlay(path: Path = OVERLAY_PATH) -> pd.DataFrame:
-    """The curation overlay; an unknown action, field, metric, kind or partner names the file to edit."""
-    columns = ["source", "story", "raw", "occurrence", "action", "field", "value", "note"]
-    if not path.exists():
-        return pd.DataFrame(columns=columns)
-    overlay = pd.read_csv(path, dtype=str, keep_default_na=False).reindex(columns=columns, fill_value="")
-    for row in overlay.itertuples():
-        where = f"{path.name} row {row.Index + 2}"
-        if row.action not in OVERLAY_ACTIONS:
-            raise vocab.VocabularyError(f"{where}: unknown action {row.action!r} (one of {OVERLAY_ACTIONS}); edit data/{path.name}")
-        if row.action == "correct":
-            if row.field not in OVERLAY_FIELDS:
-                raise vocab.VocabularyError(f"{where}: unknown field {row.field!r} (one of {OVERLAY_FIELDS}); edit data/{path.name}")
-            if row.field == "metric":
-                vocab.check_metric(row.value)
-            if row.field == "kind" and row.value not in KINDS:
-                raise vocab.VocabularyError(f"{where}: unknown kind {row.value!r} (one of {KINDS}); edit data/{path.name}")
-            if row.field == "unit" and row.value not in UNITS:
-                raise vocab.VocabularyError(f"{where}: unknown unit {row.value!r}; edit data/{path.name}")
-            if row.field == "partner" and row.value:
-                registry().get(row.value)
-    return overlay
-
-
 def apply_overlay(
     figures: pd.DataFrame, stories: pd.DataFrame, overlay: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -273,12 +248,14 @@ def build_corpus(
 ) -> Corpus:
     """Stories and their ``analyse_story`` objects -> curated, validated tables."""
     unreadable = unreadable or []
+    overlay, problems = read_overlay(overlay_path, strict=False)
+    curation_problems = tuple(str(p) for p in problems)
     if not stories:
-        overlay = read_overlay(overlay_path)
         return Corpus(
             *(validate(model, pd.DataFrame()) for model in (Stories, Figures, Engagements, Partners)),
             unreadable=unreadable,
             orphans=overlay,
+            curation_problems=curation_problems,
         )
     story_frame = _story_frame(stories, given)
     raw_figures = pd.DataFrame(
@@ -290,7 +267,7 @@ def build_corpus(
         columns=["story_id", "source", "story", *FIGURE_FIELDS],
     )
     figures, story_frame, orphans = (
-        raw_figures.pipe(number_occurrences).pipe(apply_overlay, story_frame, read_overlay(overlay_path))
+        raw_figures.pipe(number_occurrences).pipe(apply_overlay, story_frame, overlay)
     )
     dates = story_frame.set_index("story_id")["published"]
     titles = story_frame.set_index("story_id")["title"]
@@ -330,6 +307,7 @@ def build_corpus(
         partners=validate(Partners, partner_table(engagements, figures)),
         unreadable=unreadable,
         orphans=orphans,
+        curation_problems=curation_problems,
     )
 
 
@@ -344,4 +322,5 @@ def health(corpus: Corpus) -> dict:
         "undated_stories": undated,
         "unreadable_files": [{"file": f, "reason": r} for f, r in corpus.unreadable],
         "orphaned_overlay_rows": corpus.orphans.to_dict(orient="records"),
+        "overlay_problems": list(corpus.curation_problems),
     }
