@@ -122,3 +122,12 @@ def test_a_new_article_shows_on_sources_and_can_be_removed_with_confirmation(sto
     assert store.count() == len(SEED) and store.get(added.id) is None
     assert "Removed" in at.success[0].value
     assert story not in at.selectbox(key="story").options
+
+
+def test_a_store_that_cannot_be_opened_says_what_to_do(tmp_path, monkeypatch):
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv(ENV_URL, f"sqlite:///{tmp_path}/a-file/s.db")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "python \\-m dashboard db upgrade" in at.error[0].value
