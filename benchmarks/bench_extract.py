@@ -28,8 +28,8 @@ from dashboard import SEEDS_DIR  # noqa: E402
 from dashboard.articles import read_stories, read_text  # noqa: E402
 from dashboard.evaluation import Found, score  # noqa: E402
 from dashboard.extract import extract_figures  # noqa: E402
-from dashboard.load import analyse_story  # noqa: E402
 from dashboard.partners import registry  # noqa: E402
+from dashboard.pipeline import analyse_story  # noqa: E402
 
 EVAL = ROOT / "benchmarks" / "eval"
 _AMOUNT = re.compile(r"(?:(?<=[$€£])|(?<=Rs)|(?<=Dh))\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")

@@ -7,13 +7,14 @@ spaces, so a position in ``text`` plus ``start`` is a position in the file.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
-
-import dateparser
 
 from dashboard import vocab
 
@@ -40,47 +41,118 @@ class Story:
 
 
 # --------------------------------------------------------------------------- reading files
-def read_text(path: Path) -> str:
-    """The text of an article file; raises :class:`UnreadableFile` with a reason a person can act on."""
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _limit_text(limit: int) -> str:
+    return f"{limit / 1_000_000:g} MB" if limit >= 1_000_000 else f"{limit:,} bytes"
+
+
+def read_bounded(handle, limit: int | None = None) -> bytes:
+    """At most ``limit`` bytes of an open binary stream (a file, stdin, an upload); raises
+    :class:`UnreadableFile` when there is more. Reads ``limit + 1`` bytes at most, so a stream
+    that never ends costs no more than that."""
+    limit = MAX_BYTES if limit is None else limit
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise UnreadableFile(f"larger than the {_limit_text(limit)} limit")
+    return data
+
+
+def decode_article(data: bytes, suffix: str = ".txt") -> str:
+    """Bytes of an article -> its text: UTF-8 (a BOM is allowed), or UTF-16/32 with a BOM;
+    a saved web page (``.html``) is reduced to its article with trafilatura.
+    Raises :class:`UnreadableFile` for empty, binary or undecodable data."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise UnreadableFile(f"cannot open: {exc.strerror}") from exc
-    if size > MAX_BYTES:
-        raise UnreadableFile(f"larger than the {MAX_BYTES // 1_000_000} MB limit ({size:,} bytes)")
-    data = path.read_bytes()
-    if b"\x00" in data:
-        raise UnreadableFile("binary file (contains NUL bytes), not an article")
-    try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise UnreadableFile(f"not UTF-8 (byte {exc.start}): save the article as UTF-8 text") from exc
-    if path.suffix.lower() in (".html", ".htm"):
+    if "\x00" in text:
+        raise UnreadableFile("binary file (contains NUL bytes), not an article")
+    if suffix.lower() in (".html", ".htm"):
         text = html_to_text(text)
+        if not text.strip():
+            raise UnreadableFile("no article text found in the web page")
     if not text.strip():
         raise UnreadableFile("empty: no text in the file")
     return text
+
+
+def read_text(path: Path, limit: int | None = None) -> str:
+    """The text of an article file; raises :class:`UnreadableFile` with a reason a person can act on.
+
+    Only regular files are read: a folder, a FIFO or a device is refused before it is opened for
+    reading (opened without blocking, then checked), and no more than ``limit + 1`` bytes are read."""
+    limit = MAX_BYTES if limit is None else limit
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except IsADirectoryError as exc:
+        raise UnreadableFile("a folder, not a file") from exc
+    except PermissionError as exc:
+        raise UnreadableFile("permission denied") from exc
+    except OSError as exc:
+        raise UnreadableFile(f"cannot open: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableFile("a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile("not a regular file (a pipe, socket or device)")
+        if info.st_size > limit:
+            raise UnreadableFile(f"larger than the {_limit_text(limit)} limit ({info.st_size:,} bytes)")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            try:
+                data = read_bounded(handle, limit)
+            except OSError as exc:
+                raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
+    return decode_article(data, path.suffix)
 
 
 def html_to_text(html: str) -> str:
     """A saved web page -> its article text (trafilatura), title first and date line kept."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as exc:  # trafilatura/lxml on a malformed page: the page is refused, not the batch
+        raise UnreadableFile(f"the web page could not be parsed ({type(exc).__name__})") from exc
     if doc is None:
         return ""
     parts = [doc.title or "", f"Published {doc.date}" if doc.date else "", doc.text or ""]
     return "\n\n".join(p for p in parts if p)
 
 
-def article_paths(paths: list[Path]) -> list[Path]:
-    """Files to read: each path a file, or a folder whose article files are taken in name order."""
-    out: list[Path] = []
+def article_paths(paths: list[Path]) -> list[tuple[Path, str]]:
+    """(file, source name) for each article to read. A folder gives every article file under it, in
+    name order, named by its path relative to that folder (``"2025/dawn.txt"``); a file given
+    directly is named by its file name. When two inputs would get the same name, the later one is
+    prefixed with its folder's name, so sources never collide."""
+    out: list[tuple[Path, str]] = []
+    taken: set[str] = set()
+
+    def add(path: Path, name: str, folder: str) -> None:
+        if name in taken:
+            base, n = f"{folder}/{name}" if folder else name, 2
+            name = base
+            while name in taken:
+                name, n = f"{base}~{n}", n + 1
+        taken.add(name)
+        out.append((path, name))
+
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES))
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(Path(root) / f for f in files if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES)
+            for file in sorted(found, key=lambda p: p.relative_to(path).as_posix()):
+                add(file, file.relative_to(path).as_posix(), path.resolve().name)
         else:
-            out.append(path)
+            add(path, path.name, path.resolve().parent.name)
     return out
 
 
@@ -88,18 +160,31 @@ def article_paths(paths: list[Path]) -> list[Path]:
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = (
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+{_MONTH},?[ \t]+\d{{4}}"
+    rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})"
 )
 _HEADER_DATE = re.compile(r"(?m)^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b")
 _DATELINE = re.compile(
-    rf"(?mi)^[^\n]{{0,60}}?\b(?P<word>Published|Updated|Posted|Last updated|Dated|Date)(?:\s+on)?\s*:?\s+(?:in\s+[^\n,]{{2,60}},\s*)?(?P<date>{_DATE})"
+    rf"(?mi)^[^\n]{{0,60}}?\b(?P<word>Published|Updated|Posted|Last updated|Dated|Date)\b(?:[ \t]++on\b)?[ \t]*+:?[ \t]*+"
+    rf"(?:in[ \t]++[^\n,]{{2,60}},[ \t]*+)?(?P<date>{_DATE})"
 )
-
+# A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:"
+_LEAD_DATE = re.compile(rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?,[ \t]*+(?P<date>{_DATE})[ \t]*+[-–—:(]")
+_LEAD_REACH = 400  # a dateline stands in the first lines of a story
+# A line that is only a date, perhaps with its weekday and a byline: "Monday 28, January 2019 BY ...",
+# "March 30, 2025". The last such line in a story's first lines is its date (a site's "today" comes first).
+_DATE_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?(?P<date>{_DATE})(?:[ \t]+(?:BY|By|by)[ \t][^\n]{{0,60}})?[ \t]*$"
+)
+_DATE_LINE_REACH = 1200
+_MAX_DATELINES = 20  # a story with more dated lines than this is a list: the first ones decide
 
 @lru_cache(maxsize=1)
-def _date_parser() -> dateparser.DateDataParser:
-    """One English parser, built once (``dateparser.parse`` with settings builds one per call)."""
+def _date_parser():
+    """One English ``dateparser.DateDataParser``, built once (``dateparser.parse`` with settings builds
+    one per call), and imported only when a date is not in one of the common forms."""
+    import dateparser
+
     return dateparser.DateDataParser(
         languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
     )
@@ -124,14 +209,46 @@ def parse_date(raw: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=[/-]|$)"
+    rf"|/(?P<d2>\d{{1,2}})-(?P<mon>{_MONTH})-(?P<y2>(?:19|20)\d{{2}})/"
+)
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The publication date many news sites put in their URLs: ``".../2024/04/02/slug"`` -> 2024-04-02,
+    ``"nation.com.pk/15-Aug-2019/slug"`` -> 2019-08-15; a year and month alone, or none, -> None."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url[:2048])
+    if not m:
+        return None
+    try:
+        if m.group("y2"):
+            return parse_date(f"{m.group('d2')} {m.group('mon')} {m.group('y2')}")
+        if m.group("d"):
+            return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return None
+
+
 def story_date(text: str) -> date | None:
     """The publication date the text states: a ``date`` header, then Published, then Updated; else None."""
     header = _HEADER_DATE.search(text)
     if header:
         return parse_date(header.group("date"))
     datelines = (m for m in _DATELINE.finditer(text) if _line_length(text, m.start()) <= _DATELINE_MAX)
-    lines = sorted(datelines, key=lambda m: m.group("word").lower() != "published")
+    lines = sorted(islice(datelines, _MAX_DATELINES), key=lambda m: m.group("word").lower() != "published")
     for m in lines:
+        found = parse_date(m.group("date"))
+        if found:
+            return found
+    lead = _LEAD_DATE.search(text, 0, _LEAD_REACH)
+    if lead and (found := parse_date(lead.group("date"))):
+        return found
+    lines = list(islice(_DATE_LINE.finditer(text, 0, _DATE_LINE_REACH), _MAX_DATELINES))
+    for m in reversed(lines):
         found = parse_date(m.group("date"))
         if found:
             return found
@@ -152,18 +269,43 @@ def _line_length(text: str, at: int) -> int:
     return (len(text) if end == -1 else end) - start
 
 
+class _Ink:
+    """Counts of non-blank characters before each position, built once in one vectorised pass:
+    ``ink(a, b)`` is how much text ``text[a:b]`` holds, in constant time."""
+
+    def __init__(self, text: str) -> None:
+        import numpy as np
+
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        table = np.zeros(0x3001, dtype=bool)
+        table[_BLANKS] = True
+        blank = table[np.minimum(codes, 0x3000)] & (codes <= 0x3000)
+        self.before = np.concatenate(([0], np.cumsum(~blank)))
+
+    def __call__(self, a: int, b: int) -> int:
+        return int(self.before[b] - self.before[a])
+
+
+_BLANKS = [ord(c) for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"]
+
+
 def split_stories(text: str) -> list[tuple[int, int]]:
     """Spans of the stories in one file. A second ``date`` header, or a second dateline
     after a full story's worth of text, starts a new story at the title above it."""
-    cuts = {m.start() for m in _HEADER_DATE.finditer(text) if text[: m.start()].strip()}
+    header_dates = list(_HEADER_DATE.finditer(text))
     headers = [
         m
         for m in _DATELINE.finditer(text)
         if not m.group(0).lstrip().lower().startswith("published in") and _line_length(text, m.start()) <= _DATELINE_MAX
     ]
+    trailers = list(_TRAILER.finditer(text))
+    if not headers and not trailers and (not header_dates or (len(header_dates) == 1 and not text[: header_dates[0].start()].strip())):
+        return [(0, len(text))] if text.strip() else []  # nothing that could start a second story
+    ink = _Ink(text)
+    cuts = {m.start() for m in header_dates if ink(0, m.start())}
     last = 0
     for m in headers:
-        if len(text[last : m.start()].strip()) < _MIN_STORY or len(text[m.end() :].strip()) < _MIN_STORY:
+        if ink(last, m.start()) < _MIN_STORY or ink(m.end(), len(text)) < _MIN_STORY:
             continue  # a story needs text before the dateline, and a new one text after it
         window_start = max(last, m.start() - 800)
         gaps = list(_BIG_GAP.finditer(text, window_start, m.start()))
@@ -172,27 +314,34 @@ def split_stories(text: str) -> list[tuple[int, int]]:
         else:
             paras = list(_PARA.finditer(text, window_start, m.start()))
             cut = paras[-2].end() if len(paras) >= 2 else (paras[-1].end() if paras else m.start())
-        if len(text[last:cut].strip()) >= _MIN_STORY:
+        if ink(last, cut) >= _MIN_STORY:
             cuts.add(cut)
             last = cut
     # A trailer ("Published in Dawn, October 8th, 2025") followed by more text ends its story.
-    for m in _TRAILER.finditer(text):
-        if len(text[m.end() :].strip()) >= _MIN_STORY:
+    for m in trailers:
+        if ink(m.end(), len(text)) >= _MIN_STORY:
             cuts.add(m.end())
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
-    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if ink(a, b)]
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each span replaced by spaces (newlines kept), so offsets do not move."""
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if start >= end:
+            continue
+        parts.append(text[at:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
@@ -227,17 +376,24 @@ def story_outlet(text: str) -> str | None:
 
 
 def _repeated_title(body: str, title: str | None) -> list[tuple[int, int]]:
+    """Where the headline stands again as a line of its own (Arab News repeats it): blanked so that
+    its figures count once. Each check looks back and ahead over blanks only, so the whole scan
+    is linear however often the headline recurs."""
     if not title:
         return []
     first = body.find(title)
     spans, at = [], body.find(title, first + len(title)) if first != -1 else -1
     while at != -1:
-        line_start = body.rfind("\n", 0, at) + 1
-        line_end = body.find("\n", at)
-        line_end = len(body) if line_end == -1 else line_end
-        if not body[line_start:at].strip() and not body[at + len(title) : line_end].strip():
-            spans.append((at, at + len(title)))
-        at = body.find(title, at + len(title))
+        end = at + len(title)
+        before = at
+        while before > 0 and body[before - 1] in " \t":
+            before -= 1
+        after = end
+        while after < len(body) and body[after] in " \t":
+            after += 1
+        if (before == 0 or body[before - 1] == "\n") and (after == len(body) or body[after] == "\n"):
+            spans.append((at, end))
+        at = body.find(title, end)
     return spans
 
 

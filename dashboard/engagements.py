@@ -15,18 +15,21 @@ from dashboard.partners import registry
 def themes(text: str) -> list[str]:
     """Themes whose keywords occur in ``text``, most mentioned first (ties in taxonomy order)."""
     lowered = text.lower()
-    same = len(lowered) == len(text)
-    counts = [
-        (sum(1 for _ in term.finditer(text, lowered if same else None)), -i, term.code)
-        for i, term in enumerate(vocab.themes())
-        if term.may_match(lowered)
-    ]
-    return [code for n, _, code in sorted(counts, reverse=True) if n]
+    counts: dict[str, int] = {}
+    for _, _, term, _ in vocab.cue_index("theme").matches(text, lowered if len(lowered) == len(text) else None):
+        counts[term.code] = counts.get(term.code, 0) + 1
+    order = {term.code: i for i, term in enumerate(vocab.themes())}
+    return sorted(counts, key=lambda code: (-counts[code], order[code]))
 
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|bin|ul|al|ud|ur|van|von|de)"
 _NAME = rf"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]{_NAME_TOKEN}){{1,3}})"
-_QUALIFIER = r"(?:for|of|to)[ \t]+(?:the[ \t]+)?[A-Z][\w&'’-]*(?:,?[ \t]+(?:and|&|of|the)?[ \t]*[A-Z][\w&'’-]*){0,6}"
+# Each part starts where the one before cannot go on: a word is letters, then one run of blanks, then an
+# optional joining word followed by its own run of blanks; so no two adjacent parts match the same characters.
+_QUALIFIER = r"(?:for|of|to)[ \t]++(?:the[ \t]++)?[A-Z][\w&'’-]*+(?:,?[ \t]++(?:(?:and|&|of|the)[ \t]++)?[A-Z][\w&'’-]*+){0,6}"
+
+
+MAX_ACTORS = 100  # a story naming more people than this is a list, not a story; the first ones are kept
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +70,7 @@ def actors(text: str) -> list[str]:
     A later short form ("Minister Iqbal") merges into the full name seen first ("Ahsan Iqbal").
     """
     found: dict[str, str] = {}
+    by_surname: dict[str, str] = {}  # last name -> the full name it is known under
     matches = sorted((m for p in _actor_patterns() for m in p.finditer(text)), key=lambda m: m.start())
     for m in matches:
         name, lead = _clean_name(m.group("name"))
@@ -75,9 +79,14 @@ def actors(text: str) -> list[str]:
         title = " ".join(m.group("title").split())
         if lead and m.start("title") < m.start("name"):
             title = f"{title} {lead}"
-        same = next((known for known in found if known.split()[-1] == name.split()[-1] or name in known or known in name), None)
+        surname = name.split()[-1]
+        same = by_surname.get(surname)
         if same is None:
+            if len(found) >= MAX_ACTORS:
+                continue
             found[name] = title
+            by_surname[surname] = name
         elif len(name) > len(same):
             found[name] = found.pop(same) if len(found[same]) >= len(title) else title
+            by_surname[surname] = name
     return [f"{name} ({title})" for name, title in found.items()]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.articles import read_stories, read_text
-from dashboard.load import analyse_story
+from dashboard.pipeline import analyse_story
 
 TOLERANCE = 0.005
 
@@ -38,11 +38,15 @@ def read_labels(path: Path) -> list[dict[str, str]]:
 
 
 def ours(path: Path) -> list[Found]:
-    """This project's figures for one article file."""
+    """This project's figures for one article file, one per occurrence as these labels count them:
+    each mention of a figure, and a range's high end as a figure of its own."""
     out = []
     for story in read_stories(path.name, read_text(path)):
         for f in analyse_story(story)["figures"]:
-            out.append(Found(path.name, f["value"], f["currency"], f["unit"], f["kind"], f["metric"], f["partner"], f["raw"]))
+            values = [f["value"]] + ([f["value_high"]] if f["value_high"] is not None else [])
+            for _ in range(1 + len(f["mentions"])):
+                for value in values:
+                    out.append(Found(path.name, value, f["currency"], f["unit"], f["kind"], f["metric"], f["partner"], f["raw"]))
     return out
 
 

@@ -33,10 +33,16 @@ WORD_NUMBER = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundr
 # One leading [0-9] lets the regex engine skip to digits fast. Every repetition is bounded, so a run of
 # ten thousand digits costs a constant per position; a number that goes on past the bound is refused
 # in Python (``_continues``). Western (1,234,567) and South Asian (12,34,567) digit grouping.
-DIGITS = r"[0-9](?:\d?(?:,\d{2}){1,4},\d{3}|\d{0,2}(?:,\d{3}){1,5}|\d{0,12})(?:\.\d{1,6})?"
+# Atomic groups: once a number is read, nothing backtracks into it.
+_DIGITS_REST = r"(?:\d?(?:,\d{2}){1,4},\d{3}|\d{0,2}(?:,\d{3}){1,5}|\d{0,12}+)(?:\.\d{1,6}+)?)"
+DIGITS = r"(?>[0-9]" + _DIGITS_REST
+# A number that opens a pattern: its first digit must not continue a word, a number or a symbol
+# (checked by a look-behind after that digit, which keeps the engine's fast skip to digits).
+_OPENING = r"(?<![\w.,$/][0-9])"
+OPENING_DIGITS = r"(?>[0-9]" + _OPENING + _DIGITS_REST
 # A decimal comma ("12,5%") is only read before a percent sign or word.
 DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?!\d)"
-_PERCENT_NUMBER = r"[0-9](?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3}){1,5}|\d{0,5})(?:\.\d{1,6})?"
+_PERCENT_NUMBER = r"(?>[0-9]" + _OPENING + r"(?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3}){1,5}|\d{0,5}+)(?:\.\d{1,6}+)?)"
 # Space between the parts of a figure: a few spaces, at most one line break ("$1.5\nbillion").
 # The two halves cannot match the same characters: the second starts with the line break.
 SP = r"(?:[ \t\u00a0]{1,3}(?:\n[ \t\u00a0]{0,3})?|\n[ \t\u00a0]{0,3})"
@@ -115,17 +121,16 @@ def grammar() -> Grammar:
             rf"[Bb]etween[ \t]+(?P<pre>{prefix_re}){SP}?(?P<n1>{number})(?P<s1>{scale})?[ \t]+and[ \t]+(?:{prefix_re})?{SP}?(?P<n2>{number})(?P<s2>{scale})?"
         ),
         re.compile(rf"[Bb]etween[ \t]+(?P<n3>{number})[ \t]+and[ \t]+(?P<n4>{number})(?P<s3>{scale})?[ \t](?P<post>{suffix_re})"),
-        re.compile(rf"[Bb]etween[ \t]+(?P<p1>{_PERCENT_NUMBER})[ \t]+and[ \t]+(?P<p2>{number}){percent_word}"),
-        # prefixed: "$2.7 trillion", "Rs12bn", "US $ 6.2 billion", "$12-16 billion", "$12bn-$16bn", "$12 to 16 billion"
+        re.compile(rf"[Bb]etween[ \t]+(?P<p1>{_PERCENT_NUMBER}){percent_word}?[ \t]+and[ \t]+(?P<p2>{number}){percent_word}"),
+        # prefixed: "$2.7 trillion", "Rs12bn", "US $ 6.2 billion", "$12-16 billion", "$12bn-$16bn", "$12 to 16 billion",
+        # or spelled: "USD one billion", "$ two trillion"
         re.compile(
-            rf"(?P<pre>{prefix_re}){SP}?(?P<n1>{number})(?P<s1>{scale})?"
+            rf"(?P<pre>{prefix_re})(?:{SP}|-)?(?:(?P<n1>{number})(?P<s1>{scale})?"
             rf"(?:(?:{dash}|(?(s1)(?!)|[ \t]+to[ \t]+(?=(?:{prefix_re})?[ \t]?[\d.,]{{1,20}}{scale})))(?:{prefix_re})?[ \t]?"
-            rf"(?P<n2>{number})(?P<s2>{scale})?)?"
+            rf"(?P<n2>{number})(?P<s2>{scale})?)?|(?P<w1>{words})(?P<sw>{scale}))"
         ),
-        # spelled after a code or symbol: "USD one billion", "$ two trillion"
-        re.compile(rf"(?P<pre>{prefix_re}){SP}?(?P<w1>{words})(?P<s1>{scale})"),
         # suffixed: "310+ Million USD", "1.5bn dollars", "12-16 billion dollars"
-        re.compile(rf"(?P<n3>{number})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?{SP}(?P<post>{suffix_re})"),
+        re.compile(rf"(?P<n3>{OPENING_DIGITS})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?{SP}(?P<post>{suffix_re})"),
         # percentages: "12.5%", "12,5%", "30pc", "25 per cent", "10-12%"
         re.compile(rf"(?P<p1>{_PERCENT_NUMBER})(?:(?:{dash}|[ \t]to[ \t])(?P<p2>{number}))?{percent_word}"),
     )
@@ -180,7 +185,7 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     if groups.get("pre") is not None:
         if before in _NOT_BEFORE_PREFIX:
             return None
-        n1, n2, s1, s2 = groups.get("n1") or groups["w1"], groups.get("n2"), groups.get("s1"), groups.get("s2")
+        n1, n2, s1, s2 = groups.get("n1") or groups["w1"], groups.get("n2"), groups.get("s1") or groups.get("sw"), groups.get("s2")
         currency = g.currencies.code_of(groups["pre"])
     else:
         if before in _NOT_BEFORE_NUMBER:
@@ -191,6 +196,24 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     low = parse_number(n1) * _scale(g, s1 or (s2 if n2 is not None else None))
     high = parse_number(n2) * _scale(g, s2 or s1) if n2 is not None else None
     return Amount(low, currency, "money", start, m.end(), high)
+
+
+_FROM_BEFORE_RANGE = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
+_TO_SEPARATOR = re.compile(r"[ \t]to[ \t]")
+
+
+def _from_to(amount: Amount, m: re.Match[str], text: str) -> list[Amount]:
+    """"from 10 to 12%" is a change between two figures, not a range: split it in two."""
+    if (
+        amount.high is None
+        or amount.unit != "percent"
+        or not _FROM_BEFORE_RANGE.search(text, max(0, amount.start - 8), amount.start)
+        or not _TO_SEPARATOR.search(text, m.end("p1"), m.start("p2"))
+    ):
+        return [amount]
+    first = Amount(amount.value, None, "percent", amount.start, m.end("p1"))
+    second = Amount(amount.high, None, "percent", m.start("p2"), amount.end)
+    return [first, second]
 
 
 class _Spans:
@@ -235,23 +258,32 @@ def _worded(text: str, g: Grammar, taken: _Spans) -> list[Amount]:
     return out
 
 
-def find_amounts(text: str) -> list[Amount]:
+MAX_AMOUNTS = 2000  # per story: more is a table or a crafted text, not an article (see ``find_amounts``)
+
+
+def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
     """Money amounts and percentages in ``text``, in order; a range is one amount with a high end.
 
     ``"$12-16 billion"`` -> ``[Amount(12e9, "USD", "money", 0, 14, high=16e9)]``
+
+    At most ``limit`` amounts are read (bounded time and memory on any input: a story with more
+    is a table, and ``extract_figures`` says so); money is read before percentages.
     """
     g = grammar()
     found: list[Amount] = []
     taken = _Spans()
     for pattern in g.patterns:  # money first: a later pattern never takes a span already taken
         for m in pattern.finditer(text):
+            if len(found) >= limit:
+                break
             if taken.overlaps(m.start(), m.end()):
                 continue
             amount = _amount(m, g, text)
             if amount is not None:
                 taken.add(amount.start, m.end())
-                found.append(amount)
-    found.extend(_worded(text, g, taken))
+                found.extend(_from_to(amount, m, text))
+    if len(found) < limit:
+        found.extend(_worded(text, g, taken)[: limit - len(found)])
     found.sort(key=lambda a: (a.start, a.value))
     return found
 
@@ -297,16 +329,17 @@ _WEAK_PENALTY = 40
 _WINDOW_BEFORE, _WINDOW_AFTER = 140, 45
 _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far before its end
 # Words that end a clause: a cue on the far side of one does not describe the figure.
-_AFTER_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|which|compared)\b", re.IGNORECASE)
+_AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b")  # run on lower-cased text
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
-_BEFORE_BREAK = re.compile(r";|\b(?:while|whereas|but)\b", re.IGNORECASE)
+_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but)\b")  # run on lower-cased text
+_PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan from the Asian Development Bank"
 _FROM_BEFORE = re.compile(
     r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
     r"(?:(?:around|about|nearly|some)[ \t]+)?$",
     re.IGNORECASE,
 )
 _YEAR = re.compile(
-    r"(?<![\w$.,])(?:FY[ \t]?'?(?P<fy1>\d{4}|\d{2})(?:[ \t]?[-–/][ \t]?(?P<fy2>\d{4}|\d{2}))?"
+    r"(?<![\w$.,])(?:(?:FY|(?:fiscal|financial)[ \t]+year)[ \t]?'?(?P<fy1>\d{4}|\d{2})(?:[ \t]?[-–/][ \t]?(?P<fy2>\d{4}|\d{2}))?"
     r"|(?P<y1>(?:19|20)\d{2})(?:[ \t]?[-–/][ \t]?(?P<y2>\d{4}|\d{2}))?)(?![\w%]|\.\d|,\d)"
     r"|\b(?P<rel>last|next|this|current|previous|coming|past)[ \t]+(?P<fiscal>(?:fiscal|financial)[ \t]+)?year\b",
     re.IGNORECASE,
@@ -322,10 +355,10 @@ _QUOTE_MAX = 600  # longer sentences are quoted as a window around the figure
 
 
 class _Breaks:
-    """Clause breaks of one sentence, found once: ``between(a, b)`` tells whether one lies in ``[a, b)``."""
+    """Clause breaks of a text, found once: ``between(a, b)`` tells whether one lies in ``[a, b)``."""
 
-    def __init__(self, pattern: re.Pattern[str], sentence: str) -> None:
-        spans = [m.span() for m in pattern.finditer(sentence)]
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        spans = [m.span() for m in pattern.finditer(text)]
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
 
@@ -334,22 +367,68 @@ class _Breaks:
         return i < len(self.starts) and self.ends[i] <= b
 
 
+def _terms_matches(text: str, lowered: str | None, terms) -> list[tuple[int, int, object, re.Match[str]]]:
+    """Every match of every term in ``text``, sorted by start: one pass per term over the whole text,
+    shared by all its sentences and figures (a term whose gate words are absent is not run)."""
+    probe = lowered if lowered is not None else text.lower()
+    found = [
+        (m.start(), m.end(), term, m)
+        for term in terms
+        if term.may_match(probe)
+        for m in term.finditer(text, lowered)
+    ]
+    found.sort(key=lambda m: m[0])
+    return found
+
+
+class _Story:
+    """The cue words, years and clause breaks of a whole text, found once, in text positions."""
+
+    def __init__(self, text: str) -> None:
+        lowered = text.lower()
+        lowered = lowered if len(lowered) == len(text) else None  # lower() keeps positions for all but a few letters (İ)
+        self.kind = vocab.cue_index("kind").matches(text, lowered)
+        self.metric = vocab.cue_index("metric").matches(text, lowered)
+        self.rate = vocab.cue_index("rate").matches(text, lowered)
+        self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
+        if lowered is not None:
+            self.before, self.after = _Breaks(_BEFORE_BREAK, lowered), _Breaks(_AFTER_BREAK, lowered)
+        else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
+            self.before = _Breaks(re.compile(_BEFORE_BREAK.pattern, re.IGNORECASE), text)
+            self.after = _Breaks(re.compile(_AFTER_BREAK.pattern, re.IGNORECASE), text)
+
+
 @dataclass
 class _Sentence:
-    """What one sentence offers its figures, computed once however many figures it holds."""
+    """One sentence of a :class:`_Story`; what it offers its figures is computed once, however many it holds."""
 
     text: str
     start: int
-    kind: list  # cue matches sorted by start: (start, end, term, match)
-    metric: list
-    rate: list
-    years: list  # (start, end, match)
-    before: _Breaks
-    after: _Breaks
-    hits: list  # partner hits inside the sentence, positions relative to it, sorted
+    end: int
+    story: _Story
+    hits: list  # partner names inside the sentence, text positions, sorted
     _horizon: object = None
     _not_figure: object = None
     _quote: str | None = None
+    _names: frozenset[str] | None = None
+
+    def window(self, matches: list, fs: int, fe: int) -> list:
+        """The matches (sorted by start) that can describe a figure at ``[fs, fe)``, inside this sentence."""
+        lo = bisect.bisect_left(matches, max(self.start, fs - _WINDOW_BEFORE - _LONGEST_CUE), key=lambda m: m[0])
+        hi = bisect.bisect_right(matches, min(self.end, fe + _WINDOW_AFTER), key=lambda m: m[0])
+        return [m for m in matches[lo:hi] if m[1] <= self.end]
+
+    def names(self) -> frozenset[str]:
+        """The partners this sentence names (computed once)."""
+        if self._names is None:
+            self._names = frozenset(h.code for h in self.hits)
+        return self._names
+
+    def window_years(self, fs: int, fe: int) -> list:
+        """The year mentions of this sentence nearest ``[fs, fe)``: two on either side."""
+        years = self.story.years
+        i = bisect.bisect_left(years, fs, key=lambda y: y[0])
+        return [y for y in years[max(0, i - 2) : i + 2] if self.start <= y[0] and y[1] <= self.end]
 
     def horizon(self) -> int | None:
         if self._horizon is None:
@@ -367,6 +446,7 @@ class _Sentence:
             if self._quote is None:
                 self._quote = " ".join(self.text.split())
             return self._quote
+        fs, fe = fs - self.start, fe - self.start
         a, b = max(0, fs - _QUOTE_MAX // 2), min(len(self.text), fe + _QUOTE_MAX // 2)
         while a > 0 and a > fs - _QUOTE_MAX and not self.text[a - 1].isspace():
             a -= 1
@@ -376,43 +456,25 @@ class _Sentence:
         return ("… " if a > 0 else "") + body + (" …" if b < len(self.text) else "")
 
 
-def _window(matches: list, fs: int, fe: int) -> list:
-    """The cue matches that can describe a figure at ``[fs, fe)``: a slice found by bisection."""
-    lo = bisect.bisect_left(matches, fs - _WINDOW_BEFORE - _LONGEST_CUE, key=lambda m: m[0])
-    hi = bisect.bisect_right(matches, fe + _WINDOW_AFTER, key=lambda m: m[0])
-    return matches[lo:hi]
-
-
 def _distance(s: _Sentence, fig_start: int, fig_end: int, start: int, end: int) -> int | None:
     """Characters between a cue and the figure, or None when the cue is out of reach or in another clause."""
     if end <= fig_start and fig_start - end <= _WINDOW_BEFORE:
-        return None if s.before.between(end, fig_start) else fig_start - end
+        return None if s.story.before.between(end, fig_start) else fig_start - end
     if start >= fig_end and start - fig_end <= _WINDOW_AFTER:
-        return None if s.after.between(fig_end, start) else start - fig_end + _AFTER_PENALTY
+        return None if s.story.after.between(fig_end, start) else start - fig_end + _AFTER_PENALTY
     return None
 
 
 def cue_matches(sentence: str, terms, start: int = 0, end: int | None = None) -> list[tuple[int, int, object, re.Match[str]]]:
-    """Every match of every term in ``sentence[start:end]`` (positions in ``sentence``), sorted by start,
-    found once and shared by every figure of the sentence."""
-    end = len(sentence) if end is None else end
-    lowered = sentence.lower()
-    same = len(lowered) == len(sentence)  # lower() keeps positions for all but a few letters (İ)
-    found = [
-        (m.start(), m.end(), term, m)
-        for term in terms
-        if term.pattern is not None and term.may_match(lowered[start:end] if end - start < 4096 else lowered)
-        for m in term.finditer(sentence, lowered if same else None, start, end)
-    ]
-    found.sort(key=lambda m: m[0])
-    return found
+    """Every match of every term in ``sentence[start:end]``, sorted by start."""
+    return [m for m in _terms_matches(sentence, None, terms) if start <= m[0] and (end is None or m[1] <= end)]
 
 
 def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=None):
     """The match nearest the figure within its clause (ties: the longer match), or None."""
     best, best_key = None, None
-    fs, fe = fig.start - s.start, fig.end - s.start
-    for start, end, term, m in _window(matches, fs, fe):
+    fs, fe = fig.start, fig.end
+    for start, end, term, m in s.window(matches, fs, fe):
         if start < fe and fs < end:
             continue
         if start >= fe and after_ok is not None and not after_ok(term, m):
@@ -428,12 +490,19 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
     return best
 
 
+# After a figure, "to ..." and "will ..." tell what the money is for, not that it is a goal:
+# "$600 million to expand ...", "a $300-million loan will fund ...".
+_MOVED_REACH = 60
+_PURPOSE_AFTER = re.compile(r"(?:to|will|shall)\b", re.IGNORECASE)
+
+
 def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     """(kind, the words that decided it): ``"China has $2.7 trillion"`` -> ``("actual", "has")``;
     ``"the goal of exporting $50 billion"`` -> ``("target", "goal")``.
 
     A figure after "from" is a baseline, so actual ("from $30 billion to $150 billion");
-    a "to ..." after the figure is its purpose, not a goal ("$600 million to expand ...").
+    a "to ..." or "will ..." after the figure is its purpose, not a goal ("$600 million to expand ...",
+    "the loan of $300 million will fund ...").
     """
     baseline = _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start)
     if baseline:
@@ -441,14 +510,19 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     best = _nearest(
         s,
         fig,
-        s.kind,
+        s.story.kind,
         penalty=lambda term, m: term.code == "actual_weak",
-        after_ok=lambda term, m: not m.group(0).lower().startswith("to "),
+        after_ok=lambda term, m: not _PURPOSE_AFTER.match(m.group(0)),
     )
     if best is None:
         return "actual", ""
     term, m = best
     cue = " ".join(m.group(0).split())
+    if term.code == "target" and cue.lower().startswith("to "):
+        # "rose 30% to reach $1.4 billion": the movement already happened
+        moved = _nearest(s, Amount(0, None, "money", m.start(), m.end()), s.story.kind, after_ok=lambda t, x: False)
+        if moved is not None and moved[0].code == "actual" and m.start() - moved[1].end() <= _MOVED_REACH:
+            return "actual", " ".join(moved[1].group(0).split()) + " … " + cue
     return ("actual" if term.code == "actual_weak" else term.code), cue
 
 
@@ -459,13 +533,13 @@ def classify_metric(s: _Sentence, fig: Amount, previous: object | None = None) -
     (``previous``, "Remittances rose ... Saudi Arabia was the largest source at $9.34 billion"), then
     for a percentage a rate word (growth, share); else None (``extract_figures`` then uses the story's topic).
     """
-    best = _nearest(s, fig, s.metric)
+    best = _nearest(s, fig, s.story.metric)
     if best is not None:
         return best[0].code
     if previous is not None:
         return previous.code
     if fig.unit == "percent":
-        rate = _nearest(s, fig, s.rate)
+        rate = _nearest(s, fig, s.story.rate)
         if rate is not None:
             return rate[0].code
     return None
@@ -525,20 +599,45 @@ def find_horizon(sentence: str) -> int | None:
     return int(parse_number(raw))
 
 
-def nearest_partner(s: _Sentence, fig: Amount) -> Hit | None:
+_JOINED = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)(?:the[ \t]+)?", re.IGNORECASE)
+_MAX_JOINED = 8
+# A name after its figure is its counterparty only when a preposition links them: "$2bn loan from the
+# ADB", "exports of $2bn to China"; not "$1.2bn surplus has helped the Saudi ..."
+_LINKED_AFTER = re.compile(r"\b(?:from|to|with|by|in|into|of|for|towards)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)
+
+
+def nearest_partner(s: _Sentence, fig: Amount) -> list[Hit]:
     """The partner named nearest the figure within its clause (Pakistan excluded): the nearest name
     before it unless a clause break lies between, or the nearest after it within its clause
-    ("..., followed by the UAE" does not). Found by bisection: no scan over the sentence's names."""
-    fs, fe = fig.start - s.start, fig.end - s.start
+    ("..., followed by the UAE" does not). Found by bisection: no scan over the sentence's names.
+    Names joined by "and" or commas ("Saudi Arabia and the UAE") are all returned: a combined amount."""
+    fs, fe = fig.start, fig.end
     hits = s.hits
     i = bisect.bisect_right(hits, fs, key=lambda h: h.end)  # hits[:i] end at or before the figure
     j = bisect.bisect_left(hits, fe, key=lambda h: h.start)  # hits[j:] start at or after its end
     candidates = []
-    if i > 0 and not s.before.between(hits[i - 1].end, fs):
-        candidates.append((fs - hits[i - 1].end, hits[i - 1]))
-    if j < len(hits) and not s.after.between(fe, hits[j].start):
-        candidates.append((hits[j].start - fe, hits[j]))
-    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+    if i > 0 and not s.story.before.between(hits[i - 1].end, fs):
+        candidates.append((fs - hits[i - 1].end, i - 1))
+    if (
+        j < len(hits)
+        and hits[j].start - fe <= _PARTNER_AFTER
+        and not s.story.after.between(fe, hits[j].start)
+        and _LINKED_AFTER.search(s.text, max(0, hits[j].start - s.start - 24), hits[j].start - s.start)
+    ):
+        candidates.append((hits[j].start - fe, j))
+    if not candidates:
+        return []
+    k = min(candidates, key=lambda c: c[0])[1]
+    # "from Saudi Arabia and the UAE": names joined by "and" or commas are one combined counterparty
+    group = [hits[k]]
+    a, b = k, k
+    while a > 0 and len(group) < _MAX_JOINED and _JOINED.fullmatch(s.text, hits[a - 1].end - s.start, hits[a].start - s.start):
+        a -= 1
+        group.insert(0, hits[a])
+    while b + 1 < len(hits) and len(group) < _MAX_JOINED and _JOINED.fullmatch(s.text, hits[b].end - s.start, hits[b + 1].start - s.start):
+        b += 1
+        group.append(hits[b])
+    return list({h.code: h for h in group}.values())
 
 
 # --------------------------------------------------------------------------- figures
@@ -563,6 +662,7 @@ class Figure:
     start: int
     end: int
     mentions: tuple[tuple[int, int, str], ...] = ()
+    partners: tuple[str, ...] = ()  # every counterparty of a combined amount; ``partner`` is the first
 
     def as_dict(self) -> dict:
         out = {name: getattr(self, name) for name in FIGURE_FIELDS}
@@ -570,90 +670,71 @@ class Figure:
         return out
 
 
-def _sentence(text: str, span: tuple[int, int], reach: tuple[int, int], hits: list[Hit]) -> _Sentence:
-    s_start, s_end = span
-    sentence = text[s_start:s_end]
-    low, high = reach
-    w0 = max(0, low - _WINDOW_BEFORE - _LONGEST_CUE - s_start)
-    w1 = min(len(sentence), high + _WINDOW_AFTER + _LONGEST_CUE - s_start)
-    percent_only = vocab.percent_only_metrics()
-    metric_terms = tuple(t for t in vocab.metrics() if t.code not in percent_only)
-    rate_terms = tuple(t for t in vocab.metrics() if t.code in percent_only)
-    return _Sentence(
-        text=sentence,
-        start=s_start,
-        kind=cue_matches(sentence, vocab.kind_cues(), w0, w1),
-        metric=cue_matches(sentence, metric_terms, w0, w1),
-        rate=cue_matches(sentence, rate_terms, w0, w1),
-        years=[(m.start(), m.end(), m) for m in _YEAR.finditer(sentence, w0, w1)],
-        before=_Breaks(_BEFORE_BREAK, sentence),
-        after=_Breaks(_AFTER_BREAK, sentence),
-        hits=[Hit(h.code, h.start - s_start, h.end - s_start, h.alias, h.via) for h in hits],
-    )
-
-
-def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, published: date | None = None) -> list[Figure]:
+def extract_figures(
+    text: str,
+    hits: list[Hit] | None = None,
+    offset: int = 0,
+    published: date | None = None,
+    counterparty: Hit | None = None,
+    spans: list[tuple[int, int]] | None = None,
+) -> list[Figure]:
     """Every money amount and percentage that is a figure of ``text``.
 
     ``offset`` is added to positions (a story's place in its file); ``hits`` are the
     partner names found in the same text (positions in the file, for each figure's partner);
-    ``published`` resolves relative years ("last year").
+    ``published`` resolves relative years ("last year"); ``counterparty`` is the one partner the
+    story is about, if it has one (see :func:`_story_counterparty`); ``spans`` are the text's
+    sentences when the caller has them already.
     ``"China has $2.7 trillion in imports."`` -> one actual imports figure of 2.7e12 USD (CHN).
+
+    Linear in the text: cues, years and clause breaks are found once for the whole text, and each
+    figure looks only at those near it, found by bisection.
     """
     amounts = find_amounts(text)
     if not amounts:
         return []
-    spans = sentence_spans(text)
+    spans = sentence_spans(text) if spans is None else spans
     starts = [s for s, _ in spans]
-    # Partner names per sentence, once: Pakistan and towns never name a figure's partner.
-    named = sorted((h for h in hits or [] if h.code != "PAK" and h.via == "name"), key=lambda h: h.start)
-    named_starts = [h.start - offset for h in named]
+    story = _Story(text)
+    # Partner names in text positions; Pakistan and towns never name a figure's partner.
+    named = sorted(
+        (h.moved(-offset) for h in hits or [] if h.code != "PAK" and h.via == "name" and not h.passing),
+        key=lambda h: h.start,
+    )
+    named_starts = [h.start for h in named]
+    sentences: dict[tuple[int, int], _Sentence] = {}
 
-    def sentence_of(amount: Amount) -> tuple[int, tuple[int, int]]:
+    def sentence_of(amount: Amount) -> tuple[int, _Sentence]:
         i = bisect.bisect_right(starts, amount.start) - 1
         if i >= 0 and spans[i][0] <= amount.start < spans[i][1]:
-            return i, spans[i]
-        return -1, _trim(text, max(0, amount.start - 200), min(len(text), amount.end + 200))
-
-    reach: dict[int, tuple[int, int]] = {}  # sentence index -> the span its figures' cues can lie in
-    for amount in amounts:
-        i, _ = sentence_of(amount)
-        low, high = reach.get(i, (amount.start, amount.end))
-        reach[i] = (min(low, amount.start), max(high, amount.end))
-    contexts: dict[tuple[int, int], _Sentence] = {}
-    last_metric: dict[int, object | None] = {}
-
-    def context(i: int, span: tuple[int, int], amount: Amount) -> _Sentence:
-        if span not in contexts:
+            span = spans[i]
+        else:
+            i, span = -1, _trim(text, max(0, amount.start - 200), min(len(text), amount.end + 200))
+        if span not in sentences:
             a = bisect.bisect_left(named_starts, span[0])
             b = bisect.bisect_left(named_starts, span[1])
-            local = [Hit(h.code, h.start - offset, h.end - offset, h.alias, h.via) for h in named[a:b]]
-            contexts[span] = _sentence(text, span, reach.get(i, (amount.start, amount.end)) if i >= 0 else (amount.start, amount.end), local)
-        return contexts[span]
+            sentences[span] = _Sentence(text[span[0] : span[1]], span[0], span[1], story, named[a:b])
+        return i, sentences[span]
 
     def previous_metric(i: int) -> object | None:
         """The last metric named in the sentence before ``i`` when both are in one paragraph."""
         if i <= 0 or _PARAGRAPH_BREAK.search(text, spans[i - 1][1], spans[i][0]):
             return None
-        if i - 1 not in last_metric:
-            p_start, p_end = spans[i - 1]
-            prev = text[p_start:p_end]
-            window = max(0, len(prev) - 400)  # the last metric of a sentence is near its end
-            percent_only = vocab.percent_only_metrics()
-            terms = tuple(t for t in vocab.metrics() if t.code not in percent_only)
-            last_metric[i - 1] = _last_metric(cue_matches(prev, terms, window))
-        return last_metric[i - 1]
+        p_start, p_end = spans[i - 1]
+        lo = bisect.bisect_left(story.metric, p_start, key=lambda m: m[0])
+        hi = bisect.bisect_left(story.metric, p_end, key=lambda m: m[0])
+        return _last_metric([m for m in story.metric[max(lo, hi - 8) : hi] if m[1] <= p_end])
 
     figures = []
+    sentence_names: dict[int, frozenset[str]] = {}  # a figure's start -> the partners its sentence names
     for amount in amounts:
-        i, span = sentence_of(amount)
-        s = context(i, span, amount)
+        i, s = sentence_of(amount)
+        sentence_names[amount.start + offset] = s.names()
         if amount.unit == "percent" and s.not_figure():
             continue
         kind, kind_cue = classify_kind(s, amount, text)
         horizon = s.horizon() if kind == "target" else None
-        partner = nearest_partner(s, amount)
-        fs, fe = amount.start - s.start, amount.end - s.start
+        partners = nearest_partner(s, amount)
         figures.append(
             Figure(
                 value=amount.value,
@@ -663,17 +744,140 @@ def extract_figures(text: str, hits: list[Hit] | None = None, offset: int = 0, p
                 metric=classify_metric(s, amount, previous_metric(i) if i >= 0 else None),
                 kind=kind,
                 kind_cue=kind_cue,
-                year=_year_near(s.years, fs, fe, published),
+                year=_year_near(s.window_years(amount.start, amount.end), amount.start, amount.end, published),
                 horizon_years=horizon,
-                partner=partner.code if partner else None,
-                partner_cue=partner.alias if partner else "",
+                partner=partners[0].code if partners else None,
+                partner_cue=" and ".join(h.alias for h in partners),
                 raw=text[amount.start : amount.end],
-                quote=s.quote(fs, fe),
+                quote=s.quote(amount.start, amount.end),
                 start=amount.start + offset,
                 end=amount.end + offset,
+                partners=tuple(h.code for h in partners),
             )
         )
-    return _fill_topic(figures)
+    figures = _merge_mentions(figures, text, offset)
+    return _story_counterparty(_fill_topic(figures), counterparty, [sentence_names[f.start] for f in figures])
+
+
+_BRACKET_OPEN = re.compile(
+    r"[ \t]*\([ \t]*(?:(?:about|around|approximately|approx\.|roughly|nearly|some|over|almost|or|i\.e\.|equivalent[ \t]+to|equal[ \t]+to)[ \t]+)?",
+    re.IGNORECASE,
+)
+_BRACKET_CLOSE = re.compile(r"[ \t]*\)")
+
+
+def _title_end(text: str) -> int:
+    """Where the headline ends: the first line when it reads as one (short, no full stop), else 0."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    line = text[start:end].strip()
+    return end if line and len(line) <= 200 and not line.endswith(".") and end < len(text) else 0
+
+
+def _same_partner(a: Figure, b: Figure) -> bool:
+    """Two mentions can be one figure unless each names a different counterparty
+    ("Bank of China (3 billion RMB), and ICBC (3 billion RMB)" are two loans)."""
+    return a.partner is None or b.partner is None or a.partner == b.partner
+
+
+def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """One figure, several mentions: an equivalent in brackets ("AED 36.7bn ($10bn)"), a headline
+    repeated in the body, and the same amount said again for the same thing (same value, currency,
+    metric and kind) become one figure whose other places are its ``mentions``. The first mention
+    keeps the figure's place; a headline's figure takes the reading of its first mention in the body
+    (the headline gives few words of context). One pass with a dict of keys, then one build per figure."""
+    groups: list[list[Figure]] = []  # the first is the figure, the rest its other mentions
+    adopt: list[Figure | None] = []  # the mention whose reading the figure takes, if not its first
+    title_end = _title_end(text) + offset
+    by_key: dict[tuple, int] = {}
+    headline: dict[tuple, int] = {}
+    for f in figures:
+        if groups:
+            last = groups[-1][-1]
+            if (
+                last.unit == f.unit == "money"
+                and last.currency != f.currency
+                and _BRACKET_OPEN.fullmatch(text, last.end - offset, f.start - offset)
+                and _BRACKET_CLOSE.match(text, f.end - offset)
+            ):
+                groups[-1].append(f)
+                continue
+        amount = (f.value, f.value_high, f.currency, f.unit)
+        key = (*amount, f.metric, f.kind)
+        if f.start >= title_end and amount in headline:
+            i = headline.pop(amount)
+            groups[i].append(f)
+            adopt[i] = f
+            by_key.setdefault(key, i)
+            continue
+        if key in by_key and _same_partner(groups[by_key[key]][0], f):
+            groups[by_key[key]].append(f)
+            continue
+        by_key[key] = len(groups)
+        if f.start < title_end:
+            headline[amount] = len(groups)
+        groups.append([f])
+        adopt.append(None)
+    out = []
+    for group, reading in zip(groups, adopt, strict=True):
+        first = group[0]
+        if len(group) == 1:
+            out.append(first)
+            continue
+        base = reading or first
+        with_partner = next((f for f in group if f.partner is not None), first)
+        out.append(
+            replace(
+                base,
+                raw=first.raw,
+                start=first.start,
+                end=first.end,
+                partner=with_partner.partner,
+                partners=with_partner.partners,
+                partner_cue=with_partner.partner_cue,
+                mentions=tuple((f.start, f.end, f.raw) for f in group[1:]),
+            )
+        )
+    return out
+
+
+def _rates_of_flows(figures: list[Figure], counterparty: Hit) -> list[Figure]:
+    """A growth rate or share beside a flow of the story's counterparty, in one sentence, is that
+    counterparty's too ("exports to China rose 17.8% to $382m"). Only the figures next to each
+    other are compared: one pass."""
+    out = list(figures)
+    for i, f in enumerate(out):
+        if f.unit != "percent" or f.partner is not None:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(out) and out[j].unit == "money" and out[j].quote == f.quote and out[j].partner == counterparty.code:
+                out[i] = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=out[j].partner_cue)
+                break
+    return out
+
+
+def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_elsewhere: list[frozenset[str]]) -> list[Figure]:
+    """Figures of a flow (exports, loans, remittances: ``counterparty=yes`` in data/metrics.csv) whose
+    sentence names no partner take the story's one counterparty (see ``partners.story_counterparty``),
+    unless words of a national total ("overall", "total", "Pakistan's": data/pakistan_wide_cues.csv)
+    keep them Pakistan-wide; those words do not count when the sentence names the counterparty too
+    ("Pakistan's exports to China ...; in February they were $280m")."""
+    if counterparty is None:
+        return figures
+    flows = vocab.counterparty_metrics()
+    wide = vocab.pakistan_wide()
+    out = []
+    for f, others in zip(figures, named_elsewhere, strict=True):
+        if (
+            f.partner is None
+            and f.metric in flows
+            and not (others - {counterparty.code})
+            and (counterparty.alias in f.quote or not wide.search(f.quote))
+        ):
+            f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=f"the story's counterparty ({counterparty.alias})")
+        out.append(f)
+    return _rates_of_flows(out, counterparty)
 
 
 def _fill_topic(figures: list[Figure]) -> list[Figure]:
@@ -684,4 +888,4 @@ def _fill_topic(figures: list[Figure]) -> list[Figure]:
     return [f if f.metric is not None else replace(f, metric=topic) for f in figures]
 
 
-FIGURE_FIELDS = tuple(f.name for f in fields(Figure) if f.name != "mentions")
+FIGURE_FIELDS = tuple(f.name for f in fields(Figure) if f.name not in ("mentions", "partners"))

@@ -12,12 +12,13 @@ an extraction that runs. Optional metadata is checked too: an ``http(s)`` URL, a
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from dashboard.articles import MAX_BYTES, SUFFIXES
+from dashboard.articles import MAX_BYTES, SUFFIXES, UnreadableFile, article_paths, decode_article, read_bounded
 from dashboard.store import NewArticle, clean_label
 
 ENV_MAX_BYTES = "DASHBOARD_MAX_ARTICLE_BYTES"
@@ -48,7 +49,7 @@ def max_bytes() -> int:
 
 
 def _limit_text(limit: int) -> str:
-    return f"{limit / 1_000_000:g} MB" if limit >= 100_000 else f"{limit:,} bytes"
+    return f"{limit / 1_000_000:g} MB" if limit >= 1_000_000 else f"{limit:,} bytes"
 
 
 # --------------------------------------------------------------------------- metadata
@@ -87,9 +88,12 @@ def html_article(html: str) -> tuple[str, Meta]:
     ``articles.html_to_text``; trafilatura's title, date and site name as metadata."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as exc:  # trafilatura/lxml on a malformed page: this page is refused, not the batch
+        raise Refused(f"the web page could not be parsed ({type(exc).__name__})") from exc
     if doc is None or len((doc.text or "").split()) < MIN_HTML_WORDS:
-        raise Refused("no article text found in this HTML page")
+        raise Refused("no article text found in the web page")
     parts = [doc.title or "", f"Published {doc.date}" if doc.date else "", doc.text or ""]
     try:
         published = check_date(doc.date[:10]) if doc.date else None
@@ -99,36 +103,48 @@ def html_article(html: str) -> tuple[str, Meta]:
 
 
 def decode(name: str, data: bytes) -> tuple[str, Meta]:
-    """Bytes of an article file -> (text, metadata from the page); raises :class:`Refused`."""
+    """Bytes of an article file -> (text, metadata from the page); raises :class:`Refused`.
+    Decoding is ``articles.decode_article``'s (UTF-8, or UTF-16/32 with a BOM); a web page also gives its metadata."""
     limit = max_bytes()
     if len(data) > limit:
         raise Refused(f"larger than the {_limit_text(limit)} limit")
-    if not data.strip():
-        raise Refused("empty: no text in the file")
-    if b"\x00" in data:
-        raise Refused("binary data (contains NUL bytes), not an article")
+    html = Path(name).suffix.lower() in HTML_SUFFIXES
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise Refused(f"not UTF-8 text (undecodable byte at {exc.start}): save the article as UTF-8") from exc
-    controls = sum(1 for ch in text[:10_000] if not ch.isprintable() and ch not in "\n\r\t")
+        text = decode_article(data, ".txt")
+    except UnreadableFile as exc:
+        raise Refused(str(exc)) from exc
+    controls = sum(1 for ch in text[:10_000] if not ch.isprintable() and ch not in "\n\r\t\f\v")
     if controls > 8:
         raise Refused("binary data (control characters), not an article")
-    found = Meta()
-    if Path(name).suffix.lower() in HTML_SUFFIXES:
-        text, found = html_article(text)
-    if not text.strip():
-        raise Refused("empty: no text in the file")
-    return text, found
+    return html_article(text) if html else (text, Meta())
 
 
-def read_bounded(path: Path) -> bytes:
-    """At most the size limit plus one byte of ``path`` (so an oversize file is never read whole)."""
+def read_file(path: Path) -> bytes:
+    """The bytes of a regular file, read bounded (a folder, pipe or device is refused before it is read),
+    as ``articles.read_text`` reads; raises :class:`Refused`."""
+    limit = max_bytes()
     try:
-        with path.open("rb") as fh:
-            return fh.read(max_bytes() + 1)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError as exc:
+        raise Refused("no such file") from exc
+    except IsADirectoryError as exc:
+        raise Refused("a folder, not a file") from exc
     except OSError as exc:
-        raise Refused(f"cannot open: {exc.strerror}") from exc
+        raise Refused(f"cannot open: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused("a folder, not a file" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, socket or device)")
+        if info.st_size > limit:
+            raise Refused(f"larger than the {_limit_text(limit)} limit ({info.st_size:,} bytes)")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return read_bounded(handle, limit)
+    except UnreadableFile as exc:
+        raise Refused(str(exc)) from exc
+    except OSError as exc:
+        raise Refused(f"cannot read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
 
 
 def check_extracts(name: str, text: str) -> int:
@@ -166,7 +182,7 @@ def from_path(path: Path, how: str = "cli", given: Meta = Meta(), extract: bool 
     """One article file -> a checked article; raises :class:`Refused`."""
     if path.suffix.lower() not in SUFFIXES:
         raise Refused(f"not an article file: use {', '.join(SUFFIXES)}")
-    return from_bytes(path.name, read_bounded(path), how, given, extract)
+    return from_bytes(path.name, read_file(path), how, given, extract)
 
 
 def from_unnamed(data: bytes, how: str, given: Meta = Meta()) -> NewArticle:
@@ -182,12 +198,9 @@ def from_paste(text: str, given: Meta = Meta()) -> NewArticle:
 
 
 def input_paths(paths: list[Path]) -> Iterator[Path]:
-    """Each path, a folder giving its article files (name order, not recursive)."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
-        else:
-            yield path
+    """Each path, a folder giving every article file under it (``articles.article_paths``: name order)."""
+    for path, _name in article_paths(paths):
+        yield path
 
 
 # --------------------------------------------------------------------------- a batch from the Add page

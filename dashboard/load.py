@@ -19,50 +19,22 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from dashboard import SEEDS_DIR, curation
-from dashboard.articles import Story, UnreadableFile, article_paths, read_stories, read_text
-from dashboard.engagements import actors, themes
-from dashboard.extract import FIGURE_FIELDS, extract_figures, sentence_spans
-from dashboard.partners import classify, registry
+from dashboard.articles import Story, read_stories
+from dashboard.extract import FIGURE_FIELDS
+from dashboard.partners import registry
+from dashboard.pipeline import analyse_stories, analyse_story, read_corpus  # the per-story step, shared with the CLI
 from dashboard.schemas import Corpus, Engagements, Figures, Partners, Stories, validate
 
 if TYPE_CHECKING:
     from dashboard.store import Store
 
+__all__ = [
+    "Corpus", "analyse_stories", "analyse_story", "analyse_text", "article_stories", "build_corpus", "health",
+    "load_corpus", "load_store", "read_corpus", "read_overlay",
+]
+
 OVERLAY_PATH, OVERLAY_ACTIONS, OVERLAY_FIELDS = curation.OVERLAY_PATH, curation.ACTIONS, curation.FIELDS
 read_overlay = curation.read_overlay
-
-
-# --------------------------------------------------------------------------- one story
-def analyse_story(story: Story) -> dict:
-    """Everything extracted from one story, as plain data (the CLI's JSON object).
-
-    ``{"source", "story", "title", "outlet", "published", "partners", "mentions", "themes",
-    "actors", "figures": [{"value", "currency", ...}]}``
-    """
-    reg = registry()
-    hits = reg.find(story.text)
-    partners, mentions = classify(story.text, hits)
-    file_hits = [type(h)(h.code, h.start + story.start, h.end + story.start, h.alias, h.via) for h in hits]
-    figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published)
-    spans = sentence_spans(story.text)
-    quotes = {}
-    for hit in hits:
-        if hit.code in partners and hit.code not in quotes:
-            start, end = next(((a, b) for a, b in spans if a <= hit.start < b), (hit.start, hit.end))
-            quotes[hit.code] = " ".join(story.text[start:end].split())
-    return {
-        "source": story.source,
-        "story": story.story,
-        "title": story.title,
-        "outlet": story.outlet,
-        "published": story.published.isoformat() if story.published else None,
-        "partners": partners,
-        "mentions": mentions,
-        "themes": themes(story.text),
-        "actors": actors(story.text),
-        "quotes": quotes,
-        "figures": [f.as_dict() for f in figures],
-    }
 
 
 # --------------------------------------------------------------------------- one article
@@ -103,18 +75,6 @@ def analyse_text(
     """Everything extracted from one article, one ``analyse_story`` object per story (the CLI's JSON).
     Pure, so remembered per process: reloading the store after one new article analyses only that one."""
     return [record for _, record in _analysed_article(source, text, title, outlet, published)]
-
-
-def read_corpus(paths: Iterable[Path]) -> tuple[list[Story], list[tuple[str, str]]]:
-    """Stories of every readable file under ``paths``, and (file, reason) for the rest."""
-    stories: list[Story] = []
-    unreadable: list[tuple[str, str]] = []
-    for path in article_paths([Path(p) for p in paths]):
-        try:
-            stories.extend(read_stories(path.name, read_text(path)))
-        except UnreadableFile as exc:
-            unreadable.append((path.name, str(exc)))
-    return stories, unreadable
 
 
 # --------------------------------------------------------------------------- tables
@@ -214,9 +174,14 @@ _FIGURE_COLUMNS = list(Figures.to_schema().columns)
 
 
 def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERLAY_PATH) -> Corpus:
-    """Article files -> the tables every view is built from (read, extract, curate, validate)."""
+    """Article files -> the tables every view is built from (read, extract, curate, validate).
+    A file one of whose stories the extractor fails on is reported and left out whole."""
     stories, unreadable = read_corpus(paths)
-    return build_corpus(stories, [analyse_story(s) for s in stories], unreadable=unreadable, overlay_path=overlay_path)
+    analysed, failed = analyse_stories(stories)
+    failed_sources = {source for source, _ in failed}
+    stories = [s for s in stories if s.source not in failed_sources]  # a file is whole or absent
+    analysed = [a for a in analysed if a["source"] not in failed_sources]
+    return build_corpus(stories, analysed, unreadable=[*unreadable, *failed], overlay_path=overlay_path)
 
 
 def load_store(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:

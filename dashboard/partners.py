@@ -8,11 +8,11 @@ and ``data/alias_ignore.csv`` (country names too ambiguous to match).
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-import pandas as pd
 import pycountry
 
 from dashboard.vocab import VocabularyError, currency_tokens, read_rows, trie_regex
@@ -30,10 +30,37 @@ def currency_after() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def passing_cues() -> re.Pattern[str]:
-    """Words shortly before a name that make it a comparison, not an engagement (``data/passing_cues.csv``)."""
-    cues = "|".join(row["pattern"] for row in read_rows("passing_cues.csv"))
-    return re.compile(rf"(?:{cues})[^.;:!?]{{0,40}}$", re.IGNORECASE)
+def comparison_cues() -> re.Pattern[str]:
+    """The cues of ``data/passing_cues.csv`` as whole words anywhere in a sentence: a sentence that compares."""
+    return re.compile(passing_cue_words().pattern + r"\b")
+
+
+# What may stand between a passing cue and the name it governs: other names, commas and a few
+# function words ("than those of India", "countries such as India, Bangladesh and Vietnam"). Each
+# alternative starts with a different kind of character, so the repetition never backtracks.
+_LIST = (
+    r"(?:[\s,&]|(?:and|or|the|of|those|that|its|their|in|both|other|such|as|like|including|neighbou?rs|countries|nations|states|rivals?)\b"
+    r"|[A-Z][\w'’.-]*)*$"
+)
+
+
+_LIST_RE = re.compile(_LIST[:-1])  # without the final "$": matched against the gap itself
+_PASSING_REACH = 60
+
+
+@lru_cache(maxsize=1)
+def passing_cue_words() -> re.Pattern[str]:
+    """Words that make the names right after them a comparison or a conflict, not an engagement
+    (``data/passing_cues.csv``): "than India", "tensions with India", "like India and Bangladesh".
+    A cue governs the names of its own list (``_LIST``), not one after a verb or a figure; it is
+    found once per text and each name looks back to the nearest cue by bisection."""
+    rows = read_rows("passing_cues.csv")
+    for i, row in enumerate(rows, start=2):
+        try:
+            re.compile(row["pattern"])
+        except re.error as exc:
+            raise VocabularyError(f"data/passing_cues.csv row {i}: bad pattern {row['pattern']!r}: {exc}") from None
+    return re.compile("(?i:" + "|".join(row["pattern"] for row in rows) + ")")
 
 
 @dataclass(frozen=True)
@@ -44,6 +71,7 @@ class Entity:
     name: str
     type: str
     members: tuple[str, ...] = ()
+    country: str | None = None  # the country a fund, agency or state company belongs to
 
 
 @dataclass(frozen=True)
@@ -55,6 +83,11 @@ class Hit:
     end: int
     alias: str
     via: str  # "name" (a country/organisation name or demonym) or "place" (a town)
+    passing: bool = False  # named in a comparison or a conflict ("than India"): never a partner
+
+    def moved(self, by: int) -> Hit:
+        """The same hit, ``by`` characters further on (a story's hits in its file's positions)."""
+        return replace(self, start=self.start + by, end=self.end + by)
 
 
 @dataclass
@@ -98,16 +131,21 @@ class Registry:
     def find(self, text: str) -> list[Hit]:
         """Every entity named in ``text``, left to right, skipping country names used as currencies."""
         hits = []
+        cue_ends = [m.end() for m in passing_cue_words().finditer(text)]
         for match in self.pattern.finditer(text):
             alias = match.group(0)
             code, via = self.alias_to[alias]
             if code != "PAK" and via == "name" and currency_after().match(text, match.end()):
                 continue
-            hits.append(Hit(code, match.start(), match.end(), alias, via))
+            i = bisect.bisect_right(cue_ends, match.start()) - 1
+            passing = i >= 0 and match.start() - cue_ends[i] <= _PASSING_REACH and bool(_LIST_RE.fullmatch(text, cue_ends[i], match.start()))
+            hits.append(Hit(code, match.start(), match.end(), alias, via, passing))
         return hits
 
-    def table(self) -> pd.DataFrame:
-        """The registry as a frame: code, name, type, iso3 (countries), members (blocs, ';'-joined)."""
+    def table(self):
+        """The registry as a pandas frame: code, name, type, iso3 (countries), members (blocs, ';'-joined)."""
+        import pandas as pd
+
         rows = [
             {
                 "code": e.code,
@@ -145,7 +183,10 @@ def registry() -> Registry:
     for row in read_rows("partners.csv"):
         if row["type"] not in TYPES:
             raise VocabularyError(f"unknown partner type {row['type']!r} for {row['code']}: see data/partners.csv")
-        entities[row["code"]] = Entity(row["code"], row["name"], row["type"], tuple(members.get(row["code"], ())))
+        country = row.get("country") or None
+        if country and pycountry.countries.get(alpha_3=country) is None:
+            raise VocabularyError(f"data/partners.csv: country {country!r} of {row['code']} is not an ISO 3166-1 alpha-3 code")
+        entities[row["code"]] = Entity(row["code"], row["name"], row["type"], tuple(members.get(row["code"], ())), country)
         for alias in row["aliases"].split(";"):
             add_alias(alias, row["code"], "name")
     for bloc in members:
@@ -177,6 +218,17 @@ def registry() -> Registry:
     return Registry(entities, alias_to, pattern)
 
 
+def partner_info(code: str) -> dict:
+    """What a script needs to tell partners apart: ``{"code": "SFD", "name": "Saudi Fund for Development",
+    "type": "organisation", "country": "SAU", "in_registry": True}``; a name not in the registry
+    is kept as written, with ``in_registry`` False."""
+    entity = registry().entities.get(code)
+    if entity is None:
+        return {"code": code, "name": code, "type": None, "country": None, "in_registry": False}
+    country = entity.code if entity.type == "country" else entity.country
+    return {"code": entity.code, "name": entity.name, "type": entity.type, "country": country, "in_registry": True}
+
+
 def classify(text: str, hits: list[Hit]) -> tuple[list[str], list[str]]:
     """Split a story's hits into (partners, mentions), both ordered by first appearance.
 
@@ -188,7 +240,7 @@ def classify(text: str, hits: list[Hit]) -> tuple[list[str], list[str]]:
     for hit in hits:
         if hit.code == "PAK":
             continue
-        direct = hit.via == "name" and not passing_cues().search(text, max(0, hit.start - 60), hit.start)
+        direct = hit.via == "name" and not hit.passing
         if direct:
             if hit.code not in partners:
                 partners.append(hit.code)
@@ -196,3 +248,68 @@ def classify(text: str, hits: list[Hit]) -> tuple[list[str], list[str]]:
             passing.append(hit.code)
     mentions = [code for code in passing if code not in partners]
     return partners, mentions
+
+
+_WITH_PAKISTAN = re.compile(r"[ \t]*(?:and|&|[-–—/]|,)[ \t]*(?:the[ \t]+)?|[-–—]", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\b(?:and|&)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between the minister ... and a Binance team"
+_WITH_BEFORE = re.compile(r"\b(?:with|between|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
+
+
+def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
+    """Counterparties of engagements without figures: a partner joined to Pakistan in a sentence
+    with an engagement word (``data/engagement_cues.csv``): "Pakistan and Malaysia signed",
+    "Pakistan-Kazakhstan relations", "ASEAN-Pakistan", or "with"/"between"/"from" X in a sentence
+    naming Pakistan. Neighbours in a list ("after visiting Malaysia and Indonesia") are not."""
+    from dashboard.vocab import engagement_cues
+
+    cues = engagement_cues()
+    by_sentence: dict[int, list[Hit]] = {}
+    starts = [a for a, _ in spans]
+    for hit in hits:
+        i = bisect.bisect_right(starts, hit.start) - 1
+        if i >= 0 and hit.start < spans[i][1]:
+            by_sentence.setdefault(i, []).append(hit)
+    found: set[str] = set()
+    for i, group in by_sentence.items():
+        if not any(h.code == "PAK" for h in group) or not cues.search(text, *spans[i]):
+            continue
+        for k, hit in enumerate(group):
+            if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or hit.passing:
+                continue
+            joined = any(
+                other.code == "PAK"
+                and (_WITH_PAKISTAN.fullmatch(text, other.end, hit.start) or _WITH_PAKISTAN.fullmatch(text, hit.end, other.start))
+                for other in group[max(0, k - 1) : k + 2]
+            )
+            listed = _AND_BEFORE.search(text, max(spans[i][0], hit.start - 12), hit.start) and _BETWEEN.search(
+                text, max(spans[i][0], hit.start - 200), hit.start
+            )
+            if joined or listed or _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 20), hit.start):
+                found.add(hit.code)
+    return found
+
+
+_LEDE = 400  # the headline and first sentence or two: where a story says who it is about
+_LEDE_END = re.compile(r"[.!?][\"”’')]*[ \t]+(?=[A-Z\"“])|\n[ \t]*\n")  # the end of the opening sentence
+_HEADLINE = re.compile(r"([^\n]{1,200})\n[ \t]*\n")  # a first line of its own, a blank line after it
+
+
+def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | None:
+    """The one partner a story is about, if it has one: the only partner its headline names, else
+    the only one its opening sentence names, else its only partner of engagement. None when it names
+    several (a figure of such a story keeps the partner of its own sentence, or none)."""
+    names = [h for h in hits if h.code != "PAK" and h.via == "name" and not h.passing]
+    start = len(text) - len(text.lstrip())
+    headline = _HEADLINE.match(text, start)
+    body = headline.end() if headline else start
+    lede = _LEDE_END.search(text, body, min(len(text), body + _LEDE))
+    for end in (headline.end(1) if headline else 0, lede.start() if lede else min(len(text), body + _LEDE)):
+        found = {h.code: h for h in names if h.end <= end}
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if len(found) > 1:
+            return None
+    if len(engaged) == 1:
+        return next((h for h in names if h.code in engaged), None)
+    return None

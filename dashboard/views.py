@@ -275,6 +275,7 @@ def target_specs(corpus: Corpus) -> tuple[ChartSpec, ChartSpec, pd.DataFrame]:
     actual = actuals_for(corpus.figures, with_current)
     if len(actual) and len(with_current):
         base = with_current.assign(_key=with_current["metric"] + with_current["partner"].fillna("")).set_index("_key")
+        base = base[~base.index.duplicated()]  # several targets of one series share its reported values
         key = actual["metric"] + actual["partner"].fillna("")
         actual = actual.assign(
             label=key.map(base["label"]),

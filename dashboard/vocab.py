@@ -97,6 +97,100 @@ def literal_gate(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(set(found))) if found else None
 
 
+def word_gate(pattern: str) -> tuple[str, ...] | None:
+    """The words (lower-cased) that every match of ``pattern`` starts with, when each of its
+    alternatives opens with ``\\b`` and a literal: ``r"\\bgoals?\\b|\\btarget\\w*"`` -> ``("goal", "target")``.
+    None when some alternative may start elsewhere (then the pattern is run over the whole text)."""
+    from re import _constants as C
+    from re import _parser as P
+
+    def starts(items: list, bounded: bool) -> list[str] | None:
+        chars: list[str] = []
+        for i, (op, av) in enumerate(items):
+            if op == C.AT and not chars and av == C.AT_BOUNDARY:
+                bounded = True
+                continue
+            if op == C.LITERAL and bounded:
+                chars.append(chr(av))
+                continue
+            if op == C.BRANCH and not chars:
+                out: list[str] = []
+                for alt in av[1]:
+                    found = starts(list(alt) + items[i + 1 :], bounded)
+                    if found is None:
+                        return None
+                    out.extend(found)
+                return out
+            if op == C.SUBPATTERN and not chars:
+                return starts(list(av[-1]) + items[i + 1 :], bounded)
+            break
+        return ["".join(chars).lower()] if chars else None
+
+    try:
+        found = starts(list(P.parse(pattern, re.IGNORECASE)), False)
+    except Exception:
+        return None
+    return tuple(sorted(set(found))) if found else None
+
+
+class CueIndex:
+    """All the terms of a vocabulary matched in one pass: an Aho-Corasick automaton (pyahocorasick)
+    over the words their alternatives start with finds where a term can match, and only there is
+    the term's pattern tried. Terms without such words run over the whole text."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        import ahocorasick
+
+        self.terms = terms
+        self.automaton = ahocorasick.Automaton()
+        words: dict[str, list[int]] = {}
+        self.fallback: list[Term] = []
+        for i, term in enumerate(terms):
+            if term.pattern is None:
+                continue
+            gate = word_gate(term.pattern.pattern)
+            if gate is None:
+                self.fallback.append(term)
+                continue
+            for word in gate:
+                words.setdefault(word, []).append(i)
+        for word, indices in words.items():
+            self.automaton.add_word(word, (len(word), tuple(indices)))
+        if words:
+            self.automaton.make_automaton()
+        self.empty = not words
+
+    def matches(self, text: str, lowered: str | None = None) -> list[tuple[int, int, Term, re.Match[str]]]:
+        """Every match of every term in ``text``, sorted by start (``lowered`` is ``text.lower()``
+        when it has the same length; the lower-case patterns run on it)."""
+        probe = lowered if lowered is not None else text.lower()
+        same = len(probe) == len(text)
+        found = []
+        if not self.empty and same:
+            terms = self.terms
+            last_at, tried = -1, ()
+            for end, (length, indices) in self.automaton.iter(probe):
+                at = end - length + 1
+                if at > 0 and (probe[at - 1].isalnum() or probe[at - 1] == "_"):
+                    continue
+                if at != last_at:
+                    last_at, tried = at, set()
+                for i in indices:
+                    if i in tried:  # two words of one term start here ("invest", "investment")
+                        continue
+                    tried.add(i)
+                    term = terms[i]
+                    m = term.lowered.match(probe, at) if term.lowered is not None else term.pattern.match(text, at)
+                    if m:
+                        found.append((m.start(), m.end(), term, m))
+        rest = self.fallback if same else [t for t in self.terms if t.pattern is not None]
+        for term in rest:
+            for m in term.finditer(text, probe if same else None):
+                found.append((m.start(), m.end(), term, m))
+        found.sort(key=lambda m: m[0])
+        return found
+
+
 def read_rows(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
     """Rows of ``data/<name>`` as dicts; ``"metrics.csv"`` -> ``[{"metric": "it_exports", ...}, ...]``."""
     path = data_dir / name
@@ -128,6 +222,20 @@ def _terms(name: str, code_column: str) -> tuple[Term, ...]:
             )
         )
     return tuple(terms)
+
+
+@lru_cache(maxsize=8)
+def cue_index(name: str) -> CueIndex:
+    """The :class:`CueIndex` of one vocabulary: ``"kind"``, ``"metric"`` (amount metrics),
+    ``"rate"`` (percent-only metrics) or ``"theme"``."""
+    percent_only = percent_only_metrics()
+    terms = {
+        "kind": lambda: kind_cues(),
+        "metric": lambda: tuple(t for t in metrics() if t.code not in percent_only),
+        "rate": lambda: tuple(t for t in metrics() if t.code in percent_only),
+        "theme": lambda: themes(),
+    }[name]()
+    return CueIndex(terms)
 
 
 @lru_cache(maxsize=1)
@@ -273,3 +381,33 @@ def currency_tokens() -> CurrencyTokens:
         if position in ("suffix", "both") and not (token.isupper() and token.isalpha()):
             suffix[token.lower()] = code
     return CurrencyTokens(prefix, suffix, codes)
+
+
+@lru_cache(maxsize=1)
+def counterparty_metrics() -> frozenset[str]:
+    """Metrics that flow between Pakistan and someone (exports, loans, remittances): a figure of one
+    may take its story's counterparty when its own sentence names none (``counterparty=yes`` in data/metrics.csv)."""
+    rows = read_rows("metrics.csv")
+    bad = [i for i, row in enumerate(rows, start=2) if row["counterparty"] not in ("yes", "no")]
+    if bad:
+        raise VocabularyError(f"data/metrics.csv row {bad[0]}: counterparty must be yes or no")
+    return frozenset(row["metric"] for row in rows if row["counterparty"] == "yes")
+
+
+@lru_cache(maxsize=1)
+def pakistan_wide() -> re.Pattern[str]:
+    """Words that make an amount Pakistan's own total, never one partner's (``data/pakistan_wide_cues.csv``)."""
+    patterns = [row["pattern"] for row in read_rows("pakistan_wide_cues.csv")]
+    for i, pattern in enumerate(patterns, start=2):
+        _compile(pattern, f"pakistan_wide_cues.csv row {i}")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def engagement_cues() -> re.Pattern[str]:
+    """Words of an engagement between Pakistan and someone (met, signed, cooperation, loan:
+    ``data/engagement_cues.csv``): a partner named beside them and beside Pakistan is a counterparty."""
+    patterns = [row["pattern"] for row in read_rows("engagement_cues.csv")]
+    for i, pattern in enumerate(patterns, start=2):
+        _compile(pattern, f"engagement_cues.csv row {i}")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)

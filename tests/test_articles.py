@@ -1,4 +1,5 @@
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +172,112 @@ def test_a_dateline_at_the_end_does_not_start_a_story():
     (story,) = read_stories("x.md", text)
     assert story.published == date(2025, 2, 12)
     assert story.title == "Expats sent home more"
+
+
+# --------------------------------------------------------------------------- issue 8: any file gets a clear answer
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(UnreadableFile, match="not a regular file"):
+        read_text(fifo)
+
+
+def test_a_folder_given_as_a_file_is_refused(tmp_path):
+    with pytest.raises(UnreadableFile, match="folder"):
+        read_text(tmp_path)
+
+
+def test_a_device_that_never_ends_is_refused():
+    with pytest.raises(UnreadableFile, match="not a regular file"):
+        read_text(Path("/dev/zero"))
+
+
+def test_a_missing_file_says_so(tmp_path):
+    with pytest.raises(UnreadableFile, match="cannot open"):
+        read_text(tmp_path / "nope.txt")
+
+
+def test_permission_denied_is_reported(tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    path = tmp_path / "secret.txt"
+    path.write_text("text")
+    path.chmod(0)
+    with pytest.raises(UnreadableFile, match="permission denied"):
+        read_text(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_text_with_a_byte_order_mark_is_text(tmp_path, encoding):
+    path = tmp_path / "a.txt"
+    data = "Exports reached $3 billion.".encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path.write_bytes(data)
+    assert read_text(path) == "Exports reached $3 billion."
+
+
+def test_only_limit_plus_one_bytes_are_read():
+    import io
+
+    from dashboard.articles import read_bounded
+
+    stream = io.BytesIO(b"x" * 1000)
+    with pytest.raises(UnreadableFile, match="larger than"):
+        read_bounded(stream, 100)
+    assert stream.tell() == 101
+
+
+def test_sources_are_paths_relative_to_the_folder_and_never_collide(tmp_path):
+    from dashboard.articles import article_paths
+
+    for folder in ("a", "b"):
+        (tmp_path / folder / "2025").mkdir(parents=True)
+        (tmp_path / folder / "2025" / "same.txt").write_text("text")
+    names = [name for _, name in article_paths([tmp_path / "a", tmp_path / "b"])]
+    assert names == ["2025/same.txt", "b/2025/same.txt"]
+
+
+def test_one_bad_file_never_stops_the_others(tmp_path):
+    from dashboard.pipeline import read_corpus
+
+    (tmp_path / "good.txt").write_text("Exports reached $3 billion in 2025, officials said.")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "empty.md").write_text("")
+    stories, unreadable = read_corpus([tmp_path])
+    assert [s.source for s in stories] == ["good.txt"]
+    assert sorted(name for name, _ in unreadable) == ["bad.txt", "empty.md"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("WASHINGTON, March 22, 2024 – The IMF approved a loan.\n", "2024-03-22"),
+        ("ISLAMABAD, March 3, 2026: The cabinet met.\n", "2026-03-03"),
+        ("Headline\n\nMonday 28, January 2019 BY A WRITER\n\nBody text.\n", "2019-01-28"),
+        ("Tuesday April 01, 2025\n\nHeadline\n\nMarch 30, 2025\n\nBody text.\n", "2025-03-30"),
+    ],
+)
+def test_datelines_give_the_date(text, published):
+    from dashboard.articles import story_date
+
+    assert story_date(text).isoformat() == published
+
+
+@pytest.mark.parametrize(
+    ("url", "published"),
+    [
+        ("https://example.com/2024/04/02/loan-approved/", "2024-04-02"),
+        ("https://example.com/15-Aug-2019/it-exports", "2019-08-15"),
+        ("https://example.com/news/1959179/deposit", None),
+    ],
+)
+def test_date_from_url(url, published):
+    from dashboard.articles import date_from_url
+
+    found = date_from_url(url)
+    assert (found.isoformat() if found else None) == published

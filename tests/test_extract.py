@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -292,3 +294,121 @@ def test_offsets_hold_on_money_like_text(text):
         assert 0 <= amount.start < amount.end <= len(text)
     for fig in extract_figures(text, registry().find(text)):
         assert text[fig.start : fig.end] == fig.raw
+
+
+# --------------------------------------------------------------------------- issue 8: the open world
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("a SDR 760 million tranche", 7.6e8, "XDR"),
+        ("NOK 5bn from the fund", 5e9, "NOK"),
+        ("a 2.5 billion krone grant", 2.5e9, "NOK"),
+        ("TRY 40 billion in trade", 4e10, "TRY"),
+        ("400 million lira of goods", 4e8, "TRY"),
+        ("KZT 90 billion corridor", 9e10, "KZT"),
+        ("5 billion som in contracts", 5e9, "UZS"),
+        ("Tk 300 crore", 3e9, "BDT"),
+        ("RM2.65 billion deals", 2.65e9, "MYR"),
+        ("SR 18 bn of trade", 1.8e10, "SAR"),
+        ("1.2 billion riyals", 1.2e9, "SAR"),
+        ("CNY 10 billion swap", 1e10, "CNY"),
+        ("30 billion renminbi", 3e10, "CNY"),
+        ("¥ 5 billion", 5e9, "CNY"),
+        ("US $ 958 million", 9.58e8, "USD"),
+        ("EGP 2 billion", 2e9, "EGP"),
+        ("USD one billion", 1e9, "USD"),
+        ("$ two trillion", 2e12, "USD"),
+        ("USD-500 million", 5e8, "USD"),
+        ("Rs 12 bln", 1.2e10, "PKR"),
+        ("Rs 12 bil", 1.2e10, "PKR"),
+        ("$3 mln", 3e6, "USD"),
+        ("$3 mil", 3e6, "USD"),
+        ("$250k seed round", 2.5e5, "USD"),
+        ("Rs 5 thousand", 5e3, "PKR"),
+        ("$2 tn", 2e12, "USD"),
+        ("$1.5\nbillion across a line break", 1.5e9, "USD"),
+    ],
+)
+def test_currencies_and_scales(text, value, currency):
+    (found,) = find_amounts(text)
+    assert (found.value, found.currency) == (pytest.approx(value), currency)
+
+
+@pytest.mark.parametrize("text", ["TOP 10 firms", "ALL 5 members", "PHP 8 release", "CVE 2024 list"])
+def test_currency_codes_that_are_words_are_not_money(text):
+    assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("$20–30 billion", 20e9, 30e9), ("between $1bn and $2bn", 1e9, 2e9), ("between 2% and 6.5%", 2.0, 6.5)],
+)
+def test_ranges_are_one_figure(text, low, high):
+    (fig,) = extract_figures(text)
+    assert (fig.value, fig.value_high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_from_to_percentages_are_two_figures():
+    assert [f.value for f in extract_figures("The tax rose from 10 to 12% this year.")] == [10, 12]
+
+
+def test_a_bracketed_equivalent_is_a_mention_of_the_same_figure():
+    text = "The fund deposited AED 36.7bn ($10bn) with the central bank."
+    (fig,) = extract_figures(text)
+    assert (fig.value, fig.currency, fig.raw) == (36.7e9, "AED", "AED 36.7bn")
+    assert [raw for *_, raw in fig.mentions] == ["$10bn"]
+
+
+def test_a_headline_repeated_in_the_body_is_one_figure():
+    text = "Remittances hit $3.1bn in March\n\nWorkers sent home $3.1bn in March, the central bank said."
+    (fig,) = extract_figures(text)
+    assert fig.start == text.index("$3.1bn") and len(fig.mentions) == 1
+    assert fig.kind_cue == "sent"  # the body's words decide, the headline has none
+
+
+def test_the_same_amount_for_two_lenders_is_two_figures():
+    text = "Loans came from China Development Bank (3 billion RMB) and ICBC (3 billion RMB)."
+    figures = extract_figures(text, registry().find(text))
+    assert [f.partner for f in figures] == ["CDB", "ICBC"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "year"),
+    [
+        ("Exports were $1.4 billion last year.", date(2026, 3, 1), 2025),
+        ("Exports may reach $2 billion next year.", date(2026, 3, 1), 2027),
+        ("Spending is Rs5bn this fiscal year.", date(2025, 10, 8), 2026),
+        ("Exports were $1.4 billion last fiscal year.", date(2025, 10, 8), 2025),
+        ("Exports were $1.4 billion in FY26.", None, 2026),
+        ("Exports were $1.4 billion in 2025-26.", None, 2026),
+        ("Exports were $1.4 billion during Fiscal Year 21-22.", None, 2022),
+        ("Exports were $1.4 billion last year.", None, None),
+    ],
+)
+def test_relative_years_come_from_the_story_date(sentence, published, year):
+    (fig,) = extract_figures(sentence, published=published)
+    assert fig.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue"),
+    [
+        ("The ministry demanded Rs24bn for new schemes.", "target", "demanded"),
+        ("The government has allocated Rs4 billion for FY2025-26.", "target", "allocated"),
+        ("Investment commitments worth $100 million were announced.", "target", "commitments"),
+        ("The bank disbursed $635 million of the loan.", "actual", "disbursed"),
+        ("A $300-million loan will fund a dam.", "actual", ""),
+        ("Trade rose sharply to reach $1.4 billion.", "actual", "rose … to reach"),
+        ("Digital tools can add Rs9.7 trillion to the economy.", "estimate", "can add"),
+        ("Remittances can each increase to over $1bn.", "estimate", "can each increase"),
+    ],
+)
+def test_kinds_and_the_words_that_decide_them(text, kind, cue):
+    fig = _one(text)
+    assert (fig.kind, fig.kind_cue) == (kind, cue)
+
+
+def test_a_quote_of_a_huge_sentence_is_a_window_around_the_figure():
+    text = "word " * 5000 + "exports of $5 billion " + "word " * 5000
+    (fig,) = extract_figures(text)
+    assert "$5 billion" in fig.quote and len(fig.quote) < 800

@@ -83,3 +83,85 @@ def test_registry_table_has_types_and_members():
 def test_passing_mentions_are_not_partners(sentence):
     partners, mentions = classify(sentence, registry().find(sentence))
     assert partners == [] and len(mentions) == 1
+
+
+# --------------------------------------------------------------------------- issue 13: the partner of each figure
+def _story(text):
+    from dashboard.articles import read_stories
+    from dashboard.pipeline import analyse_story
+
+    (record,) = [analyse_story(s) for s in read_stories("t.txt", text)]
+    return record
+
+
+def _partner_of(record, raw):
+    (fig,) = [f for f in record["figures"] if f["raw"] == raw]
+    return [p["code"] for p in fig["partners"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        # a fund, an agency and a company as lender or investor
+        ("The Saudi Fund for Development signed a $1.2 billion oil facility with Pakistan.", "$1.2 billion", ["SFD"]),
+        ("USAID will provide a $40 million grant for schools in Sindh.", "$40 million", ["USAID"]),
+        ("Aramco plans to invest $10 billion in a refinery at Gwadar.", "$10 billion", ["ARAMCO"]),
+        # a combined total of named counterparties
+        ("Remittances from Saudi Arabia and the UAE rose to $1.2bn in May.", "$1.2bn", ["SAU", "ARE"]),
+        # a Pakistan-wide figure with no counterparty
+        ("Pakistan's IT exports reached $3.8 billion last year.", "$3.8 billion", []),
+    ],
+)
+def test_the_partner_of_a_figure_is_its_counterparty(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
+
+
+def test_a_fund_is_a_partner_with_its_country():
+    record = _story("The Saudi Fund for Development signed a $1.2 billion oil facility with Pakistan.")
+    (info,) = record["figures"][0]["partners"]
+    assert info == {"code": "SFD", "name": "Saudi Fund for Development", "type": "organisation", "country": "SAU", "in_registry": True}
+    assert {"SFD", "SAU"} <= set(record["partners"])
+
+
+def test_a_pakistan_wide_figure_in_a_china_story_is_not_china_s():
+    text = (
+        "Pakistan and China sign pact on technology parks\n\n"
+        "Pakistan and China signed an agreement on technology parks on Monday. "
+        "Pakistan's overall exports reached $30 billion last year, officials said."
+    )
+    record = _story(text)
+    assert record["partners"] == ["CHN"]
+    assert _partner_of(record, "$30 billion") == []
+
+
+def test_a_flow_in_a_story_about_one_partner_is_that_partner_s():
+    text = (
+        "Turkey and Pakistan aim to double trade\n\n"
+        "The two leaders agreed to raise bilateral trade to $5 billion. Bilateral trade stood at $1.4 billion last year."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$1.4 billion") == ["TUR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a comparison list
+        ("Pakistan's IT exports of $3 billion are smaller than India and Bangladesh, officials said. Pakistan signed a deal with Malaysia.", "IND"),
+        # a dispute
+        ("Pakistan, amid tensions with India, signed a $2 billion deal with Malaysia.", "IND"),
+        # a dateline city abroad
+        ("BEIJING, March 3, 2026: Pakistan and Malaysia signed a $2 billion trade deal.", "CHN"),
+        # a photo caption
+        ("Pakistan and Malaysia sign trade deal\n\nTraders in Delhi count notes. — AFP\n\nPakistan and Malaysia signed a $2 billion deal.", "IND"),
+    ],
+)
+def test_a_country_in_passing_is_a_mention_not_a_partner(text, mention):
+    record = _story(text)
+    assert mention not in record["partners"]
+    assert "MYS" in record["partners"]
+
+
+def test_an_engagement_without_figures_makes_a_partner():
+    record = _story("Pakistani officials met a Binance team in Islamabad to discuss digital payments.")
+    assert record["partners"] == ["BINANCE"]

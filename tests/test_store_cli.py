@@ -62,10 +62,10 @@ def test_a_folder_with_bad_files_adds_the_good_ones_and_exits_1(store, tmp_path,
     reasons = dict(line.split(": ", 2)[1:] for line in err.splitlines() if line.startswith("refused: "))
     assert {k.rsplit("/", 1)[-1]: v for k, v in reasons.items()} == {
         "b-empty.txt": "empty: no text in the file",
-        "c-binary.txt": "binary data (contains NUL bytes), not an article",
-        "d-latin1.txt": "not UTF-8 text (undecodable byte at 3): save the article as UTF-8",
+        "c-binary.txt": "binary file (contains NUL bytes), not an article",
+        "d-latin1.txt": "not UTF-8 (byte 3): save the article as UTF-8 text",
         "e-big.txt": reasons[str(folder / "e-big.txt")],
-        "g-empty-page.html": "no article text found in this HTML page",
+        "g-empty-page.html": "no article text found in the web page",
     }
     assert "limit" in reasons[str(folder / "e-big.txt")]
     assert "2 of 7 stored, 5 refused" in err

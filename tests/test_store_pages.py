@@ -55,10 +55,10 @@ def test_upload_preview_save(store):
     assert "Japanese experts" in stories["title"].iloc[0] and "China" in stories["partners"].iloc[0]
     figures = at.dataframe[1].value
     assert {"figure", "kind", "metric", "partner", "quote"} <= set(figures.columns) and "$2.7T" in set(figures["figure"])
-    assert "photo.txt: refused: binary data" in plain(at.error[0].value)
+    assert "photo.txt: refused: not UTF-8 (byte 0)" in plain(at.error[0].value)
     click(at, "add_save")
     assert len(at.success) == 1 and plain(at.success[0].value).startswith("added: japan.txt (Japanese experts")
-    assert "refused: photo.txt: binary data" in plain(at.error[0].value)
+    assert "refused: photo.txt: not UTF-8" in plain(at.error[0].value)
     assert store.count() == len(SEED) + 1
     assert not at.dataframe  # the batch is gone
 

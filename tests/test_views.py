@@ -33,7 +33,7 @@ def test_target_summary_reads_like_the_issue(corpus):
 def test_map_draws_blocs_through_members_only_when_asked(corpus):
     with_blocs = views.map_rows(corpus, show_blocs=True)
     without = views.map_rows(corpus, show_blocs=False)
-    assert set(without["iso3"]) == {"CHN", "USA", "KAZ"}
+    assert set(without["iso3"]) == {"CHN", "KAZ"}
     assert {"MYS", "IDN"} <= set(with_blocs["iso3"])
     assert set(with_blocs.loc[with_blocs["iso3"] == "MYS", "via"]) == {"ASEAN"}
     assert set(views.non_territorial(corpus)["code"]) == {"ASEAN", "ITU", "UN", "BINANCE"}
@@ -49,7 +49,7 @@ def test_timeline_never_invents_dates(corpus):
 def test_headline_figures_and_counts(corpus):
     cards = views.headline_figures(corpus)
     assert list(cards["label"])[:2] == ["$2.7T", "$150B"]
-    assert views.counts(corpus) == {"stories": 6, "partners": 7, "figures": 6}
+    assert views.counts(corpus) == {"stories": 6, "partners": 6, "figures": 6}
     latest = views.latest_engagements(corpus)
     assert latest.iloc[0]["date"] == "05 Dec 2025" and latest.iloc[-1]["date"] == "undated"
 

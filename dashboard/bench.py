@@ -1,0 +1,89 @@
+"""``python -m dashboard bench-extract``: extraction speed on ordinary and hostile texts.
+
+Ordinary texts are the seed articles with the digits of their amounts redrawn; hostile texts are
+built from the pieces that used to make extraction stall (long runs of blanks between capitalised
+words after an official's title, numbers of tens of thousands of digits or digit groups, thousands
+of figures, ranges or partner names in one sentence, thousands of datelines, ...). Every class must
+take time in proportion to its size: ``HOSTILE`` is shared with the tests that check exactly that.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections.abc import Callable
+
+from dashboard import SEEDS_DIR
+
+
+def _repeat(piece: str, size: int) -> str:
+    return (piece * (size // len(piece) + 1))[:size]
+
+
+# Each builder gives a text of about ``size`` characters.
+HOSTILE: dict[str, Callable[[int], str]] = {
+    "blanks after a title": lambda n: _repeat("Federal Minister for" + " \t" * 40 + "Ahsan Iqbal said ", n),
+    "blanks between names": lambda n: "Minister for Abc" + _repeat("\t\t\t\t\t\t\t\t\t\tAbc", n) + " x",
+    "one long number": lambda n: "$" + "1" * max(1, n - 9) + " billion",
+    "digit groups": lambda n: "$1" + _repeat(",000", n) + " billion dollars",
+    "figures in one sentence": lambda n: _repeat("China $5 billion, ", n) + ".",
+    "partners and figures": lambda n: _repeat("China India Saudi Arabia $5 billion ", n) + ".",
+    "ranges": lambda n: _repeat("$12-16 billion and between 3% and 4 percent, ", n) + ".",
+    "datelines": lambda n: _repeat("Published on March 3, 2026\n", n),
+    "date headers": lambda n: _repeat("date 2025-01-01\nText.\n", n),
+    "blanks after Published": lambda n: "Published" + " " * n,
+    "blank lines": lambda n: "\n" * n,
+    "capitalised words": lambda n: _repeat("Abc Def Ghi ", n),
+    "repeated headline": lambda n: "Pakistan IT exports hit $3bn\n" + _repeat("Pakistan IT exports hit $3bn ", n),
+    "percent signs": lambda n: _repeat("5% ", n),
+    "spelled numbers": lambda n: _repeat("forty-two million dollars and twenty per cent ", n),
+}
+
+_AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")
+
+
+def ordinary(n: int, seed: int = 7) -> list[str]:
+    """``n`` article texts: the seed articles, then copies with the digits of their amounts redrawn."""
+    from dashboard.articles import read_text
+
+    bases = [read_text(p) for p in sorted(SEEDS_DIR.iterdir()) if p.is_file()]
+    rng = random.Random(seed)
+
+    def redraw(m: re.Match[str]) -> str:
+        return re.sub(r"\d", lambda d: str(rng.randint(1, 9)), m.group(0))
+
+    return [bases[i % len(bases)] if i < len(bases) else _AMOUNT.sub(redraw, bases[i % len(bases)]) for i in range(n)]
+
+
+def extract_text(text: str) -> int:
+    """Everything ``extract`` does for one file's text; the number of figures found."""
+    from dashboard.articles import read_stories
+    from dashboard.pipeline import analyse_story
+
+    return sum(len(analyse_story(story)["figures"]) for story in read_stories("bench.txt", text))
+
+
+def timed(text: str) -> float:
+    start = time.perf_counter()
+    extract_text(text)
+    return time.perf_counter() - start
+
+
+def run(articles: int = 500, size: int = 200_000, out=print) -> None:
+    """Print ms per article and per MB for ordinary texts, then ms and ms per MB for each hostile class."""
+    extract_text("warm-up: $1 billion.")
+    texts = ordinary(articles)
+    start = time.perf_counter()
+    figures = sum(extract_text(t) for t in texts)
+    elapsed = time.perf_counter() - start
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    out(f"ordinary articles: {articles}, {mb:.2f} MB, {figures} figures")
+    out(f"  {elapsed / articles * 1000:.2f} ms per article, {elapsed / mb * 1000:.0f} ms per MB")
+    out(f"hostile texts of {size:,} characters (and a quarter of that, to show the growth):")
+    for name, build in HOSTILE.items():
+        big, small = build(size), build(size // 4)
+        t_big, t_small = timed(big), timed(small)
+        size_mb = len(big.encode()) / 1e6
+        growth = t_big / t_small if t_small > 0 else float("nan")
+        out(f"  {name:26} {t_big * 1000:8.0f} ms  {t_big / size_mb * 1000:8.0f} ms per MB  x{growth:4.1f} for 4x the size")

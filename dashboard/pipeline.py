@@ -1,0 +1,112 @@
+"""One article at a time: text -> stories -> figures, partners, themes and actors, as plain data.
+
+The command line's ``extract`` runs only this module (no pandas, no pandera: a fast start), and the
+loader builds its tables from the same records. ``analyse_story(story)`` is the one function per
+story that the loader, the CLI and the Add preview share.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from pathlib import Path
+
+from dashboard.articles import Story, UnreadableFile, article_paths, read_stories, read_text
+from dashboard.engagements import actors, themes
+from dashboard.extract import extract_figures, sentence_spans
+from dashboard.fx import to_usd
+from dashboard.partners import (
+    classify,
+    comparison_cues,
+    engagement_partners,
+    partner_info,
+    registry,
+    story_counterparty,
+)
+
+
+def analyse_story(story: Story) -> dict:
+    """Everything extracted from one story, as plain data (the CLI's JSON object).
+
+    ``{"source", "story", "title", "outlet", "published", "partners", "mentions", "themes",
+    "actors", "figures": [{"value", "currency", "partner", "partners": [{"code", "name", "type",
+    "country", "in_registry"}], ...}]}``
+
+    A story's partners are its figures' counterparties plus those its headline names; every other
+    country or organisation it names is a mention (a comparison, a neighbour, a dateline abroad).
+    """
+    reg = registry()
+    hits = reg.find(story.text)
+    direct, passing = classify(story.text, hits)
+    spans = sentence_spans(story.text)
+    starts = [a for a, _ in spans]
+    engaged = engagement_partners(story.text, hits, spans, direct)
+    one = story_counterparty(story.text, hits, engaged)
+    # a name in a comparison or a dispute never names a figure's partner
+    file_hits = [h.moved(story.start) for h in hits if not h.passing]
+    figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one, spans=spans)
+    title_end = story.text.find("\n", len(story.text) - len(story.text.lstrip()))
+    headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end and not h.passing}
+    # a figure of a comparison ("India's economy, ten times bigger than Pakistan's") keeps its partner,
+    # but does not make that country a partner of the story
+    compared = comparison_cues()
+    counted = (f for f in figures if not compared.search(f.quote))
+    partners = list(dict.fromkeys([*(c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))),
+                                   *(c for c in direct if c in headline or c in engaged)]))
+    # a state fund or agency acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too
+    partners += [c for c in dict.fromkeys(reg.entities[p].country for p in partners if p in reg.entities and reg.entities[p].type == "organisation") if c and c not in partners]
+    mentions = [c for c in dict.fromkeys([*direct, *passing]) if c not in partners]
+    quotes = {}
+    for hit in hits:
+        if hit.code in partners and hit.code not in quotes:
+            i = bisect.bisect_right(starts, hit.start) - 1
+            start, end = spans[i] if i >= 0 and hit.start < spans[i][1] else (hit.start, hit.end)
+            quotes[hit.code] = " ".join(story.text[start:end].split())
+    year = story.published.year if story.published else None
+    return {
+        "source": story.source,
+        "story": story.story,
+        "title": story.title,
+        "outlet": story.outlet,
+        "published": story.published.isoformat() if story.published else None,
+        "partners": partners,
+        "mentions": mentions,
+        "themes": themes(story.text),
+        "actors": actors(story.text),
+        "quotes": quotes,
+        "figures": [
+            {
+                **f.as_dict(),
+                "value_usd": to_usd(f.value, f.currency, f.year or year) if f.unit == "money" else None,
+                "partners": [partner_info(c) for c in (f.partners or ([f.partner] if f.partner else []))],
+            }
+            for f in figures
+        ],
+    }
+
+
+def read_corpus(paths: Iterable[Path]) -> tuple[list[Story], list[tuple[str, str]]]:
+    """Stories of every readable file under ``paths``, and (file, reason) for the rest."""
+    stories: list[Story] = []
+    unreadable: list[tuple[str, str]] = []
+    for path, name in article_paths([Path(p) for p in paths]):
+        try:
+            stories.extend(read_stories(name, read_text(path)))
+        except UnreadableFile as exc:
+            unreadable.append((name, str(exc)))
+    return stories, unreadable
+
+
+
+
+def analyse_stories(stories: Iterable[Story]) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Each story's record, and (source, reason) for a story whose extraction failed: one story
+    that trips the extractor never stops the others, and no traceback reaches the user."""
+    records: list[dict] = []
+    failed: list[tuple[str, str]] = []
+    for story in stories:
+        try:
+            records.append(analyse_story(story))
+        except Exception as exc:  # a bug on one article: reported for that article, the rest still load
+            failed.append((story.source, f"extraction failed ({type(exc).__name__}: {exc})"))
+    return records, failed

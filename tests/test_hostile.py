@@ -1,0 +1,63 @@
+"""Extraction takes time in proportion to its input, whatever the input holds (issue 8).
+
+Each hostile class used to stall the extractor (backtracking regexes, per-figure scans of the
+sentence, quadratic merges). The test times a text and one four times as long: linear work grows
+about four times; the quadratic behaviour this guards against grew sixteen times or more.
+"""
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard.bench import HOSTILE, extract_text
+
+SMALL = 20_000
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):  # the better of two runs: a busy machine only ever slows a run down
+        start = time.perf_counter()
+        extract_text(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _grows_linearly(build) -> None:
+    extract_text("warm-up: $1 billion.")
+    small, large = _seconds(build(SMALL)), _seconds(build(4 * SMALL))
+    assert large < 0.05 or large / max(small, 1e-3) < 10, (small, large)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_each_hostile_class_grows_linearly(name):
+    _grows_linearly(HOSTILE[name])
+
+
+def test_a_crafted_text_of_142_bytes_is_instant():
+    text = "Minister for Abc" + "\t" * 12 + ("Abc" + "\t" * 12) * 6 + " x"
+    start = time.perf_counter()
+    extract_text(text)
+    assert time.perf_counter() - start < 0.5
+
+
+_PIECES = st.sampled_from(
+    ["Federal Minister for", " ", "\t", "  \t ", "Ahsan Iqbal", "Abc", "$", "Rs", "1", "0000", ",000", ",00", ".5",
+     " billion", "bn", " dollars", "%", " per cent", "-", " to ", "between ", " and ", "China ", "India ", "Saudi Arabia ",
+     "Published on March 3, 2026\n", "date 2025-01-01\n", "\n", "\n\n", ". ", "(", ")", "forty-two ", "last year", "FY25"]
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, min_size=1, max_size=8))
+def test_any_mix_of_hostile_pieces_grows_linearly(pieces):
+    unit = "".join(pieces)
+    _grows_linearly(lambda n: (unit * (n // len(unit) + 1))[:n])
+
+
+def test_a_story_with_thousands_of_figures_is_bounded():
+    from dashboard.extract import MAX_AMOUNTS, find_amounts
+
+    assert len(find_amounts("5% " * (3 * MAX_AMOUNTS))) == MAX_AMOUNTS
