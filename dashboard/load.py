@@ -9,6 +9,7 @@ reported with a reason; every other file still loads.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -21,6 +22,7 @@ import pandas as pd
 from dashboard import SEEDS_DIR, curation
 from dashboard.articles import Story, read_stories
 from dashboard.extract import FIGURE_FIELDS
+from dashboard.fingerprint import extractor_fingerprint
 from dashboard.partners import registry
 from dashboard.pipeline import analyse_stories, analyse_story, read_corpus  # the per-story step, shared with the CLI
 from dashboard.schemas import Corpus, Engagements, Figures, Partners, Stories, validate
@@ -184,23 +186,79 @@ def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERL
     return build_corpus(stories, analysed, unreadable=[*unreadable, *failed], overlay_path=overlay_path)
 
 
+def _from_cache(payload: str | None, key: list, stories: list[Story]) -> list[dict] | None:
+    """The cached records of an article, when they were made for this metadata and these stories."""
+    if payload is None:
+        return None
+    try:
+        cached = json.loads(payload)
+    except ValueError:
+        return None
+    records = cached.get("records") if isinstance(cached, dict) else None
+    if cached.get("key") != key or not isinstance(records, list) or len(records) != len(stories):
+        return None
+    return records
+
+
+_RESULTS: dict[tuple, tuple[list[Story], list[dict]]] = {}  # this process's extractions, by article and metadata
+_MAX_RESULTS = 50_000
+
+
+def _key(article) -> list:
+    return [article.source, article.title, article.outlet, article.published.isoformat() if article.published else None]
+
+
+def _article_result(article, payload: str | None) -> tuple[list[Story], list[dict], str | None]:
+    """An article's stories and records: from this process's memory, else from the store's cache
+    (``payload``), else extracted now (then also returned as the payload to cache)."""
+    key = _key(article)
+    memo = (article.id, *key)
+    if memo in _RESULTS:
+        return *_RESULTS[memo], None
+    stories = article_stories(article.source, article.text, article.title, article.outlet, article.published)
+    records = _from_cache(payload, key, stories)
+    fresh = None
+    if records is None:
+        records = [analyse_story(story) for story in stories]
+        fresh = json.dumps({"key": key, "records": records}, ensure_ascii=False)
+    if len(_RESULTS) >= _MAX_RESULTS:
+        _RESULTS.clear()
+    _RESULTS[memo] = (stories, records)
+    return stories, records, fresh
+
+
 def load_store(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:
     """Every stored article -> the tables every view is built from: ``store.articles() -> stories
-    -> build_corpus``. An article whose extraction fails is listed in ``unreadable``, the rest load."""
+    -> build_corpus``. An article whose extraction fails is listed in ``unreadable``, the rest load.
+
+    Extractions are cached in the store under the extractor's fingerprint (vocabularies + code), so
+    a server start reads them back instead of extracting every article again; within a process,
+    reloading after one new article extracts only that one."""
     stories: list[Story] = []
     records: list[dict] = []
     given: dict[str, dict] = {}
     unreadable: list[tuple[str, str]] = []
     version = store.version()  # read first: a write landing meanwhile makes the next rerun load again
-    for article in store.articles():
+    fingerprint = extractor_fingerprint()
+    stored = store.articles()
+    missing = [a.id for a in stored if (a.id, *_key(a)) not in _RESULTS]
+    cache = store.cached_extractions(fingerprint, missing) if missing else {}
+    fresh: dict[str, str] = {}
+    for article in stored:
         try:
-            analysed = _analysed_article(article.source, article.text, article.title, article.outlet, article.published)
+            article_stories_, found, payload = _article_result(article, cache.get(article.id))
         except Exception as exc:  # one article the extractor fails on never hides the others
             unreadable.append((article.source, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
-        stories.extend(story for story, _ in analysed)
-        records.extend(record for _, record in analysed)
+        if payload is not None:
+            fresh[article.id] = payload
+        stories.extend(article_stories_)
+        records.extend(found)
         given[article.source] = {"article_id": article.id, "url": article.url, "published": article.published}
+    try:
+        store.save_extractions(fingerprint, fresh)
+    except Exception:  # a cache that cannot be written costs time at the next start, never this load
+        pass
     return replace(build_corpus(stories, records, given, unreadable, overlay_path), version=version)
 
 

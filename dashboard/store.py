@@ -26,6 +26,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path, PurePath
 
 import sqlalchemy as sa
+import sqlalchemy.dialects.postgresql
+import sqlalchemy.dialects.sqlite
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
@@ -245,13 +247,15 @@ class Store:
 
     # ------------------------------------------------------------------ transactions
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        """One write transaction; the store's version moves on with it."""
+    def _write(self, bump: bool = True) -> Iterator[Connection]:
+        """One write transaction; the store's version moves on with it (not for the extraction cache,
+        which changes nothing anyone sees)."""
         with self.engine.connect() as conn:
             conn = conn.execution_options(write=True)
             with conn.begin():
                 yield conn
-                conn.execute(store_state.update().where(store_state.c.id == 1).values(version=store_state.c.version + 1))
+                if bump:
+                    conn.execute(store_state.update().where(store_state.c.id == 1).values(version=store_state.c.version + 1))
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -358,6 +362,36 @@ class Store:
         with self._read() as conn:
             rows = conn.execute(sa.select(articles).where(articles.c.id.startswith(key, autoescape=True)).limit(2)).all()
         return _article(rows[0]) if len(rows) == 1 else None
+
+    # ------------------------------------------------------------------ the extraction cache
+    def cached_extractions(self, fingerprint: str, ids: list[str]) -> dict[str, str]:
+        """``{article id: JSON payload}`` of the extractions of these articles made under ``fingerprint``."""
+        out: dict[str, str] = {}
+        with self._read() as conn:
+            for at in range(0, len(ids), 500):
+                chunk = ids[at : at + 500]
+                query = sa.select(extractions.c.article_id, extractions.c.payload).where(
+                    extractions.c.fingerprint == fingerprint, extractions.c.article_id.in_(chunk)
+                )
+                out.update((key, payload) for key, payload in conn.execute(query))
+        return out
+
+    def save_extractions(self, fingerprint: str, payloads: dict[str, str]) -> None:
+        """Keep these extractions (one transaction; the store's version does not move); rows of older
+        fingerprints go. An article removed meanwhile, or a row another process saved first, is skipped."""
+        if not payloads:
+            return
+        with self._write(bump=False) as conn:
+            conn.execute(extractions.delete().where(extractions.c.fingerprint != fingerprint))
+            present = set(conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(list(payloads)))).scalars())
+            rows = [
+                {"article_id": key, "fingerprint": fingerprint, "payload": payload, "created_at": datetime.now(UTC)}
+                for key, payload in payloads.items()
+                if key in present
+            ]
+            if rows:
+                insert = (sa.dialects.postgresql.insert if conn.dialect.name == "postgresql" else sa.dialects.sqlite.insert)(extractions)
+                conn.execute(insert.on_conflict_do_nothing(), rows)
 
     # ------------------------------------------------------------------ writes
     def add(self, article: NewArticle) -> AddResult:

@@ -211,3 +211,79 @@ def test_postgres_url_without_driver_uses_psycopg():
 
     assert make_engine("postgresql://u@localhost/db").dialect.driver == "psycopg"
     assert isinstance(sa.make_url("sqlite://"), sa.URL)
+
+
+# --------------------------------------------------------------------------- the extraction cache
+def _forget(monkeypatch):
+    """This process forgets its extractions, as a new server process would."""
+    import dashboard.load as load
+
+    monkeypatch.setattr(load, "_RESULTS", {})
+
+
+def _cache_rows(store):
+    from dashboard.store import extractions
+
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(extractions.c.article_id, extractions.c.fingerprint)).all()
+
+
+def test_extractions_are_cached_in_the_store_without_moving_its_version(store, monkeypatch):
+    import dashboard.load as load
+    from dashboard.fingerprint import extractor_fingerprint
+
+    _forget(monkeypatch)
+    version = store.version()
+    first = load_store(store)
+    assert store.version() == version
+    assert sorted(_cache_rows(store)) == sorted((a.id, extractor_fingerprint()) for a in store.articles())
+
+    _forget(monkeypatch)
+
+    def no_extractor(_story):
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(load, "analyse_story", no_extractor)
+    again = load_store(store)  # read back from the store, nothing extracted
+    assert again.unreadable == [] and sorted(again.figures["figure_id"]) == sorted(first.figures["figure_id"])
+    assert again.figures.drop(columns="figure_id").sort_values("start").reset_index(drop=True).equals(
+        first.figures.drop(columns="figure_id").sort_values("start").reset_index(drop=True)
+    )
+
+
+def test_a_new_fingerprint_extracts_again_and_drops_the_old_rows(store, monkeypatch):
+    import dashboard.load as load
+
+    _forget(monkeypatch)
+    load_store(store)
+    _forget(monkeypatch)
+    monkeypatch.setattr(load, "extractor_fingerprint", lambda: "f" * 64)
+    calls = []
+    real = load.analyse_story
+    monkeypatch.setattr(load, "analyse_story", lambda s: calls.append(s.source) or real(s))
+    load_store(store)
+    assert len(calls) == len(load_store(store).stories)  # every story once, the second load from memory
+    assert {fp for _, fp in _cache_rows(store)} == {"f" * 64}
+
+
+def test_removing_an_article_removes_its_cached_extraction(store, monkeypatch):
+    _forget(monkeypatch)
+    load_store(store)
+    gone = store.articles()[0]
+    store.remove(gone.id)
+    assert gone.id not in {key for key, _ in _cache_rows(store)}
+
+
+def test_the_fingerprint_follows_the_vocabularies(tmp_path):
+    from dashboard import DATA_DIR
+    from dashboard.fingerprint import extractor_fingerprint
+
+    for path in DATA_DIR.glob("*.csv"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    before = extractor_fingerprint(tmp_path)
+    assert before == extractor_fingerprint(DATA_DIR)
+    (tmp_path / "overlay.csv").write_text("source,story,raw,occurrence,action,field,value,note\n")
+    assert extractor_fingerprint.__wrapped__(tmp_path) == before  # curation is applied after extraction
+    with (tmp_path / "metrics.csv").open("a") as fh:
+        fh.write("\n")
+    assert extractor_fingerprint.__wrapped__(tmp_path) != before
