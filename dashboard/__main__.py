@@ -29,17 +29,12 @@ def _store():
 
 
 def _stored_records() -> tuple[list[dict], list[tuple[str, str]]] | None:
-    from dashboard.load import analyse_text
+    from dashboard.load import read_store
 
     store = _store()
     if store is None:
         return None
-    records, unreadable = [], []
-    for a in store.articles():
-        try:
-            records.extend(analyse_text(a.source, a.text, a.title, a.outlet, a.published))
-        except Exception as exc:  # one article the extractor fails on never hides the others
-            unreadable.append((a.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+    _, records, _, unreadable = read_store(store)
     return records, unreadable
 
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Corpus", "analyse_stories", "analyse_story", "analyse_text", "article_stories", "build_corpus", "health",
-    "load_corpus", "load_store", "read_corpus", "read_overlay",
+    "load_corpus", "load_store", "read_corpus", "read_overlay", "read_store",
 ]
 
 OVERLAY_PATH, OVERLAY_ACTIONS, OVERLAY_FIELDS = curation.OVERLAY_PATH, curation.ACTIONS, curation.FIELDS
@@ -227,9 +227,10 @@ def _article_result(article, payload: str | None) -> tuple[list[Story], list[dic
     return stories, records, fresh
 
 
-def load_store(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:
-    """Every stored article -> the tables every view is built from: ``store.articles() -> stories
-    -> build_corpus``. An article whose extraction fails is listed in ``unreadable``, the rest load.
+def read_store(store: Store) -> tuple[list[Story], list[dict], dict[str, dict], list[tuple[str, str]]]:
+    """Every stored article's stories and ``analyse_story`` records (the CLI's JSON), what the store
+    knows of each (source -> ``{"article_id", "url", "published"}``) and (source, reason) for an
+    article whose extraction failed.
 
     Extractions are cached in the store under the extractor's fingerprint (vocabularies + code), so
     a server start reads them back instead of extracting every article again; within a process,
@@ -238,7 +239,6 @@ def load_store(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:
     records: list[dict] = []
     given: dict[str, dict] = {}
     unreadable: list[tuple[str, str]] = []
-    version = store.version()  # read first: a write landing meanwhile makes the next rerun load again
     fingerprint = extractor_fingerprint()
     stored = store.articles()
     missing = [a.id for a in stored if (a.id, *_key(a)) not in _RESULTS]
@@ -259,6 +259,14 @@ def load_store(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:
         store.save_extractions(fingerprint, fresh)
     except Exception:  # a cache that cannot be written costs time at the next start, never this load
         pass
+    return stories, records, given, unreadable
+
+
+def load_store(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:
+    """Every stored article -> the tables every view is built from: ``read_store -> build_corpus``.
+    An article whose extraction fails is listed in ``unreadable``, the rest load."""
+    version = store.version()  # read first: a write landing meanwhile makes the next rerun load again
+    stories, records, given, unreadable = read_store(store)
     return replace(build_corpus(stories, records, given, unreadable, overlay_path), version=version)
 
 
