@@ -7,6 +7,8 @@ through ``ui.escape_markdown``; a URL becomes a link only when it is http(s).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard import ingest
@@ -84,7 +86,7 @@ def save_batch() -> None:
             results.append(AddResult(item.name, "refused", reason=item.reason))
             continue
         try:
-            results.append(AddResult(**{**s.add(item.article).__dict__, "name": item.name}))
+            results.append(replace(s.add(item.article), name=item.name))
         except Exception as exc:  # a database failure on one article: said, the others still go in
             results.append(AddResult(item.name, "refused", reason=f"could not store it: {type(exc).__name__}"))
     st.session_state[RESULTS] = results

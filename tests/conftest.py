@@ -1,3 +1,4 @@
+import atexit
 import os
 import shutil
 import socket
@@ -14,6 +15,7 @@ from dashboard.store import ENV_URL
 
 # Tests never touch a user's store: the app, the CLI and the browser tests share one throwaway SQLite file.
 _TEST_STORE = Path(tempfile.mkdtemp(prefix="dashboard-test-store-"))
+atexit.register(shutil.rmtree, _TEST_STORE, ignore_errors=True)
 os.environ[ENV_URL] = f"sqlite:///{_TEST_STORE / 'articles.sqlite3'}"
 
 PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)), None) if Path("/usr/lib/postgresql").exists() else None
