@@ -10,6 +10,15 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+DESCRIPTION = """Pakistan Tech Cooperation Tracker from the command line (without PATHs: the article store):
+  add PATH... | -      add article files, folders or standard input to the store (--url, --outlet, --date, --title)
+  list [--json]        the stored articles
+  remove ID            remove one stored article
+  extract PATH...      print the stories and figures of article files; no PATH: every stored article (--json)
+  check [PATH...]      validate the articles and the curation overlay; print a data-health report
+  export --out DIR     write every chart as PNG, SVG, HTML and CSV, plus sources.csv
+  db upgrade           bring the store's schema to this version"""
+
 
 def _money(value: float, currency: str | None, unit: str) -> str:
     from dashboard.charts import format_value
@@ -108,6 +117,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"orphaned overlay:   {len(report['orphaned_overlay_rows'])}")
     for row in report["orphaned_overlay_rows"]:
         print(f"  - {row['source']} {row['raw'] or 'story ' + str(row['story'])} #{row['occurrence']}: matches nothing")
+    if report.get("overlay_rows_elsewhere"):
+        print(f"overlay for files not checked here: {report['overlay_rows_elsewhere']} rows (not errors)")
     print(f"overlay problems:   {len(report['overlay_problems'])}")
     for line in report["overlay_problems"]:
         print(f"  - {line}")
@@ -118,13 +129,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from dashboard.export import ExportError, export_all
-    from dashboard.filters import Filter
+    from dashboard.filters import Filter, UnknownPartner, partner_code
 
+    try:
+        partners = tuple(dict.fromkeys(partner_code(value) for value in args.partner or ()))
+    except UnknownPartner as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     corpus = _corpus(args.paths)
     if corpus is None:
         return 1
     try:
-        written = export_all(corpus, Filter(partners=tuple(args.partner or ())), Path(args.out), formats=args.format)
+        written = export_all(corpus, Filter(partners=partners), Path(args.out), formats=args.format)
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -238,7 +254,7 @@ def cmd_bench_extract(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("add", help="add article files, folders or standard input (-) to the store")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a .txt/.md/.html file, a folder, or - for standard input")
@@ -251,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="a JSON array: id, source, title, outlet, url, published, added_how, added_at")
     p.set_defaults(func=cmd_list)
     p = sub.add_parser("remove", help="remove one stored article")
-    p.add_argument("id", metavar="ID", help="its id (or the first 12 characters, as `list` prints)")
+    p.add_argument("id", metavar="ID", help="its id (or its first 12 characters, as the list command prints them)")
     p.set_defaults(func=cmd_remove)
     p = sub.add_parser("db", help="the store's schema")
     p.add_argument("action", choices=["upgrade"], help="upgrade: bring the store's schema to this version")
@@ -265,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("export", help="write every chart as PNG, SVG, HTML and CSV, plus sources.csv")
     p.add_argument("--out", required=True, help="folder to write into")
-    p.add_argument("--partner", action="append", metavar="CODE", help="ISO3 or registry code; repeatable")
+    p.add_argument("--partner", action="append", metavar="PARTNER", help="an ISO3 or registry code (CHN) or a name (China); repeatable")
     p.add_argument("--format", action="append", choices=["png", "svg", "html", "csv"], help="default: all")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: the store")
     p.set_defaults(func=cmd_export)

@@ -20,6 +20,7 @@ from dashboard import vocab
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 2_000_000
+MAX_STORIES = 500  # per file (see ``split_stories``)
 
 
 class UnreadableFile(ValueError):
@@ -321,7 +322,8 @@ def split_stories(text: str) -> list[tuple[int, int]]:
     for m in trailers:
         if ink(m.end(), len(text)) >= _MIN_STORY:
             cuts.add(m.end())
-    bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
+    # a file of more stories than this is a dump, not an article: the rest stays in its last story
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(text))[: MAX_STORIES - 1], len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if ink(a, b)]
 
 

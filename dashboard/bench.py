@@ -38,6 +38,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "repeated headline": lambda n: "Pakistan IT exports hit $3bn\n" + _repeat("Pakistan IT exports hit $3bn ", n),
     "percent signs": lambda n: _repeat("5% ", n),
     "spelled numbers": lambda n: _repeat("forty-two million dollars and twenty per cent ", n),
+    "names of lenders": lambda n: _repeat("from Abc Def Ghi Jkl Bank and Mno Pqr Fund and Stu ", n),
+    "blanks in a name": lambda n: "a loan from Abc" + " \t" * (n // 2) + "Bank of $5 billion",
 }
 
 _AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")

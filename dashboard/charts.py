@@ -1,7 +1,8 @@
 """Chart builders: pure ``DataFrame -> go.Figure``; every point's hover names its source and quote.
 
-Style constants first. The palette is Okabe-Ito (colour-blind safe); backgrounds are
-transparent so charts read in light and dark mode alike.
+Style constants first. The palette is Okabe-Ito (colour-blind safe). Every figure carries
+``TEMPLATE`` (white background, the app's font, margins that grow to fit labels), so the chart in the
+app, its PNG/SVG/HTML download, the zip and the CLI export are one and the same picture.
 """
 
 from __future__ import annotations
@@ -11,17 +12,43 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import vocab
+
 # --------------------------------------------------------------------------- style
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"]
 KIND_COLOURS = {"actual": "#0072B2", "target": "#E69F00", "estimate": "#CC79A7"}
 TARGET_FILL = "rgba(230, 159, 0, 0.45)"
-MAP_SCALE = [[0.0, "#cfe3f3"], [1.0, "#0072B2"]]
-BLOC_MEMBER_COLOUR = "#56B4E9"
-FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13)
+MAP_SCALE = [[0.0, "#7fb3d9"], [1.0, "#08306b"]]  # partners named in a story: darker = more stories
+BLOC_MEMBER_COLOUR = "#f2d28c"  # a member of a bloc named in a story: another hue, not a pale "fraction"
+NO_THEME_COLOUR = "#bbbbbb"
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#262730")
+GRID = "#e6e6e6"
 HEIGHT = 420
-MAP_HEIGHT = 460
-GEO_CENTRE_LON = 30  # keeps the Americas and East Asia on one world view, Pakistan near the centre
-MARGIN = dict(l=10, r=10, t=95, b=10)
+MAP_HEIGHT = 560
+SMALL_MAP_HEIGHT = 420
+# The map is cut at GEO_CENTRE_LON ± 180: at 11°E that is 169°W, in the Bering Strait, so neither
+# Alaska nor Chukotka is split; Pakistan stays in view right of centre.
+GEO_CENTRE_LON = 11
+MARGIN = dict(l=10, r=10, t=60, b=10)  # the minimum; automargin grows it to fit the title, labels and legend
+# The legend sits at the foot of the figure (container coordinates): however many rows it wraps
+# to, the margin grows to hold it, and it never runs into the title.
+LEGEND = dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, xanchor="left", title_text="")
+# One template of our own, set on every figure: the same look whether or not Streamlit (which
+# changes plotly's process-wide default) was imported, so app, CLI and zip images are identical.
+TEMPLATE = go.layout.Template(
+    layout=dict(
+        font=FONT,
+        colorway=PALETTE,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        xaxis=dict(automargin=True, gridcolor=GRID, zerolinecolor=GRID, linecolor="#bbbbbb", ticks="outside", tickcolor="#bbbbbb", title=dict(standoff=8)),
+        yaxis=dict(automargin=True, gridcolor=GRID, zerolinecolor=GRID, linecolor="#bbbbbb", title=dict(standoff=8)),
+        title=dict(font=dict(size=17), automargin=True),
+        legend=dict(font=dict(size=12)),
+        hoverlabel=dict(align="left", font=dict(family=FONT["family"], size=12)),
+        geo=dict(bgcolor="white"),
+    )
+)
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "PKR": "Rs ", "AED": "AED ", "CNY": "¥", "INR": "₹"}
 WRAP = 90
 SCALE_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
@@ -79,14 +106,11 @@ def _escape(text: str) -> str:
 
 def _layout(fig: go.Figure, title: str, height: int = HEIGHT, **extra) -> go.Figure:
     fig.update_layout(
-        title=dict(text=_escape(title), x=0, xanchor="left", y=0.98, yref="container", yanchor="top"),
-        font=FONT,
+        template=TEMPLATE,
+        title=dict(text=_escape(title), x=0, xanchor="left", y=0.98, yref="container", yanchor="top", pad=dict(l=8)),
         height=height,
         margin=MARGIN,
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""),
-        hoverlabel=dict(align="left"),
+        legend=LEGEND,
         **extra,
     )
     return fig
@@ -103,43 +127,40 @@ def empty_figure(title: str, message: str) -> go.Figure:
 
 # --------------------------------------------------------------------------- map
 def partner_map(countries: pd.DataFrame, title: str = "Partner countries", height: int = MAP_HEIGHT) -> go.Figure:
-    """Choropleth of partner countries.
+    """Choropleth of partner countries, with a legend for its two kinds of shading.
 
-    ``countries``: ``iso3, name, engagements, figures, themes, via, quote, source`` (via: "" or the bloc
-    that brings it in; quote and source: the first story naming it).
-    Direct partners are shaded by engagements; countries only there as bloc members are drawn light.
+    ``countries``: ``iso3, name, stories, figures, counts, themes, via, quote, source``; ``via`` is ""
+    for a country named as a partner, else the bloc(s) that bring it in; ``counts`` is the tooltip's
+    count line (the Overview's numbers for that country). Named partners are shaded by their stories;
+    countries there only as members of a named bloc get one other colour.
     """
     if countries.empty:
         return empty_figure(title, "No partner country for this filter.")
     fig = go.Figure()
     direct = countries[countries["via"] == ""]
     members = countries[countries["via"] != ""]
-    hover = (
-        "<b>%{customdata[0]}</b> %{customdata[4]}<br>engagements: %{customdata[1]} · figures: %{customdata[2]}"
-        "<br>themes: %{customdata[3]}<br>%{customdata[5]}<extra>%{customdata[6]}</extra>"
-    )
-    for frame, name, scale, show in (
-        (members, "bloc members", [[0, BLOC_MEMBER_COLOUR], [1, BLOC_MEMBER_COLOUR]], False),
-        (direct, "partners", MAP_SCALE, True),
+    hover = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>themes: %{customdata[2]}<br>%{customdata[3]}<extra>%{customdata[4]}</extra>"
+    top = max(1, int(direct["stories"].max())) if len(direct) else 1
+    for frame, name, scale, colourbar in (
+        (members, "member of a bloc named in a story", [[0, BLOC_MEMBER_COLOUR], [1, BLOC_MEMBER_COLOUR]], False),
+        (direct, "partner named in a story (darker: more stories)", MAP_SCALE, True),
     ):
         if frame.empty:
             continue
         fig.add_trace(
             go.Choropleth(
                 locations=frame["iso3"],
-                z=frame["engagements"],
+                z=frame["stories"] if colourbar else [1] * len(frame),
                 name=name,
                 colorscale=scale,
-                zmin=0,
-                zmax=max(1, int(countries["engagements"].max())),
-                showscale=show,
-                colorbar=dict(title="stories", thickness=12, len=0.6, dtick=1),
+                zmin=0.5 if colourbar else 0,
+                zmax=top + 0.5 if colourbar else 1,
+                showscale=colourbar and top > 1,
+                showlegend=True,
+                colorbar=dict(title=dict(text="stories", side="top"), thickness=12, len=0.5, dtick=1, x=1.0, y=0.5),
                 marker_line_color="#ffffff",
                 marker_line_width=0.5,
-                customdata=provenance(
-                    frame.assign(via=frame["via"].map(lambda v: f"(member of {v})" if v else ""), themes=frame["themes"].map(wrap)),
-                    "quote", "name", "engagements", "figures", "themes", "via",
-                ),
+                customdata=provenance(frame.assign(themes=frame["themes"].map(wrap)), "quote", "name", "counts", "themes"),
                 hovertemplate=hover,
             )
         )
@@ -151,8 +172,8 @@ def partner_map(countries: pd.DataFrame, title: str = "Partner countries", heigh
         landcolor="#eeeeee",
         showframe=False,
         showocean=False,
-        bgcolor="rgba(0,0,0,0)",
-        resolution=110,
+        bgcolor="white",
+        resolution=110,  # the country shapes in static/world_110m.json (Alaska is part of the USA there)
         fitbounds=False,
         projection_rotation_lon=GEO_CENTRE_LON,
         lonaxis_range=[GEO_CENTRE_LON - 180, GEO_CENTRE_LON + 180],
@@ -162,52 +183,76 @@ def partner_map(countries: pd.DataFrame, title: str = "Partner countries", heigh
 
 
 # --------------------------------------------------------------------------- timeline
-def timeline(events: pd.DataFrame, figures: pd.DataFrame, title: str = "Engagements over time") -> go.Figure:
-    """Engagements by partner over time, one colour per theme; figures on the same time axis.
+STACK_STEP = 0.2  # vertical gap, in partner rows, between markers sharing one day and partner
+MIN_DATE_PAD = pd.Timedelta(days=20)  # a single dated story still gets a readable date axis
 
-    ``events``: ``published, partner_name, theme_label, title, source, quote``;
+
+def _stack_offsets(keys: pd.DataFrame) -> pd.Series:
+    """Offsets that spread markers sharing a (day, row) around the row's line: 1 -> [0]; 3 -> [-0.2, 0, 0.2]."""
+    group = keys.groupby(["day", "row"], sort=False)
+    rank, size = group.cumcount(), group["row"].transform("size")
+    step = (0.8 / size).clip(upper=STACK_STEP)
+    return (rank - (size - 1) / 2) * step
+
+
+def timeline(events: pd.DataFrame, figures: pd.DataFrame, title: str = "Engagements over time") -> go.Figure:
+    """Engagements by partner over time, one fixed colour per theme (``data/themes.csv``), figures as
+    diamonds coloured by kind on the same axis. Markers of one day and partner are stacked, not hidden.
+
+    ``events``: ``published, partner_name, theme, theme_label, title, source, quote``;
     ``figures``: ``published, partner_name, label, kind, quote, source``.
     """
     if events.empty and figures.empty:
         return empty_figure(title, "No dated story for this filter.")
     fig = go.Figure()
-    themes = list(dict.fromkeys(events["theme_label"]))
-    for i, theme in enumerate(themes):
-        rows = events[events["theme_label"] == theme]
+    names = sorted(set(events["partner_name"]) | set(figures["partner_name"]))
+    row = {name: len(names) - 1 - i for i, name in enumerate(names)}  # first name on top
+    both = pd.concat([events[["published", "partner_name"]], figures[["published", "partner_name"]]], ignore_index=True)
+    offsets = _stack_offsets(pd.DataFrame({"day": both["published"].dt.normalize(), "row": both["partner_name"].map(row)}))
+    y = both["partner_name"].map(row) + offsets
+    events = events.assign(_y=y.iloc[: len(events)].to_numpy())
+    figures = figures.assign(_y=y.iloc[len(events):].to_numpy())
+    for theme, rows in events.groupby("theme", sort=False):
         fig.add_trace(
             go.Scatter(
                 x=rows["published"],
-                y=rows["partner_name"],
+                y=rows["_y"],
                 mode="markers",
-                name=theme,
-                marker=dict(size=13, color=PALETTE[i % len(PALETTE)], line=dict(width=1, color="#ffffff")),
-                customdata=provenance(rows.assign(title=rows["title"].map(wrap)), "quote", "title"),
-                hovertemplate="<b>%{customdata[0]}</b><br>%{x|%d %b %Y}<br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
+                name=rows["theme_label"].iloc[0],
+                marker=dict(size=13, color=vocab.theme_colour(theme) or NO_THEME_COLOUR, line=dict(width=1, color="#ffffff")),
+                customdata=provenance(rows.assign(title=rows["title"].map(wrap)), "quote", "title", "partner_name"),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} · %{x|%d %b %Y}<br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
             )
         )
     for kind, rows in figures.groupby("kind", sort=False):
         fig.add_trace(
             go.Scatter(
                 x=rows["published"],
-                y=rows["partner_name"],
+                y=rows["_y"],
                 mode="markers+text",
                 name=f"figure ({kind})",
                 text=rows["label"],
-                textposition=list(rows["textposition"]) if "textposition" in rows else "top center",
-                marker=dict(symbol="diamond", size=11, color=KIND_COLOURS.get(kind, PALETTE[-1])),
-                customdata=provenance(rows),
-                hovertemplate="<b>%{text}</b> " + kind + "<br>%{x|%d %b %Y}<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
+                textposition="middle right",
+                marker=dict(symbol="diamond", size=11, color=KIND_COLOURS.get(kind, PALETTE[-1]), line=dict(width=1, color="#ffffff")),
+                customdata=provenance(rows, "quote", "partner_name"),
+                hovertemplate="<b>%{text}</b> " + kind + "<br>%{customdata[0]} · %{x|%d %b %Y}<br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
             )
         )
-    fig.update_xaxes(title_text="publication date", type="date")
-    fig.update_yaxes(title_text="", categoryorder="category descending")
-    return _layout(fig, title)
+    first, last = both["published"].min(), both["published"].max()
+    pad = max((last - first) * 0.06, MIN_DATE_PAD)
+    fig.update_xaxes(title_text="publication date", type="date", range=[first - pad, last + pad + (last - first) * 0.08])
+    fig.update_yaxes(
+        title_text="", tickvals=list(row.values()), ticktext=list(row), range=[-0.6, len(names) - 0.4], showgrid=True, zeroline=False
+    )
+    return _layout(fig, title, height=max(HEIGHT, 70 * len(names) + 200), showlegend=True)  # a lone theme still says its name
 
 
 # --------------------------------------------------------------------------- targets
 def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest reported value") -> go.Figure:
     """Bullet bars on a percent-of-target axis (so goals in rupees and dollars share one chart):
-    each target is a 100% bar, the latest actual a bar at its progress; values are in the text.
+    each target is a 100% bar, the latest actual a bar at its progress. The target's text sits on its
+    own line above the bar, from the left edge, and the current value's text inside its bar when it
+    fits, else just after it, so no label runs off the chart at any usual width.
 
     ``progress``: ``label, target, current, progress_pct, target_text, current_text, note, quote, current_quote, source``.
     """
@@ -222,11 +267,9 @@ def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest
             name="target",
             marker_color=TARGET_FILL,
             marker_line=dict(color=KIND_COLOURS["target"], width=1.5),
-            width=0.7,
-            text=progress["target_text"],
-            textposition="outside",
-            customdata=provenance(progress),
-            hovertemplate="<b>target %{text}</b><br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
+            width=0.6,
+            customdata=provenance(progress, "quote", "target_text"),
+            hovertemplate="<b>target %{customdata[0]}</b><br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
         )
     )
     has_current = progress[progress["current"].notna()]
@@ -237,21 +280,45 @@ def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest
             orientation="h",
             name="current (latest actual)",
             marker_color=KIND_COLOURS["actual"],
-            width=0.35,
-            text=has_current["current_text"] + " · " + has_current["note"],
-            textposition="outside",
+            width=0.3,
+            text=(has_current["current_text"] + " · " + has_current["note"]).map(_escape),
+            textposition="auto",
+            insidetextanchor="end",
+            textfont=dict(size=12),
+            cliponaxis=False,
             customdata=provenance(has_current, "current_quote", "current_text"),
             hovertemplate="<b>current %{customdata[0]}</b> (%{x:.1f}% of target)<br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
         )
     )
+    for i, text in enumerate(progress["target_text"]):
+        fig.add_annotation(
+            x=0, y=i - 0.31, xref="x", yref="y", text="<b>target</b> " + _escape(text), showarrow=False,
+            xanchor="left", yanchor="bottom", align="left", font=dict(size=12),
+        )
     top = max(100.0, float(has_current["progress_pct"].max()) if len(has_current) else 0.0)
-    fig.update_xaxes(title_text="% of target reached", range=[0, top * 1.35], ticksuffix="%")
+    fig.update_xaxes(title_text="% of target reached", range=[0, top * 1.1], ticksuffix="%")
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, height=max(300, 90 * len(progress) + 160), barmode="overlay")
+    return _layout(fig, title, height=max(300, 100 * len(progress) + 160), barmode="overlay")
+
+
+PATH_STEPS = 24  # points on each compound path: smooth at any width
+
+
+def compound_path(x0: float, y0: float, x1: float, y1: float, steps: int = PATH_STEPS) -> tuple[list[float], list[float]]:
+    """The constant-yearly-growth path from (x0, y0) to (x1, y1): ``y = y0 * (y1/y0) ** ((x-x0)/(x1-x0))``.
+
+    ``compound_path(0, 30e9, 10, 150e9)`` passes 67.1e9 at x=5 (17.5%/yr), not the straight line's 90e9.
+    A zero or negative start, or no time between, gives the two end points only.
+    """
+    if not (y0 > 0 and y1 > 0 and x1 > x0):
+        return [x0, x1], [y0, y1]
+    xs = [x0 + (x1 - x0) * k / steps for k in range(steps + 1)]
+    return xs, [y0 * (y1 / y0) ** ((x - x0) / (x1 - x0)) for x in xs]
 
 
 def target_paths(paths: pd.DataFrame, actuals: pd.DataFrame, title: str = "Path to each target") -> go.Figure:
-    """The straight path from the latest actual to the target, with every reported actual on it.
+    """The compound-growth path (the %/yr the caption names) from the latest actual to the target,
+    with every reported actual on it.
 
     ``paths``: ``label, x0, y0, x1, y1, text1, quote, source`` (x in years: calendar where known);
     ``actuals``: ``label, x, value, text, quote, source``.
@@ -261,17 +328,18 @@ def target_paths(paths: pd.DataFrame, actuals: pd.DataFrame, title: str = "Path 
     fig = go.Figure()
     for i, row in enumerate(paths.itertuples()):
         colour = PALETTE[i % len(PALETTE)]
+        xs, ys = compound_path(float(row.x0), float(row.y0), float(row.x1), float(row.y1))
         fig.add_trace(
             go.Scatter(
-                x=[row.x0, row.x1],
-                y=[row.y0, row.y1],
+                x=xs,
+                y=ys,
                 mode="lines+markers+text",
-                name=row.label,
+                name=_escape(row.label),
                 line=dict(color=colour, dash="dash", width=2),
-                marker=dict(size=[8, 14], symbol=["circle", "star"], color=colour),
-                text=["", row.text1],
+                marker=dict(size=[8] + [0] * (len(xs) - 2) + [14], symbol=["circle"] * (len(xs) - 1) + ["star"], color=colour),
+                text=[""] * (len(xs) - 1) + [_escape(row.text1)],
                 textposition="top left",
-                customdata=[[wrap(row.quote), row.source]] * 2,
+                customdata=[[wrap(row.quote), row.source]] * len(xs),
                 hovertemplate="%{y:.3s}<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
             )
         )

@@ -493,6 +493,7 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
 # After a figure, "to ..." and "will ..." tell what the money is for, not that it is a goal:
 # "$600 million to expand ...", "a $300-million loan will fund ...".
 _MOVED_REACH = 60
+_SUBJECT_OF_WILL = re.compile(r"(?:[ \t]+(?:loan|grant|tranche|facility|deposit|package|credit))?[ \t]+(?:will|shall)[ \t]+(?!be[ \t]+(?:sought|requested|proposed|pledged|raised))", re.IGNORECASE)
 _PURPOSE_AFTER = re.compile(r"(?:to|will|shall)\b", re.IGNORECASE)
 
 
@@ -507,6 +508,9 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     baseline = _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start)
     if baseline:
         return "actual", baseline.group(0).strip()
+    purpose = _SUBJECT_OF_WILL.match(text, fig.end)
+    if purpose:  # "$100 million will support a programme": money already agreed, its use to come
+        return "actual", purpose.group(0).strip()
     best = _nearest(
         s,
         fig,

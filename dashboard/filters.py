@@ -1,14 +1,23 @@
-"""One filter for the whole app: partners (blocs include their members), themes and a date range."""
+"""One filter for the whole app: partners (blocs include their members), themes and a date range.
+
+Stories pass on their partners; figures pass on their own partner (:func:`figure_partners`,
+:func:`figure_mask`), never on the story's. With a partner selected, figures with no partner of
+their own (Pakistan-wide) are kept apart in ``Corpus.context``: shown for context where a page
+says so, never counted for the partner.
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
 from dashboard.load import Corpus
 from dashboard.partners import registry
+from dashboard.vocab import VocabularyError
 
 
 @dataclass(frozen=True)
@@ -24,6 +33,78 @@ class Filter:
     @property
     def is_empty(self) -> bool:
         return not (self.partners or self.themes or self.start or self.end) and self.include_undated
+
+
+class UnknownPartner(ValueError):
+    """A partner value (from the URL or the command line) that names no partner."""
+
+
+def partner_code(value: str, known: list[str] | tuple[str, ...] | None = None) -> str:
+    """A partner as a user writes it -> its registry code: ``"CHN"``, ``"chn"``, ``"China"``,
+    ``"china"`` and ``"Chinese"`` -> ``"CHN"``. ``known``: the codes allowed (e.g. the app's options).
+    Raises :class:`UnknownPartner` with a one-line reason."""
+    reg = registry()
+    text = " ".join(str(value).split())
+    by_upper = {code.upper(): code for code in reg.entities}
+    by_name = {entity.name.casefold(): code for code, entity in reg.entities.items()}
+    code = by_upper.get(text.upper()) or by_name.get(text.casefold())
+    if code is None:
+        try:
+            code = reg.resolve(text)
+        except (VocabularyError, LookupError):
+            code = None
+    if code is None or code not in reg.entities:
+        raise UnknownPartner(f"unknown partner {value!r}: use an ISO3 code such as CHN or a name such as China")
+    if known is not None and code not in known:
+        raise UnknownPartner(f"no story names {reg.name(code)} ({code}) as a partner")
+    return code
+
+
+_YEAR_MONTH = re.compile(r"(\d{4})(?:[-/.](\d{1,2}))?")
+_MONTH_FORMATS = ("%B %Y", "%b %Y")
+
+
+def parse_day(text: str | None, last: bool = False) -> date | None:
+    """A date as typed in the filter: ``"2025-06-01"``, ``"2025/6/1"``, ``"1 June 2025"``; or a month or
+    year, meaning its first day (``last``: its last day): ``"2025-06"``, ``"June 2025"``, ``"2025"``.
+    Empty -> None; anything else raises ``ValueError`` with a one-line reason."""
+    from dashboard.articles import parse_date
+
+    raw = " ".join((text or "").split())
+    if not raw:
+        return None
+    year_month = _YEAR_MONTH.fullmatch(raw)
+    month = None
+    if year_month:
+        year, month_number = int(year_month.group(1)), int(year_month.group(2) or (12 if last else 1))
+        if 1 <= month_number <= 12:
+            if year_month.group(2) is None:
+                return date(year, 12, 31) if last else date(year, 1, 1)
+            month = (year, month_number)
+    for fmt in _MONTH_FORMATS:
+        try:
+            parsed = datetime.strptime(raw, fmt)
+            month = (parsed.year, parsed.month)
+        except ValueError:
+            continue
+    if month:
+        return date(month[0], month[1], calendar.monthrange(*month)[1] if last else 1)
+    day = parse_date(raw.replace("/", "-"))
+    if day is None:
+        raise ValueError(f"{text!r} is not a date: type it as 2025-06-01, June 2025 or 2025")
+    return day
+
+
+def figure_partners(figures: pd.DataFrame) -> pd.Series:
+    """The partner codes each figure counts for, as a Series of tuples on ``figures``' index: today
+    its own ``partner`` (empty for a Pakistan-wide figure). Extend here (figure-level partner lists,
+    a fund's country) and every count and filter follows."""
+    return figures["partner"].map(lambda code: (code,) if isinstance(code, str) and code else ())
+
+
+def figure_mask(figures: pd.DataFrame, wanted: frozenset[str] | set[str]) -> pd.Series:
+    """Which figures count for any partner in ``wanted`` (a boolean Series on ``figures``' index)."""
+    return figure_partners(figures).map(lambda codes: bool(wanted.intersection(codes))).astype(bool)
 
 
 def story_mask(engagements: pd.DataFrame, flt: Filter) -> pd.Series:
@@ -46,16 +127,21 @@ def story_mask(engagements: pd.DataFrame, flt: Filter) -> pd.Series:
 
 
 def apply_filter(corpus: Corpus, flt: Filter) -> Corpus:
-    """A corpus holding only what passes ``flt``; figures keep their own partner when it is set
-    and one is selected. The input corpus is not changed."""
+    """A corpus holding only what passes ``flt``. With partners selected, ``figures`` holds the figures
+    that count for them (:func:`figure_mask`) and ``context`` the Pakistan-wide figures of the kept
+    stories. The input corpus is not changed."""
     if flt.is_empty:
         return corpus
     engagements = corpus.engagements[story_mask(corpus.engagements, flt)]
     stories = set(engagements["story_id"])
     figures = corpus.figures[corpus.figures["story_id"].isin(stories)]
+    context = figures.iloc[0:0]
     if flt.partners:
-        wanted = registry().expand(flt.partners)
-        figures = figures[figures["partner"].isna() | figures["partner"].isin(wanted)]
+        # a figure passes on its own partner, from any story that passes the theme and date filters
+        other = replace(flt, partners=())
+        candidates = corpus.figures[corpus.figures["story_id"].isin(set(corpus.engagements.loc[story_mask(corpus.engagements, other), "story_id"]))]
+        context = figures[figure_partners(figures).map(len) == 0]
+        figures = candidates[figure_mask(candidates, registry().expand(flt.partners))]
     named = set(engagements["partners"].explode().dropna())
     return replace(
         corpus,
@@ -63,4 +149,5 @@ def apply_filter(corpus: Corpus, flt: Filter) -> Corpus:
         figures=figures,
         engagements=engagements,
         partners=corpus.partners[corpus.partners["code"].isin(named)],
+        context=context,
     )

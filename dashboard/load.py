@@ -345,6 +345,11 @@ def build_corpus(
 def health(corpus: Corpus) -> dict:
     """The data-health report: counts, undated stories, unreadable files, orphaned overlay rows."""
     undated = corpus.stories.loc[corpus.stories["published"].isna(), "story_id"].tolist()
+    # Curation rows for files outside the checked set (the project's seed entries when checking
+    # your own folder) are not errors: only rows for files that were read and match nothing are.
+    checked = {*corpus.stories["source"], *(name for name, _ in corpus.unreadable)}
+    orphans = corpus.orphans
+    here = orphans["source"].isin(checked) if "source" in orphans.columns else pd.Series(dtype=bool)
     return {
         "stories": len(corpus.stories),
         "figures": len(corpus.figures),
@@ -352,6 +357,7 @@ def health(corpus: Corpus) -> dict:
         "reviewed_figures": int((corpus.figures["review"] != "extracted").sum()),
         "undated_stories": undated,
         "unreadable_files": [{"file": f, "reason": r} for f, r in corpus.unreadable],
-        "orphaned_overlay_rows": corpus.orphans.to_dict(orient="records"),
+        "orphaned_overlay_rows": orphans[here].to_dict(orient="records"),
+        "overlay_rows_elsewhere": int((~here).sum()),
         "overlay_problems": list(corpus.curation_problems),
     }

@@ -44,6 +44,13 @@ _LIST = (
 )
 
 
+@lru_cache(maxsize=1)
+def _lowered_passing_cue_words() -> re.Pattern[str]:
+    from dashboard.vocab import lower_pattern
+
+    return re.compile(lower_pattern(passing_cue_words().pattern.removeprefix("(?i:").removesuffix(")")))
+
+
 _LIST_RE = re.compile(_LIST[:-1])  # without the final "$": matched against the gap itself
 _PASSING_REACH = 60
 
@@ -71,7 +78,7 @@ class Entity:
     name: str
     type: str
     members: tuple[str, ...] = ()
-    country: str | None = None  # the country a fund, agency or state company belongs to
+    country: str | None = None  # the country a state fund, agency or state company acts for (none for a private company)
 
 
 @dataclass(frozen=True)
@@ -131,7 +138,11 @@ class Registry:
     def find(self, text: str) -> list[Hit]:
         """Every entity named in ``text``, left to right, skipping country names used as currencies."""
         hits = []
-        cue_ends = [m.end() for m in passing_cue_words().finditer(text)]
+        lowered = text.lower()
+        if len(lowered) == len(text):  # the cue words are lower-case: a case-sensitive pass over lowered text is faster
+            cue_ends = [m.end() for m in _lowered_passing_cue_words().finditer(lowered)]
+        else:
+            cue_ends = [m.end() for m in passing_cue_words().finditer(text)]
         for match in self.pattern.finditer(text):
             alias = match.group(0)
             code, via = self.alias_to[alias]
@@ -313,3 +324,51 @@ def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | N
     if len(engaged) == 1:
         return next((h for h in names if h.code in engaged), None)
     return None
+
+
+@lru_cache(maxsize=1)
+def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A run of capitalised words ending in a word of an organisation (``data/organisation_words.csv``:
+    Bank, Fund, Group, Holdings ...), and the words that mark a Pakistani body (``data/domestic_words.csv``)."""
+    suffixes = "|".join(re.escape(row["word"]) for row in read_rows("organisation_words.csv"))
+    domestic = frozenset(row["word"] for row in read_rows("domestic_words.csv"))
+    word = r"[A-Z][\w&'’.-]*+"
+    name = rf"(?:{word}[ \t]++(?:(?:of|for|&)[ \t]++)?){{1,5}}(?:{suffixes})\b"
+    linked = rf"\b(?:from|by|with|and)[ \t]++(?:the[ \t]++)?(?P<name>{name})"
+    return re.compile(linked), domestic
+
+
+def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
+    """Lenders, investors and funds the registry does not know, named where a counterparty is
+    ("a $1bn facility from Ajman Bank", "signed with Kaheel Terminals"): hits whose code is the name
+    as written (``partner_info`` marks them not in the registry). Pakistani bodies ("State Bank of
+    Pakistan") and names the registry knows are left out. One pass of a pattern without backtracking."""
+    pattern, domestic = _unregistered_pattern()
+    entities = registry().entities
+    starts = [h.start for h in hits]
+    out = []
+    for m in pattern.finditer(text):
+        name = m.group("name")
+        start, end = m.span("name")
+        if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic:
+            continue
+        inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        # a registered organisation or company named here is that one ("Bank of China"); a town or a
+        # demonym inside a longer name ("Ajman Bank", "Saudi National Bank") does not stop the name
+        if any(entities[h.code].type not in ("country", "subject") and h.via == "name" for h in inside if h.code in entities):
+            continue
+        out.append(Hit(" ".join(name.split()), start, end, name, "name"))
+    return out
+
+
+def without_covered(hits: list[Hit], names: list[Hit]) -> list[Hit]:
+    """``hits`` without those inside one of ``names`` (a town inside "Ajman Bank"), plus ``names``, in order."""
+    spans = sorted((n.start, n.end) for n in names)
+    starts = [a for a, _ in spans]
+    kept = []
+    for h in hits:
+        i = bisect.bisect_right(starts, h.start) - 1
+        if i >= 0 and spans[i][1] >= h.end:
+            continue
+        kept.append(h)
+    return sorted([*kept, *names], key=lambda h: h.start)

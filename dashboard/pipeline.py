@@ -22,6 +22,8 @@ from dashboard.partners import (
     partner_info,
     registry,
     story_counterparty,
+    unregistered_counterparties,
+    without_covered,
 )
 
 
@@ -36,7 +38,8 @@ def analyse_story(story: Story) -> dict:
     country or organisation it names is a mention (a comparison, a neighbour, a dateline abroad).
     """
     reg = registry()
-    hits = reg.find(story.text)
+    known = reg.find(story.text)
+    hits = without_covered(known, unregistered_counterparties(story.text, known))
     direct, passing = classify(story.text, hits)
     spans = sentence_spans(story.text)
     starts = [a for a, _ in spans]
@@ -53,8 +56,8 @@ def analyse_story(story: Story) -> dict:
     counted = (f for f in figures if not compared.search(f.quote))
     partners = list(dict.fromkeys([*(c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))),
                                    *(c for c in direct if c in headline or c in engaged)]))
-    # a state fund or agency acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too
-    partners += [c for c in dict.fromkeys(reg.entities[p].country for p in partners if p in reg.entities and reg.entities[p].type == "organisation") if c and c not in partners]
+    # a state fund, agency or company acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too
+    partners += [c for c in dict.fromkeys(reg.entities[p].country for p in partners if p in reg.entities) if c and c not in partners]
     mentions = [c for c in dict.fromkeys([*direct, *passing]) if c not in partners]
     quotes = {}
     for hit in hits:

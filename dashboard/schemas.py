@@ -128,5 +128,6 @@ class Corpus:
     partners: pd.DataFrame
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     orphans: pd.DataFrame = field(default_factory=pd.DataFrame)  # overlay rows that match nothing
+    context: pd.DataFrame | None = None  # with a partner filter: the kept stories' Pakistan-wide figures
     curation_problems: tuple[str, ...] = ()  # overlay rows skipped, each naming its file, row and column
     version: str = ""  # the store's version it was read at ("" for files): the key of every cache above it

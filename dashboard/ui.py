@@ -5,7 +5,6 @@ Everything here is presentation; the data for each page comes from ``dashboard.v
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
 
@@ -13,13 +12,16 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard import export, store_ui, views, vocab
-from dashboard.filters import Filter, apply_filter
+from dashboard.filters import Filter, UnknownPartner, apply_filter, parse_day, partner_code
 from dashboard.load import Corpus, load_store
 from dashboard.partners import registry
+from dashboard.text import escape_characters, escape_markdown, paragraphs
 from dashboard.views import ChartSpec
 
 TOPOJSON_URL = "/app/static/"
 EMPTY_MESSAGE = "Nothing matches this filter. Remove a partner or theme, widen the date range, or tick “Include undated stories” in the sidebar."
+URL_PROBLEMS = "_partner_url_problems"  # session key: what the address asked for that could not be applied
+md = escape_markdown  # the one escaping helper: every article- or user-supplied string shown through Markdown
 
 
 def ensure_app_navigation() -> None:
@@ -68,26 +70,65 @@ def _partner_options(c: Corpus) -> list[str]:
     return sorted(codes, key=reg.name)
 
 
+def _partners_from_url(options: list[str]) -> None:
+    """On a session's first run, read ``?partner=`` as codes or names (``CHN``, ``China``, ``china``)
+    into the partner widget, and keep what cannot be applied (``Atlantis``) to tell the user."""
+    if "partner" in st.session_state:
+        return
+    values = st.query_params.get_all("partner")
+    if not values:
+        return
+    codes, problems = [], []
+    for value in values:
+        try:
+            codes.append(partner_code(value, options))
+        except UnknownPartner as exc:
+            problems.append(str(exc))
+    st.session_state["partner"] = list(dict.fromkeys(codes))
+    st.session_state[URL_PROBLEMS] = problems
+
+
+def _date_field(label: str, key: str, hint: str, last: bool) -> date | None:
+    """A date typed as 2025-06-01, June 2025 or 2025 (bound to the URL); a bad one is said, and ignored."""
+    typed = st.text_input(label, key=key, bind="query-params", placeholder="yyyy-mm-dd, June 2025 or 2025",
+                          help=f"{hint} Type a day, a month or a year and press Enter; a month or year means its {'last' if last else 'first'} day.")
+    try:
+        return parse_day(typed, last=last)
+    except ValueError as exc:
+        st.warning(md(str(exc)) + "; this date is not applied.", icon=":material/event_busy:")
+        return None
+
+
+def _forget_url_problems() -> None:
+    st.session_state.pop(URL_PROBLEMS, None)
+
+
 def sidebar_filter(c: Corpus) -> Filter:
-    """The one filter for the whole app, in the sidebar; every widget is bound to the URL query string."""
+    """The one filter for the whole app, in the sidebar; every widget is bound to the URL query string.
+    A shared link may name partners by code or by name; what it names that is unknown is reported."""
     reg = registry()
     partner_codes, theme_codes, first, last = _filter_options(c, c.version)
+    _partners_from_url(partner_codes)
     with st.sidebar:
         st.header("Filter")
+        for problem in st.session_state.get(URL_PROBLEMS, ()):
+            st.warning("The address asked for a partner that cannot be applied: " + md(problem) + ".", icon=":material/link_off:")
         partners = st.multiselect(
             "Partners",
             partner_codes,
             key="partner",
             bind="query-params",
             format_func=reg.name,
-            help="Countries, blocs, organisations and companies (values are ISO3 or registry codes). A bloc includes its members.",
+            on_change=_forget_url_problems,
+            help="Countries, blocs, organisations and companies. A shared link may name them by ISO3 code (`?partner=CHN`) or by name. A bloc includes its members.",
             placeholder="All partners",
         )
         themes = st.multiselect(
             "Themes", theme_codes, key="theme", bind="query-params", format_func=vocab.theme_label, placeholder="All themes"
         )
-        start = st.date_input("From", value=None, min_value=date(1990, 1, 1), max_value=date(2100, 1, 1), key="from", bind="query-params", help=f"Earliest story: {first:%d %b %Y}")
-        end = st.date_input("To", value=None, min_value=date(1990, 1, 1), max_value=date(2100, 1, 1), key="to", bind="query-params", help=f"Latest story: {last:%d %b %Y}")
+        # Text fields, not st.date_input: a typed date applies on Enter, without leaving the field.
+        start = _date_field("From", "from", f"Earliest story: {first:%d %b %Y}.", last=False)
+        end = _date_field("To", "to", f"Latest story: {last:%d %b %Y}.", last=True)
         undated = st.checkbox("Include undated stories", value=True, key="undated", bind="query-params")
         if partners or themes or start or end or not undated:
             st.caption("This view's address holds the filter: copy it to share it.")
@@ -135,7 +176,7 @@ def filtered() -> tuple[Corpus, Filter]:
 
 
 def empty_state(c: Corpus) -> bool:
-    """Say what to change when the filter leaves nothing; True when empty."""
+    """The page's one empty state: say what to change when the filter leaves no story; True when empty."""
     if c.engagements.empty:
         st.info(EMPTY_MESSAGE, icon=":material/filter_alt_off:")
         return True
@@ -143,12 +184,15 @@ def empty_state(c: Corpus) -> bool:
 
 
 def select_partner_from_map(chart_key: str) -> None:
-    """Callback: a click on a country of the map becomes the partner filter."""
+    """Callback: a click on a country of the map becomes the partner filter (a country drawn only as a
+    member of a bloc selects that bloc: filtering by the member alone would show nothing)."""
     event = st.session_state.get(chart_key)
     points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else getattr(getattr(event, "selection", None), "points", [])
-    codes = [p.get("location") for p in points if p.get("location")]
+    c = corpus()
+    codes = [code for p in points if p.get("location") for code in views.partners_for_country(c, p["location"])]
     if codes:
         st.session_state["partner"] = list(dict.fromkeys(codes))
+        _forget_url_problems()
 
 
 def plotly_config(spec: ChartSpec) -> dict:
@@ -160,22 +204,30 @@ def plotly_config(spec: ChartSpec) -> dict:
     }
 
 
-def show_chart(spec: ChartSpec, clickable_map: bool = False) -> None:
-    """A chart, its one-sentence summary, its data one click away, and its downloads."""
+def show_chart(spec: ChartSpec, clickable_map: bool = False) -> bool:
+    """A chart, its one-sentence summary, its data one click away, and its downloads. A chart with
+    nothing to draw is one line saying why (its summary), not an empty frame plus the same words.
+    The figure is drawn as built (``theme=None``): its own template, as in every export. True when drawn."""
+    if spec.heading:
+        st.subheader(md(spec.heading))
+    if spec.empty:
+        st.caption(md(spec.summary))
+        return False
     key = f"chart_{spec.name}"
     if clickable_map:
         st.plotly_chart(
             spec.figure, key=key, config=plotly_config(spec), on_select=lambda: select_partner_from_map(key),
-            selection_mode="points", width="stretch",
+            selection_mode="points", width="stretch", theme=None,
         )
     else:
-        st.plotly_chart(spec.figure, key=key, config=plotly_config(spec), width="stretch")
-    st.caption(spec.summary)
-    table = st.expander(f"Data behind “{spec.title}” (table, for screen readers and checking)", key=f"data_{spec.name}", on_change="rerun")
+        st.plotly_chart(spec.figure, key=key, config=plotly_config(spec), width="stretch", theme=None)
+    st.caption(md(spec.summary))
+    table = st.expander(md(f"Data behind “{spec.title}” (table, for screen readers and checking)"), key=f"data_{spec.name}", on_change="rerun")
     if table.open:  # drawn only when opened: a collapsed table costs nothing on a rerun
         with table:
-            st.dataframe(spec.data, hide_index=True, width="stretch")
+            st.dataframe(views.for_display(spec.data), hide_index=True, width="stretch")
     download_row(spec)
+    return True
 
 
 def download_row(spec: ChartSpec) -> None:
@@ -192,11 +244,12 @@ def download_row(spec: ChartSpec) -> None:
             st.download_button("PNG (print quality)", lambda: export.to_image(spec.figure, "png"), f"{spec.name}.png", "image/png", key=f"png_{spec.name}", on_click="ignore", icon=":material/image:")
             st.download_button("SVG", lambda: export.to_image(spec.figure, "svg"), f"{spec.name}.svg", "image/svg+xml", key=f"svg_{spec.name}", on_click="ignore", icon=":material/draw:")
         else:
-            st.caption(why)
+            st.caption(md(why))
 
 
 def zip_button(specs: list[ChartSpec], c: Corpus, page: str) -> None:
     """One button for all of a page's charts with ``sources.csv``."""
+    specs = [spec for spec in specs if not spec.empty]
     if not specs:
         return
     st.download_button(
@@ -210,18 +263,11 @@ def zip_button(specs: list[ChartSpec], c: Corpus, page: str) -> None:
     )
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def escape_markdown(text: str) -> str:
-    """Article text shown as text: every Markdown/HTML-significant character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
 def highlighted_markdown(segments: list[tuple[str, str | None]]) -> str:
-    """Story text with its figures highlighted in place (Markdown, escaped; never HTML)."""
+    """Story text with its figures highlighted in place: escaped as :func:`escape_markdown` escapes,
+    laid out in paragraphs, figures in ``:orange-background[**…**]``; never HTML."""
     parts = []
     for text, label in segments:
-        escaped = escape_markdown(text).replace("\n", "  \n")
-        parts.append(f":orange-background[**{escaped}**]" if label else escaped)
-    return "".join(parts)
+        escaped = escape_characters(text)
+        parts.append(f":orange-background[**{' '.join(escaped.split())}**]" if label and escaped.strip() else escaped)
+    return paragraphs("".join(parts))

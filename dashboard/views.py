@@ -5,18 +5,21 @@ Pages call one function here each; all pandas work for the views lives here, not
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import charts, vocab
 from dashboard.charts import format_value
+from dashboard.filters import figure_partners
 from dashboard.load import Corpus
 from dashboard.partners import registry
 from dashboard.targets import actuals_for, progress
+from dashboard.text import counted, display
 
-TEXT_POSITIONS = ("top center", "bottom center", "middle right", "middle left")
+PAKISTAN_WIDE = "Pakistan-wide"  # a figure with no partner of its own
+NO_PARTNER = "no partner named"  # a story that names none
 SOURCE_COLUMNS = ["source", "story_id", "title", "published", "quote", "start", "end"]
 
 
@@ -30,14 +33,34 @@ class ChartSpec:
     figure: go.Figure
     data: pd.DataFrame
     summary: str
+    heading: str = ""  # a subheading drawn above the chart, e.g. "Pakistan-wide, for context"
 
     def __post_init__(self) -> None:
         if not isinstance(self.figure, charts.FrozenFigure):
             object.__setattr__(self, "figure", charts.FrozenFigure(self.figure))
 
+    @property
+    def empty(self) -> bool:
+        """Nothing to draw: the page shows the summary (which says why) once, instead of an empty chart."""
+        return self.data.empty
 
-def _partner_name(code: object) -> str:
-    return registry().name(code) if isinstance(code, str) and code else "(no partner named)"
+
+def _partner_name(code: object, missing: str = NO_PARTNER) -> str:
+    return registry().name(code) if isinstance(code, str) and code else missing
+
+
+def for_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as people read it: missing text and numbers shown as empty cells, never None, nan or <NA>.
+
+    Text and nullable-integer columns become text (``2030`` or ``""``); other columns are kept."""
+    out = {}
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values) or isinstance(values.dtype, pd.Int64Dtype):
+            out[column] = values.map(display).astype(object)
+        elif pd.api.types.is_float_dtype(values) and values.isna().any():
+            out[column] = values.map(lambda v: display(v if pd.isna(v) else f"{v:g}")).astype(object)
+    return frame.assign(**out) if out else frame
 
 
 def _figure_label(row: pd.Series) -> str:
@@ -56,7 +79,7 @@ def headline_figures(corpus: Corpus, n: int = 6) -> pd.DataFrame:
     return top.assign(
         label=top.apply(_figure_label, axis=1),
         metric_label=top["metric"].map(vocab.metric_label),
-        partner_name=top["partner"].map(lambda c: _partner_name(c) if isinstance(c, str) else ""),
+        partner_name=top["partner"].map(lambda c: _partner_name(c, PAKISTAN_WIDE)),
         when=top["published"].dt.strftime("%d %b %Y").fillna("undated") + " · " + top["source"],
     )[["figure_id", "label", "metric_label", "kind", "partner_name", "published", "when", "source", "title", "quote"]]
 
@@ -65,51 +88,99 @@ def counts(corpus: Corpus) -> dict[str, int]:
     return {"stories": len(corpus.stories), "partners": len(corpus.partners), "figures": len(corpus.figures)}
 
 
-def latest_engagements(corpus: Corpus, n: int = 5) -> pd.DataFrame:
-    """The most recent engagements (undated last): date, title, partners, themes, source."""
+LATEST = 10  # rows in "Latest engagements"; the caption says "10 of N" when there are more
+
+
+def latest_engagements(corpus: Corpus, n: int = LATEST) -> pd.DataFrame:
+    """The most recent engagements (undated last): date, title, outlet, partners, themes, file."""
     e = corpus.engagements.sort_values("published", ascending=False, na_position="last").head(n)
-    return pd.DataFrame(
-        {
-            "date": e["published"].dt.strftime("%d %b %Y").fillna("undated"),
-            "title": e["title"],
-            "partners": e["partners"].map(lambda codes: ", ".join(_partner_name(c) for c in codes)),
-            "themes": e["themes"].map(lambda codes: ", ".join(vocab.theme_label(c) for c in codes[:3])),
-            "source": e["source"],
-        }
+    return for_display(
+        pd.DataFrame(
+            {
+                "date": e["published"].dt.strftime("%d %b %Y").fillna("undated"),
+                "title": e["title"],
+                "outlet": e["outlet"],
+                "partners": e["partners"].map(lambda codes: ", ".join(_partner_name(c) for c in codes) or NO_PARTNER),
+                "themes": e["themes"].map(lambda codes: ", ".join(vocab.theme_label(c) for c in codes[:3])),
+                "file": e["source"],
+            }
+        )
     )
+
+
+def latest_caption(corpus: Corpus, n: int = LATEST) -> str:
+    """``"10 of 1,234 stories, newest first; the Sources page lists them all."`` or, when all fit, ``""``."""
+    total = len(corpus.engagements)
+    if total <= n:
+        return ""
+    return f"{n:,} of {counted(total, 'story')}, newest first; the Sources page lists them all."
 
 
 # --------------------------------------------------------------------------- partners
 def map_rows(corpus: Corpus, show_blocs: bool = True) -> pd.DataFrame:
-    """Countries to shade: direct partners, and (``show_blocs``) members of partner blocs.
+    """Countries to shade: partners named in a story, and (``show_blocs``) members of named blocs.
 
-    ``iso3, name, engagements, figures, themes, via, source, story_id, title, published, quote``
+    ``iso3, name, stories, figures, counts, via, bloc_stories, themes, source, story_id, title, published, quote``:
+    ``stories`` and ``figures`` are what the Overview shows with the filter set to that country
+    (stories naming it, figures that count for it); ``via`` is "" for a named partner, else the blocs
+    that bring it in ("ASEAN"), named in ``bloc_stories`` stories; ``counts`` is the tooltip's line.
     """
     reg = registry()
     rows: dict[str, dict] = {}
     for e in corpus.engagements.itertuples():
         for code in e.partners:
             entity = reg.get(code)
-            targets = [(code, "")] if entity.type == "country" else []
-            if entity.type == "bloc" and show_blocs:
+            if entity.type == "country":
+                targets = [(code, None)]
+            elif entity.type == "bloc" and show_blocs:
                 targets = [(member, entity.name) for member in entity.members]
-            for iso3, via in targets:
+            else:
+                targets = []
+            for iso3, bloc in targets:
                 row = rows.setdefault(
                     iso3,
-                    {"iso3": iso3, "name": reg.name(iso3), "engagements": 0, "figures": 0, "themes": set(),
-                     "via": via, "source": e.source, "story_id": e.story_id, "title": e.title,
-                     "published": e.published, "quote": e.quotes.get(code, "")},
+                    {"iso3": iso3, "name": reg.name(iso3), "stories": 0, "blocs": {}, "themes": set(),
+                     "source": e.source, "story_id": e.story_id, "title": e.title, "published": e.published,
+                     "quote": e.quotes.get(code, "")},
                 )
-                if via == "" and row["via"]:
-                    row["via"] = ""
-                row["engagements"] += 1
+                if bloc is None:
+                    if row["stories"] == 0:  # provenance: the first story naming the country itself
+                        row.update(source=e.source, story_id=e.story_id, title=e.title, published=e.published, quote=e.quotes.get(code, ""))
+                    row["stories"] += 1
+                else:
+                    row["blocs"].setdefault(bloc, set()).add(e.story_id)
                 row["themes"].update(e.themes)
-    figure_counts = corpus.figures["partner"].value_counts()
-    table = pd.DataFrame(list(rows.values()), columns=["iso3", "name", "engagements", "figures", "themes", "via", *SOURCE_COLUMNS[:5]])
-    return table.assign(
+    figure_counts = figure_partners(corpus.figures).explode().dropna().value_counts()
+    columns = ["iso3", "name", "stories", "figures", "counts", "via", "bloc_stories", "themes", *SOURCE_COLUMNS[:5]]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    table = pd.DataFrame(list(rows.values()))
+    table = table.assign(
         figures=table["iso3"].map(figure_counts).fillna(0).astype(int),
+        via=[", ".join(sorted(blocs)) if stories == 0 else "" for blocs, stories in zip(table["blocs"], table["stories"], strict=True)],
+        bloc_stories=table["blocs"].map(lambda blocs: len(set().union(*blocs.values())) if blocs else 0),
         themes=table["themes"].map(lambda t: ", ".join(sorted(vocab.theme_label(x) for x in t))),
     )
+    return table.assign(counts=table.apply(_map_counts, axis=1))[columns]
+
+
+def partners_for_country(corpus: Corpus, iso3: str) -> list[str]:
+    """What a click on a country of the map filters by: the country when a story names it as a
+    partner, else the named blocs it belongs to: ``"MYS"`` -> ``["ASEAN"]``."""
+    reg = registry()
+    named = set(corpus.partners["code"])
+    if iso3 in named:
+        return [iso3]
+    return sorted(code for code in named if code in reg.entities and iso3 in reg.get(code).members) or [iso3]
+
+
+def _map_counts(row: pd.Series) -> str:
+    """The tooltip's count line: ``"named as a partner in 1 story · 2 figures"`` or, for a bloc member,
+    ``"not named itself; member of ASEAN, named in 1 story"``."""
+    if row["via"]:
+        return f"not named itself; member of {row['via']}, named in {counted(int(row['bloc_stories']), 'story')}"
+    line = f"named as a partner in {counted(int(row['stories']), 'story')} · {counted(int(row['figures']), 'figure')}"
+    return line + (f"; also in {counted(int(row['bloc_stories']), 'story')} through a bloc" if row["bloc_stories"] else "")
 
 
 def non_territorial(corpus: Corpus) -> pd.DataFrame:
@@ -121,16 +192,18 @@ def non_territorial(corpus: Corpus) -> pd.DataFrame:
 def map_spec(corpus: Corpus, show_blocs: bool = True, small: bool = False) -> ChartSpec:
     rows = map_rows(corpus, show_blocs)
     direct = rows[rows["via"] == ""]
-    names = ", ".join(direct.sort_values("engagements", ascending=False)["name"].head(5))
-    summary = (
-        f"Map of {len(direct)} partner {'country' if len(direct) == 1 else 'countries'} ({names})"
-        + (f" and {len(rows) - len(direct)} countries drawn as members of partner blocs" if len(rows) > len(direct) else "")
-        + "."
-        if len(rows)
-        else "No partner country for this filter."
-    )
+    members = len(rows) - len(direct)
+    names = ", ".join(direct.sort_values("stories", ascending=False)["name"].head(5))
+    parts = []
+    if len(direct):
+        parts.append(f"{counted(len(direct), 'partner country', 'partner countries')} named in the stories ({names}"
+                     + (", …" if len(direct) > 5 else "") + ")")
+    if members:
+        parts.append(f"{counted(members, 'country', 'countries')} drawn as members of partner blocs")
+    summary = ("Map of " + " and ".join(parts) + ".") if parts else "No partner country for this filter."
     title = "Partner countries" + (" (blocs drawn through their members)" if show_blocs else "")
-    return ChartSpec("partner_map", title, charts.partner_map(rows, title, height=320 if small else charts.MAP_HEIGHT), rows, summary)
+    height = charts.SMALL_MAP_HEIGHT if small else charts.MAP_HEIGHT
+    return ChartSpec("partner_map", title, charts.partner_map(rows, title, height=height), rows, summary)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -154,28 +227,27 @@ def timeline_rows(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
         for code in (row.partners or [None])
     ]
     events_df = pd.DataFrame(events, columns=["published", "partner", "partner_name", "theme", "theme_label", "themes", "title", "source", "story_id", "quote"])
-    first_partner = corpus.engagements.set_index("story_id")["partners"].map(lambda c: c[0] if c else None)
     f = corpus.figures[corpus.figures["published"].notna()]
-    figures = f.assign(
-        partner_name=f["partner"].fillna(f["story_id"].map(first_partner)).map(_partner_name),
+    figures = f.assign(  # a figure sits on its own partner's row; a Pakistan-wide one on its own row
+        partner_name=f["partner"].map(lambda c: _partner_name(c, PAKISTAN_WIDE)),
         label=f.apply(_figure_label, axis=1) if len(f) else pd.Series(dtype=str),
     )
-    # Figures of one day and partner share a point: alternate their labels above and below it.
-    rank = figures.groupby(["published", "partner_name"]).cumcount() if len(figures) else pd.Series(dtype=int)
-    figures = figures.assign(textposition=rank.map(lambda r: TEXT_POSITIONS[r % len(TEXT_POSITIONS)]))
     return events_df, figures
 
 
 def undated(corpus: Corpus) -> pd.DataFrame:
     """Stories with no date in their text: listed apart, never placed on a made-up date."""
     e = corpus.engagements[corpus.engagements["published"].isna()]
-    return pd.DataFrame(
-        {
-            "title": e["title"],
-            "partners": e["partners"].map(lambda codes: ", ".join(_partner_name(c) for c in codes)),
-            "figures": e["n_figures"],
-            "source": e["source"],
-        }
+    return for_display(
+        pd.DataFrame(
+            {
+                "title": e["title"],
+                "outlet": e["outlet"],
+                "partners": e["partners"].map(lambda codes: ", ".join(_partner_name(c) for c in codes) or NO_PARTNER),
+                "figures": e["n_figures"],
+                "file": e["source"],
+            }
+        )
     )
 
 
@@ -191,13 +263,14 @@ def timeline_spec(corpus: Corpus) -> ChartSpec:
     n_undated = int(corpus.engagements["published"].isna().sum())
     if len(events):
         first, last = events["published"].min(), events["published"].max()
+        span = f"on {first:%d %b %Y}" if first == last else f"from {first:%b %Y} to {last:%b %Y}"
         summary = (
-            f"{events['story_id'].nunique()} dated stories from {first:%b %Y} to {last:%b %Y} with "
-            f"{events['partner_name'].nunique()} partners and {len(figures)} dated figures"
-            + (f"; {n_undated} undated stories are listed below the chart." if n_undated else ".")
+            f"{counted(events['story_id'].nunique(), 'dated story', 'dated stories')} {span} with "
+            f"{counted(events['partner_name'].nunique(), 'partner')} and {counted(len(figures), 'dated figure')}"
+            + (f"; {counted(n_undated, 'undated story', 'undated stories')} listed below the chart." if n_undated else ".")
         )
     else:
-        summary = "No dated story for this filter" + (f"; {n_undated} undated stories are listed below." if n_undated else ".")
+        summary = "No dated story for this filter" + (f"; {counted(n_undated, 'undated story', 'undated stories')} listed below." if n_undated else ".")
     return ChartSpec("timeline", "Engagements over time", charts.timeline(events, figures), data, summary)
 
 
@@ -295,6 +368,22 @@ def target_specs(corpus: Corpus) -> tuple[ChartSpec, ChartSpec, pd.DataFrame]:
     return bars, paths_spec, p
 
 
+CONTEXT_HEADING = "Pakistan-wide, for context"
+
+
+def context_target_spec(corpus: Corpus) -> ChartSpec | None:
+    """Under a partner filter: the Pakistan-wide targets of the kept stories, against Pakistan-wide
+    actuals, as a chart of their own; none of it counts for the partner. None when there are none."""
+    if corpus.context is None or corpus.context.empty:
+        return None
+    p = progress_rows(replace(corpus, figures=corpus.context, context=None))
+    if p.empty:
+        return None
+    title = "Pakistan-wide targets in these stories"
+    summary = "Pakistan-wide figures, shown for context and not counted for the selected partner: " + ". ".join(p["sentence"]) + "."
+    return ChartSpec("targets_pakistan_wide", title, charts.target_bars(p, title), p, summary, heading=CONTEXT_HEADING)
+
+
 def metric_spec(corpus: Corpus) -> ChartSpec:
     f = corpus.figures
     labelled = f.assign(label=f.apply(_figure_label, axis=1) if len(f) else pd.Series(dtype=str))
@@ -304,7 +393,7 @@ def metric_spec(corpus: Corpus) -> ChartSpec:
     )
     grouped = grouped.assign(metric_label=grouped["metric"].map(vocab.metric_label))
     summary = (
-        f"{len(f)} figures in {f['metric'].nunique()} metrics: "
+        f"{counted(len(f), 'figure')} in {counted(f['metric'].nunique(), 'metric')}: "
         + ", ".join(f"{r.metric_label} {r.count} {r.kind}" for r in grouped.itertuples())
         + "."
         if len(f) else "No figure for this filter."
@@ -343,38 +432,58 @@ def story_segments(corpus: Corpus, story_id: str) -> list[tuple[str, str | None]
     return [(seg, label) for seg, label in highlight_segments(story["text"], spans)]
 
 
-def figure_table(corpus: Corpus) -> pd.DataFrame:
-    """All figures with their quotes: the provenance behind every number in every chart."""
-    f = corpus.figures
-    return pd.DataFrame(
+def figure_table(corpus: Corpus, context: bool = False) -> pd.DataFrame:
+    """All figures with their quotes and stories (date, title, outlet; the file last, as a detail): the
+    provenance behind every number in every chart (``context``: the Pakistan-wide figures kept for
+    context under a partner filter)."""
+    f = (corpus.context if corpus.context is not None else corpus.figures.iloc[0:0]) if context else corpus.figures
+    outlets = corpus.stories.set_index("story_id")["outlet"]
+    return for_display(pd.DataFrame(
         {
             "figure": f.apply(_figure_label, axis=1) if len(f) else pd.Series(dtype=str),
             "kind": f["kind"],
             "metric": f["metric"].map(vocab.metric_label),
-            "partner": f["partner"].map(lambda c: _partner_name(c) if isinstance(c, str) else ""),
+            "partner": f["partner"].map(lambda c: _partner_name(c, PAKISTAN_WIDE)),
             "year": f["year"],
             "horizon_years": f["horizon_years"],
             "quote": f["quote"],
+            "date": _story_date(f["published"]),
+            "story": f["title"],
+            "outlet": f["story_id"].map(outlets),
             "raw": f["raw"],
-            "source": f["source"],
+            "review": f["review"],
+            "file": f["source"],
             "start": f["start"],
             "end": f["end"],
-            "review": f["review"],
             "figure_id": f["figure_id"],
         }
-    )
+    ))
+
+
+def _story_date(published: pd.Series) -> pd.Series:
+    return published.dt.strftime("%d %b %Y").fillna("undated")
 
 
 def story_options(corpus: Corpus) -> pd.DataFrame:
-    """``story_id, label, outlet, source`` per story; the label is ``"2025-10-08 · <title>"``."""
-    s = corpus.stories
-    label = s["published"].dt.strftime("%Y-%m-%d").fillna("undated") + " · " + s["title"].fillna(s["story_id"])
-    return pd.DataFrame({"story_id": s["story_id"], "label": label, "outlet": s["outlet"], "source": s["source"]})
+    """``story_id, label, date, title, outlet, source`` per story, newest first; the label is
+    ``"05 Dec 2025 · <title> · <outlet>"`` (the file name only when there is no title)."""
+    s = corpus.stories.sort_values("published", ascending=False, na_position="last")
+    title = s["title"].map(display)
+    outlet = s["outlet"].map(display)
+    label = [
+        " · ".join(x for x in (d, t or f"untitled story in {src}", o) if x)
+        for d, t, o, src in zip(_story_date(s["published"]), title, outlet, s["source"], strict=True)
+    ]
+    return pd.DataFrame({"story_id": s["story_id"], "label": label, "date": _story_date(s["published"]), "title": title,
+                         "outlet": outlet, "source": s["source"]})
 
 
 def story_table(corpus: Corpus) -> pd.DataFrame:
-    """Every story with its metadata, for the Sources page."""
-    return story_options(corpus).drop(columns="story_id").rename(columns={"label": "story"})
+    """Every story for the Sources page: date, title, outlet, its figures, and the file (a detail, last)."""
+    o = story_options(corpus)
+    n_figures = corpus.engagements.set_index("story_id")["n_figures"]
+    return for_display(pd.DataFrame({"date": o["date"], "title": o["title"], "outlet": o["outlet"],
+                                     "figures": o["story_id"].map(n_figures).fillna(0).astype(int), "file": o["source"]}))
 
 
 def story_labels(corpus: Corpus) -> dict[str, str]:
@@ -384,9 +493,11 @@ def story_labels(corpus: Corpus) -> dict[str, str]:
 
 
 def story_caption(corpus: Corpus, story_id: str) -> str:
-    """``"<file> · <outlet>"`` for a story."""
+    """``"Dawn · 05 Dec 2025 · file 000_x.txt"`` for a story (plain text: escape it before Markdown)."""
     row = story_options(corpus).set_index("story_id").loc[story_id]
-    return f"{row['source']} · {row['outlet'] if isinstance(row['outlet'], str) else 'outlet not named in the text'}"
+    outlet = row["outlet"] or "outlet not named in the text"
+    story = corpus.stories.set_index("story_id").loc[story_id, "story"]
+    return f"{outlet} · {row['date']} · file {row['source']}" + (f" (story {int(story) + 1} in it)" if story else "")
 
 
 # --------------------------------------------------------------------------- all charts of a page
@@ -396,7 +507,8 @@ def page_specs(corpus: Corpus, page: str, show_blocs: bool = True) -> list[Chart
         return [map_spec(corpus, show_blocs, small=True), metric_spec(corpus)]
     if page == "targets":
         bars, paths, _ = target_specs(corpus)
-        return [bars, paths]
+        context = context_target_spec(corpus)
+        return [bars, paths] + ([context] if context else [])
     if page == "partners":
         return [map_spec(corpus, show_blocs)]
     if page == "timeline":

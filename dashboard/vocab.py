@@ -133,6 +133,9 @@ def word_gate(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(set(found))) if found else None
 
 
+_NON_WORD = re.compile(r"\W")
+
+
 class CueIndex:
     """All the terms of a vocabulary matched in one pass: an Aho-Corasick automaton (pyahocorasick)
     over the words their alternatives start with finds where a term can match, and only there is
@@ -155,7 +158,9 @@ class CueIndex:
             for word in gate:
                 words.setdefault(word, []).append(i)
         for word, indices in words.items():
-            self.automaton.add_word(word, (len(word), tuple(indices)))
+            # " word": the automaton runs over the text with every non-word character made a space,
+            # so it only ever stops where a word starts
+            self.automaton.add_word(" " + word, (len(word), tuple(indices)))
         if words:
             self.automaton.make_automaton()
         self.empty = not words
@@ -169,10 +174,9 @@ class CueIndex:
         if not self.empty and same:
             terms = self.terms
             last_at, tried = -1, ()
-            for end, (length, indices) in self.automaton.iter(probe):
-                at = end - length + 1
-                if at > 0 and (probe[at - 1].isalnum() or probe[at - 1] == "_"):
-                    continue
+            spaced = " " + _NON_WORD.sub(" ", probe)
+            for end, (length, indices) in self.automaton.iter(spaced):
+                at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
                 if at != last_at:
                     last_at, tried = at, set()
                 for i in indices:
@@ -309,6 +313,29 @@ def metric_label(code: str) -> str:
 
 def theme_label(code: str) -> str:
     return next((t.label for t in themes() if t.code == code), code)
+
+
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+@lru_cache(maxsize=1)
+def theme_colours() -> dict[str, str]:
+    """``{theme: "#RRGGBB"}`` from the ``colour`` column of ``data/themes.csv``: one fixed colour per
+    theme, whatever the filter; a missing, malformed or repeated colour names its row."""
+    out: dict[str, str] = {}
+    for number, row in enumerate(read_rows("themes.csv"), start=2):
+        colour = (row.get("colour") or "").strip()
+        if not _COLOUR.fullmatch(colour):
+            raise VocabularyError(f"data/themes.csv row {number}: colour {colour!r} is not #RRGGBB")
+        if colour.lower() in (c.lower() for c in out.values()):
+            raise VocabularyError(f"data/themes.csv row {number}: colour {colour} is already another theme's")
+        out[row["theme"]] = colour
+    return out
+
+
+def theme_colour(code: str) -> str | None:
+    """The theme's colour, or None for a code that is not a theme."""
+    return theme_colours().get(code)
 
 
 @lru_cache(maxsize=1)

@@ -13,19 +13,22 @@ if not ui.empty_state(corpus):
     for col, (label, value) in zip(st.columns(3), ui.view("counts").items(), strict=True):
         col.metric(label.capitalize(), value)
 
-    st.subheader("Headline figures")
     cards = ui.view("headline_figures")
-    for col, card in zip(st.columns(3) * 2, cards.itertuples(), strict=False):
-        col.metric(
-            f"{card.metric_label}{' · ' + card.partner_name if card.partner_name else ''} ({card.kind})",
-            card.label,
-            help=f"“{card.quote}” — {card.when}",
-            border=True,
-        )
-        col.caption(card.when)
+    if len(cards):
+        st.subheader("Headline figures")
+        for col, card in zip(st.columns(3) * 2, cards.itertuples(), strict=False):
+            col.metric(
+                ui.md(f"{card.metric_label} · {card.partner_name} ({card.kind})"),
+                card.label,
+                help=ui.md(f"“{card.quote}” — {card.when}"),
+                border=True,
+            )
+            col.caption(ui.md(card.when))
 
     st.subheader("Latest engagements")
     st.dataframe(ui.table("latest_engagements"), hide_index=True, width="stretch")
+    if note := ui.view("latest_caption"):
+        st.caption(ui.md(note))
 
     specs = ui.view("page_specs", "overview")
     for spec in specs:

@@ -1,4 +1,5 @@
-"""Targets: target-versus-current bars, implied growth, scale context and the path to each target."""
+"""Targets: target-versus-current bars, implied growth, scale context and the path to each target;
+under a partner filter, the stories' Pakistan-wide targets apart, for context."""
 
 import streamlit as st
 
@@ -10,7 +11,7 @@ st.title("Targets")
 st.caption("Each target against the latest reported value of the same metric and partner. Nothing is invented to fill a bar.")
 corpus, flt = ui.filtered()
 if not ui.empty_state(corpus):
-    bars, paths, _ = ui.view("target_specs")
-    ui.show_chart(bars)
-    ui.show_chart(paths)
-    ui.zip_button([bars, paths], corpus, "targets")
+    specs = ui.view("page_specs", "targets")
+    for spec in specs:
+        ui.show_chart(spec)
+    ui.zip_button(specs, corpus, "targets")

@@ -11,7 +11,9 @@ corpus, flt = ui.filtered()
 if not ui.empty_state(corpus):
     spec = ui.view("timeline_spec")
     ui.show_chart(spec)
-    st.subheader("Undated stories")
-    st.caption("These stories give no date in their text; they are listed here rather than placed on a made-up date.")
-    st.dataframe(ui.table("undated"), hide_index=True, width="stretch")
+    undated = ui.table("undated")
+    if undated.num_rows:
+        st.subheader("Undated stories")
+        st.caption("These stories give no date in their text; they are listed here rather than placed on a made-up date.")
+        st.dataframe(undated, hide_index=True, width="stretch")
     ui.zip_button([spec], corpus, "timeline")

@@ -281,3 +281,11 @@ def test_date_from_url(url, published):
 
     found = date_from_url(url)
     assert (found.isoformat() if found else None) == published
+
+
+def test_a_file_of_thousands_of_date_headers_is_at_most_max_stories():
+    from dashboard.articles import MAX_STORIES, split_stories
+
+    text = "date 2025-01-01\nSome text here.\n" * (3 * MAX_STORIES)
+    spans = split_stories(text)
+    assert len(spans) == MAX_STORIES and spans[-1][1] == len(text)

@@ -123,14 +123,14 @@ def test_map_has_country_shapes_and_a_click_filters_the_app(server, page):
     assert index >= 0
     box = page.locator(".choroplethlocation").nth(index).bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.5)
-    page.get_by_text("Map of 1 partner country (China)").wait_for(timeout=30_000)
+    page.get_by_text("Map of 1 partner country named in the stories (China)").wait_for(timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "partners-clicked.png"))
     assert page.blocked == []
 
 
 def test_sources_page_shows_text_and_highlights(server, page):
     page.goto(server + "/sources")
-    page.get_by_text("strategic technology partnership between Pakistan and ASEAN", exact=False).wait_for(timeout=60_000)
+    page.get_by_text("Pakistan, global crypto exchange discuss", exact=False).first.wait_for(timeout=60_000)  # newest first
     page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first.click()
     page.keyboard.type("Chinese experts")
     page.keyboard.press("Enter")
@@ -191,3 +191,61 @@ def test_downloads_csv_and_images(server, page):
     names = set(zipfile.ZipFile(zip_path).namelist())
     assert {"sources.csv", "targets_vs_current.png", "targets_vs_current.svg", "target_paths.html"} <= names
     assert page.blocked == []
+
+
+@pytest.mark.parametrize("width", [1280, 1400, 1920])
+def test_chart_labels_stay_inside_their_charts(server, browser, width):
+    """Every text of every chart (tick labels, legend, bar texts, notes) lies inside the chart's frame."""
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    pg = context.new_page()
+    try:
+        for path, n in (("/targets", 2), ("/timeline", 1), ("/partners", 1)):
+            pg.goto(server + path)
+            pg.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {n}", timeout=60_000)
+            pg.wait_for_timeout(800)
+            outside = pg.evaluate(
+                """() => {
+                    const out = [];
+                    for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+                        const frame = plot.querySelector('.main-svg').getBoundingClientRect();
+                        for (const t of plot.querySelectorAll('text')) {
+                            const r = t.getBoundingClientRect();
+                            if (!t.textContent.trim() || r.width === 0) continue;
+                            if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1)
+                                out.push(t.textContent);
+                        }
+                    }
+                    return out;
+                }"""
+            )
+            assert outside == [], (path, width, outside)
+            pg.screenshot(path=str(ARTIFACTS / f"{path.strip('/')}-{width}.png"))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("value", ["CHN", "China"])
+def test_a_shared_link_with_a_code_or_a_name_opens_filtered(server, page, value):
+    open_page(page, f"{server}/targets?partner={value}", f"targets-link-{value}")
+    page.get_by_text("about 1.9% of China's $2.7T", exact=False).first.wait_for(timeout=30_000)
+    chips = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.inner_text()
+    assert "China" in chips, chips
+    page.get_by_text("Pakistan-wide, for context").wait_for(timeout=30_000)
+    assert page.blocked == []
+
+
+def test_an_unknown_partner_in_the_link_is_reported(server, page):
+    open_page(page, f"{server}/?partner=Atlantis", "overview-atlantis")
+    page.get_by_text("unknown partner 'Atlantis'", exact=False).wait_for(timeout=30_000)
+
+
+def test_a_typed_date_applies_without_leaving_the_field(server, page):
+    open_page(page, server + "/timeline", "timeline-before-date")
+    field = page.locator("[data-testid='stSidebar'] [data-testid='stTextInput'] input").first
+    field.click()
+    page.keyboard.type("2025-06-01")
+    page.keyboard.press("Enter")
+    page.get_by_text("2 dated stories from Oct 2025 to Dec 2025", exact=False).wait_for(timeout=30_000)
+    assert "from=2025-06-01" in page.url
+    assert page.evaluate("document.activeElement.closest('[data-testid=\"stTextInput\"]') !== null")  # still in the field
+    page.screenshot(path=str(ARTIFACTS / "timeline-typed-date.png"))

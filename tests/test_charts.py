@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from dashboard import charts
+from dashboard import charts, vocab
 
 
 @pytest.mark.parametrize(
@@ -28,17 +28,48 @@ def test_wrap_escapes_and_breaks():
     assert "&lt;b&gt;" in charts.wrap("<b>bold</b>")
 
 
-def test_partner_map_traces():
+def _map_rows(**extra):
     rows = pd.DataFrame(
-        {"iso3": ["CHN", "MYS"], "name": ["China", "Malaysia"], "engagements": [2, 1], "figures": [1, 0],
+        {"iso3": ["CHN", "MYS"], "name": ["China", "Malaysia"], "stories": [2, 0], "figures": [1, 0],
+         "counts": ["named as a partner in 2 stories · 1 figure", "not named itself; member of ASEAN, named in 1 story"],
          "themes": ["AI", "Trade"], "via": ["", "ASEAN"], "quote": ["China q", "ASEAN q"], "source": ["c.txt", "a.txt"]}
     )
-    fig = charts.partner_map(rows)
+    return rows.assign(**extra)
+
+
+def test_partner_map_traces():
+    fig = charts.partner_map(_map_rows())
     assert [t.type for t in fig.data] == ["choropleth", "choropleth"]
     assert list(fig.data[1].locations) == ["CHN"] and list(fig.data[0].locations) == ["MYS"]
     assert fig.data[1].showscale and not fig.data[0].showscale
     assert "member of ASEAN" in str(fig.data[0].customdata[0])
     assert list(fig.data[1].customdata[0][-2:]) == ["China q", "c.txt"]  # hover traces to the sentence
+
+
+def test_map_legend_says_what_the_shades_mean():
+    fig = charts.partner_map(_map_rows())
+    assert all(t.showlegend for t in fig.data)
+    assert [t.name for t in fig.data] == ["member of a bloc named in a story", "partner named in a story (darker: more stories)"]
+    member_colours = {c for _, c in fig.data[0].colorscale}
+    partner_colours = {c for _, c in fig.data[1].colorscale}
+    assert not member_colours & partner_colours  # a member is not a pale partner
+    assert fig.data[1].zmin > 0  # one story is not drawn in the lightest shade of the scale
+
+
+def test_map_tooltip_shows_the_counts_line():
+    fig = charts.partner_map(_map_rows())
+    assert fig.data[1].customdata[0][1] == "named as a partner in 2 stories · 1 figure"
+    assert "%{customdata[1]}" in fig.data[1].hovertemplate
+
+
+def test_map_is_cut_in_the_bering_strait_so_alaska_stays_with_the_usa():
+    """The world is cut at the projection's centre ± 180°: between Chukotka (169.7°W) and Alaska (168°W)."""
+    fig = charts.partner_map(_map_rows())
+    centre = fig.layout.geo.projection.rotation.lon
+    cut = (centre + 180 + 180) % 360 - 180
+    assert -169.7 < cut < -168.0
+    assert list(fig.layout.geo.lonaxis.range) == [centre - 180, centre + 180]
+    assert fig.layout.height >= 550
 
 
 def test_empty_inputs_say_why():
@@ -62,37 +93,127 @@ def test_target_bars_show_current_only_where_reported():
     assert fig.layout.xaxis.ticksuffix == "%"
 
 
+def _events(published, partners, themes):
+    n = len(published)
+    return pd.DataFrame(
+        {"published": pd.to_datetime(published), "partner_name": partners, "theme": themes,
+         "theme_label": [vocab.theme_label(t) for t in themes], "title": ["t"] * n, "source": ["s"] * n, "quote": ["q"] * n}
+    )
+
+
+def _figures(published, partners, kinds):
+    n = len(published)
+    return pd.DataFrame(
+        {"published": pd.to_datetime(published), "partner_name": partners, "label": ["$5B"] * n, "kind": kinds,
+         "quote": ["q"] * n, "source": ["s"] * n}
+    )
+
+
 def test_timeline_colours_by_theme_and_keeps_figures():
-    events = pd.DataFrame(
-        {"published": pd.to_datetime(["2025-01-01", "2025-02-01"]), "partner_name": ["China", "ITU"],
-         "theme_label": ["AI", "Trade"], "title": ["a", "b"], "source": ["s1", "s2"], "quote": ["q1", "q2"]}
-    )
-    figs = pd.DataFrame(
-        {"published": pd.to_datetime(["2025-01-01"]), "partner_name": ["China"], "label": ["$5B"], "kind": ["target"],
-         "quote": ["q"], "source": ["s1"]}
-    )
-    fig = charts.timeline(events, figs)
+    events = _events(["2025-01-01", "2025-02-01"], ["China", "ITU"], ["ai", "trade"]).assign(quote=["q1", "q2"], source=["s1", "s2"])
+    fig = charts.timeline(events, _figures(["2025-01-01"], ["China"], ["target"]))
     assert [t.name for t in fig.data] == ["AI", "Trade", "figure (target)"]
     assert fig.data[0].marker.color != fig.data[1].marker.color
     assert fig.layout.xaxis.type == "date"
-    assert "q1" in fig.data[0].customdata[0][1] and fig.data[0].customdata[0][2] == "s1"
+    assert "q1" in fig.data[0].customdata[0][2] and fig.data[0].customdata[0][-1] == "s1"
+    assert list(fig.layout.yaxis.ticktext) == ["China", "ITU"]  # first name on top
 
 
-def test_target_paths_draw_line_and_actuals():
+def test_a_theme_keeps_its_colour_whatever_else_is_shown():
+    alone = charts.timeline(_events(["2025-01-01"], ["China"], ["trade"]), _figures([], [], []))
+    with_others = charts.timeline(_events(["2025-01-01"] * 3, ["China"] * 3, ["ai", "health", "trade"]), _figures([], [], []))
+    colour = {t.name: t.marker.color for t in with_others.data}
+    assert alone.data[0].marker.color == colour["Trade"] == vocab.theme_colour("trade")
+
+
+def test_no_two_timeline_series_share_a_colour():
+    codes = [t.code for t in vocab.themes()]
+    events = _events(["2025-01-01"] * len(codes), ["China"] * len(codes), codes)
+    fig = charts.timeline(events, _figures(["2025-01-01"] * 3, ["China"] * 3, ["actual", "target", "estimate"]))
+    colours = [t.marker.color.lower() for t in fig.data]
+    assert len(fig.data) == len(codes) + 3
+    assert len(set(colours)) == len(colours), colours
+
+
+def test_markers_of_one_day_and_partner_are_stacked_not_hidden():
+    fig = charts.timeline(_events(["2025-01-01", "2025-01-01"], ["China", "China"], ["ai", "trade"]),
+                          _figures(["2025-01-01"], ["China"], ["target"]))
+    ys = [y for t in fig.data for y in t.y]
+    assert len(set(ys)) == 3
+    assert max(ys) - min(ys) < 1  # they stay on China's row
+
+
+def test_a_single_dated_story_gets_a_readable_date_axis():
+    fig = charts.timeline(_events(["2025-12-05"], ["Binance"], ["fintech"]), _figures([], [], []))
+    start, end = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert end - start >= pd.Timedelta(days=30)
+    assert start < pd.Timestamp("2025-12-05") < end
+
+
+def test_target_paths_draw_the_compound_path_and_actuals():
     paths = pd.DataFrame({"label": ["Exports"], "x0": [0], "y0": [30e9], "x1": [10], "y1": [150e9], "text1": ["$150B"],
                           "quote": ["q"], "source": ["s"], "x_title": ["years from the latest reported value"]})
     actuals = pd.DataFrame({"label": ["Exports"], "x": [0], "value": [30e9], "text": ["$30B"], "quote": ["q"], "source": ["s"]})
     fig = charts.target_paths(paths, actuals)
-    assert list(fig.data[0].x) == [0, 10] and list(fig.data[0].y) == [30e9, 150e9]
+    xs, ys = list(fig.data[0].x), list(fig.data[0].y)
+    assert (xs[0], ys[0], xs[-1], ys[-1]) == (0, 30e9, 10, pytest.approx(150e9))
+    middle = ys[xs.index(5)]
+    assert middle == pytest.approx(30e9 * 5 ** 0.5)  # 17.5 %/yr for five years: $67B, not the straight line's $90B
+    growth = [b / a for a, b in zip(ys, ys[1:], strict=False)]
+    assert max(growth) == pytest.approx(min(growth))  # the same growth every step
     assert fig.data[0].line.dash == "dash"
     assert list(fig.data[1].y) == [30e9]
     assert fig.layout.xaxis.title.text == "years from the latest reported value"
 
 
-def test_layout_is_transparent_for_dark_mode():
-    fig = charts.figures_by_metric(pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B, $9B"], "source": ["a.txt"]}))
-    assert fig.layout.paper_bgcolor == "rgba(0,0,0,0)"
-    assert fig.data[0].marker.color == charts.KIND_COLOURS["target"]
+@pytest.mark.parametrize(("x0", "y0", "x1", "y1"), [(0, 0, 10, 5), (3, 5, 3, 9), (0, 5, 4, 0)])
+def test_compound_path_without_growth_to_draw_is_the_two_ends(x0, y0, x1, y1):
+    assert charts.compound_path(x0, y0, x1, y1) == ([x0, x1], [y0, y1])
+
+
+def _all_builders():
+    progress = pd.DataFrame(
+        {"label": ["Exports"], "target": [150e9], "current": [30e9], "progress_pct": [20.0], "target_text": ["$150B"],
+         "current_text": ["$30B"], "note": ["20% of target"], "quote": ["q"], "current_quote": ["c"], "source": ["s"]}
+    )
+    metric = pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B, $9B"], "source": ["a.txt"]})
+    return [
+        charts.partner_map(_map_rows()),
+        charts.timeline(_events(["2025-01-01"], ["China"], ["ai"]), _figures([], [], [])),
+        charts.target_bars(progress),
+        charts.figures_by_metric(metric),
+        charts.empty_figure("t", "m"),
+    ]
+
+
+def test_every_figure_carries_our_template_and_margins_that_fit():
+    for fig in _all_builders():
+        assert fig.layout.template == charts.TEMPLATE
+        assert fig.layout.template.layout.xaxis.automargin and fig.layout.template.layout.yaxis.automargin
+        assert fig.layout.paper_bgcolor is None  # the template's white, not a per-figure override
+    assert charts.TEMPLATE.layout.paper_bgcolor == "white"
+
+
+def test_target_text_is_above_its_bar_from_the_left_edge():
+    """At any usual width the target's words start at 0% and have the whole plot width to run in."""
+    fig = _all_builders()[2]
+    (note,) = fig.layout.annotations
+    assert note.x == 0 and note.xanchor == "left" and "$150B" in note.text
+    assert fig.data[1].textposition == "auto"  # inside the current bar when it fits there, else after it
+    assert fig.data[0].text is None
+
+
+def test_theme_colours_are_validated_naming_the_row(tmp_path, monkeypatch):
+    (tmp_path / "themes.csv").write_text("theme,label,pattern,colour\na,A,x,#112233\nb,B,y,#112233\n")
+    real = vocab.read_rows
+    monkeypatch.setattr(vocab, "read_rows", lambda name, data_dir=tmp_path: real(name, data_dir))
+    vocab.theme_colours.cache_clear()
+    try:
+        with pytest.raises(vocab.VocabularyError, match="themes.csv row 3"):
+            vocab.theme_colours()
+    finally:
+        monkeypatch.undo()
+        vocab.theme_colours.cache_clear()
 
 
 def test_frozen_figure_serialises_once_and_equals_the_original():

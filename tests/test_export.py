@@ -1,10 +1,16 @@
 import io
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dashboard import export, views
 from dashboard.filters import Filter
+
+ROOT = Path(__file__).resolve().parent.parent
 
 needs_chromium = pytest.mark.skipif(not export.images_available()[0], reason="kaleido needs Chromium: apt-get install chromium")
 
@@ -29,7 +35,7 @@ def test_zip_without_images_explains_why(corpus, monkeypatch):
     monkeypatch.setattr(export, "browser_path", lambda: None)
     data = export.zip_charts(views.page_specs(corpus, "timeline"), corpus)
     names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    assert names == {"timeline.html", "timeline.csv", "sources.csv", "README.txt"}
+    assert names == {"timeline.html", "timeline.csv", "sources.csv", "README.txt", "plotly.min.js"}
 
 
 def test_export_all_refuses_images_without_chromium(corpus, tmp_path, monkeypatch):
@@ -60,7 +66,8 @@ def test_png_and_svg_with_kaleido(corpus):
 def test_zip_has_every_format(corpus):
     data = export.zip_charts(views.page_specs(corpus, "targets"), corpus)
     names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    assert names == {f"{n}.{ext}" for n in ("targets_vs_current", "target_paths") for ext in ("png", "svg", "html", "csv")} | {"sources.csv"}
+    charts = {f"{n}.{ext}" for n in ("targets_vs_current", "target_paths") for ext in ("png", "svg", "html", "csv")}
+    assert names == charts | {"sources.csv", "plotly.min.js"}
 
 
 def test_csv_flattens_lists_and_keeps_dates():
@@ -69,3 +76,91 @@ def test_csv_flattens_lists_and_keeps_dates():
     frame = pd.DataFrame({"published": pd.to_datetime(["2025-01-02"]), "partners": [["CHN", "USA"]], "quotes": [{"CHN": "q"}]})
     text = export.frame_csv(frame).decode()
     assert "2025-01-02" in text and "CHN;USA" in text and '{""CHN"": ""q""}' in text
+
+
+def test_zip_shares_one_plotly_js_and_a_single_download_stays_self_contained(corpus, monkeypatch):
+    monkeypatch.setattr(export, "browser_path", lambda: None)
+    specs = views.page_specs(corpus, "overview")
+    archive = zipfile.ZipFile(io.BytesIO(export.zip_charts(specs, corpus)))
+    names = archive.namelist()
+    assert names.count("plotly.min.js") == 1
+    script = archive.read("plotly.min.js").decode()
+    assert len(script) > 1_000_000 and "plotly" in script[:2000].lower()
+    for spec in specs:
+        html = archive.read(f"{spec.name}.html").decode()
+        assert '<script charset="utf-8" src="plotly.min.js"></script>' in html  # relative, beside it
+        assert len(html) < 500_000  # no inline copy of plotly.js (4.8 MB)
+    alone = export.to_html(specs[1])
+    assert len(alone) > 1_000_000 and 'src="plotly.min.js"' not in alone and "cdn.plot.ly/plotly" not in alone
+
+
+def test_export_folder_shares_one_plotly_js(corpus, tmp_path):
+    export.export_all(corpus, Filter(), tmp_path, formats=["html"])
+    assert (tmp_path / "plotly.min.js").stat().st_size > 1_000_000
+    assert all('src="plotly.min.js"' in p.read_text() for p in tmp_path.glob("*.html"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK"),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("plain text", "plain text"),
+        ("a=b", "a=b"),
+    ],
+)
+def test_csv_cells_never_start_a_formula(cell, written):
+    frame = pd.DataFrame({"quote": [cell], "value": [-5.0], "parts": [[cell, "ok"]]})
+    back = pd.read_csv(io.BytesIO(export.frame_csv(frame)), keep_default_na=False, lineterminator="\n")
+    assert back.loc[0, "quote"].startswith(written)
+    assert back.loc[0, "value"] == -5.0  # numbers stay numbers
+    assert back.loc[0, "parts"].startswith("'") == cell.startswith(export.FORMULA_START)
+
+
+def test_frame_csv_does_not_change_its_input():
+    frame = pd.DataFrame({"q": ["=1"]})
+    export.frame_csv(frame)
+    assert frame.loc[0, "q"] == "=1"
+
+
+def test_every_csv_is_written_by_frame_csv():
+    """One function for every CSV the app and the CLI write: no other module calls ``to_csv``."""
+    import re
+
+    other = re.compile(r"(?<!export)\.to_csv\(")
+    callers = [p.relative_to(ROOT) for p in [*ROOT.glob("dashboard/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]
+               if other.search(p.read_text()) and p.name != "export.py"]
+    assert callers == []
+
+
+_EXPORT_ONE = """
+import sys
+if sys.argv[1] == "with-streamlit":
+    import streamlit  # noqa: F401  (sets plotly's process-wide default template)
+from dashboard import SEEDS_DIR, export, views
+from dashboard.load import load_corpus
+
+spec = views.page_specs(load_corpus([SEEDS_DIR]), sys.argv[2])[0]
+sys.stdout.buffer.write(export.to_image(spec.figure, "png", scale=1))
+"""
+
+
+@needs_chromium
+@pytest.mark.parametrize("page", ["targets", "timeline"])
+def test_an_image_is_the_same_whether_or_not_streamlit_was_imported(page):
+    def png(mode: str) -> tuple[bytes, bytes]:
+        done = subprocess.run([sys.executable, "-c", _EXPORT_ONE, mode, page], cwd=ROOT, capture_output=True, timeout=180, check=True)
+        return done.stdout, done.stderr
+
+    (app, app_err), (cli, cli_err) = png("with-streamlit"), png("without")
+    assert app[:8] == b"\x89PNG\r\n\x1a\n"
+    if app != cli:  # same pixels are enough (PNG encoders may differ in metadata)
+        from PIL import Image, ImageChops
+
+        a, b = Image.open(io.BytesIO(app)).convert("RGB"), Image.open(io.BytesIO(cli)).convert("RGB")
+        assert a.size == b.size and ImageChops.difference(a, b).getbbox() is None
+    assert b"kopts" not in app_err + cli_err, (app_err + cli_err).decode()[-500:]  # no warning per image either

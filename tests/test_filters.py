@@ -1,8 +1,9 @@
 from datetime import date
 
+import pandas as pd
 import pytest
 
-from dashboard.filters import Filter, apply_filter
+from dashboard.filters import Filter, UnknownPartner, apply_filter, figure_mask, figure_partners, parse_day, partner_code
 
 
 def story_partners(corpus):
@@ -13,11 +14,35 @@ def test_empty_filter_keeps_everything(corpus):
     assert apply_filter(corpus, Filter()) is corpus
 
 
-def test_partner_filter(corpus):
+def test_partner_filter_keeps_the_partners_own_figures(corpus):
     china = apply_filter(corpus, Filter(partners=("CHN",)))
     assert story_partners(china) == ["CHN"]
-    assert len(china.figures) == 4  # $2.7T, $50B (CHN) and the partner-less $30B / $150B of the same story
+    assert sorted(china.figures["raw"]) == ["$2.7 trillion", "$50 billion"]  # the figures whose partner is China
+    assert set(china.figures["partner"]) == {"CHN"}
+    assert sorted(china.context["raw"]) == ["$150 billion", "$30 billion"]  # the story's Pakistan-wide figures, apart
     assert set(china.partners["code"]) == {"CHN"}
+
+
+def test_no_partner_filter_keeps_no_context(corpus):
+    assert apply_filter(corpus, Filter(themes=("trade",))).context.empty
+
+
+def test_figure_mask_decides_on_the_figures_own_partner():
+    figures = pd.DataFrame({"partner": ["CHN", None, "MYS", ""]})
+    assert list(figure_partners(figures)) == [("CHN",), (), ("MYS",), ()]
+    assert list(figure_mask(figures, {"CHN"})) == [True, False, False, False]
+    assert list(figure_mask(figures, {"ASEAN", "MYS"})) == [False, False, True, False]
+
+
+@pytest.mark.parametrize("value", ["CHN", "chn", "China", "china", " China ", "Chinese"])
+def test_partner_code_takes_codes_and_names(value):
+    assert partner_code(value) == "CHN"
+
+
+@pytest.mark.parametrize(("value", "reason"), [("Atlantis", "unknown partner 'Atlantis'"), ("Japan", "no story names Japan")])
+def test_partner_code_says_why_it_cannot(value, reason):
+    with pytest.raises(UnknownPartner, match=reason):
+        partner_code(value, known=["CHN"])
 
 
 def test_selecting_a_bloc_includes_its_members(corpus):
@@ -50,3 +75,19 @@ def test_filter_does_not_change_the_corpus(corpus):
     before = len(corpus.figures)
     apply_filter(corpus, Filter(partners=("KAZ",)))
     assert len(corpus.figures) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "last", "day"),
+    [("2025-06-01", False, date(2025, 6, 1)), ("2025/6/1", True, date(2025, 6, 1)), ("1 June 2025", False, date(2025, 6, 1)),
+     ("2025-06", True, date(2025, 6, 30)), ("June 2025", False, date(2025, 6, 1)), ("2024", True, date(2024, 12, 31)),
+     ("2025", False, date(2025, 1, 1)), ("", False, None), (None, True, None)],
+)
+def test_parse_day(text, last, day):
+    assert parse_day(text, last) == day
+
+
+@pytest.mark.parametrize("text", ["soon", "2025-13", "2025-02-30", "31/31/31"])
+def test_parse_day_says_why(text):
+    with pytest.raises(ValueError, match="is not a date"):
+        parse_day(text)

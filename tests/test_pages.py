@@ -1,6 +1,7 @@
 """One AppTest per page: it runs, its charts are there, the filter changes it, the URL sets the filter."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -49,16 +50,25 @@ def test_overview():
     assert open_page(partner="Kazakhstan").multiselect(key="partner").value == ["KAZ"]
 
 
+def plain(text: str) -> str:
+    """Markdown source as the reader sees it: backslash escapes and hard breaks undone."""
+    return re.sub(r"\\(.)", r"\1", text.replace("  \n", "\n"))
+
+
 def test_targets():
     at = open_page("targets")
     bars, paths = charts(at)
     assert [t["name"] for t in bars["data"]] == ["target", "current (latest actual)"]
-    assert paths["data"][0]["y"] == [30e9, 150e9]
-    assert "17.5% a year needed" in captions(at)
+    assert len(paths["data"][0]["x"]) > 2  # the compound path, not a straight line
+    assert "17.5% a year needed" in plain(captions(at))
+    assert "\\$30B" in captions(at)  # "$30B now, $150B" is text, not KaTeX between two dollars
     select_partner(at, "CHN")
-    assert "about 1.9% of China's $2.7T" in captions(at)
+    assert "about 1.9% of China's $2.7T" in plain(captions(at))
+    assert [plain(s.value) for s in at.subheader] == ["Pakistan-wide, for context"]
+    assert len(charts(at)) == 2  # China's target bars and the Pakistan-wide ones; no empty path chart
     at = open_page("targets", partner="Kazakhstan")
-    assert "No target figure for this filter" in captions(at)
+    text = plain(captions(at))
+    assert text.count("No target figure for this filter") == 1 and not charts(at)
 
 
 def test_partners():
@@ -72,6 +82,7 @@ def test_partners():
     assert set(at.dataframe[-1].value["code"]) == {"ASEAN"}
     at = open_page("partners", partner="China")
     assert {loc for trace in charts(at)[0]["data"] for loc in trace["locations"]} == {"CHN"}
+    assert charts(at)[0]["layout"]["height"] >= 550
 
 
 def test_timeline():
@@ -85,22 +96,126 @@ def test_timeline():
     at = open_page("timeline", undated="false")
     assert "2 undated" not in captions(at)
     at = open_page("timeline", partner="Binance")
-    assert {y for t in charts(at)[0]["data"] for y in t["y"]} == {"Binance"}
+    assert charts(at)[0]["layout"]["yaxis"]["ticktext"] == ["Binance"]
 
 
 def test_sources():
     at = open_page("sources")
     table = at.dataframe[0].value
-    assert len(table) == 6 and {"quote", "source", "start", "end"} <= set(table.columns)
+    assert len(table) == 6 and {"quote", "date", "story", "outlet", "file", "start", "end"} <= set(table.columns)
+    assert list(table.columns)[-5:] == ["review", "file", "start", "end", "figure_id"]  # the file is a detail
     at.selectbox(key="story").set_value("002_6c67410e97d8d00a.txt#0").run()
     text = at.markdown[-1].value
     assert ":orange-background[**\\$2\\.7 trillion**]" in text
     assert "<" not in text.replace("\\<", "")  # text, never HTML
+    assert not re.search(r"(?m)^[ \t]", text) and "\n\n\n" not in text  # no (empty) indented code block
     select_partner(at, "KAZ")
-    assert len(at.dataframe[0].value) == 0
+    assert "No figure counts for this filter." in captions(at)
 
 
 @pytest.mark.parametrize("page", [None, "targets", "partners", "timeline", "sources"])
 def test_empty_state_says_what_to_change(page):
     at = open_page(page, partner="Kazakhstan", theme="Health")
     assert "Nothing matches this filter" in at.info[0].value
+
+
+@pytest.mark.parametrize("value", ["CHN", "China", "china"])
+def test_a_shared_link_opens_filtered_by_code_or_name(value):
+    at = open_page(partner=value)
+    assert at.multiselect(key="partner").value == ["CHN"]
+    assert [m.value for m in at.metric][:3] == ["1", "1", "2"]
+    assert not at.warning
+
+
+def test_an_unknown_partner_in_the_link_is_reported():
+    at = open_page(partner="Atlantis")
+    assert at.multiselect(key="partner").value == []
+    assert "Atlantis" in plain(at.warning[0].value)
+    select_partner(at, "KAZ")  # changing the filter answers the warning
+    assert not at.warning
+
+
+PAGES = [None, "targets", "partners", "timeline", "sources"]
+MISSING = re.compile(r"\b(None|nan|NaN|NaT)\b|<NA>|\(\)")
+
+
+def _markdown_shown(at: AppTest) -> list[str]:
+    """Every string the page hands to an element that renders Markdown."""
+    out = []
+    for kind in ("title", "header", "subheader", "caption", "markdown", "info", "warning"):
+        out += [el.value for el in at.get(kind)]
+    for metric in at.metric:
+        out += [metric.label, metric.proto.help]
+    out += [e.proto.label for e in at.get("expandable")]
+    return out
+
+
+def _shown_text(at: AppTest) -> list[str]:
+    """Everything shown: Markdown-rendered strings, metric values and table cells (text-only)."""
+    out = _markdown_shown(at) + [str(m.value) for m in at.metric] + [el.value for el in at.get("text")]
+    for frame in at.dataframe:
+        out += [str(v) for column in frame.value.columns for v in frame.value[column]]
+    return out
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("query", [{}, {"partner": "ASEAN"}, {"partner": "Binance"}])
+def test_no_page_shows_none_nan_empty_brackets_or_empty_headings(page, query):
+    at = open_page(page, **query)
+    for text in _shown_text(at):
+        assert not MISSING.search(plain(text)), text
+    assert all(h.value.strip() for h in at.subheader)
+
+
+HOSTILE_ARTICLE = """Pakistan and China sign **deal** <b>bold</b> :red[alert] $x$
+
+Published in Dawn, 3 March 2025
+
+ISLAMABAD: Pakistan's IT exports to China reached $5 billion in 2024, **officials** said <b>today</b> [link](http://evil.example) :red[alert] $x^2$ &amp; <http://auto.link> www.bare.link.
+    Indented like code.
+The two countries also discussed a digital corridor.
+"""
+RAW_MARKS = ["**deal**", "**officials**", "<b>", ":red[", "$x$", "$x^2$", "[link](", "&amp;", "<http:"]
+
+
+@pytest.fixture
+def hostile_app(tmp_path, monkeypatch):
+    """The app on a store holding one article full of Markdown and HTML (the caches are keyed on
+    the store, so nothing needs emptying)."""
+    from dashboard.store import ENV_URL, NewArticle, Store
+
+    url = f"sqlite:///{tmp_path / 'hostile.sqlite3'}"
+    store = Store(url).open()
+    for article in store.articles():
+        store.remove(article.id)
+    store.add(NewArticle(text=HOSTILE_ARTICLE, name="evil.txt", how="cli"))
+    monkeypatch.setenv(ENV_URL, url)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_article_markdown_and_html_are_shown_as_text(hostile_app, page):
+    at = open_page(page)
+    if page == "sources":
+        at.selectbox(key="story").set_value("evil.txt#0").run()
+    shown = _markdown_shown(at)
+    for text in shown:
+        for mark in RAW_MARKS:
+            assert mark not in text, (mark, text)  # every mark reaches Streamlit escaped
+    literal = "\n".join(plain(t) for t in shown)
+    if page is None:
+        (card,) = [m for m in at.metric if m.proto.help]
+        assert "**officials** said <b>today</b> [link](http://evil.example) :red[alert] $x^2$ &amp;" in plain(card.proto.help)
+    if page == "sources":
+        assert "**officials** said <b>today</b> [link](http://evil.example)" in plain(at.markdown[-1].value)
+        assert "Pakistan and China sign **deal** <b>bold</b> :red[alert] $x$" in literal
+
+
+def test_a_typed_date_applies_on_enter_and_a_bad_one_is_said():
+    at = open_page("timeline")
+    at.text_input(key="from").input("2025-06-01").run()  # what Enter in the field sends
+    assert "2 dated stories from Oct 2025 to Dec 2025" in plain(captions(at))
+    at = open_page("timeline", **{"from": "2025", "to": "June 2025"})
+    assert "1 dated story on 22 Apr 2025" in plain(captions(at))
+    at = open_page("timeline", **{"from": "soon"})
+    assert "'soon' is not a date" in plain(at.warning[0].value)
+    assert "4 dated stories" in plain(captions(at))

@@ -165,3 +165,23 @@ def test_a_country_in_passing_is_a_mention_not_a_partner(text, mention):
 def test_an_engagement_without_figures_makes_a_partner():
     record = _story("Pakistani officials met a Binance team in Islamabad to discuss digital payments.")
     assert record["partners"] == ["BINANCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        ("Pakistan raised a $1 billion facility from Ajman Bank and Sharjah Islamic Bank.", ["Ajman Bank", "Sharjah Islamic Bank"]),
+        ("A $200 million loan by Abu Dhabi Islamic Bank was signed.", ["Abu Dhabi Islamic Bank"]),
+        ("A $300 million loan from Bank of China was signed.", ["BANKOFCHINA"]),
+    ],
+)
+def test_a_lender_not_in_the_registry_is_still_its_figure_s_partner(text, partners):
+    record = _story(text)
+    (fig,) = record["figures"]
+    assert [p["code"] for p in fig["partners"]] == partners
+    assert all(p["in_registry"] == (p["code"] in registry().entities) for p in fig["partners"])
+
+
+def test_a_pakistani_body_is_not_a_counterparty():
+    record = _story("The State Bank of Pakistan received $500 million from the Asian Development Bank.")
+    assert record["partners"] == ["ADB"]

@@ -1,7 +1,9 @@
 import pandas as pd
+import pytest
 
 from dashboard import views
 from dashboard.filters import Filter, apply_filter
+from dashboard.text import counted
 
 
 def test_every_page_has_its_charts(corpus):
@@ -43,7 +45,7 @@ def test_timeline_never_invents_dates(corpus):
     events, figures = views.timeline_rows(corpus)
     assert events["published"].notna().all()
     assert len(figures) == 2  # only the dated story's figures ($38B, $25B)
-    assert set(views.undated(corpus)["source"]) == {"001_6c42d4938e2a74b2.txt", "002_6c67410e97d8d00a.txt"}
+    assert set(views.undated(corpus)["file"]) == {"001_6c42d4938e2a74b2.txt", "002_6c67410e97d8d00a.txt"}
 
 
 def test_headline_figures_and_counts(corpus):
@@ -52,6 +54,71 @@ def test_headline_figures_and_counts(corpus):
     assert views.counts(corpus) == {"stories": 6, "partners": 6, "figures": 6}
     latest = views.latest_engagements(corpus)
     assert latest.iloc[0]["date"] == "05 Dec 2025" and latest.iloc[-1]["date"] == "undated"
+    assert len(latest) == 6 and views.latest_caption(corpus) == ""  # all shown: nothing dropped silently
+
+
+def test_latest_engagements_say_how_many_are_shown(corpus):
+    assert len(views.latest_engagements(corpus, n=5)) == 5
+    assert views.latest_caption(corpus, n=5) == "5 of 6 stories, newest first; the Sources page lists them all."
+
+
+def test_every_map_tooltip_counts_what_the_overview_shows_for_that_country(corpus):
+    rows = views.map_rows(corpus)
+    for row in rows[rows["via"] == ""].itertuples():
+        overview = views.counts(apply_filter(corpus, Filter(partners=(row.iso3,))))
+        assert (row.stories, row.figures) == (overview["stories"], overview["figures"]), row.iso3
+        assert row.counts == f"named as a partner in {counted(row.stories, 'story')} · {counted(row.figures, 'figure')}"
+
+
+def test_map_summary_with_only_bloc_members_has_no_empty_brackets(corpus):
+    asean = apply_filter(corpus, Filter(partners=("ASEAN",)))
+    summary = views.map_spec(asean).summary
+    assert "()" not in summary and "0 partner" not in summary
+    assert summary == "Map of 11 countries drawn as members of partner blocs."
+
+
+def test_pakistan_wide_figures_are_context_not_the_partners(corpus):
+    china = apply_filter(corpus, Filter(partners=("CHN",)))
+    names = [s.name for s in views.page_specs(china, "targets")]
+    assert names == ["targets_vs_current", "target_paths", "targets_pakistan_wide"]
+    bars, _, table = views.target_specs(china)
+    assert list(table["label"]) == ["Exports · China"]  # the $150B Pakistan-wide goal is not China's
+    context = views.context_target_spec(china)
+    assert context.heading == "Pakistan-wide, for context" and list(context.data["label"]) == ["Exports"]
+    assert views.context_target_spec(corpus) is None  # no partner filter: nothing is set apart
+    assert set(views.timeline_rows(corpus)[1]["partner_name"]) == {"Pakistan-wide"}  # its own row, not a partner's
+
+
+def test_sources_show_outlet_title_and_date_with_the_file_last(corpus):
+    table = views.story_table(corpus)
+    assert list(table.columns) == ["date", "title", "outlet", "figures", "file"]
+    labels = views.story_labels(corpus)
+    assert labels["000_09d8e724778e1e1f.txt#0"] == (
+        "22 Apr 2025 · Pakistan proposes tech alliance with ASEAN, eyes inclusive digital future · Business Recorder"
+    )
+    assert all(".txt" not in label for label in labels.values())
+    assert views.story_caption(corpus, "000_09d8e724778e1e1f.txt#0") == "Business Recorder · 22 Apr 2025 · file 000_09d8e724778e1e1f.txt"
+
+
+@pytest.mark.parametrize("name", ["latest_engagements", "undated", "figure_table", "story_table", "non_territorial"])
+def test_tables_show_no_missing_markers(corpus, name):
+    table = views.for_display(getattr(views, name)(corpus))
+    shown = {str(v) for column in table.columns for v in table[column]}
+    assert not shown & {"None", "nan", "NaN", "<NA>", "NaT"}, name
+
+
+def test_for_display_does_not_change_its_input():
+    frame = pd.DataFrame({"year": pd.array([2030, None], dtype="Int64"), "t": ["a", None]})
+    out = views.for_display(frame)
+    assert list(out["year"]) == ["2030", ""] and list(out["t"]) == ["a", ""]
+    assert frame["t"].isna().sum() == 1
+
+
+def test_summaries_count_with_the_right_noun(corpus):
+    binance = apply_filter(corpus, Filter(partners=("BINANCE",)))
+    summary = views.timeline_spec(binance).summary
+    assert summary.startswith("1 dated story on 05 Dec 2025 with 1 partner and 0 dated figures")
+    assert "1 stories" not in summary and "1 partners" not in summary
 
 
 def test_highlight_segments():
@@ -77,3 +144,8 @@ def test_sources_csv_has_provenance(corpus):
     table = views.sources_csv(corpus)
     assert {"source", "quote", "start", "end", "raw"} <= set(table.columns)
     assert isinstance(table, pd.DataFrame) and len(table) == 6
+
+
+@pytest.mark.parametrize(("iso3", "codes"), [("CHN", ["CHN"]), ("MYS", ["ASEAN"]), ("FRA", ["FRA"])])
+def test_a_click_on_a_bloc_member_selects_its_bloc(corpus, iso3, codes):
+    assert views.partners_for_country(corpus, iso3) == codes
