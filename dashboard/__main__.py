@@ -1,18 +1,23 @@
-"""Command line: ``python -m dashboard extract PATH... [--json]``, ``check``, ``export --out DIR``."""
+"""Command line: ``add``, ``list``, ``remove``, ``extract``, ``check``, ``export`` and ``db upgrade``.
+
+Without PATHs, ``extract``, ``check`` and ``export`` read the article store (what the app shows)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from dashboard import SEEDS_DIR
-
-DESCRIPTION = """Pakistan Tech Cooperation Tracker from the command line:
-  extract PATH...      print the stories and figures of article files (--json for JSON)
+DESCRIPTION = """Pakistan Tech Cooperation Tracker from the command line (without PATHs: the article store):
+  add PATH... | -      add article files, folders or standard input to the store (--url, --outlet, --date, --title)
+  list [--json]        the stored articles
+  remove ID            remove one stored article
+  extract PATH...      print the stories and figures of article files; no PATH: every stored article (--json)
   check [PATH...]      validate the articles and the curation overlay; print a data-health report
-  export --out DIR     write every chart as PNG, SVG, HTML and CSV, plus sources.csv"""
+  export --out DIR     write every chart as PNG, SVG, HTML and CSV, plus sources.csv
+  db upgrade           bring the store's schema to this version"""
 
 
 def _money(value: float, currency: str | None, unit: str) -> str:
@@ -21,12 +26,39 @@ def _money(value: float, currency: str | None, unit: str) -> str:
     return format_value(value, currency, unit)
 
 
+def _store():
+    """The opened store, or None after saying on stderr what went wrong."""
+    from dashboard.store import Store, StoreError
+
+    try:
+        return Store().open()
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
+def _stored_records() -> tuple[list[dict], list[tuple[str, str]]] | None:
+    from dashboard.load import read_store
+
+    store = _store()
+    if store is None:
+        return None
+    _, records, _, unreadable = read_store(store)
+    return records, unreadable
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from dashboard.pipeline import analyse_stories, read_corpus
 
-    stories, unreadable = read_corpus(args.paths)
-    records, failed = analyse_stories(stories)
-    unreadable += failed
+    if args.paths:
+        stories, unreadable = read_corpus(args.paths)
+        records, failed = analyse_stories(stories)
+        unreadable += failed
+    else:
+        found = _stored_records()
+        if found is None:
+            return 1
+        records, unreadable = found
     if args.json:
         # indented for a person at a terminal, compact for a pipe (the same JSON, much faster to write)
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2 if sys.stdout.isatty() else None)
@@ -48,12 +80,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if unreadable and not records else 0
 
 
+def _corpus(paths: list[Path]):
+    """The corpus of ``paths``, or of the store without paths (None when the store cannot be opened)."""
+    from dashboard.load import load_corpus, load_store
+
+    if paths:
+        return load_corpus(paths)
+    store = _store()
+    return None if store is None else load_store(store)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    from dashboard.load import health, load_corpus
+    from dashboard.load import health
     from dashboard.vocab import VocabularyError
 
     try:
-        report = health(load_corpus(args.paths or [SEEDS_DIR]))
+        corpus = _corpus(args.paths)
+        if corpus is None:
+            return 1
+        report = health(corpus)
     except VocabularyError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -74,7 +119,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"  - {row['source']} {row['raw'] or 'story ' + str(row['story'])} #{row['occurrence']}: matches nothing")
     if report.get("overlay_rows_elsewhere"):
         print(f"overlay for files not checked here: {report['overlay_rows_elsewhere']} rows (not errors)")
-    errors = len(report["unreadable_files"]) + len(report["orphaned_overlay_rows"])
+    print(f"overlay problems:   {len(report['overlay_problems'])}")
+    for line in report["overlay_problems"]:
+        print(f"  - {line}")
+    errors = len(report["unreadable_files"]) + len(report["orphaned_overlay_rows"]) + len(report["overlay_problems"])
     print("status:             " + ("errors" if errors else "ok"))
     return 1 if errors else 0
 
@@ -82,14 +130,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from dashboard.export import ExportError, export_all
     from dashboard.filters import Filter, UnknownPartner, partner_code
-    from dashboard.load import load_corpus
 
     try:
         partners = tuple(dict.fromkeys(partner_code(value) for value in args.partner or ()))
     except UnknownPartner as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    corpus = load_corpus(args.paths or [SEEDS_DIR])
+    corpus = _corpus(args.paths)
+    if corpus is None:
+        return 1
     try:
         written = export_all(corpus, Filter(partners=partners), Path(args.out), formats=args.format)
     except ExportError as exc:
@@ -97,6 +146,103 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     for path in written:
         print(path)
+    return 0
+
+
+def _progress(done: int, total: int) -> None:
+    if total > 1 and sys.stderr.isatty():
+        width = 30
+        filled = width * done // total
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Add files, folders or standard input (``-``) to the store; one line per input."""
+    from dashboard import ingest
+
+    try:
+        given = ingest.meta(url=args.url, outlet=args.outlet, published=args.date, title=args.title)
+    except ingest.Refused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    store = _store()
+    if store is None:
+        return 1
+    inputs: list[Path | None] = []
+    for path in args.paths:
+        if str(path) == "-":
+            inputs.append(None)
+        elif not path.exists():
+            inputs.append(path)  # refused below, with its reason
+        else:
+            inputs.extend(ingest.input_paths([path]))
+    if not inputs:
+        print("error: no article files (.txt, .md, .html) in the given folders", file=sys.stderr)
+        return 1
+    refused = 0
+    for done, path in enumerate(inputs, 1):
+        name = "-" if path is None else str(path)
+        try:
+            if path is None:
+                article = ingest.from_unnamed(sys.stdin.buffer.read(ingest.max_bytes() + 1), "stdin", given)
+            else:
+                article = ingest.from_path(path, "cli", given)
+            result = store.add(article)
+            result = replace(result, name=name)
+        except ingest.Refused as exc:
+            result = None
+            refused += 1
+            print(f"refused: {name}: {exc}", file=sys.stderr)
+        except Exception as exc:  # a database error on one input: reported, the others still go in
+            result = None
+            refused += 1
+            print(f"refused: {name}: could not store it: {type(exc).__name__}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        if result is not None:
+            print(result.line())
+        _progress(done, len(inputs))
+    added = len(inputs) - refused
+    print(f"{added} of {len(inputs)} stored, {refused} refused", file=sys.stderr)
+    return 1 if refused else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = _store()
+    if store is None:
+        return 1
+    rows = [a.listing() for a in store.articles()]
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for r in rows:
+            print(f"{r['id'][:12]}  {r['published'] or 'undated':<10}  {r['added_how']:<6}  {r['source']}  {r['title'] or '(no title)'}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    store = _store()
+    if store is None:
+        return 1
+    gone = store.remove(args.id)
+    if gone is None:
+        print(f"error: no stored article has the id {args.id!r} (see: python -m dashboard list)", file=sys.stderr)
+        return 1
+    print(f"removed: {gone.id[:12]} {gone.source} ({gone.listing()['title'] or 'untitled'})")
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from dashboard.store import Store, StoreError
+
+    store = Store()
+    try:
+        before = store.revision()
+        store.open()
+        after = store.revision()
+    except (StoreError, Exception) as exc:
+        print(f"error: cannot upgrade {store!r}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
+    print(f"store at revision {after}" + (f" (was {before or 'empty'})" if before != after else " (up to date)"))
     return 0
 
 
@@ -110,25 +256,45 @@ def cmd_bench_extract(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("extract", help="print the stories and figures of article files")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a .txt/.md/.html file or a folder")
+    p = sub.add_parser("add", help="add article files, folders or standard input (-) to the store")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a .txt/.md/.html file, a folder, or - for standard input")
+    p.add_argument("--url", help="the article's address (http:// or https://)")
+    p.add_argument("--outlet", metavar="NAME", help="the outlet that published it")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="its publication date")
+    p.add_argument("--title", metavar="TEXT", help="its title")
+    p.set_defaults(func=cmd_add)
+    p = sub.add_parser("list", help="the stored articles")
+    p.add_argument("--json", action="store_true", help="a JSON array: id, source, title, outlet, url, published, added_how, added_at")
+    p.set_defaults(func=cmd_list)
+    p = sub.add_parser("remove", help="remove one stored article")
+    p.add_argument("id", metavar="ID", help="its id (or its first 12 characters, as the list command prints them)")
+    p.set_defaults(func=cmd_remove)
+    p = sub.add_parser("db", help="the store's schema")
+    p.add_argument("action", choices=["upgrade"], help="upgrade: bring the store's schema to this version")
+    p.set_defaults(func=cmd_db)
+    p = sub.add_parser("extract", help="print the stories and figures of article files (default: every stored article)")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a .txt/.md/.html file or a folder; default: the store")
     p.add_argument("--json", action="store_true", help="a JSON array, one object per story")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("check", help="validate corpus and overlay; print a data-health report")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: seeds/")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: the store")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("export", help="write every chart as PNG, SVG, HTML and CSV, plus sources.csv")
     p.add_argument("--out", required=True, help="folder to write into")
     p.add_argument("--partner", action="append", metavar="PARTNER", help="an ISO3 or registry code (CHN) or a name (China); repeatable")
     p.add_argument("--format", action="append", choices=["png", "svg", "html", "csv"], help="default: all")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: seeds/")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: the store")
     p.set_defaults(func=cmd_export)
     p = sub.add_parser("bench-extract", help="time extraction: ms per article and per MB, ordinary and hostile texts")
     p.add_argument("--articles", type=int, default=500, help="ordinary articles to time (default 500)")
     p.add_argument("--size", type=int, default=200_000, help="characters of each hostile text (default 200,000)")
     p.set_defaults(func=cmd_bench_extract)
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `... | head`: the reader has gone; not an error worth a traceback
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -1,47 +1,88 @@
-"""The loader: article files -> validated stories, figures, engagements and partners tables.
+"""The loader: articles -> validated stories, figures, engagements and partners tables.
 
-``load_corpus()`` reads ``seeds/`` (or the paths given), applies the curation overlay
-(``data/overlay.csv``) and validates every table with the pandera models in ``schemas``.
-Unreadable files are reported with a reason; every other file still loads.
+``load_store(store)`` reads every stored article (what the app and the CLI show);
+``load_corpus(paths)`` reads article files (``seeds/`` by default). Both go the same way:
+one pure function per article (``article_stories`` + ``analyse_story``), then the curation
+overlay (``data/overlay.csv``) and the pandera models in ``schemas``. Unreadable files are
+reported with a reason; every other file still loads.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard import DATA_DIR, SEEDS_DIR, vocab
-from dashboard.articles import Story
+from dashboard import SEEDS_DIR, curation
+from dashboard.articles import Story, read_stories
 from dashboard.extract import FIGURE_FIELDS
+from dashboard.fingerprint import extractor_fingerprint
 from dashboard.partners import registry
 from dashboard.pipeline import analyse_stories, analyse_story, read_corpus  # the per-story step, shared with the CLI
-from dashboard.schemas import KINDS, UNITS, Engagements, Figures, Partners, Stories, validate
+from dashboard.schemas import Corpus, Engagements, Figures, Partners, Stories, validate
 
-__all__ = ["Corpus", "analyse_stories", "analyse_story", "health", "load_corpus", "read_corpus", "read_overlay"]
+if TYPE_CHECKING:
+    from dashboard.store import Store
 
-OVERLAY_PATH = DATA_DIR / "overlay.csv"
-OVERLAY_ACTIONS = ("confirm", "correct", "reject", "date")
-OVERLAY_FIELDS = ("value", "currency", "unit", "metric", "kind", "year", "horizon_years", "partner")
+__all__ = [
+    "Corpus", "analyse_stories", "analyse_story", "analyse_text", "article_stories", "build_corpus", "health",
+    "load_corpus", "load_store", "read_corpus", "read_overlay", "read_store",
+]
+
+OVERLAY_PATH, OVERLAY_ACTIONS, OVERLAY_FIELDS = curation.OVERLAY_PATH, curation.ACTIONS, curation.FIELDS
+read_overlay = curation.read_overlay
 
 
-@dataclass
-class Corpus:
-    """The four validated tables, plus what could not be read or applied."""
+# --------------------------------------------------------------------------- one article
+def article_stories(
+    source: str, text: str, title: str | None = None, outlet: str | None = None, published: date | None = None
+) -> list[Story]:
+    """The stories of one article; what the user gave overrides what the text says: the title
+    names the first story, the outlet and date fill every story (the first one always).
 
-    stories: pd.DataFrame
-    figures: pd.DataFrame
-    engagements: pd.DataFrame
-    partners: pd.DataFrame
-    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
-    orphans: pd.DataFrame = field(default_factory=pd.DataFrame)  # overlay rows that match nothing
-    context: pd.DataFrame | None = None  # with a partner filter: the kept stories' Pakistan-wide figures
+    ``article_stories("a.txt", text, title="Budget")[0].title`` -> ``"Budget"``
+    """
+    stories = read_stories(source, text)
+    out = []
+    for story in stories:
+        first = story.story == 0
+        out.append(
+            replace(
+                story,
+                title=title if (title and first) else story.title,
+                outlet=outlet if (outlet and (first or not story.outlet)) else story.outlet,
+                published=published if (published and (first or not story.published)) else story.published,
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _analysed_article(
+    source: str, text: str, title: str | None, outlet: str | None, published: date | None
+) -> tuple[tuple[Story, dict], ...]:
+    stories = article_stories(source, text, title, outlet, published)
+    return tuple((story, analyse_story(story)) for story in stories)
+
+
+def analyse_text(
+    source: str, text: str, title: str | None = None, outlet: str | None = None, published: date | None = None
+) -> list[dict]:
+    """Everything extracted from one article, one ``analyse_story`` object per story (the CLI's JSON).
+    Pure, so remembered per process: reloading the store after one new article analyses only that one."""
+    return [record for _, record in _analysed_article(source, text, title, outlet, published)]
 
 
 # --------------------------------------------------------------------------- tables
-def _story_frame(stories: list[Story]) -> pd.DataFrame:
+def _story_frame(stories: list[Story], given: dict[str, dict] | None = None) -> pd.DataFrame:
+    """One row per story; ``given`` (source -> ``{"article_id", "url", "published"}``) is what the store knows."""
+    given = given or {}
     return pd.DataFrame(
         {
             "story_id": [f"{s.source}#{s.story}" for s in stories],
@@ -50,10 +91,15 @@ def _story_frame(stories: list[Story]) -> pd.DataFrame:
             "title": [s.title for s in stories],
             "outlet": [s.outlet for s in stories],
             "published": pd.to_datetime(pd.Series([s.published for s in stories], dtype=object)),
-            "date_source": ["text" if s.published else "none" for s in stories],
+            "date_source": [
+                "given" if s.published and s.published == given.get(s.source, {}).get("published") else ("text" if s.published else "none")
+                for s in stories
+            ],
             "start": [s.start for s in stories],
             "end": [s.end for s in stories],
             "text": [s.text for s in stories],
+            "article_id": [given.get(s.source, {}).get("article_id") for s in stories],
+            "url": [given.get(s.source, {}).get("url") for s in stories],
         }
     )
 
@@ -69,30 +115,6 @@ def number_occurrences(figures: pd.DataFrame) -> pd.DataFrame:
         occurrence=occurrence,
         figure_id=ordered["source"] + "|" + ordered["raw"] + "|" + occurrence.astype(str),
     ).reset_index(drop=True)
-
-
-def read_overlay(path: Path = OVERLAY_PATH) -> pd.DataFrame:
-    """The curation overlay; an unknown action, field, metric, kind or partner names the file to edit."""
-    columns = ["source", "story", "raw", "occurrence", "action", "field", "value", "note"]
-    if not path.exists():
-        return pd.DataFrame(columns=columns)
-    overlay = pd.read_csv(path, dtype=str, keep_default_na=False).reindex(columns=columns, fill_value="")
-    for row in overlay.itertuples():
-        where = f"{path.name} row {row.Index + 2}"
-        if row.action not in OVERLAY_ACTIONS:
-            raise vocab.VocabularyError(f"{where}: unknown action {row.action!r} (one of {OVERLAY_ACTIONS}); edit data/{path.name}")
-        if row.action == "correct":
-            if row.field not in OVERLAY_FIELDS:
-                raise vocab.VocabularyError(f"{where}: unknown field {row.field!r} (one of {OVERLAY_FIELDS}); edit data/{path.name}")
-            if row.field == "metric":
-                vocab.check_metric(row.value)
-            if row.field == "kind" and row.value not in KINDS:
-                raise vocab.VocabularyError(f"{where}: unknown kind {row.value!r} (one of {KINDS}); edit data/{path.name}")
-            if row.field == "unit" and row.value not in UNITS:
-                raise vocab.VocabularyError(f"{where}: unknown unit {row.value!r}; edit data/{path.name}")
-            if row.field == "partner" and row.value:
-                registry().get(row.value)
-    return overlay
 
 
 def apply_overlay(
@@ -154,21 +176,119 @@ _FIGURE_COLUMNS = list(Figures.to_schema().columns)
 
 
 def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERLAY_PATH) -> Corpus:
-    """Read, extract, curate and validate: the tables every view is built from."""
+    """Article files -> the tables every view is built from (read, extract, curate, validate).
+    A file one of whose stories the extractor fails on is reported and left out whole."""
     stories, unreadable = read_corpus(paths)
+    analysed, failed = analyse_stories(stories)
+    failed_sources = {source for source, _ in failed}
+    stories = [s for s in stories if s.source not in failed_sources]  # a file is whole or absent
+    analysed = [a for a in analysed if a["source"] not in failed_sources]
+    return build_corpus(stories, analysed, unreadable=[*unreadable, *failed], overlay_path=overlay_path)
+
+
+def _from_cache(payload: str | None, key: list, stories: list[Story]) -> list[dict] | None:
+    """The cached records of an article, when they were made for this metadata and these stories."""
+    if payload is None:
+        return None
+    try:
+        cached = json.loads(payload)
+    except ValueError:
+        return None
+    records = cached.get("records") if isinstance(cached, dict) else None
+    if cached.get("key") != key or not isinstance(records, list) or len(records) != len(stories):
+        return None
+    return records
+
+
+_RESULTS: dict[tuple, tuple[list[Story], list[dict]]] = {}  # this process's extractions, by article and metadata
+_MAX_RESULTS = 50_000
+
+
+def _key(article) -> list:
+    return [article.source, article.title, article.outlet, article.published.isoformat() if article.published else None]
+
+
+def _article_result(article, payload: str | None) -> tuple[list[Story], list[dict], str | None]:
+    """An article's stories and records: from this process's memory, else from the store's cache
+    (``payload``), else extracted now (then also returned as the payload to cache)."""
+    key = _key(article)
+    memo = (article.id, *key)
+    if memo in _RESULTS:
+        return *_RESULTS[memo], None
+    stories = article_stories(article.source, article.text, article.title, article.outlet, article.published)
+    records = _from_cache(payload, key, stories)
+    fresh = None
+    if records is None:
+        records = [analyse_story(story) for story in stories]
+        fresh = json.dumps({"key": key, "records": records}, ensure_ascii=False)
+    if len(_RESULTS) >= _MAX_RESULTS:
+        _RESULTS.clear()
+    _RESULTS[memo] = (stories, records)
+    return stories, records, fresh
+
+
+def read_store(store: Store) -> tuple[list[Story], list[dict], dict[str, dict], list[tuple[str, str]]]:
+    """Every stored article's stories and ``analyse_story`` records (the CLI's JSON), what the store
+    knows of each (source -> ``{"article_id", "url", "published"}``) and (source, reason) for an
+    article whose extraction failed.
+
+    Extractions are cached in the store under the extractor's fingerprint (vocabularies + code), so
+    a server start reads them back instead of extracting every article again; within a process,
+    reloading after one new article extracts only that one."""
+    stories: list[Story] = []
+    records: list[dict] = []
+    given: dict[str, dict] = {}
+    unreadable: list[tuple[str, str]] = []
+    fingerprint = extractor_fingerprint()
+    stored = store.articles()
+    missing = [a.id for a in stored if (a.id, *_key(a)) not in _RESULTS]
+    cache = store.cached_extractions(fingerprint, missing) if missing else {}
+    fresh: dict[str, str] = {}
+    for article in stored:
+        try:
+            article_stories_, found, payload = _article_result(article, cache.get(article.id))
+        except Exception as exc:  # one article the extractor fails on never hides the others
+            unreadable.append((article.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        if payload is not None:
+            fresh[article.id] = payload
+        stories.extend(article_stories_)
+        records.extend(found)
+        given[article.source] = {"article_id": article.id, "url": article.url, "published": article.published}
+    try:
+        store.save_extractions(fingerprint, fresh)
+    except Exception:  # a cache that cannot be written costs time at the next start, never this load
+        pass
+    return stories, records, given, unreadable
+
+
+def load_store(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:
+    """Every stored article -> the tables every view is built from: ``read_store -> build_corpus``.
+    An article whose extraction fails is listed in ``unreadable``, the rest load."""
+    version = store.version()  # read first: a write landing meanwhile makes the next rerun load again
+    stories, records, given, unreadable = read_store(store)
+    return replace(build_corpus(stories, records, given, unreadable, overlay_path), version=version)
+
+
+def build_corpus(
+    stories: list[Story],
+    analysed: list[dict],
+    given: dict[str, dict] | None = None,
+    unreadable: list[tuple[str, str]] | None = None,
+    overlay_path: Path = OVERLAY_PATH,
+) -> Corpus:
+    """Stories and their ``analyse_story`` objects -> curated, validated tables."""
+    unreadable = unreadable or []
+    overlay, problems = read_overlay(overlay_path, strict=False)
+    curation_problems = tuple(str(p) for p in problems)
     if not stories:
-        overlay = read_overlay(overlay_path)
         return Corpus(
             *(validate(model, pd.DataFrame()) for model in (Stories, Figures, Engagements, Partners)),
             unreadable=unreadable,
             orphans=overlay,
+            curation_problems=curation_problems,
         )
-    analysed, failed = analyse_stories(stories)
-    unreadable = [*unreadable, *failed]
-    failed_sources = {source for source, _ in failed}
-    stories = [s for s in stories if s.source not in failed_sources]  # a file is whole or absent
-    analysed = [a for a in analysed if a["source"] not in failed_sources]
-    story_frame = _story_frame(stories)
+    story_frame = _story_frame(stories, given)
     raw_figures = pd.DataFrame(
         [
             {"story_id": f"{a['source']}#{a['story']}", "source": a["source"], "story": a["story"], **f}
@@ -178,7 +298,7 @@ def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERL
         columns=["story_id", "source", "story", *FIGURE_FIELDS],
     )
     figures, story_frame, orphans = (
-        raw_figures.pipe(number_occurrences).pipe(apply_overlay, story_frame, read_overlay(overlay_path))
+        raw_figures.pipe(number_occurrences).pipe(apply_overlay, story_frame, overlay)
     )
     dates = story_frame.set_index("story_id")["published"]
     titles = story_frame.set_index("story_id")["title"]
@@ -218,6 +338,7 @@ def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERL
         partners=validate(Partners, partner_table(engagements, figures)),
         unreadable=unreadable,
         orphans=orphans,
+        curation_problems=curation_problems,
     )
 
 
@@ -238,4 +359,5 @@ def health(corpus: Corpus) -> dict:
         "unreadable_files": [{"file": f, "reason": r} for f, r in corpus.unreadable],
         "orphaned_overlay_rows": orphans[here].to_dict(orient="records"),
         "overlay_rows_elsewhere": int((~here).sum()),
+        "overlay_problems": list(corpus.curation_problems),
     }

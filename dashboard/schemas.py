@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -25,10 +27,12 @@ class Stories(pa.DataFrameModel):
     title: Series[str] = pa.Field(nullable=True)
     outlet: Series[str] = pa.Field(nullable=True)
     published: Series[pa.DateTime] = pa.Field(nullable=True)
-    date_source: Series[str] = pa.Field(isin=["text", "overlay", "none"])
+    date_source: Series[str] = pa.Field(isin=["text", "given", "overlay", "none"])
     start: Series[int] = pa.Field(ge=0)
     end: Series[int] = pa.Field(ge=0)
     text: Series[str]
+    article_id: Series[str] = pa.Field(nullable=True)  # the store's id (SHA-256 of the text); None for a file read directly
+    url: Series[str] = pa.Field(nullable=True)  # as the user gave it: http(s) only
 
     class Config(_Strict):
         pass
@@ -111,3 +115,19 @@ def validate(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.DataFram
         schema = model.to_schema()
         return pd.DataFrame({name: pd.Series(dtype=str(column.dtype)) for name, column in schema.columns.items()})
     return model.validate(frame)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The four validated tables, plus what could not be read or applied. Frozen: a filter or a
+    view makes a new one (``dataclasses.replace``), so one corpus can be shared by every session."""
+
+    stories: pd.DataFrame
+    figures: pd.DataFrame
+    engagements: pd.DataFrame
+    partners: pd.DataFrame
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    orphans: pd.DataFrame = field(default_factory=pd.DataFrame)  # overlay rows that match nothing
+    context: pd.DataFrame | None = None  # with a partner filter: the kept stories' Pakistan-wide figures
+    curation_problems: tuple[str, ...] = ()  # overlay rows skipped, each naming its file, row and column
+    version: str = ""  # the store's version it was read at ("" for files): the key of every cache above it

@@ -11,9 +11,9 @@ from functools import lru_cache
 import pyarrow as pa
 import streamlit as st
 
-from dashboard import export, views, vocab
+from dashboard import export, store_ui, views, vocab
 from dashboard.filters import Filter, UnknownPartner, apply_filter, parse_day, partner_code
-from dashboard.load import Corpus, load_corpus
+from dashboard.load import Corpus, load_store
 from dashboard.partners import registry
 from dashboard.text import escape_characters, escape_markdown, paragraphs
 from dashboard.views import ChartSpec
@@ -39,15 +39,20 @@ def ensure_app_navigation() -> None:
         st.rerun()
 
 
-@st.cache_resource(show_spinner="Reading articles…")
+@st.cache_resource(show_spinner="Reading articles…", max_entries=2)
+def _corpus(version: str) -> Corpus:
+    return load_store(store_ui.store())
+
+
 def corpus() -> Corpus:
-    """The whole corpus, read once per server and shared: nothing changes it (``load_corpus`` is pure,
-    filters and views return new frames), so no copy is made per rerun."""
-    return load_corpus()
+    """The whole corpus of the store, read once per store version and shared by every session: nothing
+    changes it (the corpus is frozen, filters and views return new frames). A new article changes the
+    store's version, so every session's next rerun reads it."""
+    return _corpus(store_ui.version())
 
 
 @st.cache_resource(max_entries=1)
-def _filter_options(_c: Corpus, corpus_id: int) -> tuple[list[str], list[str], date, date]:
+def _filter_options(_c: Corpus, version: str) -> tuple[list[str], list[str], date, date]:
     """Partner options (with bloc members), theme options and the date span: computed once per corpus."""
     c = _c
     theme_codes = sorted({t for themes in c.engagements["themes"] for t in themes}, key=vocab.theme_label)
@@ -115,7 +120,7 @@ def sidebar_filter(c: Corpus) -> Filter:
     """The one filter for the whole app, in the sidebar; every widget is kept in the URL query string.
     A shared link may name partners by code or by name; what it names that is unknown is reported."""
     reg = registry()
-    partner_codes, theme_codes, first, last = _filter_options(c, id(c))
+    partner_codes, theme_codes, first, last = _filter_options(c, c.version)
     _partners_from_url(partner_codes)
     with st.sidebar:
         st.header("Filter")
@@ -149,38 +154,38 @@ def current_filter() -> Filter:
 
 
 @lru_cache(maxsize=512)
-def _view(name: str, flt: Filter, args: tuple) -> object:
-    """A ``dashboard.views`` function on the filtered corpus, computed once per filter and shared
-    by every rerun and session (views never change what they return). A plain LRU cache: the
-    key is a frozen ``Filter``, cheaper to hash than Streamlit's cache keys."""
-    return getattr(views, name)(_filtered(flt), *args)
+def _view(name: str, version: str, flt: Filter, args: tuple) -> object:
+    """A ``dashboard.views`` function on the filtered corpus, computed once per (store version, filter)
+    and shared by every rerun and session (views never change what they return). A plain LRU cache:
+    the key is a frozen ``Filter``, cheaper to hash than Streamlit's cache keys."""
+    return getattr(views, name)(_filtered(version, flt), *args)
 
 
 @lru_cache(maxsize=128)
-def _filtered(flt: Filter) -> Corpus:
-    return apply_filter(corpus(), flt)
+def _filtered(version: str, flt: Filter) -> Corpus:
+    return apply_filter(_corpus(version), flt)
 
 
 def view(name: str, *args: object) -> object:
     """``view("target_specs")`` -> ``views.target_specs(<filtered corpus>)``, cached per filter."""
-    return _view(name, current_filter(), args)
+    return _view(name, corpus().version, current_filter(), args)
 
 
 @lru_cache(maxsize=256)
-def _table(name: str, flt: Filter, args: tuple) -> pa.Table:
-    return pa.Table.from_pandas(_view(name, flt, args), preserve_index=False)
+def _table(name: str, version: str, flt: Filter, args: tuple) -> pa.Table:
+    return pa.Table.from_pandas(_view(name, version, flt, args), preserve_index=False)
 
 
 def table(name: str, *args: object) -> pa.Table:
     """A table view as Arrow, converted once per filter: ``st.dataframe`` then skips the pandas
     conversion on every rerun."""
-    return _table(name, current_filter(), args)
+    return _table(name, corpus().version, current_filter(), args)
 
 
 def filtered() -> tuple[Corpus, Filter]:
-    """The corpus after the sidebar filter (cached per filter), and the filter."""
+    """The corpus after the sidebar filter (cached per store version and filter), and the filter."""
     flt = current_filter()
-    return _filtered(flt), flt
+    return _filtered(corpus().version, flt), flt
 
 
 def empty_state(c: Corpus) -> bool:

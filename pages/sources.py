@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import export, ui
+from dashboard import export, store_ui, ui
 
 ui.ensure_app_navigation()
 
@@ -29,5 +29,6 @@ if not ui.empty_state(corpus):
     story_id = st.selectbox("Story", list(labels), format_func=labels.get, key="story")
     if story_id:
         st.caption(ui.md(ui.view("story_caption", story_id)))
+        store_ui.article_controls(corpus.stories, story_id)
         with st.container(border=True):
             st.markdown(ui.highlighted_markdown(ui.view("story_segments", story_id)))

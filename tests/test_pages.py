@@ -181,23 +181,16 @@ RAW_MARKS = ["**deal**", "**officials**", "<b>", ":red[", "$x$", "$x^2$", "[link
 
 @pytest.fixture
 def hostile_app(tmp_path, monkeypatch):
-    """The app on one article full of Markdown and HTML (the caches emptied before and after)."""
-    from dashboard import SEEDS_DIR, ui
-    from dashboard.load import load_corpus
+    """The app on a store holding one article full of Markdown and HTML (the caches are keyed on
+    the store, so nothing needs emptying)."""
+    from dashboard.store import ENV_URL, NewArticle, Store
 
-    (tmp_path / "evil.txt").write_text(HOSTILE_ARTICLE)
-
-    def clear():
-        ui.corpus.clear()
-        ui._filter_options.clear()
-        for cache in (ui._view, ui._filtered, ui._table):
-            cache.cache_clear()
-
-    clear()
-    monkeypatch.setattr(ui, "load_corpus", lambda paths=(SEEDS_DIR,), **kw: load_corpus([tmp_path], **kw))
-    yield
-    monkeypatch.undo()
-    clear()
+    url = f"sqlite:///{tmp_path / 'hostile.sqlite3'}"
+    store = Store(url).open()
+    for article in store.articles():
+        store.remove(article.id)
+    store.add(NewArticle(text=HOSTILE_ARTICLE, name="evil.txt", how="cli"))
+    monkeypatch.setenv(ENV_URL, url)
 
 
 @pytest.mark.parametrize("page", PAGES)
