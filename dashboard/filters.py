@@ -96,10 +96,19 @@ def parse_day(text: str | None, last: bool = False) -> date | None:
 
 
 def figure_partners(figures: pd.DataFrame) -> pd.Series:
-    """The partner codes each figure counts for, as a Series of tuples on ``figures``' index: today
-    its own ``partner`` (empty for a Pakistan-wide figure). Extend here (figure-level partner lists,
-    a fund's country) and every count and filter follows."""
-    return figures["partner"].map(lambda code: (code,) if isinstance(code, str) and code else ())
+    """The partner codes each figure counts for, as a Series of tuples on ``figures``' index: its own
+    counterparties (``partners``: several for a combined amount, empty for a Pakistan-wide figure),
+    plus the country that a state fund, agency or company among them acts for: a deposit by the Saudi
+    Fund for Development counts for ``SFD`` and for ``SAU``."""
+    reg = registry()
+    column = figures["partners"] if "partners" in figures else figures["partner"].map(lambda c: (c,) if isinstance(c, str) and c else ())
+
+    def counted(codes) -> tuple[str, ...]:
+        codes = tuple(codes) if isinstance(codes, (list, tuple)) else ()
+        countries = tuple(c for c in (getattr(reg.entities.get(code), "country", None) for code in codes) if c)
+        return tuple(dict.fromkeys((*codes, *countries)))
+
+    return column.map(counted)
 
 
 def figure_mask(figures: pd.DataFrame, wanted: frozenset[str] | set[str]) -> pd.Series:

@@ -175,6 +175,20 @@ def partner_table(engagements: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFr
 _FIGURE_COLUMNS = list(Figures.to_schema().columns)
 
 
+def _figure_partner_codes(figures: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Each figure's counterparties as a tuple of codes (``()`` when Pakistan-wide). A curated partner
+    (``data/overlay.csv``) replaces what was extracted: ``[{"code": "SAU", ...}]`` -> ``("SAU",)``."""
+    out = []
+    for partner, found in zip(figures["partner"], figures["partners"], strict=True):
+        codes = tuple(p["code"] if isinstance(p, dict) else str(p) for p in found) if isinstance(found, (list, tuple)) else ()
+        if not isinstance(partner, str) or not partner:
+            codes = ()
+        elif partner not in codes:
+            codes = (partner,)
+        out.append(codes)
+    return out
+
+
 def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERLAY_PATH) -> Corpus:
     """Article files -> the tables every view is built from (read, extract, curate, validate).
     A file one of whose stories the extractor fails on is reported and left out whole."""
@@ -295,7 +309,7 @@ def build_corpus(
             for a in analysed
             for f in a["figures"]
         ],
-        columns=["story_id", "source", "story", *FIGURE_FIELDS],
+        columns=["story_id", "source", "story", *FIGURE_FIELDS, "partners"],
     )
     figures, story_frame, orphans = (
         raw_figures.pipe(number_occurrences).pipe(apply_overlay, story_frame, overlay)
@@ -308,6 +322,7 @@ def build_corpus(
             published=figures["story_id"].map(dates),
             title=figures["story_id"].map(titles),
             value_high=pd.to_numeric(figures["value_high"], errors="coerce").astype(float),
+            partners=_figure_partner_codes(figures),
             year=pd.array(figures["year"], dtype="Int64"),
             horizon_years=pd.array(figures["horizon_years"], dtype="Int64"),
         )[_FIGURE_COLUMNS]
