@@ -45,6 +45,8 @@ def partner_code(value: str, known: list[str] | tuple[str, ...] | None = None) -
     Raises :class:`UnknownPartner` with a one-line reason."""
     reg = registry()
     text = " ".join(str(value).split())
+    if known is not None and text in known and text not in reg.entities:
+        return text  # a counterparty named only by an article ("Ajman Bank")
     by_upper = {code.upper(): code for code in reg.entities}
     by_name = {entity.name.casefold(): code for code, entity in reg.entities.items()}
     code = by_upper.get(text.upper()) or by_name.get(text.casefold())

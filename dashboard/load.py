@@ -158,14 +158,21 @@ def apply_overlay(
     return figures, stories, pd.DataFrame(orphans, columns=list(overlay.columns))
 
 
+UNREGISTERED = "not in the registry"  # the type of a counterparty named only by an article (add it to data/partners.csv)
+
+
 def partner_table(engagements: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """Partners named in the corpus with counts: ``code, name, type, iso3, members, n_stories, n_figures``."""
     reg = registry()
     story_counts = engagements["partners"].explode().dropna().value_counts()
-    figure_counts = figures["partner"].dropna().value_counts()
+    figure_counts = (figures["partners"] if "partners" in figures else figures["partner"]).explode().dropna().value_counts()
     codes = list(dict.fromkeys([*story_counts.index, *figure_counts.index]))
     table = reg.table().set_index("code").reindex(codes).reset_index()
+    known = table["code"].isin(list(reg.entities))
     return table.assign(
+        # a lender the registry does not know yet keeps the name the article uses
+        name=table["name"].where(known, table["code"]),
+        type=table["type"].where(known, UNREGISTERED),
         n_stories=table["code"].map(story_counts).fillna(0).astype(int),
         n_figures=table["code"].map(figure_counts).fillna(0).astype(int),
         members=table["members"].fillna(""),

@@ -99,7 +99,7 @@ class Partners(pa.DataFrameModel):
 
     code: Series[str] = pa.Field(unique=True)
     name: Series[str]
-    type: Series[str] = pa.Field(isin=["country", "bloc", "organisation", "company"])
+    type: Series[str] = pa.Field(isin=["country", "bloc", "organisation", "company", "not in the registry"])
     iso3: Series[str] = pa.Field(nullable=True)
     members: Series[str]
     n_stories: Series[int] = pa.Field(ge=0)

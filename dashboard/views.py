@@ -143,8 +143,10 @@ def map_rows(corpus: Corpus, show_blocs: bool = True) -> pd.DataFrame:
     rows: dict[str, dict] = {}
     for e in corpus.engagements.itertuples():
         for code in e.partners:
-            entity = reg.get(code)
-            if entity.type == "country":
+            entity = reg.entities.get(code)  # None: a lender the registry does not know (no territory)
+            if entity is None:
+                targets = []
+            elif entity.type == "country":
                 targets = [(code, None)]
             elif entity.type == "bloc" and show_blocs:
                 targets = [(member, entity.name) for member in entity.members]

@@ -115,3 +115,18 @@ def test_figures_count_for_their_own_partner_and_a_fund_for_its_country(tmp_path
     assert raws(("CHN",)) == ["$2 billion"]
     assert raws(("SAU",)) == ["$3 billion"] == raws(("SFD",))
     assert "SFD" in set(corpus.partners["code"])
+
+
+def test_a_lender_not_in_the_registry_can_be_filtered_by(tmp_path):
+    from dashboard.load import load_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "Pakistan raises loan\n\nPakistan raised a $1 billion facility from Ajman Bank and Sharjah Islamic Bank on Monday.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([tmp_path])
+    table = corpus.partners.set_index("code")
+    assert table.loc["Sharjah Islamic Bank", "type"] == "not in the registry"
+    assert table.loc["Sharjah Islamic Bank", "n_figures"] == 1
+    assert list(apply_filter(corpus, Filter(partners=("Sharjah Islamic Bank",))).figures["raw"]) == ["$1 billion"]
+    assert partner_code("Ajman Bank", list(table.index)) == "Ajman Bank"
