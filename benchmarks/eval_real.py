@@ -142,8 +142,8 @@ def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
             if got is None and urls:  # as `add --url` does: a date in the address dates an undated text
                 from dashboard.articles import date_from_url
 
-                found = date_from_url(row["url"])
-                got = found.isoformat() if found else None
+                from_url = date_from_url(row["url"])
+                got = from_url.isoformat() if from_url else None
             date_ok.append((got == row["published"], aid, got, row["published"]))
     return {
         "articles": len(articles),
