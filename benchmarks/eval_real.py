@@ -90,7 +90,7 @@ def _part(aid: str, part: str) -> bool:
     return part == ("blind" if int(aid[1:]) >= 15 else "tune")
 
 
-def run(texts: Path, part: str = "all") -> dict:
+def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
     articles = {row["id"]: row for row in _rows("articles.csv") if _part(row["id"], part)}
     labels = [row for row in _rows("figures.csv") if row["id"] in articles]
     found: list[dict] = []
@@ -139,6 +139,11 @@ def run(texts: Path, part: str = "all") -> dict:
             story_errors.append((aid, sorted(reported - wanted), sorted(wanted - reported)))
         if row["published"]:
             got = stories[aid][0]["published"] if stories[aid] else None
+            if got is None and urls:  # as `add --url` does: a date in the address dates an undated text
+                from dashboard.articles import date_from_url
+
+                from_url = date_from_url(row["url"])
+                got = from_url.isoformat() if from_url else None
             date_ok.append((got == row["published"], aid, got, row["published"]))
     return {
         "articles": len(articles),
@@ -165,12 +170,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--texts", type=Path, default=ROOT.parent / "devset" / "texts", help="folder with <id>.txt files")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument("--urls", action="store_true", help="date an undated text from its URL, as `add --url` does")
     parser.add_argument("--part", choices=["all", "tune", "blind", "test"], default="all", help="which articles (see _part)")
     args = parser.parse_args(argv)
     if not args.texts.is_dir():
         print(f"error: no texts folder {args.texts} (see benchmarks/realdev/README.md)", file=sys.stderr)
         return 1
-    result = run(args.texts, args.part)
+    result = run(args.texts, args.part, args.urls)
     for key, value in result.items():
         if not key.startswith("_"):
             print(f"{key:24} {value:.3f}" if isinstance(value, float) else f"{key:24} {value}")

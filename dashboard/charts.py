@@ -157,7 +157,7 @@ def partner_map(countries: pd.DataFrame, title: str = "Partner countries", heigh
                 zmax=top + 0.5 if colourbar else 1,
                 showscale=colourbar and top > 1,
                 showlegend=True,
-                colorbar=dict(title=dict(text="stories", side="top"), thickness=12, len=0.5, dtick=1, x=1.0, y=0.5),
+                colorbar=dict(title=dict(text="stories", side="top"), thickness=12, len=0.5, dtick=1 if top <= 10 else None, tickformat=",d", x=1.0, y=0.5),
                 marker_line_color="#ffffff",
                 marker_line_width=0.5,
                 customdata=provenance(frame.assign(themes=frame["themes"].map(wrap)), "quote", "name", "counts", "themes"),
@@ -382,5 +382,8 @@ def figures_by_metric(figures: pd.DataFrame, title: str = "Figures by metric and
                 hovertemplate="<b>%{x}</b>: %{y} " + kind + "<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
             )
         )
-    fig.update_yaxes(title_text="figures", dtick=1)
+    # whole-number ticks; one per count only while counts are few (a tick per figure of a thousand
+    # articles took the browser most of a minute to lay out)
+    top = figures.groupby("metric_label")["count"].sum().max()
+    fig.update_yaxes(title_text="figures", dtick=1 if top <= 10 else None, tickformat=",d", rangemode="tozero")
     return _layout(fig, title, barmode="stack", height=320)

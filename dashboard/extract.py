@@ -830,7 +830,8 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
             out.append(first)
             continue
         base = reading or first
-        with_partner = next((f for f in group if f.partner is not None), first)
+        # the body names a counterparty more fully than a headline ("Saudi fund" -> the Saudi Fund for Development)
+        with_partner = reading if reading is not None and reading.partner else next((f for f in group if f.partner is not None), first)
         out.append(
             replace(
                 base,

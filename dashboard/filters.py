@@ -45,6 +45,8 @@ def partner_code(value: str, known: list[str] | tuple[str, ...] | None = None) -
     Raises :class:`UnknownPartner` with a one-line reason."""
     reg = registry()
     text = " ".join(str(value).split())
+    if known is not None and text in known and text not in reg.entities:
+        return text  # a counterparty named only by an article ("Ajman Bank")
     by_upper = {code.upper(): code for code in reg.entities}
     by_name = {entity.name.casefold(): code for code, entity in reg.entities.items()}
     code = by_upper.get(text.upper()) or by_name.get(text.casefold())
@@ -96,10 +98,19 @@ def parse_day(text: str | None, last: bool = False) -> date | None:
 
 
 def figure_partners(figures: pd.DataFrame) -> pd.Series:
-    """The partner codes each figure counts for, as a Series of tuples on ``figures``' index: today
-    its own ``partner`` (empty for a Pakistan-wide figure). Extend here (figure-level partner lists,
-    a fund's country) and every count and filter follows."""
-    return figures["partner"].map(lambda code: (code,) if isinstance(code, str) and code else ())
+    """The partner codes each figure counts for, as a Series of tuples on ``figures``' index: its own
+    counterparties (``partners``: several for a combined amount, empty for a Pakistan-wide figure),
+    plus the country that a state fund, agency or company among them acts for: a deposit by the Saudi
+    Fund for Development counts for ``SFD`` and for ``SAU``."""
+    reg = registry()
+    column = figures["partners"] if "partners" in figures else figures["partner"].map(lambda c: (c,) if isinstance(c, str) and c else ())
+
+    def counted(codes) -> tuple[str, ...]:
+        codes = tuple(codes) if isinstance(codes, (list, tuple)) else ()
+        countries = tuple(c for c in (getattr(reg.entities.get(code), "country", None) for code in codes) if c)
+        return tuple(dict.fromkeys((*codes, *countries)))
+
+    return column.map(counted)
 
 
 def figure_mask(figures: pd.DataFrame, wanted: frozenset[str] | set[str]) -> pd.Series:

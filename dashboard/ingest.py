@@ -174,8 +174,19 @@ def from_bytes(name: str, data: bytes, how: str, given: Meta = Meta(), extract: 
         title=given.title or found.title,
         outlet=given.outlet or found.outlet,
         url=given.url,
-        published=given.published or found.published,
+        published=given.published or found.published or url_date(text, given.url),
     )
+
+
+def url_date(text: str, url: str | None) -> date | None:
+    """The date in the article's URL (``.../2024/04/02/...``) when its text states none: many pages
+    carry their date only in the address."""
+    from dashboard.articles import date_from_url, read_stories
+
+    if not url:
+        return None
+    first = next(iter(read_stories("article.txt", text)), None)
+    return None if first is not None and first.published else date_from_url(url)
 
 
 def from_path(path: Path, how: str = "cli", given: Meta = Meta(), extract: bool = True) -> NewArticle:

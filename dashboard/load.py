@@ -158,14 +158,21 @@ def apply_overlay(
     return figures, stories, pd.DataFrame(orphans, columns=list(overlay.columns))
 
 
+UNREGISTERED = "not in the registry"  # the type of a counterparty named only by an article (add it to data/partners.csv)
+
+
 def partner_table(engagements: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """Partners named in the corpus with counts: ``code, name, type, iso3, members, n_stories, n_figures``."""
     reg = registry()
     story_counts = engagements["partners"].explode().dropna().value_counts()
-    figure_counts = figures["partner"].dropna().value_counts()
+    figure_counts = (figures["partners"] if "partners" in figures else figures["partner"]).explode().dropna().value_counts()
     codes = list(dict.fromkeys([*story_counts.index, *figure_counts.index]))
     table = reg.table().set_index("code").reindex(codes).reset_index()
+    known = table["code"].isin(list(reg.entities))
     return table.assign(
+        # a lender the registry does not know yet keeps the name the article uses
+        name=table["name"].where(known, table["code"]),
+        type=table["type"].where(known, UNREGISTERED),
         n_stories=table["code"].map(story_counts).fillna(0).astype(int),
         n_figures=table["code"].map(figure_counts).fillna(0).astype(int),
         members=table["members"].fillna(""),
@@ -173,6 +180,20 @@ def partner_table(engagements: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFr
 
 
 _FIGURE_COLUMNS = list(Figures.to_schema().columns)
+
+
+def _figure_partner_codes(figures: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Each figure's counterparties as a tuple of codes (``()`` when Pakistan-wide). A curated partner
+    (``data/overlay.csv``) replaces what was extracted: ``[{"code": "SAU", ...}]`` -> ``("SAU",)``."""
+    out = []
+    for partner, found in zip(figures["partner"], figures["partners"], strict=True):
+        codes = tuple(p["code"] if isinstance(p, dict) else str(p) for p in found) if isinstance(found, (list, tuple)) else ()
+        if not isinstance(partner, str) or not partner:
+            codes = ()
+        elif partner not in codes:
+            codes = (partner,)
+        out.append(codes)
+    return out
 
 
 def load_corpus(paths: Iterable[Path] = (SEEDS_DIR,), overlay_path: Path = OVERLAY_PATH) -> Corpus:
@@ -295,7 +316,7 @@ def build_corpus(
             for a in analysed
             for f in a["figures"]
         ],
-        columns=["story_id", "source", "story", *FIGURE_FIELDS],
+        columns=["story_id", "source", "story", *FIGURE_FIELDS, "partners"],
     )
     figures, story_frame, orphans = (
         raw_figures.pipe(number_occurrences).pipe(apply_overlay, story_frame, overlay)
@@ -308,6 +329,7 @@ def build_corpus(
             published=figures["story_id"].map(dates),
             title=figures["story_id"].map(titles),
             value_high=pd.to_numeric(figures["value_high"], errors="coerce").astype(float),
+            partners=_figure_partner_codes(figures),
             year=pd.array(figures["year"], dtype="Int64"),
             horizon_years=pd.array(figures["horizon_years"], dtype="Int64"),
         )[_FIGURE_COLUMNS]

@@ -132,7 +132,8 @@ class Registry:
         out: set[str] = set()
         for code in codes:
             out.add(code)
-            out.update(self.get(code).members)
+            entity = self.entities.get(code)  # a name not in the registry stands for itself
+            out.update(entity.members if entity else ())
         return frozenset(out)
 
     def find(self, text: str) -> list[Hit]:

@@ -55,6 +55,7 @@ class Figures(pa.DataFrameModel):
     year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1900, le=2200)
     horizon_years: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=200)
     partner: Series[str] = pa.Field(nullable=True)
+    partners: Series[object]  # every counterparty of the figure, codes or names as written; () when Pakistan-wide
     partner_cue: Series[str]
     raw: Series[str]
     occurrence: Series[int] = pa.Field(ge=1)
@@ -98,7 +99,7 @@ class Partners(pa.DataFrameModel):
 
     code: Series[str] = pa.Field(unique=True)
     name: Series[str]
-    type: Series[str] = pa.Field(isin=["country", "bloc", "organisation", "company"])
+    type: Series[str] = pa.Field(isin=["country", "bloc", "organisation", "company", "not in the registry"])
     iso3: Series[str] = pa.Field(nullable=True)
     members: Series[str]
     n_stories: Series[int] = pa.Field(ge=0)

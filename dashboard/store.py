@@ -327,15 +327,16 @@ class Store:
                 return
         from dashboard.ingest import Refused, from_path
 
-        with self._write() as conn:
+        with self._write(bump=False) as conn:
             claimed = conn.execute(store_state.update().where(store_state.c.seeded.is_(False)).values(seeded=True)).rowcount
-            if not claimed:  # another process seeded it meanwhile
+            if not claimed:  # another process seeded it meanwhile: nothing changed
                 return
             for path in sorted(self.seeds_dir.iterdir()):
                 try:
                     self._insert(conn, from_path(path, how="seed", extract=False))
                 except Refused:
                     continue
+            conn.execute(store_state.update().values(version=store_state.c.version + 1))
 
     # ------------------------------------------------------------------ reads
     def version(self) -> str:

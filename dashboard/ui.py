@@ -66,8 +66,11 @@ def _partner_options(c: Corpus) -> list[str]:
     reg = registry()
     codes = set(c.partners["code"])
     for code in list(codes):
-        codes.update(reg.get(code).members)
-    return sorted(codes, key=reg.name)
+        entity = reg.entities.get(code)
+        codes.update(entity.members if entity else ())
+    # grouped by type (countries, blocs, organisations, companies, then names not yet in the registry)
+    order = {"country": 0, "bloc": 1, "organisation": 2, "company": 3}
+    return sorted(codes, key=lambda code: (order.get(getattr(reg.entities.get(code), "type", None), 4), reg.name(code)))
 
 
 def _partners_from_url(options: list[str]) -> None:

@@ -143,8 +143,10 @@ def map_rows(corpus: Corpus, show_blocs: bool = True) -> pd.DataFrame:
     rows: dict[str, dict] = {}
     for e in corpus.engagements.itertuples():
         for code in e.partners:
-            entity = reg.get(code)
-            if entity.type == "country":
+            entity = reg.entities.get(code)  # None: a lender the registry does not know (no territory)
+            if entity is None:
+                targets = []
+            elif entity.type == "country":
                 targets = [(code, None)]
             elif entity.type == "bloc" and show_blocs:
                 targets = [(member, entity.name) for member in entity.members]
@@ -398,12 +400,22 @@ def context_target_spec(corpus: Corpus) -> ChartSpec | None:
     return ChartSpec("targets_pakistan_wide", title, charts.target_bars(p, title), p, summary, heading=CONTEXT_HEADING)
 
 
+HOVER_ITEMS = 12  # a hover lists at most this many figures or files, then says how many more
+
+
+def _some(items) -> str:
+    """``"$30B, $150B"``; past :data:`HOVER_ITEMS` items: ``"$1B, ... and 988 more"``."""
+    items = list(items)
+    shown = ", ".join(str(i) for i in items[:HOVER_ITEMS])
+    return shown + (f" and {len(items) - HOVER_ITEMS:,} more" if len(items) > HOVER_ITEMS else "")
+
+
 def metric_spec(corpus: Corpus) -> ChartSpec:
     f = corpus.figures
     labelled = f.assign(label=f.apply(_figure_label, axis=1) if len(f) else pd.Series(dtype=str))
     grouped = (
         labelled.groupby(["metric", "kind"], as_index=False)
-        .agg(count=("figure_id", "size"), values=("label", ", ".join), source=("source", lambda s: ", ".join(dict.fromkeys(s))))
+        .agg(count=("figure_id", "size"), values=("label", _some), source=("source", lambda s: _some(dict.fromkeys(s))))
     )
     grouped = grouped.assign(metric_label=grouped["metric"].map(vocab.metric_label))
     summary = (

@@ -224,3 +224,23 @@ def test_frozen_figure_serialises_once_and_equals_the_original():
     import plotly.io as pio
 
     assert pio.to_json(frozen.to_dict()) == pio.to_json(fig.to_dict())
+
+
+def test_a_thousand_figures_do_not_get_a_tick_each():
+    import pandas as pd
+
+    from dashboard import charts
+
+    rows = pd.DataFrame({"metric_label": ["Exports", "Loans"], "kind": ["actual", "actual"], "count": [900, 300],
+                         "values": ["$1B and 899 more", "$2B"], "source": ["a.txt", "b.txt"]})
+    fig = charts.figures_by_metric(rows)
+    assert fig.layout.yaxis.dtick is None and fig.layout.yaxis.tickformat == ",d"
+    few = charts.figures_by_metric(rows.assign(count=[3, 2]))
+    assert few.layout.yaxis.dtick == 1
+
+
+def test_a_hover_lists_a_dozen_figures_then_how_many_more():
+    from dashboard.views import _some
+
+    assert _some(["$1B", "$2B"]) == "$1B, $2B"
+    assert _some([f"${i}B" for i in range(100)]).endswith("and 88 more")

@@ -91,3 +91,42 @@ def test_parse_day(text, last, day):
 def test_parse_day_says_why(text):
     with pytest.raises(ValueError, match="is not a date"):
         parse_day(text)
+
+
+def test_figures_count_for_their_own_partner_and_a_fund_for_its_country(tmp_path):
+    """Issue 13: filtered to China, a Pakistan-wide figure of a China story is not China's; a deposit
+    by the Saudi Fund for Development counts under Saudi Arabia and under the fund's own name."""
+    from dashboard.load import load_corpus
+
+    (tmp_path / "china.txt").write_text(
+        "Pakistan and China sign technology pact\n\nPakistan and China signed a technology pact on Monday in Beijing. "
+        "China will lend $2 billion for the parks. Pakistan's overall IT exports reached $3.8 billion last year.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "saudi.txt").write_text(
+        "Saudi fund deposits $3 billion\n\nThe Saudi Fund for Development deposited $3 billion with the central bank.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([tmp_path])
+
+    def raws(codes):
+        return sorted(apply_filter(corpus, Filter(partners=codes)).figures["raw"])
+
+    assert raws(("CHN",)) == ["$2 billion"]
+    assert raws(("SAU",)) == ["$3 billion"] == raws(("SFD",))
+    assert "SFD" in set(corpus.partners["code"])
+
+
+def test_a_lender_not_in_the_registry_can_be_filtered_by(tmp_path):
+    from dashboard.load import load_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "Pakistan raises loan\n\nPakistan raised a $1 billion facility from Ajman Bank and Sharjah Islamic Bank on Monday.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([tmp_path])
+    table = corpus.partners.set_index("code")
+    assert table.loc["Sharjah Islamic Bank", "type"] == "not in the registry"
+    assert table.loc["Sharjah Islamic Bank", "n_figures"] == 1
+    assert list(apply_filter(corpus, Filter(partners=("Sharjah Islamic Bank",))).figures["raw"]) == ["$1 billion"]
+    assert partner_code("Ajman Bank", list(table.index)) == "Ajman Bank"

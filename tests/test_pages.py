@@ -228,3 +228,30 @@ def test_a_link_with_several_partners_keeps_them_all_and_the_address_holds_codes
     assert sorted(at.query_params["partner"]) == ["ASEAN", "BINANCE", "CHN"]
     select_partner(at, "KAZ")
     assert "KAZ" in at.query_params["partner"]
+
+
+UNREGISTERED_ARTICLE = (
+    "Pakistan raises loan from Gulf banks\n\nPakistan raised a $1 billion facility from Ajman Bank and Sharjah Islamic Bank "
+    "on Monday, the finance ministry said. Exports to China reached $2 billion last year.\n"
+)
+
+
+@pytest.fixture
+def unregistered_app(tmp_path, monkeypatch):
+    """The app on a store whose one article names lenders the registry does not know."""
+    from dashboard.store import ENV_URL, NewArticle, Store
+
+    url = f"sqlite:///{tmp_path / 'unregistered.sqlite3'}"
+    store = Store(url).open()
+    for article in store.articles():
+        store.remove(article.id)
+    store.add(NewArticle(text=UNREGISTERED_ARTICLE, name="gulf.txt", how="cli"))
+    monkeypatch.setenv(ENV_URL, url)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_lender_not_in_the_registry_is_offered_and_every_page_draws(unregistered_app, page):
+    at = open_page(page, partner=["Ajman Bank"])
+    assert not at.exception
+    assert "Ajman Bank" in at.multiselect(key="partner").options
+    assert "Ajman Bank" in at.multiselect(key="partner").value

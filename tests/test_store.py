@@ -287,3 +287,27 @@ def test_the_fingerprint_follows_the_vocabularies(tmp_path):
     with (tmp_path / "metrics.csv").open("a") as fh:
         fh.write("\n")
     assert extractor_fingerprint.__wrapped__(tmp_path) != before
+
+
+OPENER = """
+import sys, time
+from pathlib import Path
+from dashboard.store import Store
+go = Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.01)
+Store(sys.argv[1]).open()
+"""
+
+
+def test_processes_opening_a_new_store_at_once_create_and_seed_it_once(store_url, tmp_path):
+    go = tmp_path / "go"
+    procs = [subprocess.Popen([sys.executable, "-c", OPENER, store_url, str(go)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    time.sleep(1.5)
+    go.touch()
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, errors
+    store = Store(store_url)
+    assert store.revision() == Store.head() and store.count() == len(SEED_TEXTS)
+    assert store.version().endswith(":1")  # one seeding

@@ -147,3 +147,11 @@ def test_an_unreachable_store_is_one_line_on_stderr(tmp_path, capsys, monkeypatc
     for argv in (["list"], ["extract"], ["check"], ["db", "upgrade"]):
         code, _, err = run(capsys, *argv)
         assert code == 1 and err.startswith("error: ") and err.count("\n") == 1, (argv, err)
+
+
+def test_a_url_with_a_date_dates_an_undated_article(store, tmp_path, capsys):
+    (tmp_path / "undated.txt").write_text("Pakistan and Malaysia signed a $2 billion trade deal on Monday.\n" * 3, encoding="utf-8")
+    code, _, _ = run(capsys, "add", str(tmp_path / "undated.txt"), "--url", "https://example.org/2024/04/02/trade-deal/")
+    assert code == 0
+    (article,) = [a for a in store.articles() if a.added_how == "cli"]
+    assert article.published.isoformat() == "2024-04-02"

@@ -131,3 +131,17 @@ def test_a_store_that_cannot_be_opened_says_what_to_do(tmp_path, monkeypatch):
     at.run()
     assert not at.exception
     assert "python \\-m dashboard db upgrade" in at.error[0].value
+
+
+def test_an_article_added_elsewhere_shows_in_an_open_session_at_its_next_rerun(store):
+    from dashboard.store import NewArticle
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/sources.py").run()
+    before = set(at.selectbox(key="story").options)
+    store.open().add(NewArticle(text=GOOD, name="from-the-cli.txt", how="cli"))  # another process, say the CLI
+    at.run()
+    assert not at.exception
+    (new,) = set(at.selectbox(key="story").options) - before
+    assert "Japanese experts" in new
