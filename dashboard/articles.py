@@ -81,14 +81,16 @@ def decode_article(data: bytes, suffix: str = ".txt") -> str:
     return text
 
 
-def read_text(path: Path, limit: int | None = None) -> str:
-    """The text of an article file; raises :class:`UnreadableFile` with a reason a person can act on.
+def read_file_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of an article file, read bounded; raises :class:`UnreadableFile` with a reason.
 
-    Only regular files are read: a folder, a FIFO or a device is refused before it is opened for
-    reading (opened without blocking, then checked), and no more than ``limit + 1`` bytes are read."""
+    Only regular files are read: a folder, a FIFO or a device is refused before it is read (opened
+    without blocking, then checked), and no more than ``limit + 1`` bytes are read."""
     limit = MAX_BYTES if limit is None else limit
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError as exc:
+        raise UnreadableFile("cannot open: no such file") from exc
     except IsADirectoryError as exc:
         raise UnreadableFile("a folder, not a file") from exc
     except PermissionError as exc:
@@ -105,12 +107,17 @@ def read_text(path: Path, limit: int | None = None) -> str:
             raise UnreadableFile(f"larger than the {_limit_text(limit)} limit ({info.st_size:,} bytes)")
         with os.fdopen(fd, "rb", closefd=False) as handle:
             try:
-                data = read_bounded(handle, limit)
+                return read_bounded(handle, limit)
             except OSError as exc:
                 raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
     finally:
         os.close(fd)
-    return decode_article(data, path.suffix)
+
+
+def read_text(path: Path, limit: int | None = None) -> str:
+    """The text of an article file (see :func:`read_file_bytes`, :func:`decode_article`); raises
+    :class:`UnreadableFile` with a reason a person can act on."""
+    return decode_article(read_file_bytes(path, limit), path.suffix)
 
 
 def html_to_text(html: str) -> str:

@@ -12,13 +12,12 @@ an extraction that runs. Optional metadata is checked too: an ``http(s)`` URL, a
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from dashboard.articles import MAX_BYTES, SUFFIXES, UnreadableFile, article_paths, decode_article, read_bounded
+from dashboard.articles import MAX_BYTES, SUFFIXES, UnreadableFile, article_paths, decode_article, read_file_bytes
 from dashboard.store import NewArticle, clean_label
 
 ENV_MAX_BYTES = "DASHBOARD_MAX_ARTICLE_BYTES"
@@ -120,31 +119,11 @@ def decode(name: str, data: bytes) -> tuple[str, Meta]:
 
 
 def read_file(path: Path) -> bytes:
-    """The bytes of a regular file, read bounded (a folder, pipe or device is refused before it is read),
-    as ``articles.read_text`` reads; raises :class:`Refused`."""
-    limit = max_bytes()
+    """The bytes of a regular file, read bounded as ``articles.read_file_bytes`` reads; raises :class:`Refused`."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError as exc:
-        raise Refused("no such file") from exc
-    except IsADirectoryError as exc:
-        raise Refused("a folder, not a file") from exc
-    except OSError as exc:
-        raise Refused(f"cannot open: {exc.strerror or exc}") from exc
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise Refused("a folder, not a file" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, socket or device)")
-        if info.st_size > limit:
-            raise Refused(f"larger than the {_limit_text(limit)} limit ({info.st_size:,} bytes)")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return read_bounded(handle, limit)
+        return read_file_bytes(path, max_bytes())
     except UnreadableFile as exc:
-        raise Refused(str(exc)) from exc
-    except OSError as exc:
-        raise Refused(f"cannot read: {exc.strerror or exc}") from exc
-    finally:
-        os.close(fd)
+        raise Refused(str(exc).removeprefix("cannot open: ") if "no such file" in str(exc) else str(exc)) from exc
 
 
 def check_extracts(name: str, text: str) -> int:
