@@ -179,18 +179,23 @@ The two countries also discussed a digital corridor.
 RAW_MARKS = ["**deal**", "**officials**", "<b>", ":red[", "$x$", "$x^2$", "[link](", "&amp;", "<http:"]
 
 
-@pytest.fixture
-def hostile_app(tmp_path, monkeypatch):
-    """The app on a store holding one article full of Markdown and HTML (the caches are keyed on
-    the store, so nothing needs emptying)."""
+def _app_on_one_article(tmp_path, monkeypatch, name: str, text: str) -> None:
+    """Point the app at a store of its own holding only ``text`` (the caches are keyed on the store,
+    so nothing needs emptying)."""
     from dashboard.store import ENV_URL, NewArticle, Store
 
-    url = f"sqlite:///{tmp_path / 'hostile.sqlite3'}"
+    url = f"sqlite:///{tmp_path / 'one.sqlite3'}"
     store = Store(url).open()
     for article in store.articles():
         store.remove(article.id)
-    store.add(NewArticle(text=HOSTILE_ARTICLE, name="evil.txt", how="cli"))
+    store.add(NewArticle(text=text, name=name, how="cli"))
     monkeypatch.setenv(ENV_URL, url)
+
+
+@pytest.fixture
+def hostile_app(tmp_path, monkeypatch):
+    """The app on a store holding one article full of Markdown and HTML."""
+    _app_on_one_article(tmp_path, monkeypatch, "evil.txt", HOSTILE_ARTICLE)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -239,14 +244,7 @@ UNREGISTERED_ARTICLE = (
 @pytest.fixture
 def unregistered_app(tmp_path, monkeypatch):
     """The app on a store whose one article names lenders the registry does not know."""
-    from dashboard.store import ENV_URL, NewArticle, Store
-
-    url = f"sqlite:///{tmp_path / 'unregistered.sqlite3'}"
-    store = Store(url).open()
-    for article in store.articles():
-        store.remove(article.id)
-    store.add(NewArticle(text=UNREGISTERED_ARTICLE, name="gulf.txt", how="cli"))
-    monkeypatch.setenv(ENV_URL, url)
+    _app_on_one_article(tmp_path, monkeypatch, "gulf.txt", UNREGISTERED_ARTICLE)
 
 
 @pytest.mark.parametrize("page", PAGES)
