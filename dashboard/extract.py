@@ -367,20 +367,6 @@ class _Breaks:
         return i < len(self.starts) and self.ends[i] <= b
 
 
-def _terms_matches(text: str, lowered: str | None, terms) -> list[tuple[int, int, object, re.Match[str]]]:
-    """Every match of every term in ``text``, sorted by start: one pass per term over the whole text,
-    shared by all its sentences and figures (a term whose gate words are absent is not run)."""
-    probe = lowered if lowered is not None else text.lower()
-    found = [
-        (m.start(), m.end(), term, m)
-        for term in terms
-        if term.may_match(probe)
-        for m in term.finditer(text, lowered)
-    ]
-    found.sort(key=lambda m: m[0])
-    return found
-
-
 class _Story:
     """The cue words, years and clause breaks of a whole text, found once, in text positions."""
 
@@ -463,11 +449,6 @@ def _distance(s: _Sentence, fig_start: int, fig_end: int, start: int, end: int) 
     if start >= fig_end and start - fig_end <= _WINDOW_AFTER:
         return None if s.story.after.between(fig_end, start) else start - fig_end + _AFTER_PENALTY
     return None
-
-
-def cue_matches(sentence: str, terms, start: int = 0, end: int | None = None) -> list[tuple[int, int, object, re.Match[str]]]:
-    """Every match of every term in ``sentence[start:end]``, sorted by start."""
-    return [m for m in _terms_matches(sentence, None, terms) if start <= m[0] and (end is None or m[1] <= end)]
 
 
 def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=None):

@@ -21,21 +21,13 @@ class VocabularyError(ValueError):
 
 @dataclass(frozen=True)
 class Term:
-    """One row of a keyword vocabulary: a code, its label, a compiled pattern (or None) and its gate.
-
-    ``gate`` holds the literal words one of which must occur (lower-cased) for the pattern to
-    match at all, worked out from the pattern itself; ``None`` when it has no such words.
-    """
+    """One row of a keyword vocabulary: a code, its label and a compiled pattern (or None).
+    Where a term may match is found for a whole vocabulary at once by :class:`CueIndex`."""
 
     code: str
     label: str
     pattern: re.Pattern[str] | None
-    gate: tuple[str, ...] | None = None
     lowered: re.Pattern[str] | None = None  # the same pattern for lower-cased text, case-sensitive (faster)
-
-    def may_match(self, lowered: str) -> bool:
-        """False only when the pattern cannot match ``lowered`` (the text, lower-cased): a cheap pre-check."""
-        return self.pattern is not None and (self.gate is None or any(word in lowered for word in self.gate))
 
     def finditer(self, text: str, lowered: str | None = None, start: int = 0, end: int | None = None):
         """Matches in ``text[start:end]``; given ``lowered`` (``text.lower()``, same length) the faster
@@ -61,40 +53,6 @@ def lower_pattern(pattern: str) -> str | None:
         out.append(ch.lower())
         i += 1
     return "".join(out)
-
-
-def literal_gate(pattern: str) -> tuple[str, ...] | None:
-    """The literal text each alternative of ``pattern`` starts with, lower-cased:
-    ``r"\\bgoals?\\b|\\btarget\\w*"`` -> ``("goal", "target")``; None if some alternative has none."""
-    from re import _constants as C
-    from re import _parser as P
-
-    def starts(items: list) -> list[str] | None:
-        chars: list[str] = []
-        for i, (op, av) in enumerate(items):
-            if op == C.AT and not chars:
-                continue
-            if op == C.LITERAL:
-                chars.append(chr(av))
-                continue
-            if op == C.BRANCH and not chars:
-                out: list[str] = []
-                for alt in av[1]:
-                    found = starts(list(alt) + items[i + 1 :])
-                    if found is None:
-                        return None
-                    out.extend(found)
-                return out
-            if op == C.SUBPATTERN and not chars:
-                return starts(list(av[-1]) + items[i + 1 :])
-            break
-        return ["".join(chars).lower()] if chars else None
-
-    try:
-        found = starts(list(P.parse(pattern, re.IGNORECASE)))
-    except Exception:  # an unusual construct: no gate, the pattern always runs
-        return None
-    return tuple(sorted(set(found))) if found else None
 
 
 def word_gate(pattern: str) -> tuple[str, ...] | None:
@@ -221,7 +179,6 @@ def _terms(name: str, code_column: str) -> tuple[Term, ...]:
                 row[code_column],
                 row.get("label") or row[code_column],
                 _compile(pattern, name),
-                literal_gate(pattern) if pattern else None,
                 re.compile(lowered) if lowered is not None else None,
             )
         )

@@ -45,8 +45,8 @@ def test_lower_pattern_keeps_escapes(pattern, lowered):
     ("pattern", "gate"),
     [(r"\bgoals?\b|\btarget\w*", ("goal", "target")), (r"\b(?:aim|vow)\w*", ("aim", "vow")), (r"[\w\s]+exports", None)],
 )
-def test_literal_gate(pattern, gate):
-    assert vocab.literal_gate(pattern) == gate
+def test_word_gate(pattern, gate):
+    assert vocab.word_gate(pattern) == gate
 
 
 def test_every_term_matches_the_same_on_lowered_text():
