@@ -3,75 +3,29 @@
 Skipped without Chromium (set REQUIRE_BROWSER=1 to make that a failure, as ``.ci/run`` does).
 """
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 import zipfile
-from pathlib import Path
 
 import pytest
+from browser_support import ARTIFACTS, CHART, chromium, require_chromium, serve_app
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHART = ".js-plotly-plot .main-svg"
-MARKS = ".js-plotly-plot .bars path, .js-plotly-plot .scatterlayer .point, .js-plotly-plot .choroplethlocation"
-LOCAL = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1")
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        raise RuntimeError("REQUIRE_BROWSER=1 but no Chromium at /usr/bin/chromium: apt-get install -y chromium")
-    pytest.skip("no Chromium: apt-get install -y chromium to run the browser tests", allow_module_level=True)
-
+require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+MARKS = ".js-plotly-plot .bars path, .js-plotly-plot .scatterlayer .point, .js-plotly-plot .choroplethlocation"
+LOCAL = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1")
 
 
 @pytest.fixture(scope="module")
 def server():
-    port = _free_port()
-    log = open(ARTIFACTS.parent / ".streamlit-test.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.terminate()
-        pytest.fail("streamlit did not start: see tests/.streamlit-test.log")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-    log.close()
+    with serve_app(".streamlit-test.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

@@ -4,34 +4,20 @@ article full of scripts, onerror images, javascript: links, Markdown and KaTeX r
 Skipped without Chromium (REQUIRE_BROWSER=1 makes that a failure, as ``.ci/run`` does).
 """
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from datetime import date
-from pathlib import Path
 
 import pytest
+from browser_support import ARTIFACTS, CHART, chromium, require_chromium, serve_app
 
 from dashboard import SEEDS_DIR
 from dashboard.store import ENV_URL, NewArticle, Store
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHART = ".js-plotly-plot .main-svg"
-LOCAL = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1", "data:", "blob:")
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        raise RuntimeError("REQUIRE_BROWSER=1 but no Chromium at /usr/bin/chromium: apt-get install -y chromium")
-    pytest.skip("no Chromium: apt-get install -y chromium to run the browser tests", allow_module_level=True)
-
+require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
+
+LOCAL = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1", "data:", "blob:")
 
 SEED = sorted(SEEDS_DIR.iterdir())
 UPLOAD = SEED[0].read_text(encoding="utf-8").replace("eyes inclusive digital future", "Korean engineers to visit") + "\n\nArchive note: browser upload.\n"
@@ -49,12 +35,6 @@ set a target of $10 billion by 2030 [read more](javascript:window.__pwned='link'
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     """The app on a store of its own holding the seeds and the hostile article."""
@@ -62,40 +42,14 @@ def app(tmp_path_factory):
     store = Store(url).open()
     store.add(NewArticle(text=HOSTILE, name="hostile.txt", how="cli", outlet='<img src=x onerror="window.__pwned=\'outlet\'"> **Outlet** $y$',
                          url="javascript:window.__pwned='url'", published=date(2025, 5, 5)))
-    port = _free_port()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = open(ARTIFACTS.parent / ".streamlit-store-test.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, ENV_URL: url},
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.terminate()
-        pytest.fail("streamlit did not start: see tests/.streamlit-store-test.log")
-    yield base, store
-    proc.terminate()
-    proc.wait(timeout=10)
-    log.close()
+    with serve_app(".streamlit-store-test.log", {ENV_URL: url}) as base:
+        yield base, store
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
