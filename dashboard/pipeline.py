@@ -45,8 +45,7 @@ def analyse_story(story: Story) -> dict:
     starts = [a for a, _ in spans]
     engaged = engagement_partners(story.text, hits, spans, direct)
     one = story_counterparty(story.text, hits, engaged)
-    # a name in a comparison or a dispute never names a figure's partner
-    file_hits = [h.moved(story.start) for h in hits if not h.passing]
+    file_hits = [h.moved(story.start) for h in hits]  # extract_figures leaves out Pakistan, towns and passing names
     figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one, spans=spans)
     title_end = story.text.find("\n", len(story.text) - len(story.text.lstrip()))
     headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end and not h.passing}
