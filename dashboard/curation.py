@@ -12,7 +12,7 @@ Rows are keyed by ``(source, raw phrase, occurrence)`` for figures and ``(source
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -144,3 +144,42 @@ def read_overlay(path: Path = OVERLAY_PATH, strict: bool = True) -> pd.DataFrame
             raise vocab.VocabularyError(str(problems[0]))
         return good
     return good, problems
+
+
+def overlay_events(overlay: pd.DataFrame, figures: pd.DataFrame) -> tuple[list, pd.DataFrame]:
+    """The overlay's rows as review events (``dashboard.review.Event``, layer ``overlay``), and the
+    rows that match no figure or story. A figure's rows become one event: rejected if any row rejects
+    it, else corrected with every field its rows correct, else confirmed.
+
+    ``a.txt,0,$5 billion,1,correct,kind,target`` -> an event ``correct {"kind": "target"}`` on the
+    first "$5 billion" of a.txt."""
+    from dashboard.review import OVERLAY_WHO, Event
+
+    epoch = datetime(2000, 1, 1, tzinfo=UTC)
+    located = {fid: (s, e, r) for fid, s, e, r in zip(figures["figure_id"], figures["start"], figures["end"], figures["raw"], strict=True)}
+    by_figure: dict[str, list] = {}
+    events, orphans = [], []
+    for row in overlay.itertuples(index=False):
+        if row.action == "date":
+            number = int(row.story or 0)
+            events.append(Event("", "story", number, number, "", "date", len(events) + 1, "set", {"date": row.value},
+                                OVERLAY_WHO, epoch, row.note, source=row.source, layer="overlay"))
+            continue
+        key = f"{row.source}|{row.raw}|{row.occurrence or 1}"
+        if key not in located:
+            orphans.append(row._asdict())
+            continue
+        by_figure.setdefault(key, []).append(row)
+    for key, rows in by_figure.items():
+        start, end, raw = located[key]
+        actions = {r.action for r in rows}
+        action = "reject" if "reject" in actions else ("correct" if "correct" in actions else "confirm")
+        changes = {r.field: r.value for r in rows if r.action == "correct"} if action == "correct" else {}
+        if action == "correct":
+            from dashboard.review import check_correction
+
+            changes = check_correction(changes)
+        note = "; ".join(dict.fromkeys(r.note for r in rows if r.note))
+        events.append(Event("", "figure", start, end, raw, "", 1, action, changes, OVERLAY_WHO, epoch, note,
+                            source=rows[0].source, layer="overlay"))
+    return events, pd.DataFrame(orphans, columns=list(overlay.columns))

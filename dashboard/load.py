@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard import SEEDS_DIR, curation
+from dashboard import SEEDS_DIR, curation, review
 from dashboard.articles import Story, read_stories
 from dashboard.extract import FIGURE_FIELDS
 from dashboard.fingerprint import extractor_fingerprint
@@ -115,47 +115,6 @@ def number_occurrences(figures: pd.DataFrame) -> pd.DataFrame:
         occurrence=occurrence,
         figure_id=ordered["source"] + "|" + ordered["raw"] + "|" + occurrence.astype(str),
     ).reset_index(drop=True)
-
-
-def apply_overlay(
-    figures: pd.DataFrame, stories: pd.DataFrame, overlay: pd.DataFrame
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Confirm, correct or reject figures (keyed by source, raw phrase, occurrence) and supply story dates.
-
-    Returns new (figures, stories, orphans); the inputs are not changed.
-    """
-    figures = figures.assign(review="extracted")
-    stories = stories.copy()
-    orphans = []
-    rejected: set[str] = set()
-    for row in overlay.itertuples(index=False):
-        if row.action == "date":
-            mask = (stories["source"] == row.source) & (stories["story"].astype(str) == (row.story or "0"))
-            if not mask.any():
-                orphans.append(row._asdict())
-                continue
-            stories.loc[mask, "published"] = pd.Timestamp(row.value)
-            stories.loc[mask, "date_source"] = "overlay"
-            continue
-        key = f"{row.source}|{row.raw}|{row.occurrence or 1}"
-        mask = figures["figure_id"] == key
-        if not mask.any():
-            orphans.append(row._asdict())
-            continue
-        if row.action == "reject":
-            rejected.add(key)
-        elif row.action == "confirm":
-            figures.loc[mask & (figures["review"] == "extracted"), "review"] = "confirmed"
-        else:
-            value: object = row.value or None
-            if row.field in ("value",):
-                value = float(row.value)
-            elif row.field in ("year", "horizon_years"):
-                value = int(row.value) if row.value else pd.NA
-            figures.loc[mask, row.field] = value
-            figures.loc[mask, "review"] = "corrected"
-    figures = figures[~figures["figure_id"].isin(rejected)].reset_index(drop=True)
-    return figures, stories, pd.DataFrame(orphans, columns=list(overlay.columns))
 
 
 UNREGISTERED = "not in the registry"  # the type of a counterparty named only by an article (add it to data/partners.csv)
@@ -284,11 +243,20 @@ def read_store(store: Store) -> tuple[list[Story], list[dict], dict[str, dict], 
 
 
 def load_store(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:
-    """Every stored article -> the tables every view is built from: ``read_store -> build_corpus``.
-    An article whose extraction fails is listed in ``unreadable``, the rest load."""
-    version = store.version()  # read first: a write landing meanwhile makes the next rerun load again
+    """Every stored article -> the tables every view is built from, with the store's review
+    decisions: ``load_store_base -> reviewed(store.decisions())``. An article whose extraction fails
+    is listed in ``unreadable``, the rest load."""
+    _, version = store.versions()  # read first: a write landing meanwhile makes the next rerun load again
+    base = load_store_base(store, overlay_path)
+    return replace(reviewed(base, store.decisions()), version=version)
+
+
+def load_store_base(store: Store, overlay_path: Path = OVERLAY_PATH) -> Corpus:
+    """Every stored article as extracted, before review (``read_store -> build_base``); its
+    ``version`` is the articles' version, the key of a cache that review decisions leave alone."""
+    articles_version, _ = store.versions()
     stories, records, given, unreadable = read_store(store)
-    return replace(build_corpus(stories, records, given, unreadable, overlay_path), version=version)
+    return replace(build_base(stories, records, given, unreadable, overlay_path), version=articles_version)
 
 
 def build_corpus(
@@ -297,8 +265,22 @@ def build_corpus(
     given: dict[str, dict] | None = None,
     unreadable: list[tuple[str, str]] | None = None,
     overlay_path: Path = OVERLAY_PATH,
+    decisions: Iterable[review.Event] = (),
 ) -> Corpus:
-    """Stories and their ``analyse_story`` objects -> curated, validated tables."""
+    """Stories and their ``analyse_story`` objects -> reviewed, validated tables:
+    ``build_base -> reviewed(decisions)`` (the overlay's decisions first, then the store's)."""
+    return reviewed(build_base(stories, analysed, given, unreadable, overlay_path), decisions)
+
+
+def build_base(
+    stories: list[Story],
+    analysed: list[dict],
+    given: dict[str, dict] | None = None,
+    unreadable: list[tuple[str, str]] | None = None,
+    overlay_path: Path = OVERLAY_PATH,
+) -> Corpus:
+    """Stories and their ``analyse_story`` objects -> the tables as extracted (every figure
+    unreviewed), with the overlay's rows as review events (``Corpus.overlay_events``) for :func:`reviewed`."""
     unreadable = unreadable or []
     overlay, problems = read_overlay(overlay_path, strict=False)
     curation_problems = tuple(str(p) for p in problems)
@@ -317,50 +299,77 @@ def build_corpus(
             for f in a["figures"]
         ],
         columns=["story_id", "source", "story", *FIGURE_FIELDS, "partners"],
-    )
-    figures, story_frame, orphans = (
-        raw_figures.pipe(number_occurrences).pipe(apply_overlay, story_frame, overlay)
-    )
-    dates = story_frame.set_index("story_id")["published"]
-    titles = story_frame.set_index("story_id")["title"]
-    figures = validate(
-        Figures,
-        figures.assign(
-            published=figures["story_id"].map(dates),
-            title=figures["story_id"].map(titles),
-            value_high=pd.to_numeric(figures["value_high"], errors="coerce").astype(float),
-            partners=_figure_partner_codes(figures),
-            year=pd.array(figures["year"], dtype="Int64"),
-            horizon_years=pd.array(figures["horizon_years"], dtype="Int64"),
-        )[_FIGURE_COLUMNS]
-    )
-    n_figures = figures["story_id"].value_counts()
-    engagements = validate(
-        Engagements,
-        pd.DataFrame(
-            {
-                "story_id": story_frame["story_id"],
-                "source": story_frame["source"],
-                "story": story_frame["story"],
-                "published": story_frame["published"],
-                "title": story_frame["title"],
-                "outlet": story_frame["outlet"],
-                "partners": [a["partners"] for a in analysed],
-                "mentions": [a["mentions"] for a in analysed],
-                "themes": [a["themes"] for a in analysed],
-                "actors": [a["actors"] for a in analysed],
-                "quotes": [a["quotes"] for a in analysed],
-            }
-        ).assign(n_figures=lambda df: df["story_id"].map(n_figures).fillna(0).astype(int))
+    ).pipe(number_occurrences)
+    article_ids = story_frame.drop_duplicates("source").set_index("source")["article_id"]
+    figures = raw_figures.assign(
+        value_high=pd.to_numeric(raw_figures["value_high"], errors="coerce").astype(float),
+        partners=_figure_partner_codes(raw_figures),
+        year=pd.array(raw_figures["year"], dtype="Int64"),
+        horizon_years=pd.array(raw_figures["horizon_years"], dtype="Int64"),
+        article_id=raw_figures["source"].map(article_ids),
+        published=pd.NaT,
+        title=None,
+        review="unreviewed",
+        reviewed_by=None,
+        reviewed_at=pd.Series(pd.NaT, index=raw_figures.index, dtype="datetime64[ns, UTC]"),
+        review_note=None,
+        review_key=[review.figure_key(s, e, r) for s, e, r in zip(raw_figures["start"], raw_figures["end"], raw_figures["raw"], strict=True)],
+        review_seq=0,
+        conflict="",
+        conflict_open=False,
+    )[_FIGURE_COLUMNS]
+    events, orphans = curation.overlay_events(overlay, figures)
+    engagements = pd.DataFrame(
+        {
+            "story_id": story_frame["story_id"],
+            "source": story_frame["source"],
+            "story": story_frame["story"],
+            "published": story_frame["published"],
+            "title": story_frame["title"],
+            "outlet": story_frame["outlet"],
+            "partners": [a["partners"] for a in analysed],
+            "mentions": [a["mentions"] for a in analysed],
+            "themes": [a["themes"] for a in analysed],
+            "actors": [a["actors"] for a in analysed],
+            "quotes": [a["quotes"] for a in analysed],
+            "n_figures": 0,
+        }
     )
     return Corpus(
-        stories=validate(Stories, story_frame),
+        stories=story_frame,
         figures=figures,
         engagements=engagements,
-        partners=validate(Partners, partner_table(engagements, figures)),
+        partners=pd.DataFrame(),
         unreadable=unreadable,
         orphans=orphans,
         curation_problems=curation_problems,
+        overlay_events=tuple(events),
+    )
+
+
+def reviewed(base: Corpus, decisions: Iterable[review.Event] = ()) -> Corpus:
+    """The base tables with the overlay's and then ``decisions`` applied (``review.apply``), every
+    table validated. Pure: ``base`` can be cached and reviewed again after each decision."""
+    if base.stories.empty:
+        return replace(base, rejected=base.figures.iloc[0:0])
+    c = review.apply(base, [*base.overlay_events, *decisions])
+    dates = c.stories.set_index("story_id")["published"]
+    titles = c.stories.set_index("story_id")["title"]
+
+    def finish(figures: pd.DataFrame) -> pd.DataFrame:
+        return validate(Figures, figures.assign(published=figures["story_id"].map(dates), title=figures["story_id"].map(titles)))
+
+    figures = finish(c.figures)
+    rejected = finish(c.rejected) if len(c.rejected) else figures.iloc[0:0]
+    n_figures = figures["story_id"].value_counts()
+    engagements = validate(Engagements, c.engagements.assign(n_figures=c.engagements["story_id"].map(n_figures).fillna(0).astype(int)))
+    return replace(
+        c,
+        stories=validate(Stories, c.stories),
+        figures=figures,
+        rejected=rejected,
+        engagements=engagements,
+        partners=validate(Partners, partner_table(engagements, figures)),
     )
 
 
@@ -376,7 +385,7 @@ def health(corpus: Corpus) -> dict:
         "stories": len(corpus.stories),
         "figures": len(corpus.figures),
         "partners": len(corpus.partners),
-        "reviewed_figures": int((corpus.figures["review"] != "extracted").sum()),
+        "reviewed_figures": int((corpus.figures["review"] != "unreviewed").sum()) + len(corpus.rejected),
         "undated_stories": undated,
         "unreadable_files": [{"file": f, "reason": r} for f, r in corpus.unreadable],
         "orphaned_overlay_rows": orphans[here].to_dict(orient="records"),

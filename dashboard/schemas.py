@@ -10,7 +10,7 @@ from pandera.typing import Series
 
 KINDS = ("target", "actual", "estimate")
 UNITS = ("money", "percent")
-REVIEWS = ("extracted", "confirmed", "corrected")
+REVIEWS = ("unreviewed", "confirmed", "corrected", "rejected")  # dashboard.review.STATUSES
 
 
 class _Strict:
@@ -27,7 +27,7 @@ class Stories(pa.DataFrameModel):
     title: Series[str] = pa.Field(nullable=True)
     outlet: Series[str] = pa.Field(nullable=True)
     published: Series[pa.DateTime] = pa.Field(nullable=True)
-    date_source: Series[str] = pa.Field(isin=["text", "given", "overlay", "none"])
+    date_source: Series[str] = pa.Field(isin=["text", "given", "overlay", "review", "none"])
     start: Series[int] = pa.Field(ge=0)
     end: Series[int] = pa.Field(ge=0)
     text: Series[str]
@@ -64,7 +64,15 @@ class Figures(pa.DataFrameModel):
     end: Series[int] = pa.Field(ge=0)
     published: Series[pa.DateTime] = pa.Field(nullable=True)
     title: Series[str] = pa.Field(nullable=True)
+    article_id: Series[str] = pa.Field(nullable=True)  # the store's id of the article; None for a file read directly
     review: Series[str] = pa.Field(isin=list(REVIEWS))
+    reviewed_by: Series[str] = pa.Field(nullable=True)  # who decided (the overlay's rows: "data/overlay.csv")
+    reviewed_at: Series[pd.DatetimeTZDtype("ns", "UTC")] = pa.Field(nullable=True)
+    review_note: Series[str] = pa.Field(nullable=True)
+    review_key: Series[str]  # "start:end:raw": what the figure's decisions are written under (dashboard.review)
+    review_seq: Series[int] = pa.Field(ge=0)  # the last decision's number on that key (0: none yet)
+    conflict: Series[str]  # "" or the id shared by the figures of one conflict (dashboard.review.mark_conflicts)
+    conflict_open: Series[bool]
 
     class Config(_Strict):
         pass
@@ -132,3 +140,7 @@ class Corpus:
     context: pd.DataFrame | None = None  # with a partner filter: the kept stories' Pakistan-wide figures
     curation_problems: tuple[str, ...] = ()  # overlay rows skipped, each naming its file, row and column
     version: str = ""  # the store's version it was read at ("" for files): the key of every cache above it
+    rejected: pd.DataFrame = field(default_factory=pd.DataFrame)  # figures a reviewer rejected: listed for review, never charted
+    stale: pd.DataFrame = field(default_factory=pd.DataFrame)  # decisions whose figure the extractor no longer finds
+    story_reviews: pd.DataFrame = field(default_factory=pd.DataFrame)  # story dates and partners set by reviewers
+    overlay_events: tuple = ()  # data/overlay.csv as review events (dashboard.review.Event), applied before the store's

@@ -16,6 +16,7 @@ Every write is one transaction, and bumps the store's version: ``store.version()
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import unicodedata
 import uuid
@@ -31,7 +32,7 @@ import sqlalchemy.dialects.sqlite
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
-from dashboard import DATA_DIR, ROOT, SEEDS_DIR
+from dashboard import DATA_DIR, ROOT, SEEDS_DIR, review
 
 ENV_URL = "DASHBOARD_DATABASE_URL"
 DEFAULT_PATH = DATA_DIR / "articles.sqlite3"
@@ -52,6 +53,7 @@ store_state = sa.Table(
     sa.Column("version", sa.BigInteger, nullable=False),
     sa.Column("seeded", sa.Boolean, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("reviews", sa.BigInteger, nullable=False, server_default="0"),  # moves with every review decision
 )
 
 articles = sa.Table(
@@ -78,27 +80,52 @@ extractions = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
-# Review decisions (issue 10): keyed by article and the figure's span and text, so they survive re-extraction.
-figure_decisions = sa.Table(
-    "figure_decisions",
+# Review decisions (dashboard.review): an append-only log; ``seq`` numbers the decisions on one key
+# (a figure's span and words, or a story's number and field), unique, so two reviewers deciding on the
+# same state cannot both be written.
+decisions = sa.Table(
+    "decisions",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("span_start", sa.Integer, nullable=False),
+    sa.Column("key", sa.String(64), nullable=False),  # SHA-256 of target, span and field: see decision_key()
+    sa.Column("target", sa.String(8), nullable=False),  # figure | story
+    sa.Column("span_start", sa.Integer, nullable=False),  # a figure's offsets in the article; a story's number twice
     sa.Column("span_end", sa.Integer, nullable=False),
-    sa.Column("raw", sa.Text, nullable=False),
-    sa.Column("action", sa.String(16), nullable=False),
-    sa.Column("field", sa.String(32)),
-    sa.Column("value", sa.Text),
+    sa.Column("raw", sa.Text, nullable=False),  # the figure's words ("" for a story)
+    sa.Column("field", sa.String(16), nullable=False),  # "" for a figure; date | partners for a story
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),  # confirm | correct | reject | set | undo
+    sa.Column("changes", sa.Text, nullable=False),  # JSON
+    sa.Column("note", sa.Text, nullable=False),
     sa.Column("who", sa.Text, nullable=False),
     sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("undone_at", sa.DateTime(timezone=True)),
-    sa.Index("ix_figure_decisions_figure", "article_id", "span_start", "raw"),
+    sa.Column("batch", sa.String(32), nullable=False),  # shared by the decisions of one conflict's resolution
+    sa.UniqueConstraint("article_id", "key", "seq", name="uq_decisions_key_seq"),
 )
 
 
 class StoreError(RuntimeError):
     """The store cannot be opened or used; the message says what to do."""
+
+
+class DecidedMeanwhile(RuntimeError):
+    """Someone else decided on this figure or story since it was shown; ``current`` is their decision
+    (the key's last event) and nothing of this decision was written."""
+
+    def __init__(self, current: review.Event | None) -> None:
+        self.current = current
+        who = f"{current.who} ({current.action}, {current.decided_at:%Y-%m-%d %H:%M} UTC)" if current else "someone"
+        super().__init__(f"{who} decided on this meanwhile; yours was not saved: look at their decision, then decide again")
+
+
+class _Meanwhile(Exception):
+    """Inside :meth:`Store.decide`: a key moved on since the reviewer saw it."""
+
+
+def decision_key(target: str, start: int, end: int, raw: str, field: str) -> str:
+    """The SHA-256 (hex) a decision's key is stored under: ``decision_key("figure", 10, 14, "$5bn", "")``."""
+    return hashlib.sha256(json.dumps([target, start, end, raw, field], ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 # --------------------------------------------------------------------------- values
@@ -247,14 +274,17 @@ class Store:
 
     # ------------------------------------------------------------------ transactions
     @contextmanager
-    def _write(self, bump: bool = True) -> Iterator[Connection]:
+    def _write(self, bump: bool | str = True) -> Iterator[Connection]:
         """One write transaction; the store's version moves on with it (not for the extraction cache,
-        which changes nothing anyone sees)."""
+        which changes nothing anyone sees). ``bump="reviews"``: a review decision, which moves only the
+        review counter (the articles, and everything cached on them, stay)."""
         with self.engine.connect() as conn:
             conn = conn.execution_options(write=True)
             with conn.begin():
                 yield conn
-                if bump:
+                if bump == "reviews":
+                    conn.execute(store_state.update().where(store_state.c.id == 1).values(reviews=store_state.c.reviews + 1))
+                elif bump:
                     conn.execute(store_state.update().where(store_state.c.id == 1).values(version=store_state.c.version + 1))
 
     @contextmanager
@@ -340,10 +370,15 @@ class Store:
 
     # ------------------------------------------------------------------ reads
     def version(self) -> str:
-        """``"<store uid>:<counter>"``: changes with every write, differs between stores."""
+        """``"<store uid>:<articles>:<reviews>"``: changes with every write, differs between stores."""
+        return self.versions()[1]
+
+    def versions(self) -> tuple[str, str]:
+        """(the articles' version, the whole store's version): ``("3f2a…:7", "3f2a…:7:12")``. The first
+        moves when an article is added or removed, the second also with every review decision."""
         with self._read() as conn:
-            uid, version = conn.execute(sa.select(store_state.c.uid, store_state.c.version)).one()
-        return f"{uid}:{version}"
+            uid, version, reviews = conn.execute(sa.select(store_state.c.uid, store_state.c.version, store_state.c.reviews)).one()
+        return f"{uid}:{version}", f"{uid}:{version}:{reviews}"
 
     def articles(self) -> list[Article]:
         """Every stored article, oldest first (seeds in file order)."""
@@ -448,6 +483,118 @@ class Store:
         with self._write() as conn:
             gone = conn.execute(articles.delete().where(articles.c.id == found.id)).rowcount
         return found if gone else None
+
+
+    # ------------------------------------------------------------------ review decisions
+    def decisions(self, article_ids: list[str] | None = None) -> list[review.Event]:
+        """Every decision (of these articles), in the order written."""
+        query = sa.select(decisions, articles.c.source).join(articles, articles.c.id == decisions.c.article_id).order_by(decisions.c.id)
+        if article_ids is not None:
+            query = query.where(decisions.c.article_id.in_(article_ids))
+        with self._read() as conn:
+            return [_event(row) for row in conn.execute(query)]
+
+    def last_decision(self, article_id: str, target: str, start: int, end: int, raw: str, field: str = "") -> review.Event | None:
+        """The last event written on one key (None: nobody decided yet)."""
+        key = decision_key(target, start, end, raw, field)
+        query = (
+            sa.select(decisions, articles.c.source).join(articles, articles.c.id == decisions.c.article_id)
+            .where(decisions.c.article_id == article_id, decisions.c.key == key).order_by(decisions.c.seq.desc()).limit(1)
+        )
+        with self._read() as conn:
+            row = conn.execute(query).first()
+        return _event(row) if row else None
+
+    def decide(self, *events: review.Event) -> list[review.Event]:
+        """Write decisions, all or none (one transaction). Each event's ``seq`` is the one after the
+        key's last event the reviewer saw; when another decision took that place meanwhile, nothing
+        is written and :class:`DecidedMeanwhile` says whose it is. Events are checked first
+        (``review.check_event``: :class:`review.InvalidDecision` with the reason). Returns them as stored."""
+        checked = [review.check_event(e) for e in events]
+        with self.engine.connect() as conn:
+            present = set(conn.execute(sa.select(articles.c.id).where(articles.c.id.in_([e.article_id for e in checked]))).scalars())
+        for decision in checked:
+            if decision.article_id not in present:
+                raise review.InvalidDecision(f"article {decision.article_id[:12]} is not in the store")
+        try:
+            with self._write(bump="reviews") as conn:
+                for decision in checked:
+                    values = _row(decision)
+                    last = conn.execute(
+                        sa.select(sa.func.max(decisions.c.seq)).where(decisions.c.article_id == decision.article_id, decisions.c.key == values["key"])
+                    ).scalar_one()
+                    if (last or 0) != decision.seq - 1:
+                        raise _Meanwhile
+                    conn.execute(decisions.insert().values(**values))
+        except (sa.exc.IntegrityError, _Meanwhile):
+            for decision in checked:
+                last = self.last_decision(decision.article_id, decision.target, decision.start, decision.end, decision.raw, decision.field)
+                if last is not None and last.seq >= decision.seq:
+                    raise DecidedMeanwhile(last) from None
+            raise
+        return checked
+
+    def import_decisions(self, events: list[review.Event]) -> int:
+        """Append decisions from another store (one transaction, all or none): each goes after its
+        key's last event here; one already here (same key, action, changes, who and time) is skipped.
+        Returns how many were added."""
+        checked = [review.check_event(e) for e in events]
+        with self._write(bump="reviews") as conn:
+            ids = list({e.article_id for e in checked})
+            present = set(conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(ids))).scalars()) if ids else set()
+            missing = [e for e in checked if e.article_id not in present]
+            if missing:
+                raise review.InvalidDecision(f"article {missing[0].article_id[:12]} is not in this store: add the article first")
+            rows = conn.execute(
+                sa.select(decisions.c.article_id, decisions.c.key, decisions.c.seq, decisions.c.action, decisions.c.changes,
+                          decisions.c.who, decisions.c.decided_at).where(decisions.c.article_id.in_(ids))
+            ).all() if ids else []
+            last: dict[tuple[str, str], int] = {}
+            seen = set()
+            for row in rows:
+                at = row.decided_at if row.decided_at.tzinfo else row.decided_at.replace(tzinfo=UTC)
+                last[(row.article_id, row.key)] = max(last.get((row.article_id, row.key), 0), row.seq)
+                seen.add((row.article_id, row.key, row.action, row.changes, row.who, at.isoformat()))
+            added = 0
+            for decision in checked:
+                values = _row(decision)
+                slot = (decision.article_id, values["key"])
+                ident = (*slot, decision.action, values["changes"], decision.who, decision.decided_at.astimezone(UTC).isoformat())
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                last[slot] = last.get(slot, 0) + 1
+                conn.execute(decisions.insert().values(**{**values, "seq": last[slot]}))
+                added += 1
+        return added
+
+
+def _row(event: review.Event) -> dict:
+    return {
+        "article_id": event.article_id,
+        "key": decision_key(event.target, event.start, event.end, event.raw, event.field),
+        "target": event.target,
+        "span_start": event.start,
+        "span_end": event.end,
+        "raw": event.raw,
+        "field": event.field,
+        "seq": event.seq,
+        "action": event.action,
+        "changes": json.dumps(event.changes, ensure_ascii=False, sort_keys=True),
+        "note": event.note or "",
+        "who": event.who,
+        "decided_at": event.decided_at,
+        "batch": event.batch or "",
+    }
+
+
+def _event(row: sa.Row) -> review.Event:
+    at = row.decided_at if row.decided_at.tzinfo else row.decided_at.replace(tzinfo=UTC)
+    return review.Event(
+        article_id=row.article_id, target=row.target, start=row.span_start, end=row.span_end, raw=row.raw, field=row.field,
+        seq=row.seq, action=row.action, changes=json.loads(row.changes), who=row.who, decided_at=at, note=row.note,
+        batch=row.batch, source=row.source,
+    )
 
 
 def _article(row: sa.Row) -> Article:

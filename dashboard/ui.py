@@ -5,6 +5,7 @@ Everything here is presentation; the data for each page comes from ``dashboard.v
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -13,7 +14,7 @@ import streamlit as st
 
 from dashboard import export, store_ui, views, vocab
 from dashboard.filters import Filter, UnknownPartner, apply_filter, parse_day, partner_code
-from dashboard.load import Corpus, load_store
+from dashboard.load import Corpus, load_store_base, reviewed
 from dashboard.partners import registry
 from dashboard.text import escape_characters, escape_markdown, paragraphs
 from dashboard.views import ChartSpec
@@ -40,14 +41,21 @@ def ensure_app_navigation() -> None:
 
 
 @st.cache_resource(show_spinner="Reading articles…", max_entries=2)
+def _base(articles_version: str) -> Corpus:
+    return load_store_base(store_ui.store())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _corpus(version: str) -> Corpus:
-    return load_store(store_ui.store())
+    articles_version = version.rsplit(":", 1)[0]
+    return replace(reviewed(_base(articles_version), store_ui.store().decisions()), version=version)
 
 
 def corpus() -> Corpus:
     """The whole corpus of the store, read once per store version and shared by every session: nothing
     changes it (the corpus is frozen, filters and views return new frames). A new article changes the
-    store's version, so every session's next rerun reads it."""
+    store's version, so every session's next rerun reads it; a review decision changes only its review
+    part, so the articles as extracted stay cached and only the decisions are applied again."""
     return _corpus(store_ui.version())
 
 

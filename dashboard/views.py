@@ -77,7 +77,7 @@ def headline_figures(corpus: Corpus, n: int = 6) -> pd.DataFrame:
     figures = corpus.figures
     if figures.empty:
         return figures.assign(label=pd.Series(dtype=str), metric_label=pd.Series(dtype=str))
-    ranked = figures.assign(_reviewed=figures["review"] != "extracted", _money=figures["unit"] == "money")
+    ranked = figures.assign(_reviewed=figures["review"] != "unreviewed", _money=figures["unit"] == "money")
     ranked = ranked.sort_values(["_reviewed", "_money", "value"], ascending=False)
     top = ranked.drop_duplicates(["metric", "kind", "partner"]).head(n)
     return top.assign(

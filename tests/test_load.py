@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from dashboard import SEEDS_DIR
-from dashboard.load import apply_overlay, health, load_corpus, number_occurrences, read_overlay
+from dashboard.load import health, load_corpus, number_occurrences, read_overlay
 from dashboard.vocab import VocabularyError
 
 SEED_FILES = sorted(p.name for p in SEEDS_DIR.iterdir())
@@ -132,24 +132,31 @@ def _overlay(rows):
     return pd.DataFrame(rows, columns=["source", "story", "raw", "occurrence", "action", "field", "value", "note"]).astype(object).fillna("")
 
 
-def test_overlay_corrects_rejects_and_reports_orphans():
-    figures = _figures()
-    stories = pd.DataFrame({"source": ["a.txt"], "story": [0], "published": [pd.NaT], "date_source": ["none"]})
-    overlay = _overlay(
+def test_overlay_corrects_rejects_dates_and_reports_orphans(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Pakistan and China trade\n\nExports to China reached $5 billion in 2024. "
+        "Imports from China were $12 billion in 2024.\n",
+        encoding="utf-8",
+    )
+    overlay = tmp_path / "overlay.csv"
+    _overlay(
         [
             {"source": "a.txt", "raw": "$5 billion", "occurrence": "1", "action": "correct", "field": "kind", "value": "target"},
-            {"source": "a.txt", "raw": "$12-16 billion", "occurrence": "2", "action": "reject"},
+            {"source": "a.txt", "raw": "$12 billion", "occurrence": "1", "action": "reject"},
             {"source": "a.txt", "raw": "$99 billion", "occurrence": "1", "action": "confirm"},
             {"source": "a.txt", "story": "0", "action": "date", "value": "2025-01-31"},
         ]
-    )
-    new_figures, new_stories, orphans = apply_overlay(figures, stories, overlay)
-    assert list(new_figures["raw"]) == ["$12-16 billion", "$5 billion"]
-    assert new_figures.set_index("raw").loc["$5 billion", ["kind", "review"]].tolist() == ["target", "corrected"]
-    assert list(orphans["raw"]) == ["$99 billion"]
-    assert new_stories.loc[0, "published"] == pd.Timestamp("2025-01-31")
-    assert new_stories.loc[0, "date_source"] == "overlay"
-    assert "review" not in figures.columns and pd.isna(stories.loc[0, "published"])  # inputs untouched
+    ).to_csv(overlay, index=False)
+    corpus = load_corpus([tmp_path], overlay_path=overlay)
+    assert list(corpus.figures["raw"]) == ["$5 billion"]
+    five = corpus.figures.iloc[0]
+    assert (five["kind"], five["review"], five["reviewed_by"]) == ("target", "corrected", "data/overlay.csv")
+    assert list(corpus.rejected["raw"]) == ["$12 billion"] and corpus.rejected.iloc[0]["review"] == "rejected"
+    assert list(corpus.orphans["raw"]) == ["$99 billion"]
+    assert corpus.stories.loc[0, "published"] == pd.Timestamp("2025-01-31")
+    assert corpus.stories.loc[0, "date_source"] == "overlay"
+    assert five["published"] == pd.Timestamp("2025-01-31")  # the figure follows its story's date
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def test_article_id_is_the_normalised_text(a, b, same):
 
 # --------------------------------------------------------------------------- schema and seeds
 def test_a_new_store_is_at_head_with_the_seeds(store):
-    assert store.revision() == Store.head() == "0001"
+    assert store.revision() == Store.head() == "0002"
     assert sorted(a.source for a in store.articles()) == sorted(p.name for p in SEEDS_DIR.iterdir())
     assert {a.added_how for a in store.articles()} == {"seed"}
     assert [a.text for a in sorted(store.articles(), key=lambda a: a.source)] == SEED_TEXTS
@@ -60,6 +60,34 @@ def test_migrations_build_exactly_the_schema_the_code_uses(store):
     assert diff == []
 
 
+def test_a_store_made_by_the_first_version_opens_with_its_articles_and_takes_decisions(store_url):
+    from alembic import command
+
+    from dashboard import review
+
+    old = Store(store_url)
+    with old.engine.connect() as conn:
+        conn = conn.execution_options(write=True)
+        with conn.begin():
+            command.upgrade(old._alembic_config(conn), "0001")
+    text = next(t for t in SEED_TEXTS if "$2.7 trillion" in t) + "\n\nKept from the first version.\n"
+    with old.engine.connect() as conn:
+        conn = conn.execution_options(write=True)
+        with conn.begin():
+            conn.execute(
+                sa.text("INSERT INTO articles (id, source, text, added_how, added_at) VALUES (:id, 'old.txt', :text, 'cli', :at)"),
+                {"id": article_id(text), "text": text, "at": "2026-11-30 10:00:00+00:00"},
+            )
+    assert old.revision() == "0001"
+    store = Store(store_url).open()
+    assert store.revision() == Store.head()
+    kept = store.get(article_id(text))
+    assert kept is not None and kept.text == text and kept.source == "old.txt"
+    figure = load_store(store).figures.query("source == 'old.txt'").iloc[0]
+    store.decide(review.figure_event(figure, "confirm", "Ann"))
+    assert load_store(store).figures.set_index("figure_id").loc[figure["figure_id"], "review"] == "confirmed"
+
+
 def test_reopening_neither_reseeds_nor_brings_back_a_removed_seed(store_url):
     first = Store(store_url).open()
     gone = first.articles()[0]
@@ -71,8 +99,8 @@ def test_reopening_neither_reseeds_nor_brings_back_a_removed_seed(store_url):
 def test_an_empty_database_is_upgraded_from_nothing(store_url):
     store = Store(store_url)
     assert store.revision() is None
-    assert store.upgrade() == (None, "0001")
-    assert store.upgrade() == ("0001", "0001")
+    assert store.upgrade() == (None, "0002")
+    assert store.upgrade() == ("0002", "0002")
 
 
 def test_an_unreachable_database_says_what_to_do(tmp_path):
@@ -168,7 +196,7 @@ def test_eight_processes_adding_twenty_each_store_all_160(store_url, tmp_path):
     store = Store(store_url).open()
     added = [a for a in store.articles() if a.added_how == "cli"]
     assert len(added) == 160 and len({a.source for a in added}) == 160
-    assert store.version().endswith(":161")  # the seeding, then one write per article
+    assert store.versions()[0].endswith(":161")  # the seeding, then one write per article
 
 
 def test_kill_9_during_a_folder_add_leaves_each_article_whole_or_absent(store_url, tmp_path):
@@ -310,4 +338,4 @@ def test_processes_opening_a_new_store_at_once_create_and_seed_it_once(store_url
     assert [p.returncode for p in procs] == [0] * 4, errors
     store = Store(store_url)
     assert store.revision() == Store.head() and store.count() == len(SEED_TEXTS)
-    assert store.version().endswith(":1")  # one seeding
+    assert store.versions()[0].endswith(":1")  # one seeding

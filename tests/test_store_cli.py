@@ -137,8 +137,8 @@ def test_list_extract_and_remove(store, tmp_path, capsys):
 
 
 def test_db_upgrade(store, capsys):
-    assert run(capsys, "db", "upgrade")[:2] == (0, "store at revision 0001 (was empty)\n")
-    assert run(capsys, "db", "upgrade")[:2] == (0, "store at revision 0001 (up to date)\n")
+    assert run(capsys, "db", "upgrade")[:2] == (0, "store at revision 0002 (was empty)\n")
+    assert run(capsys, "db", "upgrade")[:2] == (0, "store at revision 0002 (up to date)\n")
 
 
 def test_an_unreachable_store_is_one_line_on_stderr(tmp_path, capsys, monkeypatch):

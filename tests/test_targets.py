@@ -25,7 +25,7 @@ def test_seed_progress(corpus):
 def _figure(**kw):
     base = dict(figure_id="f", story_id="s#0", source="s", story=0, value=1.0, currency="USD", unit="money", metric="it_exports",
                 kind="actual", year=pd.NA, horizon_years=pd.NA, partner=None, raw="r", occurrence=1, quote="q", start=0, end=1,
-                published=pd.NaT, title="t", review="extracted")
+                published=pd.NaT, title="t", review="unreviewed")
     return base | kw
 
 
