@@ -17,7 +17,8 @@ DESCRIPTION = """Pakistan Tech Cooperation Tracker from the command line (withou
   extract PATH...      print the stories and figures of article files; no PATH: every stored article (--json)
   check [PATH...]      validate the articles and the curation overlay; print a data-health report
   export --out DIR     write every chart as PNG, SVG, HTML and CSV, plus sources.csv
-  db upgrade           bring the store's schema to this version"""
+  db upgrade           bring the store's schema to this version
+  reviews export|import FILE.csv   move review decisions between stores"""
 
 
 def _money(value: float, currency: str | None, unit: str) -> str:
@@ -246,6 +247,56 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reviews(args: argparse.Namespace) -> int:
+    """``reviews export FILE.csv`` (``-``: standard output) writes every review decision of the
+    store; ``reviews import FILE.csv`` appends a file's decisions, checked row by row first: the
+    first bad row is named by its line and nothing is imported."""
+    import io
+
+    import pandas as pd
+
+    from dashboard import review
+    from dashboard.articles import UnreadableFile, read_file_bytes
+    from dashboard.export import frame_csv
+
+    store = _store()
+    if store is None:
+        return 1
+    name = str(args.file)
+    if args.action == "export":
+        data = frame_csv(review.events_frame(store.decisions()))
+        if name == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return 0
+        try:
+            Path(name).write_bytes(data)
+        except OSError as exc:
+            print(f"error: cannot write {name}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print(f"exported {len(store.decisions())} decisions to {name}")
+        return 0
+    try:
+        raw = sys.stdin.buffer.read(review.MAX_IMPORT_BYTES + 1) if name == "-" else read_file_bytes(Path(name), review.MAX_IMPORT_BYTES)
+        if len(raw) > review.MAX_IMPORT_BYTES:
+            raise UnreadableFile(f"over the size limit of {review.MAX_IMPORT_BYTES // 1_000_000} MB")
+        frame = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding="utf-8")
+        events = review.events_from_frame(frame, Path(name).name)
+        present = store.article_ids()
+        for line, event in enumerate(events, start=2):
+            if event.article_id not in present:
+                raise review.InvalidDecision(f"{Path(name).name} line {line}: article {event.article_id[:12]} is not in this store (add the article first)")
+        added = store.import_decisions(events)
+    except UnreadableFile as exc:
+        print(f"error: {name}: {exc}", file=sys.stderr)
+        return 1
+    except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as exc:  # InvalidDecision is a ValueError
+        print(f"error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}; nothing was imported", file=sys.stderr)
+        return 1
+    print(f"imported {added} decisions from {name} ({len(events) - added} already in the store)")
+    return 0
+
+
 def cmd_bench_extract(args: argparse.Namespace) -> int:
     from dashboard.bench import run
 
@@ -285,6 +336,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", action="append", choices=["png", "svg", "html", "csv"], help="default: all")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: the store")
     p.set_defaults(func=cmd_export)
+    p = sub.add_parser("reviews", help="move review decisions between stores as CSV")
+    p.add_argument("action", choices=["export", "import"], help="export: write every decision; import: add a file's decisions")
+    p.add_argument("file", metavar="FILE.csv", help="the CSV file (- for standard output or input)")
+    p.set_defaults(func=cmd_reviews)
     p = sub.add_parser("bench-extract", help="time extraction: ms per article and per MB, ordinary and hostile texts")
     p.add_argument("--articles", type=int, default=500, help="ordinary articles to time (default 500)")
     p.add_argument("--size", type=int, default=200_000, help="characters of each hostile text (default 200,000)")

@@ -45,6 +45,7 @@ YEARS = (1947, 2100)
 OVERLAY_WHO = "data/overlay.csv"
 MAX_NOTE = 2000
 MAX_WHO = 100
+MAX_IMPORT_BYTES = 50_000_000
 
 
 class InvalidDecision(ValueError):
@@ -622,6 +623,12 @@ def events_from_frame(frame: pd.DataFrame, name: str = "reviews.csv") -> list[Ev
     missing = [c for c in CSV_COLUMNS if c not in frame.columns]
     if missing:
         raise InvalidDecision(f"{name} line 1: missing columns {', '.join(missing)} (the columns are {', '.join(CSV_COLUMNS)})")
+    from dashboard.export import FORMULA_START
+
+    def unguarded(cell: str) -> str:  # export.frame_csv put a quote before a cell that starts a formula
+        return cell[1:] if cell[:1] == "'" and cell[1:2] in FORMULA_START else cell
+
+    frame = frame[CSV_COLUMNS].map(lambda cell: unguarded(cell) if isinstance(cell, str) else cell)
     events = []
     for index, row in enumerate(frame.itertuples(index=False), start=2):
         try:

@@ -386,6 +386,11 @@ class Store:
             rows = conn.execute(sa.select(articles).order_by(articles.c.added_at, articles.c.source)).all()
         return [_article(row) for row in rows]
 
+    def article_ids(self) -> set[str]:
+        """The ids of every stored article."""
+        with self._read() as conn:
+            return set(conn.execute(sa.select(articles.c.id)).scalars())
+
     def count(self) -> int:
         with self._read() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
