@@ -107,11 +107,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     print(f"stories:            {report['stories']}")
-    print(f"figures:            {report['figures']} ({report['reviewed_figures']} reviewed in data/overlay.csv)")
+    print(f"figures:            {report['figures']} ({report['reviewed_figures']} reviewed, {report['open_conflicts']} open conflicts, {report['stale_decisions']} decisions to look at again)")
     print(f"partners:           {report['partners']}")
     print(f"undated stories:    {len(report['undated_stories'])}")
     for story in report["undated_stories"]:
-        print(f"  - {story} (add a 'date' row to data/overlay.csv if the date is known)")
+        print(f"  - {story} (set its date on the Review page, or with --date when adding it)")
     print(f"unreadable files:   {len(report['unreadable_files'])}")
     for item in report["unreadable_files"]:
         print(f"  - {item['file']}: {item['reason']}")

@@ -386,6 +386,8 @@ def health(corpus: Corpus) -> dict:
         "figures": len(corpus.figures),
         "partners": len(corpus.partners),
         "reviewed_figures": int((corpus.figures["review"] != "unreviewed").sum()) + len(corpus.rejected),
+        "open_conflicts": int(corpus.figures.loc[corpus.figures["conflict_open"], "conflict"].nunique()) if len(corpus.figures) else 0,
+        "stale_decisions": len(corpus.stale),
         "undated_stories": undated,
         "unreadable_files": [{"file": f, "reason": r} for f, r in corpus.unreadable],
         "orphaned_overlay_rows": orphans[here].to_dict(orient="records"),
