@@ -859,7 +859,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             f.partner is None
             and f.metric in flows
             and not (others - {counterparty.code})
-            and (counterparty.alias in f.quote or not wide.search(f.quote))
+            and (counterparty.code in others or counterparty.alias in f.quote or not wide.search(f.quote))
         ):
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=f"the story's counterparty ({counterparty.alias})")
         out.append(f)

@@ -23,6 +23,7 @@ from dashboard.partners import (
     registry,
     story_counterparty,
     unregistered_counterparties,
+    with_anaphors,
     without_covered,
 )
 
@@ -39,7 +40,7 @@ def analyse_story(story: Story) -> dict:
     """
     reg = registry()
     known = reg.find(story.text)
-    hits = without_covered(known, unregistered_counterparties(story.text, known))
+    hits = with_anaphors(story.text, without_covered(known, unregistered_counterparties(story.text, known)))
     direct, passing = classify(story.text, hits)
     spans = sentence_spans(story.text)
     starts = [a for a, _ in spans]

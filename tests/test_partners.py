@@ -185,3 +185,47 @@ def test_a_lender_not_in_the_registry_is_still_its_figure_s_partner(text, partne
 def test_a_pakistani_body_is_not_a_counterparty():
     record = _story("The State Bank of Pakistan received $500 million from the Asian Development Bank.")
     assert record["partners"] == ["ADB"]
+
+
+def test_a_name_broken_by_a_line_is_one_name():
+    assert codes("The Islamic\nDevelopment Bank lends to the Asian Development\nBank's members.") == ["ISDB", "ADB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kuwait-based lender will visit.", "A China-led bank approved it.", "A Dubai-headquartered firm and a Saudi–based fund."],
+)
+def test_a_country_describing_an_organisation_is_in_passing(text):
+    assert all(h.passing for h in registry().find(text) if h.code != "PAK")
+
+
+def _anaphor_codes(text):
+    from dashboard.partners import with_anaphors
+
+    return [(h.alias, h.code) for h in with_anaphors(text, registry().find(text)) if h.alias.lower().startswith("the ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the bank, the Fund, the kingdom: the one named before
+        ("The Asian Development Bank approved a loan. The bank said it will help.", [("The bank", "ADB")]),
+        ("Pakistan met the IMF in May. The Fund wants reforms.", [("The Fund", "IMF")]),
+        ("Workers in Saudi Arabia sent more. Inflows from the kingdom grew.", [("the kingdom", "SAU")]),
+        # the one named most often so far, not merely the last ("co-financed with" a second lender)
+        ("The AIIB lent $1bn. The AIIB loan is co-financed with the World Bank, the bank said.", [("the bank", "AIIB")]),
+        # a Pakistani bank or a fund the registry does not know leads: no partner
+        ("The State Bank of Pakistan said Saudi Arabia kept its deposit with the bank.", []),
+        ("The IMF met officials. The Pakistan Sovereign Wealth Fund and the Pakistan Sovereign Wealth Fund board: the Fund said.", []),
+        # a name of its own, a lower-case "the fund" and a kingdom that is not one
+        ("The World Bank and the Bank of China met. The fund is new.", []),
+        ("The UAE lent $1bn. The kingdom is rich.", []),
+    ],
+)
+def test_the_bank_the_fund_and_the_kingdom_name_the_partner_named_before(text, expected):
+    assert _anaphor_codes(text) == expected
+
+
+def test_the_bank_gives_its_figure_a_partner():
+    text = "The World Bank approved $700 million on Friday.\nThe funds come under the bank's programme, which could provide up to $1.35 billion."
+    assert _partner_of(_story(text), "$1.35 billion") == ["WORLDBANK"]
