@@ -584,7 +584,9 @@ def find_horizon(sentence: str) -> int | None:
     return int(parse_number(raw))
 
 
-_JOINED = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)(?:the[ \t]+)?", re.IGNORECASE)
+# Names of one list: "Saudi Arabia, Qatar and the UAE", "the GCC countries and the\nUnited Kingdom"
+_JOINED = re.compile(r"\)?\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?", re.IGNORECASE)
+_ACRONYM_AFTER = re.compile(r"\s*\(")  # "the Gulf Cooperation Council (GCC)": one name twice
 _MAX_JOINED = 8
 # A name after its figure is its counterparty only when a preposition links them: "$2bn loan from the
 # ADB", "exports of $2bn to China"; not "$1.2bn surplus has helped the Saudi ..."
@@ -616,13 +618,48 @@ def nearest_partner(s: _Sentence, fig: Amount) -> list[Hit]:
     # "from Saudi Arabia and the UAE": names joined by "and" or commas are one combined counterparty
     group = [hits[k]]
     a, b = k, k
-    while a > 0 and len(group) < _MAX_JOINED and _JOINED.fullmatch(s.text, hits[a - 1].end - s.start, hits[a].start - s.start):
+    while a > 0 and len(group) < _MAX_JOINED and _joined(s, hits[a - 1], hits[a]):
         a -= 1
         group.insert(0, hits[a])
-    while b + 1 < len(hits) and len(group) < _MAX_JOINED and _JOINED.fullmatch(s.text, hits[b].end - s.start, hits[b + 1].start - s.start):
+    while b + 1 < len(hits) and len(group) < _MAX_JOINED and _joined(s, hits[b], hits[b + 1]):
         b += 1
         group.append(hits[b])
     return list({h.code: h for h in group}.values())
+
+
+def _joined(s: _Sentence, first: Hit, second: Hit) -> bool:
+    """Two names next to each other in one list, or one name and its acronym in brackets."""
+    a, b = first.end - s.start, second.start - s.start
+    return bool(_JOINED.fullmatch(s.text, a, b) or (first.code == second.code and _ACRONYM_AFTER.fullmatch(s.text, a, b)))
+
+
+_AMOUNTS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _respectively(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """Amounts of one list beside names of a list as long ("remittances from the GCC and the UK
+    reached $1.97 billion and $2.02 billion, respectively") go one to each name, in order. One pass."""
+    out = list(figures)
+    i = 0
+    while i < len(out):
+        j = i + 1
+        while (
+            j < len(out)
+            and out[j].quote == out[i].quote
+            and out[j].unit == out[i].unit
+            and out[j].partners == out[i].partners
+            and _AMOUNTS_JOINED.fullmatch(text, out[j - 1].end - offset, out[j].start - offset)
+        ):
+            j += 1
+        names = out[i].partners
+        if j - i >= 2 and len(names) == j - i:
+            cue = out[i].partner_cue.split(" and ")
+            for k in range(i, j):
+                code = names[k - i]
+                alias = cue[k - i] if len(cue) == len(names) else code
+                out[k] = replace(out[k], partner=code, partners=(code,), partner_cue=f"{alias} (one amount to each name, in order)")
+        i = j
+    return out
 
 
 # --------------------------------------------------------------------------- figures
@@ -740,7 +777,7 @@ def extract_figures(
                 partners=tuple(h.code for h in partners),
             )
         )
-    figures = _merge_mentions(figures, text, offset)
+    figures = _merge_mentions(_respectively(figures, text, offset), text, offset)
     return _story_counterparty(_fill_topic(figures), counterparty, [sentence_names[f.start] for f in figures])
 
 

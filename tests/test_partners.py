@@ -229,3 +229,21 @@ def test_the_bank_the_fund_and_the_kingdom_name_the_partner_named_before(text, e
 def test_the_bank_gives_its_figure_a_partner():
     text = "The World Bank approved $700 million on Friday.\nThe funds come under the bank's programme, which could provide up to $1.35 billion."
     assert _partner_of(_story(text), "$1.35 billion") == ["WORLDBANK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        # one amount to each name of a list as long, in order
+        ("Loans from China and Japan came to $4 billion and $1 billion, respectively.", "$1 billion", ["JPN"]),
+        ("Workers in Qatar, Oman and Kuwait sent $90 million, $80 million and $70 million.", "$80 million", ["OMN"]),
+        # a list of names across a line break, with an acronym in brackets and "countries" after it
+        ("Inflows from the Gulf Cooperation Council (GCC) countries and the\nUnited States were $3 billion and $2 billion.", "$3 billion", ["GCC"]),
+        # one amount for two names stays a combined amount
+        ("Imports from Malaysia and Indonesia were $2 billion.", "$2 billion", ["MYS", "IDN"]),
+        # two amounts for three names: no pairing
+        ("Malaysia, Indonesia and Thailand bought $2 billion and $3 billion.", "$3 billion", ["MYS", "IDN", "THA"]),
+    ],
+)
+def test_amounts_of_a_list_go_one_to_each_name(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
