@@ -588,6 +588,7 @@ def find_horizon(sentence: str) -> int | None:
 _JOINED = re.compile(r"\)?\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?", re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\(")  # "the Gulf Cooperation Council (GCC)": one name twice
 _MAX_JOINED = 8
+_DESCRIBED = re.compile(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b", re.IGNORECASE)
 # A name after its figure is its counterparty only when a preposition links them: "$2bn loan from the
 # ADB", "exports of $2bn to China"; not "$1.2bn surplus has helped the Saudi ..."
 _LINKED_AFTER = re.compile(r"\b(?:from|to|with|by|in|into|of|for|towards)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)
@@ -605,10 +606,12 @@ def nearest_partner(s: _Sentence, fig: Amount) -> list[Hit]:
     candidates = []
     if i > 0 and not s.story.before.between(hits[i - 1].end, fs):
         candidates.append((fs - hits[i - 1].end, i - 1))
+    # "$1 billion, which is the last tranche from Saudi Arabia": the clause describes the figure itself
+    described = _DESCRIBED.match(s.text, fe - s.start) if j < len(hits) else None
     if (
         j < len(hits)
         and hits[j].start - fe <= _PARTNER_AFTER
-        and not s.story.after.between(fe, hits[j].start)
+        and not s.story.after.between(described.end() + s.start if described else fe, hits[j].start)
         and _LINKED_AFTER.search(s.text, max(0, hits[j].start - s.start - 24), hits[j].start - s.start)
     ):
         candidates.append((hits[j].start - fe, j))
@@ -896,7 +899,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             f.partner is None
             and f.metric in flows
             and not (others - {counterparty.code})
-            and (counterparty.code in others or counterparty.alias in f.quote or not wide.search(f.quote))
+            and (counterparty.alias in f.quote or not wide.search(f.quote))
         ):
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=f"the story's counterparty ({counterparty.alias})")
         out.append(f)

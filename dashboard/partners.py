@@ -39,7 +39,7 @@ def comparison_cues() -> re.Pattern[str]:
 # function words ("than those of India", "countries such as India, Bangladesh and Vietnam"). Each
 # alternative starts with a different kind of character, so the repetition never backtracks.
 _LIST = (
-    r"(?:[\s,&]|(?:and|or|the|of|those|that|its|their|in|both|other|such|as|like|including|neighbou?rs|countries|nations|states|rivals?)\b"
+    r"(?:[\s,&()]|(?:and|or|the|of|those|that|its|their|in|both|other|such|as|like|including|neighbou?rs|countries|nations|states|rivals?)\b"
     r"|[A-Z][\w'’.-]*)*$"
 )
 

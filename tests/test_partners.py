@@ -247,3 +247,27 @@ def test_the_bank_gives_its_figure_a_partner():
 )
 def test_amounts_of_a_list_go_one_to_each_name(text, raw, partners):
     assert _partner_of(_story(text), raw) == partners
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        # a clause that describes the figure itself does not cut it from its lender
+        ("The central bank got $2 billion, which was the first tranche from Qatar, on Monday.", "$2 billion", ["QAT"]),
+        ("Pakistan received $500 million – which is part of a loan from Kuwait.", "$500 million", ["KWT"]),
+        # an example from the whole world is not the source of a total
+        ("Expatriates across the world, such as those in Canada (CA), sent home $9 billion in remittances.", "$9 billion", []),
+    ],
+)
+def test_clauses_and_examples_around_a_figure(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
+
+
+def test_a_current_account_figure_is_pakistan_wide_in_a_partner_story():
+    text = (
+        "Japan lends Pakistan $500 million\n\n"
+        "Japan agreed to lend $500 million for power lines. A current account surplus of $300 million helped the rupee."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$500 million") == ["JPN"]
+    assert _partner_of(record, "$300 million") == []
