@@ -373,7 +373,8 @@ class _Story:
     def __init__(self, text: str) -> None:
         lowered = text.lower()
         lowered = lowered if len(lowered) == len(text) else None  # lower() keeps positions for all but a few letters (İ)
-        self.kind = vocab.cue_index("kind").matches(text, lowered)
+        # "in May it rose": the month, not the modal verb of an estimate
+        self.kind = [m for m in vocab.cue_index("kind").matches(text, lowered) if text[m[0] : m[1]] != "May"]
         self.metric = vocab.cue_index("metric").matches(text, lowered)
         self.rate = vocab.cue_index("rate").matches(text, lowered)
         self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
@@ -888,20 +889,24 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     sentence names no partner take the story's one counterparty (see ``partners.story_counterparty``),
     unless words of a national total ("overall", "total", "Pakistan's": data/pakistan_wide_cues.csv)
     keep them Pakistan-wide; those words do not count when the sentence names the counterparty too
-    ("Pakistan's exports to China ...; in February they were $280m")."""
+    ("Pakistan's exports to China ...; in February they were $280m"). A figure whose sentence says it
+    is between the two sides ("bilateral", "the two countries": data/two_sided_cues.csv) takes the
+    counterparty whatever its metric."""
     if counterparty is None:
         return figures
     flows = vocab.counterparty_metrics()
     wide = vocab.pakistan_wide()
+    two_sided = vocab.two_sided()
     out = []
     for f, others in zip(figures, named_elsewhere, strict=True):
-        if (
-            f.partner is None
-            and f.metric in flows
-            and not (others - {counterparty.code})
-            and (counterparty.alias in f.quote or not wide.search(f.quote))
-        ):
-            f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=f"the story's counterparty ({counterparty.alias})")
+        if f.partner is not None or others - {counterparty.code}:
+            out.append(f)
+            continue
+        # "the two neighbours will liberalise 75 percent of their total tariff lines": between the two, whatever it measures
+        between = two_sided.search(f.quote)
+        if between or (f.metric in flows and (counterparty.alias in f.quote or not wide.search(f.quote))):
+            cue = f"the story's counterparty ({counterparty.alias}{', ' + between.group(0) if between else ''})"
+            f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)
     return _rates_of_flows(out, counterparty)
 

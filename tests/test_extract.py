@@ -402,6 +402,9 @@ def test_relative_years_come_from_the_story_date(sentence, published, year):
         ("Trade rose sharply to reach $1.4 billion.", "actual", "rose … to reach"),
         ("Digital tools can add Rs9.7 trillion to the economy.", "estimate", "can add"),
         ("Remittances can each increase to over $1bn.", "estimate", "can each increase"),
+        # the month is not the modal verb
+        ("Tea sales climbed in April, and in May they came to $40 million.", "actual", "climbed"),
+        ("Tea sales may come to $40 million.", "estimate", "may"),
     ],
 )
 def test_kinds_and_the_words_that_decide_them(text, kind, cue):

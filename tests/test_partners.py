@@ -271,3 +271,14 @@ def test_a_current_account_figure_is_pakistan_wide_in_a_partner_story():
     record = _story(text)
     assert _partner_of(record, "$500 million") == ["JPN"]
     assert _partner_of(record, "$300 million") == []
+
+
+def test_a_figure_between_the_two_sides_is_the_story_partner_s():
+    text = (
+        "Pakistan and Kenya sign a tea pact\n\n"
+        "Pakistan and Kenya signed a pact on tea on Monday. Both countries will remove 40 percent of all tariffs on tea. "
+        "Tea prices rose 5 percent in the capital."
+    )
+    record = _story(text)
+    assert _partner_of(record, "40 percent") == ["KEN"]
+    assert _partner_of(record, "5 percent") == []
