@@ -282,3 +282,10 @@ def test_a_figure_between_the_two_sides_is_the_story_partner_s():
     record = _story(text)
     assert _partner_of(record, "40 percent") == ["KEN"]
     assert _partner_of(record, "5 percent") == []
+
+
+def test_a_fund_of_a_partner_country_named_as_itself_is_a_partner():
+    record = _story("Saudi Arabia agreed to extend its $3 billion deposit. The Saudi Fund for Development rolled it over on Monday.")
+    assert record["partners"][:2] == ["SAU", "SFD"]
+    record = _story("Pakistan got a $1 billion loan from China. The Kuwait Fund has an office in Lahore.")
+    assert "KFAED" not in record["partners"]
