@@ -332,6 +332,9 @@ _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far b
 _AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b")  # run on lower-cased text
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
 _BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but)\b")  # run on lower-cased text
+# A figure after "compared with" is the other side of a comparison: the cue of the first figure is not its
+# ("will liberalise 75 percent ... compared with 35 percent before"); its metric and partner still reach it.
+_KIND_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but|compared|versus)\b")  # run on lower-cased text
 _PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan from the Asian Development Bank"
 _FROM_BEFORE = re.compile(
     r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
@@ -380,9 +383,11 @@ class _Story:
         self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
         if lowered is not None:
             self.before, self.after = _Breaks(_BEFORE_BREAK, lowered), _Breaks(_AFTER_BREAK, lowered)
+            self.kind_before = _Breaks(_KIND_BEFORE_BREAK, lowered)
         else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
             self.before = _Breaks(re.compile(_BEFORE_BREAK.pattern, re.IGNORECASE), text)
             self.after = _Breaks(re.compile(_AFTER_BREAK.pattern, re.IGNORECASE), text)
+            self.kind_before = _Breaks(re.compile(_KIND_BEFORE_BREAK.pattern, re.IGNORECASE), text)
 
 
 @dataclass
@@ -443,16 +448,17 @@ class _Sentence:
         return ("… " if a > 0 else "") + body + (" …" if b < len(self.text) else "")
 
 
-def _distance(s: _Sentence, fig_start: int, fig_end: int, start: int, end: int) -> int | None:
-    """Characters between a cue and the figure, or None when the cue is out of reach or in another clause."""
+def _distance(s: _Sentence, fig_start: int, fig_end: int, start: int, end: int, before: _Breaks | None = None) -> int | None:
+    """Characters between a cue and the figure, or None when the cue is out of reach or in another clause
+    (``before``: the breaks that cut a cue from a figure after it, the story's clause breaks by default)."""
     if end <= fig_start and fig_start - end <= _WINDOW_BEFORE:
-        return None if s.story.before.between(end, fig_start) else fig_start - end
+        return None if (before or s.story.before).between(end, fig_start) else fig_start - end
     if start >= fig_end and start - fig_end <= _WINDOW_AFTER:
         return None if s.story.after.between(fig_end, start) else start - fig_end + _AFTER_PENALTY
     return None
 
 
-def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=None):
+def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=None, before: _Breaks | None = None):
     """The match nearest the figure within its clause (ties: the longer match), or None."""
     best, best_key = None, None
     fs, fe = fig.start, fig.end
@@ -461,7 +467,7 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
             continue
         if start >= fe and after_ok is not None and not after_ok(term, m):
             continue
-        d = _distance(s, fs, fe, start, end)
+        d = _distance(s, fs, fe, start, end, before)
         if d is None:
             continue
         if penalty and penalty(term, m):
@@ -499,6 +505,7 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         s.story.kind,
         penalty=lambda term, m: term.code == "actual_weak",
         after_ok=lambda term, m: not _PURPOSE_AFTER.match(m.group(0)),
+        before=s.story.kind_before,
     )
     if best is None:
         return "actual", ""

@@ -416,3 +416,8 @@ def test_a_quote_of_a_huge_sentence_is_a_window_around_the_figure():
     text = "word " * 5000 + "exports of $5 billion " + "word " * 5000
     (fig,) = extract_figures(text)
     assert "$5 billion" in fig.quote and len(fig.quote) < 800
+
+
+def test_a_figure_compared_with_a_goal_is_not_a_goal():
+    goal, before = extract_figures("Tea exports will reach $5 billion, compared with $4 billion a year ago.")
+    assert (goal.kind, before.kind) == ("target", "actual")
