@@ -278,11 +278,16 @@ _BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between
 _WITH_BEFORE = re.compile(r"\b(?:with|between|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
 
 
+_FUNDED_AFTER = re.compile(r"\)?(?:[ \t]|[-‑–])?(?i:funded|financed|sponsored|assisted)\b")
+_FUNDED_BEFORE = re.compile(r"\b(?:funded|financed|sponsored|assisted|bankrolled)[ \t]+by[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+
+
 def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
     """Counterparties of engagements without figures: a partner joined to Pakistan in a sentence
     with an engagement word (``data/engagement_cues.csv``): "Pakistan and Malaysia signed",
     "Pakistan-Kazakhstan relations", "ASEAN-Pakistan", or "with"/"between"/"from" X in a sentence
-    naming Pakistan. Neighbours in a list ("after visiting Malaysia and Indonesia") are not."""
+    naming Pakistan; a funder anywhere ("a World Bank-funded project", "financed by the ADB").
+    Neighbours in a list ("after visiting Malaysia and Indonesia") are not."""
     from dashboard.vocab import engagement_cues
 
     cues = engagement_cues()
@@ -293,6 +298,11 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         if i >= 0 and hit.start < spans[i][1]:
             by_sentence.setdefault(i, []).append(hit)
     found: set[str] = set()
+    for hit in hits:  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
+        if hit.code != "PAK" and hit.via == "name" and hit.code in direct and not hit.passing and (
+            _FUNDED_AFTER.match(text, hit.end) or _FUNDED_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+        ):
+            found.add(hit.code)
     for i, group in by_sentence.items():
         if not any(h.code == "PAK" for h in group) or not cues.search(text, *spans[i]):
             continue

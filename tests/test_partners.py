@@ -289,3 +289,15 @@ def test_a_fund_of_a_partner_country_named_as_itself_is_a_partner():
     assert record["partners"][:2] == ["SAU", "SFD"]
     record = _story("Pakistan got a $1 billion loan from China. The Kuwait Fund has an office in Lahore.")
     assert "KFAED" not in record["partners"]
+
+
+@pytest.mark.parametrize(
+    ("text", "funder"),
+    [
+        ("The budget sets aside Rs10 million for the Smart Schools Project (Asian Development Bank Funded).", "ADB"),
+        ("Work began on a JICA-funded water scheme in Karachi.", "JICA"),
+        ("The clinics, financed by the Islamic Development Bank, opened in May.", "ISDB"),
+    ],
+)
+def test_a_funder_of_a_project_is_a_partner(text, funder):
+    assert _story(text)["partners"][0] == funder
