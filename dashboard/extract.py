@@ -334,7 +334,7 @@ _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it 
 _BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but)\b")  # run on lower-cased text
 # A figure after "compared with" is the other side of a comparison: the cue of the first figure is not its
 # ("will liberalise 75 percent ... compared with 35 percent before"); its metric and partner still reach it.
-_KIND_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but|compared|versus)\b")  # run on lower-cased text
+_KIND_BEFORE_WORDS = ("compared", "versus")
 _PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan from the Asian Development Bank"
 _FROM_BEFORE = re.compile(
     r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
@@ -360,10 +360,22 @@ _QUOTE_MAX = 600  # longer sentences are quoted as a window around the figure
 class _Breaks:
     """Clause breaks of a text, found once: ``between(a, b)`` tells whether one lies in ``[a, b)``."""
 
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
-        spans = [m.span() for m in pattern.finditer(text)]
+    def __init__(self, pattern: re.Pattern[str] | None, text: str, spans: list[tuple[int, int]] | None = None) -> None:
+        spans = [m.span() for m in pattern.finditer(text)] if pattern is not None else spans or []
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
+
+    def plus_words(self, lowered: str, words: tuple[str, ...]) -> _Breaks:
+        """These breaks and every whole ``word`` of ``lowered`` text (found with ``str.find``: fast)."""
+        spans = list(zip(self.starts, self.ends, strict=True))
+        for word in words:
+            at = lowered.find(word)
+            while at != -1:
+                end = at + len(word)
+                if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                    spans.append((at, end))
+                at = lowered.find(word, end)
+        return _Breaks(None, lowered, sorted(spans))
 
     def between(self, a: int, b: int) -> bool:
         i = bisect.bisect_left(self.starts, a)
@@ -377,17 +389,16 @@ class _Story:
         lowered = text.lower()
         lowered = lowered if len(lowered) == len(text) else None  # lower() keeps positions for all but a few letters (İ)
         # "in May it rose": the month, not the modal verb of an estimate
-        self.kind = [m for m in vocab.cue_index("kind").matches(text, lowered) if text[m[0] : m[1]] != "May"]
+        self.kind = [m for m in vocab.cue_index("kind").matches(text, lowered) if text[m[0]] != "M" or text[m[0] : m[1]] != "May"]
         self.metric = vocab.cue_index("metric").matches(text, lowered)
         self.rate = vocab.cue_index("rate").matches(text, lowered)
         self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
         if lowered is not None:
             self.before, self.after = _Breaks(_BEFORE_BREAK, lowered), _Breaks(_AFTER_BREAK, lowered)
-            self.kind_before = _Breaks(_KIND_BEFORE_BREAK, lowered)
         else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
             self.before = _Breaks(re.compile(_BEFORE_BREAK.pattern, re.IGNORECASE), text)
             self.after = _Breaks(re.compile(_AFTER_BREAK.pattern, re.IGNORECASE), text)
-            self.kind_before = _Breaks(re.compile(_KIND_BEFORE_BREAK.pattern, re.IGNORECASE), text)
+        self.kind_before = self.before.plus_words(lowered, _KIND_BEFORE_WORDS) if lowered is not None else self.before
 
 
 @dataclass

@@ -152,6 +152,7 @@ class Registry:
             cue_ends = [m.end() for m in _lowered_passing_cue_words().finditer(lowered)]
         else:
             cue_ends = [m.end() for m in passing_cue_words().finditer(text)]
+        described = passing_after().match
         for match in self.pattern.finditer(text):
             alias = match.group(0)
             code, via = self.alias_to.get(alias) or self.alias_to[" ".join(alias.split())]  # a name broken by a line
@@ -159,7 +160,7 @@ class Registry:
                 continue
             i = bisect.bisect_right(cue_ends, match.start()) - 1
             passing = i >= 0 and match.start() - cue_ends[i] <= _PASSING_REACH and bool(_LIST_RE.fullmatch(text, cue_ends[i], match.start()))
-            passing = passing or bool(passing_after().match(text, match.end()))
+            passing = passing or bool(described(text, match.end()))
             hits.append(Hit(code, match.start(), match.end(), alias, via, passing))
         return hits
 
@@ -279,7 +280,7 @@ _WITH_BEFORE = re.compile(r"\b(?:with|between|from|by|met|meets|meeting|hosted|h
 
 
 _FUNDED_AFTER = re.compile(r"\)?(?:[ \t]|[-‑–])?(?i:funded|financed|sponsored|assisted)\b")
-_FUNDED_BEFORE = re.compile(r"\b(?:funded|financed|sponsored|assisted|bankrolled)[ \t]+by[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_FUNDED_BY = re.compile(r"\b(?:funded|financed|sponsored|assisted|bankrolled)[ \t]+by[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 
 
 def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
@@ -298,9 +299,10 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         if i >= 0 and hit.start < spans[i][1]:
             by_sentence.setdefault(i, []).append(hit)
     found: set[str] = set()
+    funded_by = {m.end() for m in _FUNDED_BY.finditer(text)}
     for hit in hits:  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
         if hit.code != "PAK" and hit.via == "name" and hit.code in direct and not hit.passing and (
-            _FUNDED_AFTER.match(text, hit.end) or _FUNDED_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+            hit.start in funded_by or _FUNDED_AFTER.match(text, hit.end)
         ):
             found.add(hit.code)
     for i, group in by_sentence.items():
