@@ -40,6 +40,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "spelled numbers": lambda n: _repeat("forty-two million dollars and twenty per cent ", n),
     "names of lenders": lambda n: _repeat("from Abc Def Ghi Jkl Bank and Mno Pqr Fund and Stu ", n),
     "blanks in a name": lambda n: "a loan from Abc" + " \t" * (n // 2) + "Bank of $5 billion",
+    "banks and the bank": lambda n: _repeat("the World Bank, the State Bank of Pakistan and the bank lent $5bn to the kingdom. ", n),
+    "names broken by lines": lambda n: _repeat("Asian\nDevelopment\nBank Saudi\nArabia $5bn ", n),
 }
 
 _AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")

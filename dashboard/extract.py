@@ -332,6 +332,9 @@ _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far b
 _AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b")  # run on lower-cased text
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
 _BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but)\b")  # run on lower-cased text
+# A figure after "compared with" is the other side of a comparison: the cue of the first figure is not its
+# ("will liberalise 75 percent ... compared with 35 percent before"); its metric and partner still reach it.
+_KIND_BEFORE_WORDS = ("compared", "versus")
 _PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan from the Asian Development Bank"
 _FROM_BEFORE = re.compile(
     r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
@@ -357,10 +360,22 @@ _QUOTE_MAX = 600  # longer sentences are quoted as a window around the figure
 class _Breaks:
     """Clause breaks of a text, found once: ``between(a, b)`` tells whether one lies in ``[a, b)``."""
 
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
-        spans = [m.span() for m in pattern.finditer(text)]
+    def __init__(self, pattern: re.Pattern[str] | None, text: str, spans: list[tuple[int, int]] | None = None) -> None:
+        spans = [m.span() for m in pattern.finditer(text)] if pattern is not None else spans or []
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
+
+    def plus_words(self, lowered: str, words: tuple[str, ...]) -> _Breaks:
+        """These breaks and every whole ``word`` of ``lowered`` text (found with ``str.find``: fast)."""
+        spans = list(zip(self.starts, self.ends, strict=True))
+        for word in words:
+            at = lowered.find(word)
+            while at != -1:
+                end = at + len(word)
+                if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                    spans.append((at, end))
+                at = lowered.find(word, end)
+        return _Breaks(None, lowered, sorted(spans))
 
     def between(self, a: int, b: int) -> bool:
         i = bisect.bisect_left(self.starts, a)
@@ -373,7 +388,8 @@ class _Story:
     def __init__(self, text: str) -> None:
         lowered = text.lower()
         lowered = lowered if len(lowered) == len(text) else None  # lower() keeps positions for all but a few letters (İ)
-        self.kind = vocab.cue_index("kind").matches(text, lowered)
+        # "in May it rose": the month, not the modal verb of an estimate
+        self.kind = [m for m in vocab.cue_index("kind").matches(text, lowered) if text[m[0]] != "M" or text[m[0] : m[1]] != "May"]
         self.metric = vocab.cue_index("metric").matches(text, lowered)
         self.rate = vocab.cue_index("rate").matches(text, lowered)
         self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
@@ -382,6 +398,7 @@ class _Story:
         else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
             self.before = _Breaks(re.compile(_BEFORE_BREAK.pattern, re.IGNORECASE), text)
             self.after = _Breaks(re.compile(_AFTER_BREAK.pattern, re.IGNORECASE), text)
+        self.kind_before = self.before.plus_words(lowered, _KIND_BEFORE_WORDS) if lowered is not None else self.before
 
 
 @dataclass
@@ -442,16 +459,17 @@ class _Sentence:
         return ("… " if a > 0 else "") + body + (" …" if b < len(self.text) else "")
 
 
-def _distance(s: _Sentence, fig_start: int, fig_end: int, start: int, end: int) -> int | None:
-    """Characters between a cue and the figure, or None when the cue is out of reach or in another clause."""
+def _distance(s: _Sentence, fig_start: int, fig_end: int, start: int, end: int, before: _Breaks | None = None) -> int | None:
+    """Characters between a cue and the figure, or None when the cue is out of reach or in another clause
+    (``before``: the breaks that cut a cue from a figure after it, the story's clause breaks by default)."""
     if end <= fig_start and fig_start - end <= _WINDOW_BEFORE:
-        return None if s.story.before.between(end, fig_start) else fig_start - end
+        return None if (before or s.story.before).between(end, fig_start) else fig_start - end
     if start >= fig_end and start - fig_end <= _WINDOW_AFTER:
         return None if s.story.after.between(fig_end, start) else start - fig_end + _AFTER_PENALTY
     return None
 
 
-def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=None):
+def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=None, before: _Breaks | None = None):
     """The match nearest the figure within its clause (ties: the longer match), or None."""
     best, best_key = None, None
     fs, fe = fig.start, fig.end
@@ -460,7 +478,7 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
             continue
         if start >= fe and after_ok is not None and not after_ok(term, m):
             continue
-        d = _distance(s, fs, fe, start, end)
+        d = _distance(s, fs, fe, start, end, before)
         if d is None:
             continue
         if penalty and penalty(term, m):
@@ -498,6 +516,7 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         s.story.kind,
         penalty=lambda term, m: term.code == "actual_weak",
         after_ok=lambda term, m: not _PURPOSE_AFTER.match(m.group(0)),
+        before=s.story.kind_before,
     )
     if best is None:
         return "actual", ""
@@ -584,8 +603,11 @@ def find_horizon(sentence: str) -> int | None:
     return int(parse_number(raw))
 
 
-_JOINED = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)(?:the[ \t]+)?", re.IGNORECASE)
+# Names of one list: "Saudi Arabia, Qatar and the UAE", "the GCC countries and the\nUnited Kingdom"
+_JOINED = re.compile(r"\)?\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?", re.IGNORECASE)
+_ACRONYM_AFTER = re.compile(r"\s*\(")  # "the Gulf Cooperation Council (GCC)": one name twice
 _MAX_JOINED = 8
+_DESCRIBED = re.compile(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b", re.IGNORECASE)
 # A name after its figure is its counterparty only when a preposition links them: "$2bn loan from the
 # ADB", "exports of $2bn to China"; not "$1.2bn surplus has helped the Saudi ..."
 _LINKED_AFTER = re.compile(r"\b(?:from|to|with|by|in|into|of|for|towards)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)
@@ -603,10 +625,12 @@ def nearest_partner(s: _Sentence, fig: Amount) -> list[Hit]:
     candidates = []
     if i > 0 and not s.story.before.between(hits[i - 1].end, fs):
         candidates.append((fs - hits[i - 1].end, i - 1))
+    # "$1 billion, which is the last tranche from Saudi Arabia": the clause describes the figure itself
+    described = _DESCRIBED.match(s.text, fe - s.start) if j < len(hits) else None
     if (
         j < len(hits)
         and hits[j].start - fe <= _PARTNER_AFTER
-        and not s.story.after.between(fe, hits[j].start)
+        and not s.story.after.between(described.end() + s.start if described else fe, hits[j].start)
         and _LINKED_AFTER.search(s.text, max(0, hits[j].start - s.start - 24), hits[j].start - s.start)
     ):
         candidates.append((hits[j].start - fe, j))
@@ -616,13 +640,48 @@ def nearest_partner(s: _Sentence, fig: Amount) -> list[Hit]:
     # "from Saudi Arabia and the UAE": names joined by "and" or commas are one combined counterparty
     group = [hits[k]]
     a, b = k, k
-    while a > 0 and len(group) < _MAX_JOINED and _JOINED.fullmatch(s.text, hits[a - 1].end - s.start, hits[a].start - s.start):
+    while a > 0 and len(group) < _MAX_JOINED and _joined(s, hits[a - 1], hits[a]):
         a -= 1
         group.insert(0, hits[a])
-    while b + 1 < len(hits) and len(group) < _MAX_JOINED and _JOINED.fullmatch(s.text, hits[b].end - s.start, hits[b + 1].start - s.start):
+    while b + 1 < len(hits) and len(group) < _MAX_JOINED and _joined(s, hits[b], hits[b + 1]):
         b += 1
         group.append(hits[b])
     return list({h.code: h for h in group}.values())
+
+
+def _joined(s: _Sentence, first: Hit, second: Hit) -> bool:
+    """Two names next to each other in one list, or one name and its acronym in brackets."""
+    a, b = first.end - s.start, second.start - s.start
+    return bool(_JOINED.fullmatch(s.text, a, b) or (first.code == second.code and _ACRONYM_AFTER.fullmatch(s.text, a, b)))
+
+
+_AMOUNTS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _respectively(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """Amounts of one list beside names of a list as long ("remittances from the GCC and the UK
+    reached $1.97 billion and $2.02 billion, respectively") go one to each name, in order. One pass."""
+    out = list(figures)
+    i = 0
+    while i < len(out):
+        j = i + 1
+        while (
+            j < len(out)
+            and out[j].quote == out[i].quote
+            and out[j].unit == out[i].unit
+            and out[j].partners == out[i].partners
+            and _AMOUNTS_JOINED.fullmatch(text, out[j - 1].end - offset, out[j].start - offset)
+        ):
+            j += 1
+        names = out[i].partners
+        if j - i >= 2 and len(names) == j - i:
+            cue = out[i].partner_cue.split(" and ")
+            for k in range(i, j):
+                code = names[k - i]
+                alias = cue[k - i] if len(cue) == len(names) else code
+                out[k] = replace(out[k], partner=code, partners=(code,), partner_cue=f"{alias} (one amount to each name, in order)")
+        i = j
+    return out
 
 
 # --------------------------------------------------------------------------- figures
@@ -740,7 +799,7 @@ def extract_figures(
                 partners=tuple(h.code for h in partners),
             )
         )
-    figures = _merge_mentions(figures, text, offset)
+    figures = _merge_mentions(_respectively(figures, text, offset), text, offset)
     return _story_counterparty(_fill_topic(figures), counterparty, [sentence_names[f.start] for f in figures])
 
 
@@ -848,20 +907,24 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     sentence names no partner take the story's one counterparty (see ``partners.story_counterparty``),
     unless words of a national total ("overall", "total", "Pakistan's": data/pakistan_wide_cues.csv)
     keep them Pakistan-wide; those words do not count when the sentence names the counterparty too
-    ("Pakistan's exports to China ...; in February they were $280m")."""
+    ("Pakistan's exports to China ...; in February they were $280m"). A figure whose sentence says it
+    is between the two sides ("bilateral", "the two countries": data/two_sided_cues.csv) takes the
+    counterparty whatever its metric."""
     if counterparty is None:
         return figures
     flows = vocab.counterparty_metrics()
     wide = vocab.pakistan_wide()
+    two_sided = vocab.two_sided()
     out = []
     for f, others in zip(figures, named_elsewhere, strict=True):
-        if (
-            f.partner is None
-            and f.metric in flows
-            and not (others - {counterparty.code})
-            and (counterparty.alias in f.quote or not wide.search(f.quote))
-        ):
-            f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=f"the story's counterparty ({counterparty.alias})")
+        if f.partner is not None or others - {counterparty.code}:
+            out.append(f)
+            continue
+        # "the two neighbours will liberalise 75 percent of their total tariff lines": between the two, whatever it measures
+        between = two_sided.search(f.quote)
+        if between or (f.metric in flows and (counterparty.alias in f.quote or not wide.search(f.quote))):
+            cue = f"the story's counterparty ({counterparty.alias}{', ' + between.group(0) if between else ''})"
+            f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)
     return _rates_of_flows(out, counterparty)
 

@@ -39,7 +39,7 @@ def comparison_cues() -> re.Pattern[str]:
 # function words ("than those of India", "countries such as India, Bangladesh and Vietnam"). Each
 # alternative starts with a different kind of character, so the repetition never backtracks.
 _LIST = (
-    r"(?:[\s,&]|(?:and|or|the|of|those|that|its|their|in|both|other|such|as|like|including|neighbou?rs|countries|nations|states|rivals?)\b"
+    r"(?:[\s,&()]|(?:and|or|the|of|those|that|its|their|in|both|other|such|as|like|including|neighbou?rs|countries|nations|states|rivals?)\b"
     r"|[A-Z][\w'’.-]*)*$"
 )
 
@@ -68,6 +68,14 @@ def passing_cue_words() -> re.Pattern[str]:
         except re.error as exc:
             raise VocabularyError(f"data/passing_cues.csv row {i}: bad pattern {row['pattern']!r}: {exc}") from None
     return re.compile("(?i:" + "|".join(row["pattern"] for row in rows) + ")")
+
+
+@lru_cache(maxsize=1)
+def passing_after() -> re.Pattern[str]:
+    """A hyphened word after a name that makes the name a description, not a counterparty
+    (``data/passing_after.csv``): "the China-led AIIB", "Saudi-based Islamic Development Bank"."""
+    words = "|".join(re.escape(row["word"]) for row in read_rows("passing_after.csv"))
+    return re.compile(rf"[-‑–][ \t]?(?i:{words})\b")
 
 
 @dataclass(frozen=True)
@@ -144,13 +152,15 @@ class Registry:
             cue_ends = [m.end() for m in _lowered_passing_cue_words().finditer(lowered)]
         else:
             cue_ends = [m.end() for m in passing_cue_words().finditer(text)]
+        described = passing_after().match
         for match in self.pattern.finditer(text):
             alias = match.group(0)
-            code, via = self.alias_to[alias]
+            code, via = self.alias_to.get(alias) or self.alias_to[" ".join(alias.split())]  # a name broken by a line
             if code != "PAK" and via == "name" and currency_after().match(text, match.end()):
                 continue
             i = bisect.bisect_right(cue_ends, match.start()) - 1
             passing = i >= 0 and match.start() - cue_ends[i] <= _PASSING_REACH and bool(_LIST_RE.fullmatch(text, cue_ends[i], match.start()))
+            passing = passing or bool(described(text, match.end()))
             hits.append(Hit(code, match.start(), match.end(), alias, via, passing))
         return hits
 
@@ -226,7 +236,8 @@ def registry() -> Registry:
                 raise VocabularyError(f"member {code!r} of {bloc} in data/blocs.csv is not an ISO3 country code")
 
     words = sorted(alias_to, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w&])" + trie_regex(words) + r"(?![\w&]|['’][A-Za-z]{2,})")
+    # the space inside a name is any one blank, a line break included ("Asian\nInfrastructure Investment Bank")
+    pattern = re.compile(r"(?<![\w&])" + trie_regex(words).replace("\\ ", "\\s") + r"(?![\w&]|['’][A-Za-z]{2,})")
     return Registry(entities, alias_to, pattern)
 
 
@@ -268,11 +279,16 @@ _BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between
 _WITH_BEFORE = re.compile(r"\b(?:with|between|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
 
 
+_FUNDED_AFTER = re.compile(r"\)?(?:[ \t]|[-‑–])?(?i:funded|financed|sponsored|assisted)\b")
+_FUNDED_BY = re.compile(r"\b(?:funded|financed|sponsored|assisted|bankrolled)[ \t]+by[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+
+
 def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
     """Counterparties of engagements without figures: a partner joined to Pakistan in a sentence
     with an engagement word (``data/engagement_cues.csv``): "Pakistan and Malaysia signed",
     "Pakistan-Kazakhstan relations", "ASEAN-Pakistan", or "with"/"between"/"from" X in a sentence
-    naming Pakistan. Neighbours in a list ("after visiting Malaysia and Indonesia") are not."""
+    naming Pakistan; a funder anywhere ("a World Bank-funded project", "financed by the ADB").
+    Neighbours in a list ("after visiting Malaysia and Indonesia") are not."""
     from dashboard.vocab import engagement_cues
 
     cues = engagement_cues()
@@ -283,6 +299,12 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         if i >= 0 and hit.start < spans[i][1]:
             by_sentence.setdefault(i, []).append(hit)
     found: set[str] = set()
+    funded_by = {m.end() for m in _FUNDED_BY.finditer(text)}
+    for hit in hits:  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
+        if hit.code != "PAK" and hit.via == "name" and hit.code in direct and not hit.passing and (
+            hit.start in funded_by or _FUNDED_AFTER.match(text, hit.end)
+        ):
+            found.add(hit.code)
     for i, group in by_sentence.items():
         if not any(h.code == "PAK" for h in group) or not cues.search(text, *spans[i]):
             continue
@@ -317,7 +339,10 @@ def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | N
     body = headline.end() if headline else start
     lede = _LEDE_END.search(text, body, min(len(text), body + _LEDE))
     for end in (headline.end(1) if headline else 0, lede.start() if lede else min(len(text), body + _LEDE)):
-        found = {h.code: h for h in names if h.end <= end}
+        found: dict[str, Hit] = {}
+        for h in names:
+            if h.end <= end:
+                found.setdefault(h.code, h)  # its first naming: "the World Bank", not a later "the bank"
         if len(found) == 1:
             return next(iter(found.values()))
         if len(found) > 1:
@@ -373,3 +398,97 @@ def without_covered(hits: list[Hit], names: list[Hit]) -> list[Hit]:
             continue
         kept.append(h)
     return sorted([*kept, *names], key=lambda h: h.start)
+
+
+@dataclass(frozen=True)
+class _Anaphor:
+    head: str  # the word a name must hold to be what the phrase points back to: "Bank"
+    types: frozenset[str]  # the registry types it can point back to (a name not in the registry: any but "country")
+
+
+@lru_cache(maxsize=1)
+def _anaphors() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, _Anaphor], dict[str, frozenset[str]]]:
+    """The phrases of ``data/anaphors.csv`` as written ("the bank", "the Fund"; "The" too), a pattern
+    of their head words as written in names ("Bank"), and for each registry code the heads its names
+    hold ("SAU": the Kingdom of Saudi Arabia)."""
+    rows = read_rows("anaphors.csv")
+    by_phrase: dict[str, _Anaphor] = {}
+    for i, row in enumerate(rows, start=2):
+        types = frozenset(t for t in row["types"].split(";") if t)
+        words = row["phrase"].split()
+        if not types <= set(TYPES) or not row["head"].strip() or len(words) < 2 or words[0] != "the":
+            raise VocabularyError(f"data/anaphors.csv row {i}: a phrase starting with 'the', a head word and types among {', '.join(TYPES)} are needed")
+        by_phrase[" ".join(words[1:])] = _Anaphor(row["head"].strip(), types)
+    # "the bank", not "the Bank of China" (a name of its own) nor "the bank-led scheme"
+    tails = trie_regex(sorted(by_phrase, key=len, reverse=True)).replace("\\ ", "[ \\t]+")
+    phrase = re.compile(rf"\b[Tt]he[ \t]+(?P<tail>{tails})\b(?![ \t]+of\b|[-‑–])")
+    heads = {a.head for a in by_phrase.values()}
+    head = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(heads)) + r")\b")
+    reg = registry()
+    holds: dict[str, set[str]] = {}
+    for alias, (code, _via) in reg.alias_to.items():
+        for word in set(alias.split()) & heads:
+            holds.setdefault(code, set()).add(word)
+    return phrase, head, by_phrase, {code: frozenset(words) for code, words in holds.items()}
+
+
+def anaphors(text: str, hits: list[Hit]) -> list[Hit]:
+    """"The bank", "the Fund", "the kingdom": each names the bank, fund or kingdom the story has named
+    most often so far, the latest of those on a tie (``data/anaphors.csv``), as a hit of that partner
+    ("the Asian Development Bank (ADB) said ... under the bank's programme" -> ADB). A name holding
+    the head word that the registry does not know ("the State Bank of Pakistan") counts too, and when
+    it leads the phrase names no partner. ``hits`` sorted by start; two patterns, one pass, a sort."""
+    phrase, head, by_phrase, holds = _anaphors()
+    found = list(phrase.finditer(text))
+    if not found:
+        return []
+    entities = registry().entities
+    starts = [h.start for h in hits]
+    phrase_starts = [m.start() for m in found]
+    # events in text order: (position, 0 a name holding a head word / 1 a phrase, head, hit or None, match)
+    events: list[tuple[int, int, str, Hit | None, re.Match[str] | None]] = []
+    for h in hits:
+        words = holds.get(h.code, ()) if h.code in entities else [w for w in h.code.split() if head.fullmatch(w)]
+        events.extend((h.start, 0, word, h, None) for word in words)
+    for m in head.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        j = bisect.bisect_right(phrase_starts, m.start()) - 1
+        if not (i >= 0 and hits[i].end >= m.end()) and not (j >= 0 and found[j].end() >= m.end()):
+            events.append((m.start(), 0, m.group(0), None, None))  # a name the registry does not know
+    for m in found:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if not (i >= 0 and hits[i].end > m.start()):  # not part of a name
+            events.append((m.start(), 1, by_phrase[" ".join(m.group("tail").split())].head, None, m))
+    events.sort(key=lambda e: (e[0], e[1]))
+    counts: dict[tuple[str, str | None], int] = {}
+    leader: dict[str, tuple[str | None, Hit | None]] = {}  # head -> (code or None, its last hit)
+
+    def count(word: str, code: str | None, hit: Hit | None) -> None:
+        n = counts[word, code] = counts.get((word, code), 0) + 1
+        best = leader.get(word)
+        if best is None or n >= counts[word, best[0]]:
+            leader[word] = (code, hit)
+        elif best[0] == code:
+            leader[word] = (code, hit)
+
+    out = []
+    for _pos, is_phrase, word, hit, m in events:
+        if not is_phrase:
+            count(word, hit.code if hit is not None else None, hit)
+            continue
+        code, antecedent = leader.get(word, (None, None))
+        if antecedent is None:
+            continue
+        entity = entities.get(code)
+        anaphor = by_phrase[" ".join(m.group("tail").split())]
+        if (entity.type if entity is not None else "organisation") in anaphor.types:
+            named = Hit(code, m.start(), m.end(), m.group(0), antecedent.via, antecedent.passing)
+            out.append(named)
+            count(word, code, named)
+    return out
+
+
+def with_anaphors(text: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` plus the partners that "the bank", "the Fund" or "the kingdom" point back to, in order."""
+    extra = anaphors(text, hits)
+    return sorted([*hits, *extra], key=lambda h: h.start) if extra else hits

@@ -23,6 +23,7 @@ from dashboard.partners import (
     registry,
     story_counterparty,
     unregistered_counterparties,
+    with_anaphors,
     without_covered,
 )
 
@@ -39,7 +40,7 @@ def analyse_story(story: Story) -> dict:
     """
     reg = registry()
     known = reg.find(story.text)
-    hits = without_covered(known, unregistered_counterparties(story.text, known))
+    hits = with_anaphors(story.text, without_covered(known, unregistered_counterparties(story.text, known)))
     direct, passing = classify(story.text, hits)
     spans = sentence_spans(story.text)
     starts = [a for a, _ in spans]
@@ -57,6 +58,9 @@ def analyse_story(story: Story) -> dict:
                                    *(c for c in direct if c in headline or c in engaged)]))
     # a state fund, agency or company acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too
     partners += [c for c in dict.fromkeys(reg.entities[p].country for p in partners if p in reg.entities) if c and c not in partners]
+    # and a state fund, agency or company of a partner country, named as itself, acts for it: "Saudi Arabia agreed
+    # to extend the deposit ... the Saudi Fund for Development has rolled it over"
+    partners += [c for c in direct if c not in partners and c in reg.entities and reg.entities[c].country in partners]
     mentions = [c for c in dict.fromkeys([*direct, *passing]) if c not in partners]
     quotes = {}
     for hit in hits:

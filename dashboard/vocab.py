@@ -388,6 +388,16 @@ def pakistan_wide() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def two_sided() -> re.Pattern[str]:
+    """Words that make an amount one between Pakistan and the story's partner, whatever it measures
+    ("the two countries", "bilateral": ``data/two_sided_cues.csv``)."""
+    patterns = [row["pattern"] for row in read_rows("two_sided_cues.csv")]
+    for i, pattern in enumerate(patterns, start=2):
+        _compile(pattern, f"two_sided_cues.csv row {i}")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def engagement_cues() -> re.Pattern[str]:
     """Words of an engagement between Pakistan and someone (met, signed, cooperation, loan:
     ``data/engagement_cues.csv``): a partner named beside them and beside Pakistan is a counterparty."""

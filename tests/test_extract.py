@@ -402,6 +402,9 @@ def test_relative_years_come_from_the_story_date(sentence, published, year):
         ("Trade rose sharply to reach $1.4 billion.", "actual", "rose … to reach"),
         ("Digital tools can add Rs9.7 trillion to the economy.", "estimate", "can add"),
         ("Remittances can each increase to over $1bn.", "estimate", "can each increase"),
+        # the month is not the modal verb
+        ("Tea sales climbed in April, and in May they came to $40 million.", "actual", "climbed"),
+        ("Tea sales may come to $40 million.", "estimate", "may"),
     ],
 )
 def test_kinds_and_the_words_that_decide_them(text, kind, cue):
@@ -413,3 +416,8 @@ def test_a_quote_of_a_huge_sentence_is_a_window_around_the_figure():
     text = "word " * 5000 + "exports of $5 billion " + "word " * 5000
     (fig,) = extract_figures(text)
     assert "$5 billion" in fig.quote and len(fig.quote) < 800
+
+
+def test_a_figure_compared_with_a_goal_is_not_a_goal():
+    goal, before = extract_figures("Tea exports will reach $5 billion, compared with $4 billion a year ago.")
+    assert (goal.kind, before.kind) == ("target", "actual")

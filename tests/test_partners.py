@@ -185,3 +185,119 @@ def test_a_lender_not_in_the_registry_is_still_its_figure_s_partner(text, partne
 def test_a_pakistani_body_is_not_a_counterparty():
     record = _story("The State Bank of Pakistan received $500 million from the Asian Development Bank.")
     assert record["partners"] == ["ADB"]
+
+
+def test_a_name_broken_by_a_line_is_one_name():
+    assert codes("The Islamic\nDevelopment Bank lends to the Asian Development\nBank's members.") == ["ISDB", "ADB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kuwait-based lender will visit.", "A China-led bank approved it.", "A Dubai-headquartered firm and a Saudi–based fund."],
+)
+def test_a_country_describing_an_organisation_is_in_passing(text):
+    assert all(h.passing for h in registry().find(text) if h.code != "PAK")
+
+
+def _anaphor_codes(text):
+    from dashboard.partners import with_anaphors
+
+    return [(h.alias, h.code) for h in with_anaphors(text, registry().find(text)) if h.alias.lower().startswith("the ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the bank, the Fund, the kingdom: the one named before
+        ("The Asian Development Bank approved a loan. The bank said it will help.", [("The bank", "ADB")]),
+        ("Pakistan met the IMF in May. The Fund wants reforms.", [("The Fund", "IMF")]),
+        ("Workers in Saudi Arabia sent more. Inflows from the kingdom grew.", [("the kingdom", "SAU")]),
+        # the one named most often so far, not merely the last ("co-financed with" a second lender)
+        ("The AIIB lent $1bn. The AIIB loan is co-financed with the World Bank, the bank said.", [("the bank", "AIIB")]),
+        # a Pakistani bank or a fund the registry does not know leads: no partner
+        ("The State Bank of Pakistan said Saudi Arabia kept its deposit with the bank.", []),
+        ("The IMF met officials. The Pakistan Sovereign Wealth Fund and the Pakistan Sovereign Wealth Fund board: the Fund said.", []),
+        # a name of its own, a lower-case "the fund" and a kingdom that is not one
+        ("The World Bank and the Bank of China met. The fund is new.", []),
+        ("The UAE lent $1bn. The kingdom is rich.", []),
+    ],
+)
+def test_the_bank_the_fund_and_the_kingdom_name_the_partner_named_before(text, expected):
+    assert _anaphor_codes(text) == expected
+
+
+def test_the_bank_gives_its_figure_a_partner():
+    text = "The World Bank approved $700 million on Friday.\nThe funds come under the bank's programme, which could provide up to $1.35 billion."
+    assert _partner_of(_story(text), "$1.35 billion") == ["WORLDBANK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        # one amount to each name of a list as long, in order
+        ("Loans from China and Japan came to $4 billion and $1 billion, respectively.", "$1 billion", ["JPN"]),
+        ("Workers in Qatar, Oman and Kuwait sent $90 million, $80 million and $70 million.", "$80 million", ["OMN"]),
+        # a list of names across a line break, with an acronym in brackets and "countries" after it
+        ("Inflows from the Gulf Cooperation Council (GCC) countries and the\nUnited States were $3 billion and $2 billion.", "$3 billion", ["GCC"]),
+        # one amount for two names stays a combined amount
+        ("Imports from Malaysia and Indonesia were $2 billion.", "$2 billion", ["MYS", "IDN"]),
+        # two amounts for three names: no pairing
+        ("Malaysia, Indonesia and Thailand bought $2 billion and $3 billion.", "$3 billion", ["MYS", "IDN", "THA"]),
+    ],
+)
+def test_amounts_of_a_list_go_one_to_each_name(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        # a clause that describes the figure itself does not cut it from its lender
+        ("The central bank got $2 billion, which was the first tranche from Qatar, on Monday.", "$2 billion", ["QAT"]),
+        ("Pakistan received $500 million – which is part of a loan from Kuwait.", "$500 million", ["KWT"]),
+        # an example from the whole world is not the source of a total
+        ("Expatriates across the world, such as those in Canada (CA), sent home $9 billion in remittances.", "$9 billion", []),
+    ],
+)
+def test_clauses_and_examples_around_a_figure(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
+
+
+def test_a_current_account_figure_is_pakistan_wide_in_a_partner_story():
+    text = (
+        "Japan lends Pakistan $500 million\n\n"
+        "Japan agreed to lend $500 million for power lines. A current account surplus of $300 million helped the rupee."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$500 million") == ["JPN"]
+    assert _partner_of(record, "$300 million") == []
+
+
+def test_a_figure_between_the_two_sides_is_the_story_partner_s():
+    text = (
+        "Pakistan and Kenya sign a tea pact\n\n"
+        "Pakistan and Kenya signed a pact on tea on Monday. Both countries will remove 40 percent of all tariffs on tea. "
+        "Tea prices rose 5 percent in the capital."
+    )
+    record = _story(text)
+    assert _partner_of(record, "40 percent") == ["KEN"]
+    assert _partner_of(record, "5 percent") == []
+
+
+def test_a_fund_of_a_partner_country_named_as_itself_is_a_partner():
+    record = _story("Saudi Arabia agreed to extend its $3 billion deposit. The Saudi Fund for Development rolled it over on Monday.")
+    assert record["partners"][:2] == ["SAU", "SFD"]
+    record = _story("Pakistan got a $1 billion loan from China. The Kuwait Fund has an office in Lahore.")
+    assert "KFAED" not in record["partners"]
+
+
+@pytest.mark.parametrize(
+    ("text", "funder"),
+    [
+        ("The budget sets aside Rs10 million for the Smart Schools Project (Asian Development Bank Funded).", "ADB"),
+        ("Work began on a JICA-funded water scheme in Karachi.", "JICA"),
+        ("The clinics, financed by the Islamic Development Bank, opened in May.", "ISDB"),
+    ],
+)
+def test_a_funder_of_a_project_is_a_partner(text, funder):
+    assert _story(text)["partners"][0] == funder
