@@ -268,7 +268,9 @@ from dashboard.store import DecidedMeanwhile, Store
 store = Store(sys.argv[1], seeds_dir=__import__("pathlib").Path(sys.argv[2]))
 rows = review.all_figures(load_store(store))
 row = rows[rows["raw"] == sys.argv[3]].iloc[0]
-while time.time() < float(sys.argv[4]):
+ready = __import__("pathlib").Path(sys.argv[4])
+(ready / sys.argv[5]).touch()  # this reviewer has seen the figure; all decide once all eight have
+while len(list(ready.iterdir())) < 8:
     time.sleep(0.005)
 try:
     store.decide(review.figure_event(row, "confirm", sys.argv[5]))
@@ -279,12 +281,11 @@ except DecidedMeanwhile:
 
 
 def test_eight_reviewers_deciding_on_one_figure_at_once_one_wins_seven_are_told(store, store_url, tmp_path):
-    import time
-
-    start = time.time() + 6
+    ready = tmp_path / "ready"
+    ready.mkdir()
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", DECIDE, store_url, str(tmp_path / "no-seeds"), "$10 billion", str(start), f"reviewer {i}"],
+            [sys.executable, "-c", DECIDE, store_url, str(tmp_path / "no-seeds"), "$10 billion", str(ready), f"reviewer {i}"],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         for i in range(8)
