@@ -78,11 +78,15 @@ def test_empty_inputs_say_why():
     assert len(fig.data) == 0
 
 
+REVIEWED_TARGETS = {"review_text": ["confirmed by Ann, 2026-12-01", "not yet reviewed"], "conflict_open": [False, False],
+                    "current_review_text": ["checked by the project", ""], "current_conflict_open": [False, False]}
+
+
 def test_target_bars_show_current_only_where_reported():
     p = pd.DataFrame(
         {"label": ["Exports", "Exports · China"], "target": [150e9, 50e9], "current": [30e9, None], "progress_pct": [20.0, None],
          "target_text": ["$150B", "$50B"], "current_text": ["$30B", "–"], "note": ["20% there", ""],
-         "quote": ["q1", "q2"], "current_quote": ["c1", ""], "source": ["s", "s"]}
+         "quote": ["q1", "q2"], "current_quote": ["c1", ""], "source": ["s", "s"], **REVIEWED_TARGETS}
     )
     fig = charts.target_bars(p)
     target, current = fig.data
@@ -105,7 +109,7 @@ def _figures(published, partners, kinds):
     n = len(published)
     return pd.DataFrame(
         {"published": pd.to_datetime(published), "partner_name": partners, "label": ["$5B"] * n, "kind": kinds,
-         "quote": ["q"] * n, "source": ["s"] * n}
+         "quote": ["q"] * n, "source": ["s"] * n, "review_text": ["not yet reviewed"] * n, "conflict_open": [False] * n}
     )
 
 
@@ -152,8 +156,10 @@ def test_a_single_dated_story_gets_a_readable_date_axis():
 
 def test_target_paths_draw_the_compound_path_and_actuals():
     paths = pd.DataFrame({"label": ["Exports"], "x0": [0], "y0": [30e9], "x1": [10], "y1": [150e9], "text1": ["$150B"],
-                          "quote": ["q"], "source": ["s"], "x_title": ["years from the latest reported value"]})
-    actuals = pd.DataFrame({"label": ["Exports"], "x": [0], "value": [30e9], "text": ["$30B"], "quote": ["q"], "source": ["s"]})
+                          "quote": ["q"], "source": ["s"], "x_title": ["years from the latest reported value"],
+                          "review_text": ["checked by the project"], "conflict_open": [False]})
+    actuals = pd.DataFrame({"label": ["Exports"], "x": [0], "value": [30e9], "text": ["$30B"], "quote": ["q"], "source": ["s"],
+                            "review_text": ["not yet reviewed"], "conflict_open": [False]})
     fig = charts.target_paths(paths, actuals)
     xs, ys = list(fig.data[0].x), list(fig.data[0].y)
     assert (xs[0], ys[0], xs[-1], ys[-1]) == (0, 30e9, 10, pytest.approx(150e9))
@@ -174,9 +180,11 @@ def test_compound_path_without_growth_to_draw_is_the_two_ends(x0, y0, x1, y1):
 def _all_builders():
     progress = pd.DataFrame(
         {"label": ["Exports"], "target": [150e9], "current": [30e9], "progress_pct": [20.0], "target_text": ["$150B"],
-         "current_text": ["$30B"], "note": ["20% of target"], "quote": ["q"], "current_quote": ["c"], "source": ["s"]}
+         "current_text": ["$30B"], "note": ["20% of target"], "quote": ["q"], "current_quote": ["c"], "source": ["s"],
+         "review_text": ["not yet reviewed"], "conflict_open": [False], "current_review_text": ["not yet reviewed"], "current_conflict_open": [False]}
     )
-    metric = pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B, $9B"], "source": ["a.txt"]})
+    metric = pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B, $9B"], "source": ["a.txt"],
+                           "review_text": ["1 of 2 checked"]})
     return [
         charts.partner_map(_map_rows()),
         charts.timeline(_events(["2025-01-01"], ["China"], ["ai"]), _figures([], [], [])),
@@ -218,7 +226,8 @@ def test_theme_colours_are_validated_naming_the_row(tmp_path, monkeypatch):
 
 
 def test_frozen_figure_serialises_once_and_equals_the_original():
-    fig = charts.figures_by_metric(pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B"], "source": ["a.txt"]}))
+    fig = charts.figures_by_metric(pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B"], "source": ["a.txt"],
+                                                 "review_text": ["all checked"]}))
     frozen = charts.FrozenFigure(fig)
     assert frozen.to_dict() is frozen.to_dict()
     import plotly.io as pio
@@ -232,7 +241,7 @@ def test_a_thousand_figures_do_not_get_a_tick_each():
     from dashboard import charts
 
     rows = pd.DataFrame({"metric_label": ["Exports", "Loans"], "kind": ["actual", "actual"], "count": [900, 300],
-                         "values": ["$1B and 899 more", "$2B"], "source": ["a.txt", "b.txt"]})
+                         "values": ["$1B and 899 more", "$2B"], "source": ["a.txt", "b.txt"], "review_text": ["all checked"] * 2})
     fig = charts.figures_by_metric(rows)
     assert fig.layout.yaxis.dtick is None and fig.layout.yaxis.tickformat == ",d"
     few = charts.figures_by_metric(rows.assign(count=[3, 2]))

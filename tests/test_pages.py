@@ -104,7 +104,7 @@ def test_sources():
     at = open_page("sources")
     table = at.dataframe[0].value
     assert len(table) == 6 and {"quote", "date", "story", "outlet", "file", "start", "end"} <= set(table.columns)
-    assert list(table.columns)[-5:] == ["review", "file", "start", "end", "figure_id"]  # the file is a detail
+    assert list(table.columns)[-9:] == ["review", "reviewed_by", "reviewed_at", "review_note", "conflict", "file", "start", "end", "figure_id"]  # the file is a detail
     at.selectbox(key="story").set_value("002_6c67410e97d8d00a.txt#0").run()
     text = at.markdown[-1].value
     assert ":orange-background[**\\$2\\.7 trillion**]" in text
@@ -209,7 +209,7 @@ def test_article_markdown_and_html_are_shown_as_text(hostile_app, page):
             assert mark not in text, (mark, text)  # every mark reaches Streamlit escaped
     literal = "\n".join(plain(t) for t in shown)
     if page is None:
-        (card,) = [m for m in at.metric if m.proto.help]
+        (card,) = [m for m in at.metric if m.proto.help.startswith("“")]  # the headline card, not the review counts
         assert "**officials** said <b>today</b> [link](http://evil.example) :red[alert] $x^2$ &amp;" in plain(card.proto.help)
     if page == "sources":
         assert "**officials** said <b>today</b> [link](http://evil.example)" in plain(at.markdown[-1].value)

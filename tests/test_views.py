@@ -97,7 +97,7 @@ def test_pakistan_wide_figures_are_context_not_the_partners(corpus):
 
 def test_sources_show_outlet_title_and_date_with_the_file_last(corpus):
     table = views.story_table(corpus)
-    assert list(table.columns) == ["date", "title", "outlet", "figures", "file"]
+    assert list(table.columns) == ["date", "title", "outlet", "figures", "checked", "open conflicts", "file"]
     labels = views.story_labels(corpus)
     assert labels["000_09d8e724778e1e1f.txt#0"] == (
         "22 Apr 2025 · Pakistan proposes tech alliance with ASEAN, eyes inclusive digital future · Business Recorder"
