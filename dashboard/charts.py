@@ -425,8 +425,8 @@ def figures_by_metric(figures: pd.DataFrame, title: str = "Figures by metric and
                 y=rows["count"],
                 name=kind,
                 marker_color=KIND_COLOURS.get(kind, PALETTE[-1]),
-                customdata=provenance(rows.assign(values=_escaped(rows["values"]), review_text=_escaped(rows["review_text"])), "values", "review_text"),
-                hovertemplate="<b>%{x}</b>: %{y} " + kind + "<br>%{customdata[0]}<br><i>%{customdata[1]}</i><extra>%{customdata[2]}</extra>",
+                customdata=provenance(rows.assign(review_text=_escaped(rows["review_text"])), "values", "review_text"),
+                hovertemplate="<b>%{x}</b>: %{y} " + kind + "<br>%{customdata[1]}<br><i>%{customdata[0]}</i><extra>%{customdata[2]}</extra>",
             )
         )
     # whole-number ticks; one per count only while counts are few (a tick per figure of a thousand

@@ -158,7 +158,7 @@ def checked_note(checked: Corpus, everything: Corpus) -> str:
         return (f"Checked figures only: none of the {counted(total, 'figure')} for this filter has been confirmed or corrected yet. "
                 "Untick “Checked figures only” in the sidebar to see them, or review them on the Review page.")
     return (f"Checked figures only: {shown:,} of {counted(total, 'figure')} for this filter are shown (confirmed or corrected); "
-            f"{total - shown:,} not yet reviewed are left out.")
+            f"{total - shown:,} not yet reviewed {'is' if total - shown == 1 else 'are'} left out.")
 
 
 # --------------------------------------------------------------------------- overview
@@ -537,9 +537,9 @@ def metric_spec(corpus: Corpus) -> ChartSpec:
 
 
 def _checked_line(count: int, checked: int, in_conflict: int) -> str:
-    """``"2 of 3 checked · 1 conflicts with another report"``; ``"all checked"`` when every one is."""
+    """``"2 of 3 checked · 1 in conflict with another report"``; ``"all checked"`` when every one is."""
     line = "all checked" if checked == count else f"{checked:,} of {count:,} checked"
-    return line + (f" · {in_conflict:,} {'conflicts' if in_conflict == 1 else 'conflict'} with another report" if in_conflict else "")
+    return line + (f" · {in_conflict:,} in conflict with another report" if in_conflict else "")
 
 
 # --------------------------------------------------------------------------- sources

@@ -253,3 +253,64 @@ def test_a_hover_lists_a_dozen_figures_then_how_many_more():
 
     assert _some(["$1B", "$2B"]) == "$1B, $2B"
     assert _some([f"${i}B" for i in range(100)]).endswith("and 88 more")
+
+
+# --------------------------------------------------------------------------- review (issue 10)
+HOSTILE_NAME = "<b>Ann</b> <a href='http://x'>&</a>"
+
+
+def test_timeline_rings_figures_in_an_open_conflict_and_escapes_the_reviewer():
+    figures = _figures(["2025-01-01", "2025-02-01", "2025-03-01"], ["China"] * 3, ["actual"] * 3).assign(
+        review_text=[f"confirmed by {HOSTILE_NAME}, 2026-12-01", "not yet reviewed · conflicts with another report", "checked by the project"],
+        conflict_open=[False, True, False],
+    )
+    fig = charts.timeline(_events([], [], []), figures)
+    assert [t.name for t in fig.data] == ["figure (actual)", charts.CONFLICT_NAME]
+    figure_trace, ring = fig.data
+    assert list(ring.x) == [pd.Timestamp("2025-02-01")] and list(ring.y) == [figure_trace.y[1]]  # around that figure
+    assert ring.marker.symbol == "circle-open" and ring.hoverinfo == "skip" and ring.showlegend
+    assert figure_trace.customdata[0][1] == "confirmed by &lt;b&gt;Ann&lt;/b&gt; &lt;a href='http://x'&gt;&amp;&lt;/a&gt;, 2026-12-01"
+    assert "%{customdata[1]}" in figure_trace.hovertemplate
+    assert not any("<b>Ann" in str(v) for t in fig.data for v in (t.customdata if t.customdata is not None else []))
+
+
+def test_without_an_open_conflict_there_is_no_ring():
+    fig = charts.timeline(_events([], [], []), _figures(["2025-01-01"], ["China"], ["actual"]))
+    assert charts.CONFLICT_NAME not in [t.name for t in fig.data]
+
+
+def test_target_bars_say_the_review_of_both_figures_and_ring_a_conflict():
+    p = pd.DataFrame(
+        {"label": ["Exports", "Exports · China"], "target": [150e9, 50e9], "current": [30e9, None], "progress_pct": [20.0, None],
+         "target_text": ["$150B", "$50B"], "current_text": ["$30B", "–"], "note": ["20% there", ""],
+         "quote": ["q1", "q2"], "current_quote": ["c1", ""], "source": ["s", "s"],
+         "review_text": ["not yet reviewed · conflicts with another report", "checked by the project"], "conflict_open": [True, False],
+         "current_review_text": [f"confirmed by {HOSTILE_NAME}, 2026-12-01", None], "current_conflict_open": [True, False]}
+    )
+    fig = charts.target_bars(p)
+    target, current, ring = fig.data
+    assert [row[1] for row in target.customdata] == ["not yet reviewed · conflicts with another report", "checked by the project"]
+    assert current.customdata[0][1].startswith("confirmed by &lt;b&gt;Ann")
+    assert ring.name == charts.CONFLICT_NAME and list(ring.y) == ["Exports", "Exports"] and list(ring.x) == [100.0, 20.0]
+
+
+def test_target_paths_ring_a_conflicting_target_or_actual():
+    paths = pd.DataFrame({"label": ["Exports"], "x0": [2024], "y0": [30e9], "x1": [2030], "y1": [150e9], "text1": ["$150B"],
+                          "quote": ["q"], "source": ["s"], "x_title": ["year"], "review_text": ["checked by the project"], "conflict_open": [False]})
+    actuals = pd.DataFrame({"label": ["Exports", "Exports"], "x": [2023, 2024], "value": [25e9, 30e9], "text": ["$25B", "$30B"],
+                            "quote": ["q", "q"], "source": ["s", "s"], "review_text": ["not yet reviewed · conflicts with another report", "corrected by Bo, 2026-12-01"],
+                            "conflict_open": [True, False]})
+    fig = charts.target_paths(paths, actuals)
+    assert "target: %{customdata[2]}" in fig.data[0].hovertemplate and fig.data[0].customdata[0][2] == "checked by the project"
+    assert [row[0] for row in fig.data[1].customdata] == list(actuals["review_text"])
+    ring = fig.data[-1]
+    assert ring.name == charts.CONFLICT_NAME and (list(ring.x), list(ring.y)) == ([2023], [25e9])
+    assert len(charts.target_paths(paths, actuals.assign(conflict_open=False)).data) == 2  # no ring
+
+
+def test_figures_by_metric_hover_says_how_many_are_checked():
+    rows = pd.DataFrame({"metric_label": ["Exports"], "kind": ["actual"], "count": [3], "values": ["$1B, $2B, $3B"], "source": ["a.txt"],
+                         "review_text": ["2 of 3 checked · 1 in conflict with another report"]})
+    (bar,) = charts.figures_by_metric(rows).data
+    assert bar.customdata[0][0] == "2 of 3 checked · 1 in conflict with another report"
+    assert bar.customdata[0][1] == "$1B, $2B, $3B" and "<i>%{customdata[0]}</i>" in bar.hovertemplate
