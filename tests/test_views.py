@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from dashboard import views
+from dashboard import charts, views
 from dashboard.filters import Filter, apply_filter
 from dashboard.text import counted
 
@@ -281,3 +281,19 @@ def test_metric_hover_counts_the_checked(reviewed):
     assert "1 of 2 checked · 2 in conflict with another report" in lines["actual"]
     assert "all checked" in lines["target"]
     assert set(views.REVIEW_COLUMNS) <= set(spec.data.columns)
+
+
+def test_a_resolved_conflict_is_no_longer_marked(tmp_path):
+    from review_corpus import figure, make_store
+
+    from dashboard import review
+    from dashboard.load import load_store
+
+    store = make_store(tmp_path / "s.sqlite3")
+    store.decide(review.figure_event(figure(load_store(store), "b.txt", "$7 billion"), "confirm", "Bo"))  # both right
+    resolved = load_store(store)
+    assert charts.CONFLICT_NAME not in [t.name for t in views.timeline_spec(resolved).figure.data]
+    table = views.figure_table(resolved).set_index("figure_id")
+    assert table.loc[["a.txt|$5 billion|1", "b.txt|$7 billion|1"], "conflict"].tolist() == ["resolved", "resolved"]
+    assert [v for _, v, _ in views.review_metrics(resolved)] == ["10 / 10", "0"]
+    assert "confirmed by Bo" in views.review_text(resolved.figures.set_index("figure_id").loc[["b.txt|$7 billion|1"]]).iloc[0]
