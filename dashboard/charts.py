@@ -25,7 +25,7 @@ NO_THEME_COLOUR = "#bbbbbb"
 # a thick ring around its marker, in a colour no theme or kind uses, with its own legend entry.
 CONFLICT_NAME = "in conflict with another report"
 CONFLICT_COLOUR = "#B2182B"
-CONFLICT_MARKER = dict(symbol="circle-open", size=24, color=CONFLICT_COLOUR, line=dict(width=2.5, color=CONFLICT_COLOUR))
+CONFLICT_MARKER = dict(symbol="circle-open", size=19, color=CONFLICT_COLOUR, line=dict(width=2, color=CONFLICT_COLOUR))
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#262730")
 GRID = "#e6e6e6"
 HEIGHT = 420
@@ -290,11 +290,12 @@ def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest
     progress = progress.assign(
         target_text=_escaped(progress["target_text"]), current_text=_escaped(progress["current_text"]),
         review_text=_escaped(progress["review_text"]), current_review_text=_escaped(progress["current_review_text"]),
+        _row=range(len(progress)),  # one row per target, even when two share a label (two goals for one series)
     )
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
-            y=progress["label"],
+            y=progress["_row"],
             x=[100.0] * len(progress),
             orientation="h",
             name="target",
@@ -308,7 +309,7 @@ def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest
     has_current = progress[progress["current"].notna()]
     fig.add_trace(
         go.Bar(
-            y=has_current["label"],
+            y=has_current["_row"],
             x=has_current["progress_pct"],
             orientation="h",
             name="current (latest actual)",
@@ -325,7 +326,7 @@ def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest
     )
     rings = conflict_rings(  # at the end of each bar whose figure is in an open conflict
         [100.0] * len(progress) + list(has_current["progress_pct"]),
-        list(progress["label"]) + list(has_current["label"]),
+        list(progress["_row"]) + list(has_current["_row"]),
         list(progress["conflict_open"]) + list(has_current["current_conflict_open"]),
     )
     if rings:
@@ -337,7 +338,7 @@ def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest
         )
     top = max(100.0, float(has_current["progress_pct"].max()) if len(has_current) else 0.0)
     fig.update_xaxes(title_text="% of target reached", range=[0, top * 1.1], ticksuffix="%")
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", tickvals=list(progress["_row"]), ticktext=list(_escaped(progress["label"])), showgrid=False)
     return _layout(fig, title, height=max(300, 100 * len(progress) + 160), barmode="overlay")
 
 

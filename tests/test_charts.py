@@ -90,9 +90,9 @@ def test_target_bars_show_current_only_where_reported():
     )
     fig = charts.target_bars(p)
     target, current = fig.data
-    assert list(target.y) == ["Exports", "Exports · China"]
+    assert list(target.y) == [0, 1] and list(fig.layout.yaxis.ticktext) == ["Exports", "Exports · China"]
     assert list(target.x) == [100.0, 100.0]
-    assert list(current.y) == ["Exports"] and list(current.x) == [20.0]
+    assert list(current.y) == [0] and list(current.x) == [20.0]
     assert current.text[0].startswith("$30B")
     assert fig.layout.xaxis.ticksuffix == "%"
 
@@ -291,7 +291,20 @@ def test_target_bars_say_the_review_of_both_figures_and_ring_a_conflict():
     target, current, ring = fig.data
     assert [row[1] for row in target.customdata] == ["not yet reviewed · conflicts with another report", "checked by the project"]
     assert current.customdata[0][1].startswith("confirmed by &lt;b&gt;Ann")
-    assert ring.name == charts.CONFLICT_NAME and list(ring.y) == ["Exports", "Exports"] and list(ring.x) == [100.0, 20.0]
+    assert ring.name == charts.CONFLICT_NAME and list(ring.y) == [0, 0] and list(ring.x) == [100.0, 20.0]
+
+
+def test_two_targets_of_one_series_get_a_bar_each():
+    """Two goals for exports to China ($50B, $9B by 2031): two rows, each with its own bar under its text."""
+    p = pd.DataFrame(
+        {"label": ["Exports · China", "Exports · China"], "target": [50e9, 9e9], "current": [None, None], "progress_pct": [None, None],
+         "target_text": ["$50B", "$9B by 2031"], "current_text": ["–", "–"], "note": ["", ""], "quote": ["q1", "q2"],
+         "current_quote": ["", ""], "source": ["s", "s"], **REVIEWED_TARGETS}
+    )
+    fig = charts.target_bars(p)
+    assert list(fig.data[0].y) == [0, 1] and list(fig.layout.yaxis.tickvals) == [0, 1]
+    assert [a.y for a in fig.layout.annotations] == [pytest.approx(-0.31), pytest.approx(0.69)]
+    assert list(fig.layout.yaxis.ticktext) == ["Exports · China", "Exports · China"]
 
 
 def test_target_paths_ring_a_conflicting_target_or_actual():
