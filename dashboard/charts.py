@@ -21,6 +21,11 @@ TARGET_FILL = "rgba(230, 159, 0, 0.45)"
 MAP_SCALE = [[0.0, "#7fb3d9"], [1.0, "#08306b"]]  # partners named in a story: darker = more stories
 BLOC_MEMBER_COLOUR = "#f2d28c"  # a member of a bloc named in a story: another hue, not a pale "fraction"
 NO_THEME_COLOUR = "#bbbbbb"
+# A figure in an open conflict (another report of the same metric, partner, kind and year differs):
+# a thick ring around its marker, in a colour no theme or kind uses, with its own legend entry.
+CONFLICT_NAME = "in conflict with another report"
+CONFLICT_COLOUR = "#B2182B"
+CONFLICT_MARKER = dict(symbol="circle-open", size=19, color=CONFLICT_COLOUR, line=dict(width=2, color=CONFLICT_COLOUR))
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#262730")
 GRID = "#e6e6e6"
 HEIGHT = 420
@@ -102,6 +107,23 @@ def provenance(rows: pd.DataFrame, quote: str = "quote", *first: str) -> list:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escaped(values: pd.Series) -> pd.Series:
+    """Article or user text (partner names, reviewers' names) as hover text: escaped, missing as ""."""
+    return values.map(lambda v: _escape(v) if isinstance(v, str) else "")
+
+
+def conflict_rings(x, y, open_: pd.Series | list[bool]) -> go.Scatter | None:
+    """The conflict mark: a ring around each point whose figure is in an open conflict, with its
+    legend entry (:data:`CONFLICT_NAME`); hovering passes through to the figure itself. None when no
+    point is in an open conflict."""
+    keep = [bool(o) for o in open_]
+    if not any(keep):
+        return None
+    xs = [v for v, k in zip(x, keep, strict=True) if k]
+    ys = [v for v, k in zip(y, keep, strict=True) if k]
+    return go.Scatter(x=xs, y=ys, mode="markers", name=CONFLICT_NAME, marker=CONFLICT_MARKER, hoverinfo="skip", showlegend=True)
 
 
 def _layout(fig: go.Figure, title: str, height: int = HEIGHT, **extra) -> go.Figure:
@@ -200,7 +222,8 @@ def timeline(events: pd.DataFrame, figures: pd.DataFrame, title: str = "Engageme
     diamonds coloured by kind on the same axis. Markers of one day and partner are stacked, not hidden.
 
     ``events``: ``published, partner_name, theme, theme_label, title, source, quote``;
-    ``figures``: ``published, partner_name, label, kind, quote, source``.
+    ``figures``: ``published, partner_name, label, kind, quote, source, review_text`` (its review, in
+    the hover) and ``conflict_open`` (ringed: :func:`conflict_rings`).
     """
     if events.empty and figures.empty:
         return empty_figure(title, "No dated story for this filter.")
@@ -220,7 +243,7 @@ def timeline(events: pd.DataFrame, figures: pd.DataFrame, title: str = "Engageme
                 mode="markers",
                 name=rows["theme_label"].iloc[0],
                 marker=dict(size=13, color=vocab.theme_colour(theme) or NO_THEME_COLOUR, line=dict(width=1, color="#ffffff")),
-                customdata=provenance(rows.assign(title=rows["title"].map(wrap)), "quote", "title", "partner_name"),
+                customdata=provenance(rows.assign(title=rows["title"].map(wrap), partner_name=_escaped(rows["partner_name"])), "quote", "title", "partner_name"),
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} · %{x|%d %b %Y}<br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
             )
         )
@@ -231,13 +254,17 @@ def timeline(events: pd.DataFrame, figures: pd.DataFrame, title: str = "Engageme
                 y=rows["_y"],
                 mode="markers+text",
                 name=f"figure ({kind})",
-                text=rows["label"],
+                text=_escaped(rows["label"]),
                 textposition="middle right",
                 marker=dict(symbol="diamond", size=11, color=KIND_COLOURS.get(kind, PALETTE[-1]), line=dict(width=1, color="#ffffff")),
-                customdata=provenance(rows, "quote", "partner_name"),
-                hovertemplate="<b>%{text}</b> " + kind + "<br>%{customdata[0]} · %{x|%d %b %Y}<br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
+                customdata=provenance(rows.assign(partner_name=_escaped(rows["partner_name"]), review_text=_escaped(rows["review_text"])),
+                                      "quote", "partner_name", "review_text"),
+                hovertemplate="<b>%{text}</b> " + kind
+                + "<br>%{customdata[0]} · %{x|%d %b %Y}<br><i>%{customdata[1]}</i><br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
             )
         )
+    if len(figures) and (rings := conflict_rings(figures["published"], figures["_y"], figures["conflict_open"])):
+        fig.add_trace(rings)
     first, last = both["published"].min(), both["published"].max()
     pad = max((last - first) * 0.06, MIN_DATE_PAD)
     fig.update_xaxes(title_text="publication date", type="date", range=[first - pad, last + pad + (last - first) * 0.08])
@@ -254,50 +281,64 @@ def target_bars(progress: pd.DataFrame, title: str = "Targets against the latest
     own line above the bar, from the left edge, and the current value's text inside its bar when it
     fits, else just after it, so no label runs off the chart at any usual width.
 
-    ``progress``: ``label, target, current, progress_pct, target_text, current_text, note, quote, current_quote, source``.
+    ``progress``: ``label, target, current, progress_pct, target_text, current_text, note, quote, current_quote, source``,
+    and each figure's review for the hover and the conflict ring: ``review_text, conflict_open`` (the
+    target's), ``current_review_text, current_conflict_open`` (the current value's).
     """
     if progress.empty:
         return empty_figure(title, "No target figure for this filter.")
+    progress = progress.assign(
+        target_text=_escaped(progress["target_text"]), current_text=_escaped(progress["current_text"]),
+        review_text=_escaped(progress["review_text"]), current_review_text=_escaped(progress["current_review_text"]),
+        _row=range(len(progress)),  # one row per target, even when two share a label (two goals for one series)
+    )
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
-            y=progress["label"],
+            y=progress["_row"],
             x=[100.0] * len(progress),
             orientation="h",
             name="target",
             marker_color=TARGET_FILL,
             marker_line=dict(color=KIND_COLOURS["target"], width=1.5),
             width=0.6,
-            customdata=provenance(progress, "quote", "target_text"),
-            hovertemplate="<b>target %{customdata[0]}</b><br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
+            customdata=provenance(progress, "quote", "target_text", "review_text"),
+            hovertemplate="<b>target %{customdata[0]}</b><br><i>%{customdata[1]}</i><br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
         )
     )
     has_current = progress[progress["current"].notna()]
     fig.add_trace(
         go.Bar(
-            y=has_current["label"],
+            y=has_current["_row"],
             x=has_current["progress_pct"],
             orientation="h",
             name="current (latest actual)",
             marker_color=KIND_COLOURS["actual"],
             width=0.3,
-            text=(has_current["current_text"] + " · " + has_current["note"]).map(_escape),
+            text=has_current["current_text"] + " · " + has_current["note"].map(_escape),
             textposition="auto",
             insidetextanchor="end",
             textfont=dict(size=12),
             cliponaxis=False,
-            customdata=provenance(has_current, "current_quote", "current_text"),
-            hovertemplate="<b>current %{customdata[0]}</b> (%{x:.1f}% of target)<br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
+            customdata=provenance(has_current, "current_quote", "current_text", "current_review_text"),
+            hovertemplate="<b>current %{customdata[0]}</b> (%{x:.1f}% of target)<br><i>%{customdata[1]}</i><br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
         )
     )
+    rings = conflict_rings(  # at the end of each bar whose figure is in an open conflict
+        [100.0] * len(progress) + list(has_current["progress_pct"]),
+        list(progress["_row"]) + list(has_current["_row"]),
+        list(progress["conflict_open"]) + list(has_current["current_conflict_open"]),
+    )
+    if rings:
+        fig.add_trace(rings)
     for i, text in enumerate(progress["target_text"]):
         fig.add_annotation(
-            x=0, y=i - 0.31, xref="x", yref="y", text="<b>target</b> " + _escape(text), showarrow=False,
+            x=0, y=i - 0.31, xref="x", yref="y", text="<b>target</b> " + text, showarrow=False,
             xanchor="left", yanchor="bottom", align="left", font=dict(size=12),
         )
     top = max(100.0, float(has_current["progress_pct"].max()) if len(has_current) else 0.0)
     fig.update_xaxes(title_text="% of target reached", range=[0, top * 1.1], ticksuffix="%")
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", tickvals=list(progress["_row"]), ticktext=list(_escaped(progress["label"])), showgrid=False)
     return _layout(fig, title, height=max(300, 100 * len(progress) + 160), barmode="overlay")
 
 
@@ -321,7 +362,8 @@ def target_paths(paths: pd.DataFrame, actuals: pd.DataFrame, title: str = "Path 
     with every reported actual on it.
 
     ``paths``: ``label, x0, y0, x1, y1, text1, quote, source`` (x in years: calendar where known);
-    ``actuals``: ``label, x, value, text, quote, source``.
+    ``actuals``: ``label, x, value, text, quote, source``; both with ``review_text, conflict_open``
+    (the target's, the actual's): in the hover, and a ring (:func:`conflict_rings`) while in conflict.
     """
     if paths.empty:
         return empty_figure(title, "No target with a reported current value for this filter.")
@@ -339,8 +381,8 @@ def target_paths(paths: pd.DataFrame, actuals: pd.DataFrame, title: str = "Path 
                 marker=dict(size=[8] + [0] * (len(xs) - 2) + [14], symbol=["circle"] * (len(xs) - 1) + ["star"], color=colour),
                 text=[""] * (len(xs) - 1) + [_escape(row.text1)],
                 textposition="top left",
-                customdata=[[wrap(row.quote), row.source]] * len(xs),
-                hovertemplate="%{y:.3s}<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
+                customdata=[[wrap(row.quote), row.source, _escape(row.review_text) if isinstance(row.review_text, str) else ""]] * len(xs),
+                hovertemplate="%{y:.3s}<br><i>target: %{customdata[2]}</i><br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
             )
         )
         mine = actuals[actuals["label"] == row.label]
@@ -353,11 +395,16 @@ def target_paths(paths: pd.DataFrame, actuals: pd.DataFrame, title: str = "Path 
                     name=f"{row.label}: reported",
                     showlegend=False,
                     marker=dict(size=11, color=colour, line=dict(width=2, color="#ffffff")),
-                    text=mine["text"],
-                    customdata=provenance(mine),
-                    hovertemplate="<b>reported %{text}</b><br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
+                    text=_escaped(mine["text"]),
+                    customdata=provenance(mine.assign(review_text=_escaped(mine["review_text"])), "quote", "review_text"),
+                    hovertemplate="<b>reported %{text}</b><br><i>%{customdata[0]}</i><br>%{customdata[1]}<extra>%{customdata[2]}</extra>",
                 )
             )
+    rings = conflict_rings(
+        [*paths["x1"], *actuals["x"]], [*paths["y1"], *actuals["value"]], [*paths["conflict_open"], *actuals["conflict_open"]]
+    )
+    if rings:
+        fig.add_trace(rings)
     fig.update_yaxes(title_text="value", rangemode="tozero")
     fig.update_xaxes(title_text=paths["x_title"].iloc[0], dtick=1 if (paths["x1"] - paths["x0"]).max() <= 12 else None)
     return _layout(fig, title)
@@ -366,7 +413,8 @@ def target_paths(paths: pd.DataFrame, actuals: pd.DataFrame, title: str = "Path 
 def figures_by_metric(figures: pd.DataFrame, title: str = "Figures by metric and kind") -> go.Figure:
     """How many figures each metric has, stacked by kind.
 
-    ``figures``: ``metric_label, kind, count, values`` (the figures, e.g. "$30B, $150B"), ``source`` (their files).
+    ``figures``: ``metric_label, kind, count, values`` (the figures, e.g. "$30B, $150B"), ``source`` (their
+    files), ``review_text`` (how many are checked, e.g. "1 of 2 checked").
     """
     if figures.empty:
         return empty_figure(title, "No figure for this filter.")
@@ -378,8 +426,8 @@ def figures_by_metric(figures: pd.DataFrame, title: str = "Figures by metric and
                 y=rows["count"],
                 name=kind,
                 marker_color=KIND_COLOURS.get(kind, PALETTE[-1]),
-                customdata=provenance(rows, "values"),
-                hovertemplate="<b>%{x}</b>: %{y} " + kind + "<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
+                customdata=provenance(rows.assign(review_text=_escaped(rows["review_text"])), "values", "review_text"),
+                hovertemplate="<b>%{x}</b>: %{y} " + kind + "<br>%{customdata[1]}<br><i>%{customdata[0]}</i><extra>%{customdata[2]}</extra>",
             )
         )
     # whole-number ticks; one per count only while counts are few (a tick per figure of a thousand

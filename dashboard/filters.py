@@ -1,4 +1,5 @@
-"""One filter for the whole app: partners (blocs include their members), themes and a date range.
+"""One filter for the whole app: partners (blocs include their members), themes, a date range, and
+whether only checked figures (confirmed or corrected by a reviewer) are shown.
 
 Stories pass on their partners; figures pass on their own partner (:func:`figure_partners`,
 :func:`figure_mask`), never on the story's. With a partner selected, figures with no partner of
@@ -22,17 +23,20 @@ from dashboard.vocab import VocabularyError
 
 @dataclass(frozen=True)
 class Filter:
-    """``Filter(partners=("ASEAN",))`` keeps stories with ASEAN or any ASEAN member as a partner."""
+    """``Filter(partners=("ASEAN",))`` keeps stories with ASEAN or any ASEAN member as a partner;
+    ``Filter(checked_only=True)`` keeps only the figures a reviewer confirmed or corrected.
+    Frozen and hashable: it is the key of the app's view caches."""
 
     partners: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     start: date | None = None
     end: date | None = None
     include_undated: bool = True
+    checked_only: bool = False
 
     @property
     def is_empty(self) -> bool:
-        return not (self.partners or self.themes or self.start or self.end) and self.include_undated
+        return not (self.partners or self.themes or self.start or self.end or self.checked_only) and self.include_undated
 
 
 class UnknownPartner(ValueError):
@@ -137,22 +141,42 @@ def story_mask(engagements: pd.DataFrame, flt: Filter) -> pd.Series:
     return keep
 
 
+CHECKED = ("confirmed", "corrected")  # what "Checked figures only" keeps
+
+
+def checked_mask(figures: pd.DataFrame) -> pd.Series:
+    """Which figures a reviewer confirmed or corrected (the overlay's curation included)."""
+    return figures["review"].isin(CHECKED)
+
+
+def _figures_passing(figures: pd.DataFrame, engagements: pd.DataFrame, flt: Filter, stories: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(figures, context) of ``figures`` under ``flt``'s story and partner rules (not ``checked_only``)."""
+    kept = figures[figures["story_id"].isin(stories)]
+    if not flt.partners:
+        return kept, kept.iloc[0:0]
+    # a figure passes on its own partner, from any story that passes the theme and date filters
+    other = replace(flt, partners=())
+    candidates = figures[figures["story_id"].isin(set(engagements.loc[story_mask(engagements, other), "story_id"]))]
+    context = kept[figure_partners(kept).map(len) == 0]
+    return candidates[figure_mask(candidates, registry().expand(flt.partners))], context
+
+
 def apply_filter(corpus: Corpus, flt: Filter) -> Corpus:
     """A corpus holding only what passes ``flt``. With partners selected, ``figures`` holds the figures
     that count for them (:func:`figure_mask`) and ``context`` the Pakistan-wide figures of the kept
-    stories. The input corpus is not changed."""
+    stories. ``checked_only`` keeps only confirmed and corrected figures (in ``figures`` and
+    ``context``). ``rejected`` (never charted, listed on the Review page) passes on the same story and
+    partner rules as ``figures``, never on ``checked_only``. The input corpus is not changed."""
     if flt.is_empty:
         return corpus
     engagements = corpus.engagements[story_mask(corpus.engagements, flt)]
     stories = set(engagements["story_id"])
-    figures = corpus.figures[corpus.figures["story_id"].isin(stories)]
-    context = figures.iloc[0:0]
-    if flt.partners:
-        # a figure passes on its own partner, from any story that passes the theme and date filters
-        other = replace(flt, partners=())
-        candidates = corpus.figures[corpus.figures["story_id"].isin(set(corpus.engagements.loc[story_mask(corpus.engagements, other), "story_id"]))]
-        context = figures[figure_partners(figures).map(len) == 0]
-        figures = candidates[figure_mask(candidates, registry().expand(flt.partners))]
+    figures, context = _figures_passing(corpus.figures, corpus.engagements, flt, stories)
+    rejected = corpus.rejected
+    if len(rejected) and "story_id" in rejected:
+        rejected = _figures_passing(rejected, corpus.engagements, flt, stories)[0]
+    if flt.checked_only:
+        figures, context = figures[checked_mask(figures)], context[checked_mask(context)]
     named = set(engagements["partners"].explode().dropna())
     return replace(
         corpus,
@@ -161,4 +185,5 @@ def apply_filter(corpus: Corpus, flt: Filter) -> Corpus:
         engagements=engagements,
         partners=corpus.partners[corpus.partners["code"].isin(named)],
         context=context,
+        rejected=rejected,
     )

@@ -21,6 +21,10 @@ from dashboard.views import ChartSpec
 
 TOPOJSON_URL = "/app/static/"
 EMPTY_MESSAGE = "Nothing matches this filter. Remove a partner or theme, widen the date range, or tick “Include undated stories” in the sidebar."
+CHECKED_HELP = (
+    "Show only figures a reviewer confirmed or corrected (the project's own curation included); "
+    "figures not yet reviewed are left out of every chart, table and export. Rejected figures are never shown."
+)
 URL_PROBLEMS = "_partner_url_problems"  # session key: what the address asked for that could not be applied
 md = escape_markdown  # the one escaping helper: every article- or user-supplied string shown through Markdown
 
@@ -153,10 +157,11 @@ def sidebar_filter(c: Corpus) -> Filter:
         start = _date_field("From", "from", f"Earliest story: {first:%d %b %Y}.", last=False)
         end = _date_field("To", "to", f"Latest story: {last:%d %b %Y}.", last=True)
         undated = st.checkbox("Include undated stories", value=True, key="undated", bind="query-params")
+        checked = st.checkbox("Checked figures only", value=False, key="checked", bind="query-params", help=CHECKED_HELP)
         _partners_to_url(partners)
-        if partners or themes or start or end or not undated:
+        if partners or themes or start or end or not undated or checked:
             st.caption("This view's address holds the filter: copy it to share it.")
-    return Filter(partners=tuple(partners), themes=tuple(themes), start=start, end=end, include_undated=undated)
+    return Filter(partners=tuple(partners), themes=tuple(themes), start=start, end=end, include_undated=undated, checked_only=bool(checked))
 
 
 def current_filter() -> Filter:
@@ -199,11 +204,26 @@ def filtered() -> tuple[Corpus, Filter]:
     return _filtered(corpus().version, flt), flt
 
 
+def _unchecked(flt: Filter) -> Filter:
+    return replace(flt, checked_only=False)
+
+
+def review_metrics() -> list[tuple[str, str, str]]:
+    """``views.review_metrics`` of the filtered corpus, "Checked figures only" aside: how much of what
+    the filter holds is checked is the same whether or not the unchecked figures are shown."""
+    return _view("review_metrics", corpus().version, _unchecked(current_filter()), ())
+
+
 def empty_state(c: Corpus) -> bool:
-    """The page's one empty state: say what to change when the filter leaves no story; True when empty."""
+    """The page's one empty state: say what to change when the filter leaves no story; True when empty.
+    With "Checked figures only", also say how many figures it leaves out (all of them: none is checked yet)."""
+    flt = current_filter()
     if c.engagements.empty:
-        st.info(EMPTY_MESSAGE, icon=":material/filter_alt_off:")
+        st.info(EMPTY_MESSAGE + (" Untick “Checked figures only” to see figures not yet reviewed." if flt.checked_only else ""),
+                icon=":material/filter_alt_off:")
         return True
+    if flt.checked_only and (note := views.checked_note(c, _filtered(corpus().version, _unchecked(flt)))):
+        st.info(md(note), icon=":material/fact_check:")
     return False
 
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, vocab
+from dashboard import charts, review, vocab
 from dashboard.charts import format_value
-from dashboard.filters import figure_partners
+from dashboard.filters import checked_mask, figure_partners
 from dashboard.load import Corpus
 from dashboard.partners import registry
 from dashboard.targets import actuals_for, progress
@@ -71,16 +71,107 @@ def _figure_label(row: pd.Series) -> str:
     return format_value(row["value"], row["currency"], row["unit"])
 
 
+# --------------------------------------------------------------------------- review status
+CONFLICT_OPEN = "⚠ open"  # the conflict column: some figure of the conflict is still unreviewed
+CONFLICT_RESOLVED = "resolved"  # every figure of it was confirmed, corrected or rejected
+NOT_REVIEWED = "not yet reviewed"
+IN_CONFLICT = "conflicts with another report"
+BY_THE_PROJECT = "the project"  # who the overlay's curation (data/overlay.csv) is shown as
+REVIEW_COLUMNS = ["review", "reviewed_by", "reviewed_at", "review_note", "conflict", "conflict_id"]
+
+
+def _by_project(figures: pd.DataFrame) -> pd.Series:
+    return figures["reviewed_by"] == review.OVERLAY_WHO
+
+
+def review_columns(figures: pd.DataFrame, prefix: str = "") -> dict[str, pd.Series]:
+    """The review columns every table and export carries, as text (``prefix`` + name):
+    ``review`` (unreviewed / confirmed / corrected), ``reviewed_by`` (a name, or ``data/overlay.csv``),
+    ``reviewed_at`` (``"2026-12-01 10:00 UTC"``; empty for the overlay, whose rows carry no time),
+    ``review_note``, ``conflict`` (``"⚠ open"``, ``"resolved"`` or ``""``) and ``conflict_id``.
+    ``figures``: rows of ``Corpus.figures``; not changed."""
+    at = figures["reviewed_at"].dt.strftime("%Y-%m-%d %H:%M UTC").where(~_by_project(figures) & figures["reviewed_at"].notna(), "")
+    in_conflict = figures["conflict"].fillna("") != ""
+    conflict = pd.Series("", index=figures.index, dtype=object).mask(in_conflict, CONFLICT_RESOLVED)
+    conflict = conflict.mask(in_conflict & figures["conflict_open"].astype(bool), CONFLICT_OPEN)
+    columns = {
+        "review": figures["review"].astype(object),
+        "reviewed_by": figures["reviewed_by"].map(display).astype(object),
+        "reviewed_at": at.astype(object),
+        "review_note": figures["review_note"].map(display).astype(object),
+        "conflict": conflict,
+        "conflict_id": figures["conflict"].fillna("").astype(object),
+    }
+    return {prefix + name: values for name, values in columns.items()}
+
+
+def review_text(figures: pd.DataFrame) -> pd.Series:
+    """The review line of each figure's hover (plain text; charts escape it): ``"confirmed by Ann,
+    2026-12-01"``, ``"corrected by Ann, 2026-12-01"``, ``"checked by the project"`` (``data/overlay.csv``),
+    ``"not yet reviewed"``; ``" · conflicts with another report"`` added while its conflict is open."""
+    lines = []
+    for status, who, at, project, conflict_open in zip(
+        figures["review"], figures["reviewed_by"], figures["reviewed_at"], _by_project(figures), figures["conflict_open"], strict=True
+    ):
+        if status not in ("confirmed", "corrected"):
+            line = NOT_REVIEWED
+        elif project:
+            line = ("checked" if status == "confirmed" else "corrected") + f" by {BY_THE_PROJECT}"
+        else:
+            line = f"{status} by {display(who) or 'a reviewer'}" + (f", {at:%Y-%m-%d}" if pd.notna(at) else "")
+        lines.append(line + (f" · {IN_CONFLICT}" if conflict_open else ""))
+    return pd.Series(lines, index=figures.index, dtype=object)
+
+
+def with_review(figures: pd.DataFrame) -> pd.DataFrame:
+    """``figures`` with the hover's ``review_text`` and the table's review columns (:func:`review_columns`)."""
+    return figures.assign(review_text=review_text(figures), **review_columns(figures))
+
+
+def review_metrics(corpus: Corpus) -> list[tuple[str, str, str]]:
+    """The Overview's (label, value, help) for how much is checked (``review.summary`` of the filtered
+    corpus): ``("Figures reviewed", "5 / 7", "..."), ("Open conflicts", "1", "...")``."""
+    counts = review.summary(corpus)
+    reviewed = (
+        f"{counted(counts['figures'], 'figure')} extracted for this filter; {counts['reviewed']:,} reviewed: "
+        f"{counts['confirmed']:,} confirmed, {counts['corrected']:,} corrected, {counts['rejected']:,} rejected "
+        "(rejected figures are never charted)."
+    )
+    conflicts = (
+        f"{counted(counts['conflicts'], 'conflict')} between reports of the same metric, partner, kind and year "
+        f"(values more than {review.CONFLICT_TOLERANCE:.0%} apart); {counts['open_conflicts']:,} still open: "
+        "some figure of it is not yet reviewed."
+    )
+    return [
+        ("Figures reviewed", f"{counts['reviewed']:,} / {counts['figures']:,}", reviewed),
+        ("Open conflicts", f"{counts['open_conflicts']:,}", conflicts),
+    ]
+
+
+def checked_note(checked: Corpus, everything: Corpus) -> str:
+    """What "Checked figures only" hides (plain text), or ``""`` when it hides nothing:
+    ``checked`` is the filtered corpus, ``everything`` the same filter without ``checked_only``."""
+    shown, total = len(checked.figures), len(everything.figures)
+    if shown == total:
+        return ""
+    if shown == 0:
+        return (f"Checked figures only: none of the {counted(total, 'figure')} for this filter has been confirmed or corrected yet. "
+                "Untick “Checked figures only” in the sidebar to see them, or review them on the Review page.")
+    return (f"Checked figures only: {shown:,} of {counted(total, 'figure')} for this filter are shown (confirmed or corrected); "
+            f"{total - shown:,} not yet reviewed {'is' if total - shown == 1 else 'are'} left out.")
+
+
 # --------------------------------------------------------------------------- overview
 def headline_figures(corpus: Corpus, n: int = 6) -> pd.DataFrame:
     """The figures for the metric cards: reviewed first, then largest, one per metric/kind/partner."""
     figures = corpus.figures
     if figures.empty:
-        return figures.assign(label=pd.Series(dtype=str), metric_label=pd.Series(dtype=str))
+        return figures.assign(label=pd.Series(dtype=str), metric_label=pd.Series(dtype=str), review_text=pd.Series(dtype=str))
     ranked = figures.assign(_reviewed=figures["review"] != "unreviewed", _money=figures["unit"] == "money")
     ranked = ranked.sort_values(["_reviewed", "_money", "value"], ascending=False)
     top = ranked.drop_duplicates(["metric", "kind", "partner"]).head(n)
     return top.assign(
+        review_text=review_text(top),
         label=top.apply(_figure_label, axis=1),
         metric_label=top["metric"].map(vocab.metric_label),
         partner_name=top["partner"].map(lambda c: _partner_name(c, PAKISTAN_WIDE)),
@@ -90,7 +181,7 @@ def headline_figures(corpus: Corpus, n: int = 6) -> pd.DataFrame:
                 _story_date(top["published"]), top["story_id"].map(corpus.stories.set_index("story_id")["outlet"]), top["title"], strict=True
             )
         ],
-    )[["figure_id", "label", "metric_label", "kind", "partner_name", "published", "when", "source", "title", "quote"]]
+    )[["figure_id", "label", "metric_label", "kind", "partner_name", "published", "when", "source", "title", "quote", "review_text"]]
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -244,7 +335,7 @@ def timeline_rows(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     ]
     events_df = pd.DataFrame(events, columns=["published", "partner", "partner_name", "theme", "theme_label", "themes", "title", "source", "story_id", "quote"])
     f = corpus.figures[corpus.figures["published"].notna()]
-    figures = f.assign(  # a figure sits on its own partner's row; a Pakistan-wide one on its own row
+    figures = with_review(f).assign(  # a figure sits on its own partner's row; a Pakistan-wide one on its own row
         partner_name=f["partner"].map(lambda c: _partner_name(c, PAKISTAN_WIDE)),
         label=f.apply(_figure_label, axis=1) if len(f) else pd.Series(dtype=str),
     )
@@ -272,7 +363,7 @@ def timeline_spec(corpus: Corpus) -> ChartSpec:
     data = pd.concat(
         [
             events.assign(kind="engagement", value=None, currency=None, unit=None),
-            figures.assign(theme_label="figure")[["published", "partner", "partner_name", "theme_label", "title", "source", "story_id", "quote", "kind", "value", "currency", "unit"]],
+            figures.assign(theme_label="figure")[["published", "partner", "partner_name", "theme_label", "title", "source", "story_id", "quote", "kind", "value", "currency", "unit", *REVIEW_COLUMNS]],
         ],
         ignore_index=True,
     )
@@ -299,10 +390,17 @@ def _target_label(row: pd.Series) -> str:
 def progress_rows(corpus: Corpus) -> pd.DataFrame:
     """``targets.progress`` with labels and texts for the bars and the summary."""
     p = progress(corpus.figures)
+    status = with_review(corpus.figures).set_index("figure_id")[["review_text", "conflict_open", *REVIEW_COLUMNS]]
     if p.empty:
-        return p.assign(label=[], target_text=[], current_text=[], note=[], current_quote=[], sentence=[])
+        return p.assign(label=[], target_text=[], current_text=[], note=[], current_quote=[], sentence=[],
+                        **{name: [] for name in status.columns}, **{f"current_{name}": [] for name in status.columns})
     quotes = corpus.figures.set_index("figure_id")["quote"]
-    p = p.assign(label=p.apply(_target_label, axis=1))
+    p = p.assign(
+        label=p.apply(_target_label, axis=1),
+        **{name: p["figure_id"].map(status[name]) for name in status.columns},
+        **{f"current_{name}": p["current_figure_id"].map(status[name]) for name in status.columns},
+    )
+    p = p.assign(current_conflict_open=p["current_conflict_open"].fillna(False).astype(bool), conflict_open=p["conflict_open"].astype(bool))
     return p.assign(
         target_text=p.apply(
             lambda r: format_value(r["target"], r["currency"], r["unit"])
@@ -359,9 +457,12 @@ def target_specs(corpus: Corpus) -> tuple[ChartSpec, ChartSpec, pd.DataFrame]:
             "quote": with_current["quote"],
             "source": with_current["source"],
             "x_title": "year" if calendar else "years from the latest reported value",
+            "review_text": with_current["review_text"],
+            "conflict_open": with_current["conflict_open"],
+            **{name: with_current[name] for name in REVIEW_COLUMNS},
         }
     )
-    actual = actuals_for(corpus.figures, with_current)
+    actual = with_review(actuals_for(corpus.figures, with_current))
     if len(actual) and len(with_current):
         base = with_current.assign(_key=with_current["metric"] + with_current["partner"].fillna("")).set_index("_key")
         base = base[~base.index.duplicated()]  # several targets of one series share its reported values
@@ -412,19 +513,33 @@ def _some(items) -> str:
 
 def metric_spec(corpus: Corpus) -> ChartSpec:
     f = corpus.figures
-    labelled = f.assign(label=f.apply(_figure_label, axis=1) if len(f) else pd.Series(dtype=str))
+    labelled = f.assign(
+        label=f.apply(_figure_label, axis=1) if len(f) else pd.Series(dtype=str),
+        _checked=checked_mask(f),
+        _open=f["conflict_open"].astype(bool),
+    )
     grouped = (
         labelled.groupby(["metric", "kind"], as_index=False)
-        .agg(count=("figure_id", "size"), values=("label", _some), source=("source", lambda s: _some(dict.fromkeys(s))))
+        .agg(count=("figure_id", "size"), values=("label", _some), source=("source", lambda s: _some(dict.fromkeys(s))),
+             checked=("_checked", "sum"), in_conflict=("_open", "sum"))
     )
-    grouped = grouped.assign(metric_label=grouped["metric"].map(vocab.metric_label))
+    grouped = grouped.assign(
+        metric_label=grouped["metric"].map(vocab.metric_label),
+        review_text=[_checked_line(int(n), int(c), int(o)) for n, c, o in zip(grouped["count"], grouped["checked"], grouped["in_conflict"], strict=True)],
+    )
     summary = (
         f"{counted(len(f), 'figure')} in {counted(f['metric'].nunique(), 'metric')}: "
         + ", ".join(f"{r.metric_label} {r.count} {r.kind}" for r in grouped.itertuples())
         + "."
         if len(f) else "No figure for this filter."
     )
-    return ChartSpec("figures_by_metric", "Figures by metric and kind", charts.figures_by_metric(grouped), f, summary)
+    return ChartSpec("figures_by_metric", "Figures by metric and kind", charts.figures_by_metric(grouped), f.assign(**review_columns(f)), summary)
+
+
+def _checked_line(count: int, checked: int, in_conflict: int) -> str:
+    """``"2 of 3 checked · 1 in conflict with another report"``; ``"all checked"`` when every one is."""
+    line = "all checked" if checked == count else f"{checked:,} of {count:,} checked"
+    return line + (f" · {in_conflict:,} in conflict with another report" if in_conflict else "")
 
 
 # --------------------------------------------------------------------------- sources
@@ -477,7 +592,7 @@ def figure_table(corpus: Corpus, context: bool = False) -> pd.DataFrame:
             "story": f["title"],
             "outlet": f["story_id"].map(outlets),
             "raw": f["raw"],
-            "review": f["review"],
+            **{name: values for name, values in review_columns(f).items() if name != "conflict_id"},
             "file": f["source"],
             "start": f["start"],
             "end": f["end"],
@@ -505,11 +620,17 @@ def story_options(corpus: Corpus) -> pd.DataFrame:
 
 
 def story_table(corpus: Corpus) -> pd.DataFrame:
-    """Every story for the Sources page: date, title, outlet, its figures, and the file (a detail, last)."""
+    """Every story for the Sources page: date, title, outlet, its figures, how many of those shown are
+    checked (confirmed or corrected) and in an open conflict, and the file (a detail, last)."""
     o = story_options(corpus)
     n_figures = corpus.engagements.set_index("story_id")["n_figures"]
+    f = corpus.figures
+    checked = f.loc[checked_mask(f), "story_id"].value_counts()
+    in_conflict = f.loc[f["conflict_open"].astype(bool), "story_id"].value_counts()
     return for_display(pd.DataFrame({"date": o["date"], "title": o["title"], "outlet": o["outlet"],
-                                     "figures": o["story_id"].map(n_figures).fillna(0).astype(int), "file": o["source"]}))
+                                     "figures": o["story_id"].map(n_figures).fillna(0).astype(int),
+                                     "checked": o["story_id"].map(checked).fillna(0).astype(int),
+                                     "open conflicts": o["story_id"].map(in_conflict).fillna(0).astype(int), "file": o["source"]}))
 
 
 def story_labels(corpus: Corpus) -> dict[str, str]:
@@ -548,5 +669,8 @@ PAGES = ("overview", "targets", "partners", "timeline", "sources")
 
 
 def sources_csv(corpus: Corpus) -> pd.DataFrame:
-    """``sources.csv``: every figure with its story, quote and offsets."""
-    return corpus.figures[["figure_id", "source", "story_id", "title", "published", "value", "currency", "unit", "metric", "kind", "year", "horizon_years", "partner", "raw", "quote", "start", "end", "review"]]
+    """``sources.csv``: every figure with its story, quote and offsets, and its review
+    (:func:`review_columns`: status, who, when, note, conflict)."""
+    f = corpus.figures
+    columns = ["figure_id", "source", "story_id", "title", "published", "value", "currency", "unit", "metric", "kind", "year", "horizon_years", "partner", "raw", "quote", "start", "end"]
+    return f[columns].assign(**review_columns(f))

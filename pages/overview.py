@@ -12,6 +12,8 @@ corpus, flt = ui.filtered()
 if not ui.empty_state(corpus):
     for col, (label, value) in zip(st.columns(3), ui.view("counts").items(), strict=True):
         col.metric(label.capitalize(), value)
+    for col, (label, value, about) in zip(st.columns(3), ui.review_metrics(), strict=False):
+        col.metric(ui.md(label), value, help=ui.md(about))
 
     cards = ui.view("headline_figures")
     if len(cards):
@@ -20,7 +22,7 @@ if not ui.empty_state(corpus):
             col.metric(
                 ui.md(f"{card.metric_label} · {card.partner_name} ({card.kind})"),
                 card.label,
-                help=ui.md(f"“{card.quote}” — {card.when}"),
+                help=ui.md(f"“{card.quote}” — {card.when} · {card.review_text}"),
                 border=True,
             )
             col.caption(ui.md(card.when))

@@ -207,3 +207,15 @@ def test_a_typed_date_applies_without_leaving_the_field(server, page):
     assert "from=2025-06-01" in page.url
     assert page.evaluate("document.activeElement.closest('[data-testid=\"stTextInput\"]') !== null")  # still in the field
     page.screenshot(path=str(ARTIFACTS / "timeline-typed-date.png"))
+
+
+def test_checked_figures_only_goes_into_the_url_and_a_reload_keeps_it(server, page):
+    open_page(page, server + "/timeline", "timeline-before-checked")
+    switch = page.locator("[data-testid='stSidebar'] [data-testid='stCheckbox']", has_text="Checked figures only")
+    switch.click()
+    page.wait_for_function("new URLSearchParams(location.search).get('checked') === 'true'", timeout=30_000)
+    page.goto(page.url)
+    page.wait_for_selector(CHART, timeout=60_000)
+    assert switch.locator("input").is_checked()
+    page.get_by_text("This view's address holds the filter").wait_for(timeout=30_000)
+    assert page.blocked == []

@@ -78,17 +78,21 @@ def test_empty_inputs_say_why():
     assert len(fig.data) == 0
 
 
+REVIEWED_TARGETS = {"review_text": ["confirmed by Ann, 2026-12-01", "not yet reviewed"], "conflict_open": [False, False],
+                    "current_review_text": ["checked by the project", ""], "current_conflict_open": [False, False]}
+
+
 def test_target_bars_show_current_only_where_reported():
     p = pd.DataFrame(
         {"label": ["Exports", "Exports · China"], "target": [150e9, 50e9], "current": [30e9, None], "progress_pct": [20.0, None],
          "target_text": ["$150B", "$50B"], "current_text": ["$30B", "–"], "note": ["20% there", ""],
-         "quote": ["q1", "q2"], "current_quote": ["c1", ""], "source": ["s", "s"]}
+         "quote": ["q1", "q2"], "current_quote": ["c1", ""], "source": ["s", "s"], **REVIEWED_TARGETS}
     )
     fig = charts.target_bars(p)
     target, current = fig.data
-    assert list(target.y) == ["Exports", "Exports · China"]
+    assert list(target.y) == [0, 1] and list(fig.layout.yaxis.ticktext) == ["Exports", "Exports · China"]
     assert list(target.x) == [100.0, 100.0]
-    assert list(current.y) == ["Exports"] and list(current.x) == [20.0]
+    assert list(current.y) == [0] and list(current.x) == [20.0]
     assert current.text[0].startswith("$30B")
     assert fig.layout.xaxis.ticksuffix == "%"
 
@@ -105,7 +109,7 @@ def _figures(published, partners, kinds):
     n = len(published)
     return pd.DataFrame(
         {"published": pd.to_datetime(published), "partner_name": partners, "label": ["$5B"] * n, "kind": kinds,
-         "quote": ["q"] * n, "source": ["s"] * n}
+         "quote": ["q"] * n, "source": ["s"] * n, "review_text": ["not yet reviewed"] * n, "conflict_open": [False] * n}
     )
 
 
@@ -152,8 +156,10 @@ def test_a_single_dated_story_gets_a_readable_date_axis():
 
 def test_target_paths_draw_the_compound_path_and_actuals():
     paths = pd.DataFrame({"label": ["Exports"], "x0": [0], "y0": [30e9], "x1": [10], "y1": [150e9], "text1": ["$150B"],
-                          "quote": ["q"], "source": ["s"], "x_title": ["years from the latest reported value"]})
-    actuals = pd.DataFrame({"label": ["Exports"], "x": [0], "value": [30e9], "text": ["$30B"], "quote": ["q"], "source": ["s"]})
+                          "quote": ["q"], "source": ["s"], "x_title": ["years from the latest reported value"],
+                          "review_text": ["checked by the project"], "conflict_open": [False]})
+    actuals = pd.DataFrame({"label": ["Exports"], "x": [0], "value": [30e9], "text": ["$30B"], "quote": ["q"], "source": ["s"],
+                            "review_text": ["not yet reviewed"], "conflict_open": [False]})
     fig = charts.target_paths(paths, actuals)
     xs, ys = list(fig.data[0].x), list(fig.data[0].y)
     assert (xs[0], ys[0], xs[-1], ys[-1]) == (0, 30e9, 10, pytest.approx(150e9))
@@ -174,9 +180,11 @@ def test_compound_path_without_growth_to_draw_is_the_two_ends(x0, y0, x1, y1):
 def _all_builders():
     progress = pd.DataFrame(
         {"label": ["Exports"], "target": [150e9], "current": [30e9], "progress_pct": [20.0], "target_text": ["$150B"],
-         "current_text": ["$30B"], "note": ["20% of target"], "quote": ["q"], "current_quote": ["c"], "source": ["s"]}
+         "current_text": ["$30B"], "note": ["20% of target"], "quote": ["q"], "current_quote": ["c"], "source": ["s"],
+         "review_text": ["not yet reviewed"], "conflict_open": [False], "current_review_text": ["not yet reviewed"], "current_conflict_open": [False]}
     )
-    metric = pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B, $9B"], "source": ["a.txt"]})
+    metric = pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B, $9B"], "source": ["a.txt"],
+                           "review_text": ["1 of 2 checked"]})
     return [
         charts.partner_map(_map_rows()),
         charts.timeline(_events(["2025-01-01"], ["China"], ["ai"]), _figures([], [], [])),
@@ -218,7 +226,8 @@ def test_theme_colours_are_validated_naming_the_row(tmp_path, monkeypatch):
 
 
 def test_frozen_figure_serialises_once_and_equals_the_original():
-    fig = charts.figures_by_metric(pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B"], "source": ["a.txt"]}))
+    fig = charts.figures_by_metric(pd.DataFrame({"metric_label": ["Exports"], "kind": ["target"], "count": [2], "values": ["$5B"], "source": ["a.txt"],
+                                                 "review_text": ["all checked"]}))
     frozen = charts.FrozenFigure(fig)
     assert frozen.to_dict() is frozen.to_dict()
     import plotly.io as pio
@@ -232,7 +241,7 @@ def test_a_thousand_figures_do_not_get_a_tick_each():
     from dashboard import charts
 
     rows = pd.DataFrame({"metric_label": ["Exports", "Loans"], "kind": ["actual", "actual"], "count": [900, 300],
-                         "values": ["$1B and 899 more", "$2B"], "source": ["a.txt", "b.txt"]})
+                         "values": ["$1B and 899 more", "$2B"], "source": ["a.txt", "b.txt"], "review_text": ["all checked"] * 2})
     fig = charts.figures_by_metric(rows)
     assert fig.layout.yaxis.dtick is None and fig.layout.yaxis.tickformat == ",d"
     few = charts.figures_by_metric(rows.assign(count=[3, 2]))
@@ -244,3 +253,77 @@ def test_a_hover_lists_a_dozen_figures_then_how_many_more():
 
     assert _some(["$1B", "$2B"]) == "$1B, $2B"
     assert _some([f"${i}B" for i in range(100)]).endswith("and 88 more")
+
+
+# --------------------------------------------------------------------------- review (issue 10)
+HOSTILE_NAME = "<b>Ann</b> <a href='http://x'>&</a>"
+
+
+def test_timeline_rings_figures_in_an_open_conflict_and_escapes_the_reviewer():
+    figures = _figures(["2025-01-01", "2025-02-01", "2025-03-01"], ["China"] * 3, ["actual"] * 3).assign(
+        review_text=[f"confirmed by {HOSTILE_NAME}, 2026-12-01", "not yet reviewed · conflicts with another report", "checked by the project"],
+        conflict_open=[False, True, False],
+    )
+    fig = charts.timeline(_events([], [], []), figures)
+    assert [t.name for t in fig.data] == ["figure (actual)", charts.CONFLICT_NAME]
+    figure_trace, ring = fig.data
+    assert list(ring.x) == [pd.Timestamp("2025-02-01")] and list(ring.y) == [figure_trace.y[1]]  # around that figure
+    assert ring.marker.symbol == "circle-open" and ring.hoverinfo == "skip" and ring.showlegend
+    assert figure_trace.customdata[0][1] == "confirmed by &lt;b&gt;Ann&lt;/b&gt; &lt;a href='http://x'&gt;&amp;&lt;/a&gt;, 2026-12-01"
+    assert "%{customdata[1]}" in figure_trace.hovertemplate
+    assert not any("<b>Ann" in str(v) for t in fig.data for v in (t.customdata if t.customdata is not None else []))
+
+
+def test_without_an_open_conflict_there_is_no_ring():
+    fig = charts.timeline(_events([], [], []), _figures(["2025-01-01"], ["China"], ["actual"]))
+    assert charts.CONFLICT_NAME not in [t.name for t in fig.data]
+
+
+def test_target_bars_say_the_review_of_both_figures_and_ring_a_conflict():
+    p = pd.DataFrame(
+        {"label": ["Exports", "Exports · China"], "target": [150e9, 50e9], "current": [30e9, None], "progress_pct": [20.0, None],
+         "target_text": ["$150B", "$50B"], "current_text": ["$30B", "–"], "note": ["20% there", ""],
+         "quote": ["q1", "q2"], "current_quote": ["c1", ""], "source": ["s", "s"],
+         "review_text": ["not yet reviewed · conflicts with another report", "checked by the project"], "conflict_open": [True, False],
+         "current_review_text": [f"confirmed by {HOSTILE_NAME}, 2026-12-01", None], "current_conflict_open": [True, False]}
+    )
+    fig = charts.target_bars(p)
+    target, current, ring = fig.data
+    assert [row[1] for row in target.customdata] == ["not yet reviewed · conflicts with another report", "checked by the project"]
+    assert current.customdata[0][1].startswith("confirmed by &lt;b&gt;Ann")
+    assert ring.name == charts.CONFLICT_NAME and list(ring.y) == [0, 0] and list(ring.x) == [100.0, 20.0]
+
+
+def test_two_targets_of_one_series_get_a_bar_each():
+    """Two goals for exports to China ($50B, $9B by 2031): two rows, each with its own bar under its text."""
+    p = pd.DataFrame(
+        {"label": ["Exports · China", "Exports · China"], "target": [50e9, 9e9], "current": [None, None], "progress_pct": [None, None],
+         "target_text": ["$50B", "$9B by 2031"], "current_text": ["–", "–"], "note": ["", ""], "quote": ["q1", "q2"],
+         "current_quote": ["", ""], "source": ["s", "s"], **REVIEWED_TARGETS}
+    )
+    fig = charts.target_bars(p)
+    assert list(fig.data[0].y) == [0, 1] and list(fig.layout.yaxis.tickvals) == [0, 1]
+    assert [a.y for a in fig.layout.annotations] == [pytest.approx(-0.31), pytest.approx(0.69)]
+    assert list(fig.layout.yaxis.ticktext) == ["Exports · China", "Exports · China"]
+
+
+def test_target_paths_ring_a_conflicting_target_or_actual():
+    paths = pd.DataFrame({"label": ["Exports"], "x0": [2024], "y0": [30e9], "x1": [2030], "y1": [150e9], "text1": ["$150B"],
+                          "quote": ["q"], "source": ["s"], "x_title": ["year"], "review_text": ["checked by the project"], "conflict_open": [False]})
+    actuals = pd.DataFrame({"label": ["Exports", "Exports"], "x": [2023, 2024], "value": [25e9, 30e9], "text": ["$25B", "$30B"],
+                            "quote": ["q", "q"], "source": ["s", "s"], "review_text": ["not yet reviewed · conflicts with another report", "corrected by Bo, 2026-12-01"],
+                            "conflict_open": [True, False]})
+    fig = charts.target_paths(paths, actuals)
+    assert "target: %{customdata[2]}" in fig.data[0].hovertemplate and fig.data[0].customdata[0][2] == "checked by the project"
+    assert [row[0] for row in fig.data[1].customdata] == list(actuals["review_text"])
+    ring = fig.data[-1]
+    assert ring.name == charts.CONFLICT_NAME and (list(ring.x), list(ring.y)) == ([2023], [25e9])
+    assert len(charts.target_paths(paths, actuals.assign(conflict_open=False)).data) == 2  # no ring
+
+
+def test_figures_by_metric_hover_says_how_many_are_checked():
+    rows = pd.DataFrame({"metric_label": ["Exports"], "kind": ["actual"], "count": [3], "values": ["$1B, $2B, $3B"], "source": ["a.txt"],
+                         "review_text": ["2 of 3 checked · 1 in conflict with another report"]})
+    (bar,) = charts.figures_by_metric(rows).data
+    assert bar.customdata[0][0] == "2 of 3 checked · 1 in conflict with another report"
+    assert bar.customdata[0][1] == "$1B, $2B, $3B" and "<i>%{customdata[0]}</i>" in bar.hovertemplate

@@ -164,3 +164,50 @@ def test_an_image_is_the_same_whether_or_not_streamlit_was_imported(page):
         a, b = Image.open(io.BytesIO(app)).convert("RGB"), Image.open(io.BytesIO(cli)).convert("RGB")
         assert a.size == b.size and ImageChops.difference(a, b).getbbox() is None
     assert b"kopts" not in app_err + cli_err, (app_err + cli_err).decode()[-500:]  # no warning per image either
+
+
+# --------------------------------------------------------------------------- review (issue 10)
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory):
+    from review_corpus import reviewed_corpus
+
+    return reviewed_corpus(tmp_path_factory.mktemp("review") / "store.sqlite3")
+
+
+def _read(data: bytes) -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(data), keep_default_na=False, lineterminator="\n", dtype=str)
+
+
+def _check_reviews(frame: pd.DataFrame, id_column: str = "figure_id") -> None:
+    from review_corpus import FORMULA_NAME
+
+    assert {"review", "reviewed_by", "reviewed_at", "conflict"} <= set(frame.columns)
+    rows = frame.set_index(id_column)
+    assert rows.loc["a.txt|$9 billion|1", "reviewed_by"] == "'" + FORMULA_NAME  # a reviewer's name never runs as a formula
+    assert rows.loc["a.txt|$9 billion|1", "review"] == "corrected" and rows.loc["a.txt|$9 billion|1", "review_note"] == "'+1 typo"
+    assert rows.loc["a.txt|$5 billion|1", ["review", "reviewed_by", "conflict"]].tolist() == ["confirmed", "Ann", "⚠ open"]
+    assert rows.loc["a.txt|$5 billion|1", "reviewed_at"].endswith(" UTC")
+    assert "b.txt|$2 billion|1" not in rows.index  # rejected: in no export of figures
+
+
+def test_sources_csv_and_chart_csvs_carry_the_review(reviewed):
+    _check_reviews(_read(export.frame_csv(views.sources_csv(reviewed))))
+    _check_reviews(_read(export.to_csv(views.metric_spec(reviewed))))
+    timeline = _read(export.to_csv(views.timeline_spec(reviewed)))
+    figures = timeline[timeline["theme_label"] == "figure"]
+    assert set(figures["review"]) == {"confirmed", "corrected", "unreviewed"} and "⚠ open" in set(figures["conflict"])
+    bars = _read(export.to_csv(views.target_specs(reviewed)[0]))
+    assert {"review", "reviewed_by", "reviewed_at", "conflict", "current_review", "current_reviewed_by"} <= set(bars.columns)
+    assert "'=cmd|' /C calc'!A0" in set(bars["reviewed_by"])
+
+
+def test_the_zip_and_the_export_folder_carry_the_review(reviewed, tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "browser_path", lambda: None)
+    archive = zipfile.ZipFile(io.BytesIO(export.zip_charts(views.page_specs(reviewed, "overview"), reviewed)))
+    _check_reviews(_read(archive.read("sources.csv")))
+    _check_reviews(_read(archive.read("figures_by_metric.csv")))
+    export.export_all(reviewed, Filter(), tmp_path, formats=["csv"])
+    _check_reviews(_read((tmp_path / "sources.csv").read_bytes()))
+    export.export_all(reviewed, Filter(checked_only=True), tmp_path / "checked", formats=["csv"])
+    checked = _read((tmp_path / "checked" / "sources.csv").read_bytes())
+    assert set(checked["review"]) == {"confirmed", "corrected"} and "b.txt|$7 billion|1" not in set(checked["figure_id"])

@@ -130,3 +130,52 @@ def test_a_lender_not_in_the_registry_can_be_filtered_by(tmp_path):
     assert table.loc["Sharjah Islamic Bank", "n_figures"] == 1
     assert list(apply_filter(corpus, Filter(partners=("Sharjah Islamic Bank",))).figures["raw"]) == ["$1 billion"]
     assert partner_code("Ajman Bank", list(table.index)) == "Ajman Bank"
+
+
+# --------------------------------------------------------------------------- review (issue 10)
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory):
+    from review_corpus import reviewed_corpus
+
+    return reviewed_corpus(tmp_path_factory.mktemp("review") / "store.sqlite3")
+
+
+def test_the_filter_stays_a_hashable_cache_key():
+    assert hash(Filter(checked_only=True)) != hash(Filter()) and Filter(checked_only=True) == Filter(checked_only=True)
+    assert not Filter(checked_only=True).is_empty and Filter().is_empty
+    with pytest.raises(AttributeError):
+        Filter().checked_only = True  # frozen
+
+
+def test_checked_only_keeps_confirmed_and_corrected_figures(reviewed):
+    everything = apply_filter(reviewed, Filter())
+    checked = apply_filter(reviewed, Filter(checked_only=True))
+    assert sorted(everything.figures["review"].unique()) == ["confirmed", "corrected", "unreviewed"]
+    assert set(checked.figures["review"]) == {"confirmed", "corrected"}
+    assert len(checked.figures) == len(everything.figures) - 1  # b.txt's $7B, not reviewed
+    assert "b.txt|$7 billion|1" not in set(checked.figures["figure_id"])
+    assert len(checked.engagements) == len(everything.engagements)  # stories stay; only figures go
+    assert list(checked.rejected["raw"]) == ["$2 billion"]  # rejected figures are never filtered by checked_only
+
+
+def test_checked_only_applies_to_the_pakistan_wide_context_too(reviewed):
+    from dataclasses import replace as copy
+
+    baseline = reviewed.figures["raw"] == "$30 billion"  # a Pakistan-wide figure of a China story
+    unchecked = copy(reviewed, figures=reviewed.figures.assign(review=reviewed.figures["review"].mask(baseline, "unreviewed")))
+    assert "$30 billion" in set(apply_filter(unchecked, Filter(partners=("CHN",))).context["raw"])
+    china = apply_filter(unchecked, Filter(partners=("CHN",), checked_only=True))
+    assert sorted(china.context["raw"]) == ["$150 billion"]
+    assert set(china.figures["review"]) <= {"confirmed", "corrected"}
+
+
+@pytest.mark.parametrize(("partners", "rejected"), [((), ["$2 billion"]), (("SAU",), ["$2 billion"]), (("CHN",), []), (("KAZ",), [])])
+def test_rejected_figures_pass_on_the_same_story_and_partner_rules(reviewed, partners, rejected):
+    for checked_only in (False, True):
+        kept = apply_filter(reviewed, Filter(partners=partners, checked_only=checked_only))
+        assert sorted(kept.rejected["raw"]) == rejected
+
+
+def test_rejected_figures_pass_on_the_story_dates(reviewed):
+    assert len(apply_filter(reviewed, Filter(end=date(2025, 3, 4))).rejected) == 0  # b.txt is of 5 March 2025
+    assert len(apply_filter(reviewed, Filter(start=date(2025, 3, 4))).rejected) == 1

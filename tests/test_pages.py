@@ -104,7 +104,7 @@ def test_sources():
     at = open_page("sources")
     table = at.dataframe[0].value
     assert len(table) == 6 and {"quote", "date", "story", "outlet", "file", "start", "end"} <= set(table.columns)
-    assert list(table.columns)[-5:] == ["review", "file", "start", "end", "figure_id"]  # the file is a detail
+    assert list(table.columns)[-9:] == ["review", "reviewed_by", "reviewed_at", "review_note", "conflict", "file", "start", "end", "figure_id"]  # the file is a detail
     at.selectbox(key="story").set_value("002_6c67410e97d8d00a.txt#0").run()
     text = at.markdown[-1].value
     assert ":orange-background[**\\$2\\.7 trillion**]" in text
@@ -209,7 +209,7 @@ def test_article_markdown_and_html_are_shown_as_text(hostile_app, page):
             assert mark not in text, (mark, text)  # every mark reaches Streamlit escaped
     literal = "\n".join(plain(t) for t in shown)
     if page is None:
-        (card,) = [m for m in at.metric if m.proto.help]
+        (card,) = [m for m in at.metric if m.proto.help.startswith("“")]  # the headline card, not the review counts
         assert "**officials** said <b>today</b> [link](http://evil.example) :red[alert] $x^2$ &amp;" in plain(card.proto.help)
     if page == "sources":
         assert "**officials** said <b>today</b> [link](http://evil.example)" in plain(at.markdown[-1].value)
@@ -253,3 +253,75 @@ def test_a_lender_not_in_the_registry_is_offered_and_every_page_draws(unregister
     assert not at.exception
     assert "Ajman Bank" in at.multiselect(key="partner").options
     assert "Ajman Bank" in at.multiselect(key="partner").value
+
+
+# --------------------------------------------------------------------------- review (issue 10)
+@pytest.fixture
+def reviewed_app(tmp_path, monkeypatch):
+    """The app on a store of the seeds and two more stories, with Ann's and others' decisions
+    (``tests/review_corpus.py``): 9 figures, 8 checked, one open conflict, one rejected."""
+    from review_corpus import make_store
+
+    from dashboard.store import ENV_URL
+
+    store = make_store(tmp_path / "reviewed.sqlite3")
+    monkeypatch.setenv(ENV_URL, store.url)
+    return store
+
+
+def _figures_metric(at: AppTest) -> str:
+    return next(m.value for m in at.metric if m.label == "Figures")
+
+
+def test_checked_figures_only_from_the_url_leaves_out_the_unreviewed(reviewed_app):
+    at = open_page()
+    assert not at.checkbox(key="checked").value
+    assert _figures_metric(at) == "9"
+    review = {plain(m.label): (m.value, plain(m.proto.help)) for m in at.metric if m.label in ("Figures reviewed", "Open conflicts")}
+    assert review["Figures reviewed"][0] == "9 / 10" and "1 rejected" in review["Figures reviewed"][1]
+    assert review["Open conflicts"][0] == "1"
+    at = open_page(checked="true")
+    assert at.checkbox(key="checked").value
+    assert _figures_metric(at) == "8"  # b.txt's $7B is not reviewed yet
+    assert next(m.value for m in at.metric if m.label == "Figures reviewed") == "9 / 10"  # how much is checked: the same
+    assert "8 of 9 figures for this filter are shown" in plain(at.info[0].value)
+    timeline = open_page("timeline", checked="true")
+    (chart,) = charts(timeline)
+    shown = {row[-1] for t in chart["data"] if t["name"].startswith("figure") for row in t["customdata"]}
+    assert "b.txt" not in shown and "a.txt" in shown
+    assert "in conflict with another report" in {t["name"] for t in chart["data"]}  # a.txt's $5B: its conflict is still open
+    sources = open_page("sources", checked="true")
+    assert set(sources.dataframe[0].value["review"]) == {"confirmed", "corrected"}
+
+
+def test_ticking_the_switch_changes_the_charts(reviewed_app):
+    at = open_page("timeline")
+    before = sum(len(t["x"]) for t in charts(at)[0]["data"] if t["name"].startswith("figure"))
+    at.checkbox(key="checked").check().run()
+    assert not at.exception
+    after = sum(len(t["x"]) for t in charts(at)[0]["data"] if t["name"].startswith("figure"))
+    assert after == before - 1
+    at.checkbox(key="checked").uncheck().run()
+    assert sum(len(t["x"]) for t in charts(at)[0]["data"] if t["name"].startswith("figure")) == before
+
+
+def test_a_hover_says_who_checked_the_figure(reviewed_app):
+    (chart,) = charts(open_page("timeline"))
+    hovers = [row[1] for t in chart["data"] if t["name"].startswith("figure") for row in t["customdata"]]
+    assert any(h.startswith("confirmed by Ann, ") and h.endswith("conflicts with another report") for h in hovers)
+    assert "not yet reviewed · conflicts with another report" in hovers
+    assert any(h.startswith("corrected by =cmd") for h in hovers)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_with_no_checked_figure_the_pages_say_so(unregistered_app, page):
+    at = open_page(page, checked="true")
+    assert "none of the 2 figures for this filter has been confirmed or corrected yet" in plain(at.info[0].value)
+    if page == "targets":
+        assert not charts(at)
+    if page == "timeline":  # the story is undated: no chart, and no figure on any
+        assert not [t for chart in charts(at) for t in chart["data"] if t.get("name", "").startswith("figure")]
+    if page is None:
+        assert _figures_metric(at) == "0"
+    if page == "sources":
+        assert "No figure counts for this filter." in captions(at)
