@@ -394,7 +394,7 @@ def focus(c: Corpus, q: pd.DataFrame, who: str) -> pd.Series | None:
               for n, r in enumerate(q.to_dict("records"), start=1)}
     unreviewed = int((q["review"] == "unreviewed").sum())
     st.selectbox(f"Figure in focus ({counted(unreviewed, 'figure')} of {len(ids)} not reviewed yet; most doubtful first)",
-                 ids, key=FOCUS, format_func=labels.get)
+                 ids, key=FOCUS, format_func=lambda fid: labels.get(fid, fid))
     row = q.iloc[ids.index(state[FOCUS])]
     outlets = _outlets(c)
     args = _figure_args(row, outlets)
