@@ -229,16 +229,18 @@ def _who() -> str | None:
         return None
 
 
-def _next_after(figure_id: str, ids: list[str]) -> str | None:
-    """The figure that followed ``figure_id`` in the queue as shown (else the one before it)."""
+def _next_after(figure_id: str, shown: list[tuple[str, str]]) -> str | None:
+    """The figure to show after a decision on ``figure_id``: the next one in the queue as shown that is
+    still unreviewed (after it, then before it), else simply the next one. ``shown``: (figure_id, review)."""
+    ids = [fid for fid, _ in shown]
     if figure_id not in ids:
         return ids[0] if ids else None
     at = ids.index(figure_id)
-    rest = ids[at + 1:] + ids[:at][::-1]
-    return rest[0] if rest else figure_id
+    rest = shown[at + 1:] + shown[:at]
+    return next((fid for fid, status in rest if status == "unreviewed"), rest[0][0] if rest else figure_id)
 
 
-def _decide_figure(row: dict, action: str, ids: list[str], changes: dict | None = None, note: str = "", where: str = "focus") -> None:
+def _decide_figure(row: dict, action: str, shown: list[tuple[str, str]], changes: dict | None = None, note: str = "", where: str = "focus") -> None:
     who = _who()
     if who is None:
         return
@@ -252,10 +254,10 @@ def _decide_figure(row: dict, action: str, ids: list[str], changes: dict | None 
     if _write(events, where, done):
         st.session_state.pop(FIX_FOR, None)  # the form shows the new state
         if action != "undo":
-            st.session_state[FOCUS] = _next_after(row["figure_id"], ids)  # the next figure comes up
+            st.session_state[FOCUS] = _next_after(row["figure_id"], shown)  # the next figure comes up
 
 
-def _correct(row: dict, ids: list[str]) -> None:
+def _correct(row: dict, shown: list[tuple[str, str]]) -> None:
     """Form callback: the fields that differ from what the form was filled with are the correction."""
     state = st.session_state
     changes = {}
@@ -272,11 +274,12 @@ def _correct(row: dict, ids: list[str]) -> None:
     except review.InvalidDecision as exc:
         _say("focus", "error", f"Not saved: {exc}.")
         return
-    _decide_figure(row, "correct", ids, changes=changes, note=state.get("fix_note") or "")
+    _decide_figure(row, "correct", shown, changes=changes, note=state.get("fix_note") or "")
 
 
-def _skip(figure_id: str, ids: list[str]) -> None:
-    st.session_state[FOCUS] = _next_after(figure_id, ids)
+def _skip(figure_id: str, shown: list[tuple[str, str]]) -> None:
+    ids = [fid for fid, _ in shown]
+    st.session_state[FOCUS] = ids[(ids.index(figure_id) + 1) % len(ids)] if figure_id in ids else ids[0]
 
 
 def _undo_last() -> None:
@@ -338,9 +341,10 @@ def _conflict_card(c: Corpus, cid: str, members: pd.DataFrame, outlets: dict[str
     with st.container(border=True, key=f"conflict_{cid}"):
         year = _year(first["year"]) or "no year"
         st.markdown("**" + ui.md(f"{vocab.metric_label(first['metric'])} · {partner_name(first['partner'])} · {first['kind']} · {year}") + "**")
-        for at in range(0, len(members), MAX_SIDE_BY_SIDE):
-            chunk = members.iloc[at : at + MAX_SIDE_BY_SIDE]
-            for n, (column, (_, row)) in enumerate(zip(st.columns(MAX_SIDE_BY_SIDE), chunk.iterrows(), strict=False), start=at):
+        width = min(len(members), MAX_SIDE_BY_SIDE)
+        for at in range(0, len(members), width):
+            chunk = members.iloc[at : at + width]
+            for n, (column, (_, row)) in enumerate(zip(st.columns(width), chunk.iterrows(), strict=False), start=at):
                 with column, st.container(border=True):
                     st.markdown(f"### {ui.md(figure_label(row))}")
                     st.caption(ui.md(f"{display(outlets.get(row['story_id'])) or 'outlet not named'} · {_date(row['published'])} · {status_line(row)}"))
@@ -383,6 +387,7 @@ def focus(c: Corpus, q: pd.DataFrame, who: str) -> pd.Series | None:
     story, outlet and date, and Confirm / Reject / Skip / Undo, then the correction form. Returns it."""
     show_message("focus")
     ids = list(q["figure_id"])
+    shown = list(zip(ids, q["review"], strict=True))
     if not ids:
         st.info("No figure matches these filters: clear the status, metric or kind filter above, or the partner filter in the sidebar.",
                 icon=":material/filter_alt_off:")
@@ -412,19 +417,19 @@ def focus(c: Corpus, q: pd.DataFrame, who: str) -> pd.Series | None:
         can_undo = int(row["review_seq"]) > 0 and row["review"] != "unreviewed" and row["reviewed_by"] != review.OVERLAY_WHO
         confirm, reject, skip, undo = st.columns(4)
         confirm.button("Confirm", key="review_confirm", type="primary", icon=":material/check:", on_click=_decide_figure,
-                       args=(args, "confirm", ids), disabled=not who, width="stretch")
-        reject.button("Reject", key="review_reject", icon=":material/block:", on_click=_decide_figure, args=(args, "reject", ids),
+                       args=(args, "confirm", shown), disabled=not who, width="stretch")
+        reject.button("Reject", key="review_reject", icon=":material/block:", on_click=_decide_figure, args=(args, "reject", shown),
                       disabled=not who, width="stretch")
-        skip.button("Skip", key="review_skip", icon=":material/skip_next:", on_click=_skip, args=(row["figure_id"], ids),
+        skip.button("Skip", key="review_skip", icon=":material/skip_next:", on_click=_skip, args=(row["figure_id"], shown),
                     disabled=len(ids) < 2, width="stretch", help="Leave this figure for later and show the next one.")
-        undo.button("Undo", key="review_undo", icon=":material/undo:", on_click=_decide_figure, args=(args, "undo", ids),
+        undo.button("Undo", key="review_undo", icon=":material/undo:", on_click=_decide_figure, args=(args, "undo", shown),
                     disabled=not (who and can_undo), width="stretch",
                     help="Undo the last decision on this figure (the one before it stands again).")
-        correction_form(row, args, ids, who)
+        correction_form(row, args, shown, who)
     return row
 
 
-def correction_form(row: pd.Series, args: dict, ids: list[str], who: str) -> None:
+def correction_form(row: pd.Series, args: dict, shown: list[tuple[str, str]], who: str) -> None:
     """Value, currency, metric, kind, year and partner, filled with the figure's; Enter saves.
     Filled again when another figure comes into focus; kept when a save is refused."""
     state = st.session_state
@@ -445,7 +450,7 @@ def correction_form(row: pd.Series, args: dict, ids: list[str], who: str) -> Non
         kind.selectbox("Kind", list(KINDS), key="fix_kind")
         partner.text_input("Partner", key="fix_partner", help="An ISO3 code (CHN) or a name (China); empty: Pakistan-wide.")
         st.text_input("Note (optional)", key="fix_note")
-        st.form_submit_button("Save correction", type="primary", icon=":material/edit:", on_click=_correct, args=(args, ids),
+        st.form_submit_button("Save correction", type="primary", icon=":material/edit:", on_click=_correct, args=(args, shown),
                               disabled=not who)
 
 

@@ -32,10 +32,8 @@ SAVE_FIX = "FormSubmitter:review_fix-Save correction"
 SAVE_STORY = "FormSubmitter:review_story_form-Save the story's date and partners"
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    """A store holding only the two articles above (the seeds removed)."""
-    url = f"sqlite:///{tmp_path / 'review.sqlite3'}"
+def two_articles(url: str, monkeypatch) -> Store:
+    """The app pointed at a store holding only the two articles above (the seeds removed)."""
     s = Store(url).open()
     for article in s.articles():
         s.remove(article.id)
@@ -43,6 +41,17 @@ def store(tmp_path, monkeypatch):
     s.add(NewArticle(text=RECORDER, name="recorder.txt", how="cli"))
     monkeypatch.setenv(ENV_URL, url)
     return s
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    return two_articles(f"sqlite:///{tmp_path / 'review.sqlite3'}", monkeypatch)
+
+
+@pytest.fixture
+def any_store(store_url, monkeypatch):
+    """The same on SQLite and on PostgreSQL (conftest's ``store_url``)."""
+    return two_articles(store_url, monkeypatch)
 
 
 def plain(markdown: str) -> str:
@@ -116,6 +125,9 @@ def test_confirm_records_who_and_when_and_the_next_figure_comes_up(store):
     assert figures(store).loc["$8 billion", "review"] == "confirmed"
     table = at.dataframe[0].value.set_index("figure")
     assert table.loc["$8B", "status"] == "confirmed" and table.loc["$8B", "reviewed by"] == "Ann Reviewer"
+    assert queue_labels(at)[:3] == ["$5B", "$8B", "$40B"]  # the conflict is open until $5B is decided too
+    click(at, "review_reject")
+    assert in_focus(at) == "$40 billion"  # the next one still unreviewed, not the confirmed $8B
 
 
 def test_correct_kind_and_year(store):
@@ -286,7 +298,8 @@ def test_resolve_a_conflict(store, button, expected):
     assert not review.conflicts(load_store(store))["conflict_open"].any()
 
 
-def test_two_reviewers_on_the_same_figure_the_later_one_is_told(store):
+def test_two_reviewers_on_the_same_figure_the_later_one_is_told(any_store):
+    store = any_store
     ann, bob = review_page("Ann"), review_page("Bob")
     assert in_focus(ann) == in_focus(bob) == "$8 billion"
     click(ann, "review_confirm")
