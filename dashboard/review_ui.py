@@ -171,8 +171,7 @@ def reviewer() -> str:
     if WHO not in state:
         state[WHO] = state.get(WHO_KEPT, _default_who())
     left, right = st.columns([1, 2], vertical_alignment="bottom")
-    left.text_input("Your name", key=WHO, max_chars=review.MAX_WHO, on_change=lambda: state.__setitem__(WHO_KEPT, state.get(WHO)),
-                    help="Kept with every decision you make in this session, with the time.")
+    left.text_input("Your name", key=WHO, max_chars=review.MAX_WHO, help="Kept with every decision you make in this session, with the time.")
     state[WHO_KEPT] = state.get(WHO)
     who = " ".join((state.get(WHO) or "").split())
     if who:
@@ -246,6 +245,10 @@ def _decide_figure(row: dict, action: str, shown: list[tuple[str, str]], changes
         return
     words = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected", "undo": "undid the last decision on"}[action]
     done = f"{words} {row['label']} ({row['where']})"
+    if action == "confirm" and row["review"] == "corrected":
+        # review.apply keeps only the standing event's changes: a plain confirm would drop the correction
+        # it confirms. Confirming a corrected figure restates its values as shown, as a correction.
+        action, changes, note = "correct", _restated(row), note or "confirmed as corrected"
     try:
         events = [review.figure_event(row, action, who, changes=changes, note=note)]
     except review.InvalidDecision as exc:
@@ -255,6 +258,18 @@ def _decide_figure(row: dict, action: str, shown: list[tuple[str, str]], changes
         st.session_state.pop(FIX_FOR, None)  # the form shows the new state
         if action != "undo":
             st.session_state[FOCUS] = _next_after(row["figure_id"], shown)  # the next figure comes up
+
+
+def _restated(row: dict) -> dict:
+    """The figure's values as shown, every field that passes ``review.check_correction`` (a partner
+    the registry does not know was never a correction's, so it needs no restating)."""
+    out = {}
+    for field, value in {**row["form"], "unit": row["unit"], "horizon_years": row["horizon_years"]}.items():
+        try:
+            out.update(review.check_correction({field: value}))
+        except review.InvalidDecision:
+            continue
+    return out
 
 
 def _correct(row: dict, shown: list[tuple[str, str]]) -> None:
@@ -302,7 +317,7 @@ def _figure_args(row: pd.Series, outlets: dict[str, str]) -> dict:
     return {
         "figure_id": row["figure_id"], "review_key": row["review_key"], "review_seq": int(row["review_seq"]),
         "article_id": row["article_id"], "source": row["source"], "label": figure_label(row), "where": where,
-        "form": _form_values(row),
+        "form": _form_values(row), "review": row["review"], "unit": row["unit"], "horizon_years": _year(row["horizon_years"]),
     }
 
 

@@ -145,6 +145,10 @@ def test_correct_kind_and_year(store):
     focus_on(at, "$10 billion")
     assert at.text_input(key="fix_year").value == "2031" and at.selectbox(key="fix_kind").value == "estimate"
     assert "corrected by Ann Reviewer" in texts(at, "caption")
+    ok(at.text_input(key="review_who").input("Bob").run())
+    click(at, "review_confirm")  # confirming the corrected figure keeps the correction
+    fixed = figures(store).loc["$10 billion"]
+    assert (fixed["review"], fixed["kind"], fixed["year"], fixed["reviewed_by"]) == ("corrected", "estimate", 2031, "Bob")
 
 
 def test_correct_value_currency_metric_and_partner(store):
