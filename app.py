@@ -12,6 +12,7 @@ pages = [
     st.Page("pages/partners.py", title="Partners", icon=":material/public:", url_path="partners"),
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
+    st.Page("pages/review.py", title="Review", icon=":material/fact_check:", url_path="review"),
     st.Page("pages/add.py", title="Add articles", icon=":material/note_add:", url_path="add"),
 ]
 page = st.navigation(pages)
