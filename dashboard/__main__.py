@@ -141,7 +141,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if corpus is None:
         return 1
     try:
-        written = export_all(corpus, Filter(partners=partners), Path(args.out), formats=args.format)
+        written = export_all(corpus, Filter(partners=partners, checked_only=args.checked_only), Path(args.out), formats=args.format)
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -334,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="folder to write into")
     p.add_argument("--partner", action="append", metavar="PARTNER", help="an ISO3 or registry code (CHN) or a name (China); repeatable")
     p.add_argument("--format", action="append", choices=["png", "svg", "html", "csv"], help="default: all")
+    p.add_argument("--checked-only", action="store_true", help="only confirmed and corrected figures, like the app's \"Checked figures only\"")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: the store")
     p.set_defaults(func=cmd_export)
     p = sub.add_parser("reviews", help="move review decisions between stores as CSV")

@@ -224,8 +224,9 @@ def check_event(event: Event) -> Event:
 # --------------------------------------------------------------------------- replay
 def standing(events: list[Event]) -> dict[tuple, tuple[Event | None, int]]:
     """Per key: (its standing decision or None when everything was undone, the key's last seq).
+    A standing confirm or correct carries every correction still standing beneath it in ``changes``.
 
-    ``[confirm, reject, undo]`` -> ``(confirm, 3)``."""
+    ``[confirm, reject, undo]`` -> ``(confirm, 3)``; ``[correct kind, confirm]`` -> ``(confirm {kind}, 2)``."""
     by_key: dict[tuple, list[Event]] = {}
     for event in sorted(events, key=lambda e: (e.key, e.seq)):
         by_key.setdefault(event.key, []).append(event)
@@ -238,7 +239,12 @@ def standing(events: list[Event]) -> dict[tuple, tuple[Event | None, int]]:
                     stack.pop()
             else:
                 stack.append(event)
-        out[key] = (stack[-1] if stack else None, stack_events[-1].seq)
+        top = stack[-1] if stack else None
+        if top is not None and top.action in ("confirm", "correct"):
+            # a confirmation keeps the corrections beneath it: what was confirmed is the corrected figure
+            merged = {field: value for event in stack if event.action == "correct" for field, value in event.changes.items()}
+            top = replace(top, changes=merged)
+        out[key] = (top, stack_events[-1].seq)
     return out
 
 
@@ -306,12 +312,16 @@ def apply(corpus, events: list[Event]):
                 keys[row], seqs[row] = figure_key(key[3], key[4], key[5]), last_seq
             if decision is None:
                 continue
-            review[row] = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}[decision.action]
-            who[row], when[row], notes[row] = decision.who, decision.decided_at, decision.note or None
-            if decision.action == "correct":
-                changes[row] = {**(changes.get(row, {}) if layer == "store" else {}), **decision.changes}
-            else:
-                changes.pop(row, None)
+            # the overlay's rows carry no time of their own (its Event stamp is a stand-in)
+            who[row], when[row], notes[row] = decision.who, (decision.decided_at if layer == "store" else None), decision.note or None
+            if decision.action == "reject":
+                review[row] = "rejected"
+                continue
+            # the store's decisions stand on the overlay's corrections of the same figure
+            merged = {**(changes.get(row, {}) if layer == "store" else {}), **decision.changes}
+            if merged:
+                changes[row] = merged
+            review[row] = "corrected" if merged else "confirmed"
     figures = figures.assign(
         review=review,
         reviewed_by=who,

@@ -245,10 +245,6 @@ def _decide_figure(row: dict, action: str, shown: list[tuple[str, str]], changes
         return
     words = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected", "undo": "undid the last decision on"}[action]
     done = f"{words} {row['label']} ({row['where']})"
-    if action == "confirm" and row["review"] == "corrected":
-        # review.apply keeps only the standing event's changes: a plain confirm would drop the correction
-        # it confirms. Confirming a corrected figure restates its values as shown, as a correction.
-        action, changes, note = "correct", _restated(row), note or "confirmed as corrected"
     try:
         events = [review.figure_event(row, action, who, changes=changes, note=note)]
     except review.InvalidDecision as exc:
@@ -258,18 +254,6 @@ def _decide_figure(row: dict, action: str, shown: list[tuple[str, str]], changes
         st.session_state.pop(FIX_FOR, None)  # the form shows the new state
         if action != "undo":
             st.session_state[FOCUS] = _next_after(row["figure_id"], shown)  # the next figure comes up
-
-
-def _restated(row: dict) -> dict:
-    """The figure's values as shown, every field that passes ``review.check_correction`` (a partner
-    the registry does not know was never a correction's, so it needs no restating)."""
-    out = {}
-    for field, value in {**row["form"], "unit": row["unit"], "horizon_years": row["horizon_years"]}.items():
-        try:
-            out.update(review.check_correction({field: value}))
-        except review.InvalidDecision:
-            continue
-    return out
 
 
 def _correct(row: dict, shown: list[tuple[str, str]]) -> None:

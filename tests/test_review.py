@@ -195,7 +195,8 @@ def test_a_decision_whose_span_moved_is_attached_again_and_a_lost_one_is_listed(
     assert list(c.stale["raw"]) == ["technology"]
     assert "technology parks" in c.stale.iloc[0]["context"]
     store.decide(review.figure_event(ten, "confirm", "Bob"))  # a new decision follows on the same key
-    assert figure(load_store(store), "$10 billion")["review"] == "confirmed"
+    ten = figure(load_store(store), "$10 billion")
+    assert (ten["review"], ten["kind"], ten["reviewed_by"], ten["review_seq"]) == ("corrected", "estimate", "Bob", 2)
 
 
 def test_decisions_survive_a_new_extractor_version(store, monkeypatch):
@@ -361,3 +362,18 @@ def test_replay_is_linear_in_the_number_of_decisions():
 
     small, large = min(timed(5_000) for _ in range(3)), min(timed(40_000) for _ in range(3))
     assert large < small * 8 * 3
+
+
+def test_confirming_a_corrected_figure_keeps_its_correction(store, tmp_path):
+    ten = figure(load_store(store), "$10 billion")
+    store.decide(review.figure_event(ten, "correct", "Ann", {"kind": "estimate"}))
+    store.decide(review.figure_event(figure(load_store(store), "$10 billion"), "confirm", "Bob"))
+    ten = figure(load_store(store), "$10 billion")
+    assert (ten["review"], ten["kind"], ten["reviewed_by"]) == ("corrected", "estimate", "Bob")
+    # and a store confirmation of an overlay correction keeps the overlay's value
+    overlay = tmp_path / "overlay.csv"
+    overlay.write_text("source,story,raw,occurrence,action,field,value,note\na2.txt,0,US$3 billion,1,correct,year,2024,\n", encoding="utf-8")
+    saudi = figure(load_store(store, overlay_path=overlay), "US$3 billion")
+    store.decide(review.figure_event(saudi, "confirm", "Ann"))
+    saudi = figure(load_store(store, overlay_path=overlay), "US$3 billion")
+    assert (saudi["review"], saudi["year"], saudi["reviewed_by"]) == ("corrected", 2024, "Ann")
