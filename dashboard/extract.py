@@ -341,40 +341,49 @@ _FROM_BEFORE = re.compile(
     r"(?:(?:around|about|nearly|some)[ \t]+)?$",
     re.IGNORECASE,
 )
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH_NUMBER = {name[:3]: i for i, name in enumerate(_MONTH_NAMES.split("|"), 1)}
-_YEAR = re.compile(
-    r"(?<![\w$.,])(?:(?:FY|(?:fiscal|financial)[ \t]+year)[ \t]?'?(?P<fy1>\d{4}|\d{2})(?:[ \t]?[-–/][ \t]?(?P<fy2>\d{4}|\d{2}))?"
+# Written in lower case: run on a story's lower-cased text (fast), or with IGNORECASE on other text.
+_YEAR_SOURCE = (
+    r"(?<![\w$.,])(?:(?:fy|(?:fiscal|financial)[ \t]+year)[ \t]?'?(?P<fy1>\d{4}|\d{2})(?:[ \t]?[-–/][ \t]?(?P<fy2>\d{4}|\d{2}))?"
     r"|(?P<y1>(?:19|20)\d{2})(?:[ \t]?[-–/][ \t]?(?P<y2>\d{4}|\d{2}))?)(?![\w%]|\.\d|,\d)"
-    r"|\b(?P<rel>last|next|this|current|previous|coming|past)[ \t]+(?P<fiscal>(?:fiscal|financial)[ \t]+)?year\b"
-    # "last month", "the previous week", "this quarter", "a year earlier": dated by the story
-    r"|\b(?P<relp>last|next|this|current|previous|coming|past)[ \t]+(?P<period>week|month|quarter)\b"
-    r"|\ba[ \t]+year[ \t]+(?P<ago>earlier|ago|before)\b"
+    # "last year", "next fiscal year"; "last month", "the previous week", "this quarter", "a year earlier"
+    r"|\b(?:(?P<rel>last|next|this|current|previous|coming|past)[ \t]+(?:(?P<fiscal>(?:fiscal|financial)[ \t]+)?year"
+    r"|(?P<period>week|month|quarter))|a[ \t]+year[ \t]+(?P<ago>earlier|ago|before))\b"
     # a month without its year ("in February", "the week ending Nov 21"), dated by the story; one glued
     # to its year ("July2019") is that year. A month followed by a year is left to the year itself.
-    r"|(?-i:\b(?:(?P<fwd>by|until|till|before|next|coming)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?)?"
-    rf"(?P<mon>{_MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=\.|[ \t]+\d))(?![a-z])"
+    rf"|\b(?P<mon>{_MONTH_NAMES}|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?=\.|[ \t]+\d))(?![a-z])"
     r"(?:(?P<my>(?:19|20)\d{2})(?![\w%])|\.?(?>(?P<day>[ \t]+\d{1,2}(?:st|nd|rd|th)?\b)?)"
-    r"(?![ \t]*+,?+[ \t]*+(?:19|20)\d{2})))",
-    re.IGNORECASE,
+    r"(?![ \t]*+,?+[ \t]*+(?:19|20)\d{2}))"
 )
+_YEAR = re.compile(_YEAR_SOURCE, re.IGNORECASE)
+_YEAR_LOWER = re.compile(_YEAR_SOURCE)
 _PERIOD_MONTHS = {"month": 1, "quarter": 3}
+_AHEAD = re.compile(r"\b(?:by|until|till|before|next|coming)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?$", re.IGNORECASE)
 # A wire dateline before a month and day: "BEIJING, Sept 29 The bank ...", "Dec 19 : The World Bank said"
 _DATELINE_BEFORE = re.compile(r"[ \t]*+(?:[A-Z][A-Za-z.'’ -]{1,30},[ \t]*+)?")
 _DATELINE_REACH = 40
 
 
-def _year_mentions(text: str) -> list[tuple[int, int, re.Match[str]]]:
-    """The year mentions of ``text`` as (start, end, match), sorted; the month and day of a story's
-    dateline say when it was filed, not when its figures were, and are left out."""
+def _year_mentions(text: str, lowered: str | None = None) -> list[tuple[int, int, re.Match[str], bool]]:
+    """The year mentions of ``text`` as (start, end, match, ahead), sorted; ``lowered`` is ``text.lower()``
+    when that keeps positions. A month counts only with its capital ("May", not "may"), ``ahead`` when it
+    is one still to come ("by December"); the month and day of a story's dateline say when it was
+    filed, not when its figures were, and are left out."""
     out = []
-    for m in _YEAR.finditer(text):
-        if m.group("day") and not m.group("my"):
+    matches = _YEAR_LOWER.finditer(lowered) if lowered is not None else _YEAR.finditer(text)
+    for m in matches:
+        ahead = False
+        if m.group("mon"):
             at = m.start()
-            line = text.rfind("\n", max(0, at - _DATELINE_REACH), at)
-            if (line != -1 or at <= _DATELINE_REACH) and _DATELINE_BEFORE.fullmatch(text, line + 1, at):
+            if not text[at].isupper():
                 continue
-        out.append((m.start(), m.end(), m))
+            if m.group("day") and not m.group("my"):
+                line = text.rfind("\n", max(0, at - _DATELINE_REACH), at)
+                if (line != -1 or at <= _DATELINE_REACH) and _DATELINE_BEFORE.fullmatch(text, line + 1, at):
+                    continue
+            ahead = _AHEAD.search(text, max(0, at - 24), at) is not None
+        out.append((m.start(), m.end(), m, ahead))
     return out
 
 
@@ -383,29 +392,39 @@ def _year_mentions(text: str) -> list[tuple[int, int, re.Match[str]]]:
 # figure being reported; the span runs from the cue to the next clause break. Two more spans whose year
 # is not the figure's: the start of a running total ("$6.5 billion since 2013") and an event of the
 # project named beside the amount ("The IT park, approved in 2021, has used Rs26.5 billion").
-_BASE_CUE = re.compile(
-    r"(?P<since>\bsince[ \t]+(?:19|20)\d\d\b)"
-    r"|(?<=,[ \t])(?:approved|launched|founded|established|started|initiated|inaugurated|signed|set[ \t]+up)[ \t]+in\b"
-    r"|\b(?:(?:as[ \t]+)?compared[ \t]+(?:with|to)|in[ \t]+comparison[ \t]+(?:with|to)|against|versus|vs\.?|v/s"
-    r"|(?:over|than|from)(?=[ \t]+(?:(?:the[ \t]+)?(?:same|corresponding|previous|preceding)\b|last[ \t]+year\b"
-    rf"|a[ \t]+year[ \t]+(?:earlier|ago|before)\b|(?:19|20)\d\d\b|(?-i:{_MONTH_NAMES})\b))"
-    r"|from(?=[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:[$€£¥]|(?:US|Rs|PKR|Dh|AED|SR|RM)\b|\d)))",
-    re.IGNORECASE,
+# Lower case, as _YEAR_SOURCE.
+_BASE_SOURCE = (
+    r"\b(?:(?P<since>since[ \t]+(?:19|20)\d\d\b)"
+    r"|(?P<event>approved|launched|founded|established|started|initiated|inaugurated|signed|set[ \t]+up)[ \t]+in\b"
+    r"|(?:as[ \t]+)?compared[ \t]+(?:with|to)\b|in[ \t]+comparison[ \t]+(?:with|to)\b|against\b|versus\b|vs\b\.?|v/s"
+    r"|(?:over|than|(?P<from>from))(?=[ \t]+(?:(?:the[ \t]+)?(?:same|corresponding|previous|preceding)\b|last[ \t]+year\b"
+    rf"|a[ \t]+year[ \t]+(?:earlier|ago|before)\b|(?:19|20)\d\d\b|(?:{_MONTH_NAMES})\b"
+    r"|(?(from)(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:[$€£¥]|us[ \t]?\$|(?:rs|pkr|dh|aed|sr|rm)\b|\d)|(?!)))))"
 )
+_BASE_CUE = re.compile(_BASE_SOURCE, re.IGNORECASE)
+_BASE_CUE_LOWER = re.compile(_BASE_SOURCE)
 _BASE_END = re.compile(r"[,;:()\n]|\.(?!\d)|\b(?:and|to|while|whereas|but)\b", re.IGNORECASE)
 _BASE_REACH = 80
 
 
-def _base_spans(text: str) -> list[tuple[int, int]]:
-    """Where the base of a comparison stands in ``text`` (merged, sorted); each span is bounded."""
+def _base_spans(text: str, start: int = 0, end: int | None = None, lowered: str | None = None) -> list[tuple[int, int]]:
+    """Where the bases of comparisons stand in ``text[start:end]`` (merged, sorted); each is bounded.
+    ``lowered`` is ``text.lower()`` when that keeps positions (searched faster)."""
+    end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    for m in _BASE_CUE.finditer(text):
-        stop = None if m.group("since") else _BASE_END.search(text, m.end(), m.end() + _BASE_REACH)
-        end = m.end() if m.group("since") else stop.start() if stop else min(len(text), m.end() + _BASE_REACH)
-        if spans and m.start() <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+    cues = _BASE_CUE_LOWER.finditer(lowered, start, end) if lowered is not None else _BASE_CUE.finditer(text, start, end)
+    for m in cues:
+        if m.group("event") and text[max(0, m.start() - 2) : m.start()] not in (", ", ",\t"):
+            continue  # an event beside the amount stands after a comma: "The park, approved in 2021, ..."
+        if m.group("since"):
+            stop = m.end()
         else:
-            spans.append((m.start(), end))
+            found = _BASE_END.search(text, m.end(), min(end, m.end() + _BASE_REACH))
+            stop = found.start() if found else min(end, m.end() + _BASE_REACH)
+        if spans and m.start() <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
+        else:
+            spans.append((m.start(), stop))
     return spans
 
 
@@ -459,8 +478,8 @@ class _Story:
         self.kind = [m for m in vocab.cue_index("kind").matches(text, lowered) if text[m[0]] != "M" or text[m[0] : m[1]] != "May"]
         self.metric = vocab.cue_index("metric").matches(text, lowered)
         self.rate = vocab.cue_index("rate").matches(text, lowered)
-        self.years = _year_mentions(text)
-        self.bases = _base_spans(text)
+        self.text, self.lowered = text, lowered
+        self.years = _year_mentions(text, lowered)
         if lowered is not None:
             self.before, self.after = _Breaks(_BEFORE_BREAK, lowered), _Breaks(_AFTER_BREAK, lowered)
         else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
@@ -479,6 +498,7 @@ class _Sentence:
     story: _Story
     hits: list  # partner names inside the sentence, text positions, sorted
     _horizon: object = None
+    _bases: list | None = None
     _not_figure: object = None
     _quote: str | None = None
     _names: frozenset[str] | None = None
@@ -500,6 +520,16 @@ class _Sentence:
         years = self.story.years
         i = bisect.bisect_left(years, fs, key=lambda y: y[0])
         return [y for y in years[max(0, i - 2) : i + 2] if self.start <= y[0] and y[1] <= self.end]
+
+    def year(self, amount: Amount, published: date | None, ahead: bool) -> int | None:
+        """The year of a figure of this sentence (see :func:`_year_near`); the sentence's comparisons
+        are found once, and only when it names a year."""
+        years = self.window_years(amount.start, amount.end)
+        if not years:
+            return None
+        if self._bases is None:
+            self._bases = _base_spans(self.story.text, self.start, self.end, self.story.lowered)
+        return _year_near(years, amount.start, amount.end, published, self._bases, ahead)
 
     def horizon(self) -> int | None:
         if self._horizon is None:
@@ -628,29 +658,26 @@ def _fiscal_end(published: date) -> int:
 
 
 def _year_value(m: re.Match[str], published: date | None, ahead: bool = False) -> int | None:
-    if m.group("rel"):
-        if published is None:
-            return None
-        base = _fiscal_end(published) if m.group("fiscal") else published.year
-        return base + _RELATIVE[m.group("rel").lower()]
-    if m.group("relp") or m.group("ago"):
+    if m.group("rel") or m.group("ago"):
         if published is None:
             return None
         if m.group("ago"):
             return published.year - 1
-        word = m.group("relp").lower()
+        word, period = m.group("rel").lower(), m.group("period")
+        if period is None:
+            base = _fiscal_end(published) if m.group("fiscal") else published.year
+            return base + _RELATIVE[word]
         step = -1 if word == "past" else _RELATIVE[word]  # "the past quarter" is the last one
-        period = m.group("period").lower()
-        if period == "week":
+        if period.lower() == "week":
             return (published + timedelta(days=7 * step)).year
-        return (published.year * 12 + published.month - 1 + step * _PERIOD_MONTHS[period]) // 12
+        return (published.year * 12 + published.month - 1 + step * _PERIOD_MONTHS[period.lower()]) // 12
     if m.group("mon"):
         if m.group("my"):
             return int(m.group("my"))
         if published is None:
             return None
-        month = _MONTH_NUMBER[m.group("mon")[:3]]
-        if ahead or m.group("fwd"):  # the next such month: "by December", a target "in March"
+        month = _MONTH_NUMBER[m.group("mon")[:3].lower()]
+        if ahead:  # the next such month: "by December", a target's "in March"
             return published.year + (month < published.month)
         return published.year - (month > published.month)  # the last such month
     first, second = (m.group("fy1"), m.group("fy2")) if m.group("fy1") else (m.group("y1"), m.group("y2"))
@@ -678,9 +705,9 @@ def _year_near(
         else:
             candidates = [y for y, base in flagged if not base]
     best, best_d = None, None
-    for start, end, m in candidates:
+    for start, end, m, forward in candidates:
         d = fs - end if end <= fs else start - fe
-        value = _year_value(m, published, ahead)
+        value = _year_value(m, published, ahead or forward)
         if value is not None and (best_d is None or d < best_d):
             best, best_d = value, d
     return best
@@ -890,9 +917,7 @@ def extract_figures(
                 metric=classify_metric(s, amount, previous_metric(i) if i >= 0 else None),
                 kind=kind,
                 kind_cue=kind_cue,
-                year=_year_near(
-                    s.window_years(amount.start, amount.end), amount.start, amount.end, published, story.bases, kind == "target"
-                ),
+                year=s.year(amount, published, kind == "target"),
                 horizon_years=horizon,
                 partner=partners[0].code if partners else None,
                 partner_cue=" and ".join(h.alias for h in partners),

@@ -69,6 +69,10 @@ _DATE_HOSTILE = {
     "months in a row": "January February Nov 21 Sept 2 by the end of May July2019 ",
     "datelines on every line": "KARACHI, Oct 12 $5 billion last month\n",
     "comparison cues without breaks": "compared with versus v/s against from $1 over 2020 than a year ago ",
+    "date lines": "Jul 09, 2025 | 10:24 AM\n",
+    "dates on one line": "Tuesday April 01, 2025 | Reuters ",
+    "weekday datelines": "Published: Tue, 04 Jun 2024 KARACHI (June 4, 2024): ",
+    "tokens of a date line": "Abc | 10:24 AM • 3 min read By Abc at on T10:15:00Z +0500 ",
 }
 
 
