@@ -928,7 +928,7 @@ def extract_figures(
                 partners=tuple(h.code for h in partners),
             )
         )
-    figures = _merge_mentions(_respectively(figures, text, offset), text, offset)
+    figures = _budget_year(_merge_mentions(_respectively(figures, text, offset), text, offset))
     return _story_counterparty(_fill_topic(figures), counterparty, [sentence_names[f.start] for f in figures])
 
 
@@ -1056,6 +1056,17 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)
     return _rates_of_flows(out, counterparty)
+
+
+def _budget_year(figures: list[Figure]) -> list[Figure]:
+    """A budget story's allocations are for one year: when the budget goals that name a year all name
+    the same one, the budget goals that name none take it ("Rs13.5 billion in the 2025-26 PSDP ...
+    an additional Rs2 billion has been allocated" -> both 2026)."""
+    years = {f.year for f in figures if f.kind == "target" and f.metric == "budget" and f.year is not None}
+    if len(years) != 1:
+        return figures
+    (year,) = years
+    return [replace(f, year=year) if f.kind == "target" and f.metric == "budget" and f.year is None else f for f in figures]
 
 
 def _fill_topic(figures: list[Figure]) -> list[Figure]:

@@ -471,3 +471,14 @@ def test_a_quote_of_a_huge_sentence_is_a_window_around_the_figure():
 def test_a_figure_compared_with_a_goal_is_not_a_goal():
     goal, before = extract_figures("Tea exports will reach $5 billion, compared with $4 billion a year ago.")
     assert (goal.kind, before.kind) == ("target", "actual")
+
+
+def test_budget_goals_without_a_year_take_the_budget_year_of_the_story():
+    text = (
+        "The government proposed Rs40 billion for the ports in the 2026-27 budget. "
+        "A further Rs3 billion was allocated for dredging. Exports reached $2 billion."
+    )
+    assert [(f.raw, f.year) for f in extract_figures(text)] == [("Rs40 billion", 2027), ("Rs3 billion", 2027), ("$2 billion", None)]
+    # two budget years in one story: nothing is guessed
+    two = "The plan allocated Rs40 billion for FY2026. It allocated Rs20 billion for FY2027. Rs3 billion was set aside for roads."
+    assert [f.year for f in extract_figures(two)] == [2026, 2027, None]
