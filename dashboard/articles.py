@@ -165,7 +165,8 @@ def article_paths(paths: list[Path]) -> list[tuple[Path, str]]:
 
 
 # --------------------------------------------------------------------------- dates
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*+|[A-Z]*+)\.?"  # "June", "JUNE", "Jun."
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
 _DATE = (
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+{_MONTH},?[ \t]+\d{{4}}"
@@ -174,16 +175,34 @@ _DATE = (
 _HEADER_DATE = re.compile(r"(?m)^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b")
 _DATELINE = re.compile(
     rf"(?mi)^[^\n]{{0,60}}?\b(?P<word>Published|Updated|Posted|Last updated|Dated|Date)\b(?:[ \t]++on\b)?[ \t]*+:?[ \t]*+"
-    rf"(?:in[ \t]++[^\n,]{{2,60}},[ \t]*+)?(?P<date>{_DATE})"
+    rf"(?:in[ \t]++[^\n,]{{2,60}},[ \t]*+)?(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})"
 )
-# A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:"
-_LEAD_DATE = re.compile(rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?,[ \t]*+(?P<date>{_DATE})[ \t]*+[-–—:(]")
+# A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:",
+# "KARACHI (June 4, 2024):", "LAHORE: (Tuesday, June 4, 2024) The ..."
+_LEAD_DATE = re.compile(
+    rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\()"
+    rf"(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:\)|[ \t]*+[-–—:(])"
+)
 _LEAD_REACH = 400  # a dateline stands in the first lines of a story
-# A line that is only a date, perhaps with its weekday and a byline: "Monday 28, January 2019 BY ...",
-# "March 30, 2025". The last such line in a story's first lines is its date (a site's "today" comes first).
-_DATE_LINE = re.compile(
-    rf"(?m)^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?(?P<date>{_DATE})(?:[ \t]+(?:BY|By|by)[ \t][^\n]{{0,60}})?[ \t]*$"
+# A line that is a date and page furniture only: "March 30, 2025", "Monday 28, January 2019 BY A WRITER",
+# "Jul 09, 2025 | 10:24 AM", "Tue, 04 Jun 2024", "2024-06-04T10:15:00Z", "Reuters | June 4, 2024",
+# "5 Jun 2024 • 3 min read". Besides the date it holds only these tokens, and few words.
+_ANY_DATE = re.compile(_DATE)
+_LINE_TOKEN = re.compile(
+    r"[ \t]*+(?:"
+    r"(?P<sep>[|•·,/–—-]|\(|\))"
+    rf"|(?P<weekday>{_WEEKDAY},?)(?![A-Za-z])"
+    r"|(?P<time>\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?+[AaPp]\.?[Mm]\.?)?|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"|[+-]\d{2}:?\d{2}|\d{1,2}[ \t]mins?[ \t]read)(?![\w])"
+    r"|(?P<by>[Bb]y|BY)(?![\w])"
+    r"|(?P<glue>at|on|in|and|of|ago)(?![\w])"
+    r"|(?P<name>[A-Z][A-Za-z.'’&@]*+)"
+    r")"
 )
+_DATE_LINE_LENGTH = 100
+_DATE_LINE_WORDS = 6  # names (a byline, an outlet, a section) beside the date
+
+
 _DATE_LINE_REACH = 1200
 _MAX_DATELINES = 20  # a story with more dated lines than this is a list: the first ones decide
 
@@ -241,6 +260,54 @@ def date_from_url(url: str | None) -> date | None:
     return None
 
 
+def _date_line(line: str) -> tuple[date, bool] | None:
+    """When ``line`` is a date with furniture only: (the date, whether the line looks like a site's
+    "today" stamp: a weekday and the date, no byline and no time); else None."""
+    m = _ANY_DATE.search(line)
+    if m is None:
+        return None
+    kinds: list[str] = []
+    for a, b in ((0, m.start()), (m.end(), len(line))):
+        at = a
+        while at < b:
+            token = _LINE_TOKEN.match(line, at, b)
+            if token is None:
+                if line[at:b].strip():
+                    return None
+                break
+            kinds.append(token.lastgroup)
+            at = token.end()
+    when = parse_date(m.group(0))
+    if when is None or sum(k in ("name", "glue") for k in kinds) > _DATE_LINE_WORDS:
+        return None
+    return when, "weekday" in kinds and "by" not in kinds and "time" not in kinds
+
+
+def _date_from_lines(text: str) -> date | None:
+    """The story's date from its date lines (see :func:`_date_line`) in its first lines: the first
+    after the headline (a line of four words or more, no date, no menu bars), else the last before it
+    that is not a site's "today" stamp (a weekday and the date above the headline; a page can carry
+    one with the day it was saved). With no headline found, the last date line."""
+    dated, headline = [], None  # dated: (after the headline, a "today" stamp, date)
+    for line in text[:_DATE_LINE_REACH].split("\n"):
+        found = _date_line(line) if len(line) <= _DATE_LINE_LENGTH and any(c.isdigit() for c in line) else None
+        if found:
+            dated.append((headline is not None, found[1], found[0]))
+            if len(dated) >= _MAX_DATELINES:
+                break
+        elif headline is None and len(line.split()) >= 4 and "|" not in line:
+            headline = True
+    if not dated:
+        return None
+    if headline is None:
+        return dated[-1][2]
+    after = [when for later, _, when in dated if later]
+    if after:
+        return after[0]
+    before = [when for _, today, when in dated if not today]
+    return before[-1] if before else None
+
+
 def story_date(text: str) -> date | None:
     """The publication date the text states: a ``date`` header, then Published, then Updated; else None."""
     header = _HEADER_DATE.search(text)
@@ -255,12 +322,7 @@ def story_date(text: str) -> date | None:
     lead = _LEAD_DATE.search(text, 0, _LEAD_REACH)
     if lead and (found := parse_date(lead.group("date"))):
         return found
-    lines = list(islice(_DATE_LINE.finditer(text, 0, _DATE_LINE_REACH), _MAX_DATELINES))
-    for m in reversed(lines):
-        found = parse_date(m.group("date"))
-        if found:
-            return found
-    return None
+    return _date_from_lines(text)
 
 
 # --------------------------------------------------------------------------- splitting and cleaning

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard import vocab
@@ -341,12 +341,98 @@ _FROM_BEFORE = re.compile(
     r"(?:(?:around|about|nearly|some)[ \t]+)?$",
     re.IGNORECASE,
 )
-_YEAR = re.compile(
-    r"(?<![\w$.,])(?:(?:FY|(?:fiscal|financial)[ \t]+year)[ \t]?'?(?P<fy1>\d{4}|\d{2})(?:[ \t]?[-–/][ \t]?(?P<fy2>\d{4}|\d{2}))?"
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_NUMBER = {name[:3]: i for i, name in enumerate(_MONTH_NAMES.split("|"), 1)}
+# Written in lower case: run on a story's lower-cased text (fast), or with IGNORECASE on other text.
+_YEAR_SOURCE = (
+    r"(?<![\w$.,])(?:(?:fy|(?:fiscal|financial)[ \t]+year)[ \t]?'?(?P<fy1>\d{4}|\d{2})(?:[ \t]?[-–/][ \t]?(?P<fy2>\d{4}|\d{2}))?"
     r"|(?P<y1>(?:19|20)\d{2})(?:[ \t]?[-–/][ \t]?(?P<y2>\d{4}|\d{2}))?)(?![\w%]|\.\d|,\d)"
-    r"|\b(?P<rel>last|next|this|current|previous|coming|past)[ \t]+(?P<fiscal>(?:fiscal|financial)[ \t]+)?year\b",
-    re.IGNORECASE,
+    # "last year", "next fiscal year"; "last month", "the previous week", "this quarter", "a year earlier"
+    r"|\b(?:(?P<rel>last|next|this|current|previous|coming|past)[ \t]+(?:(?P<fiscal>(?:fiscal|financial)[ \t]+)?year"
+    r"|(?P<period>week|month|quarter))|a[ \t]+year[ \t]+(?P<ago>earlier|ago|before))\b"
+    # a month without its year ("in February", "the week ending Nov 21"), dated by the story; one glued
+    # to its year ("July2019") is that year. A month followed by a year is left to the year itself.
+    rf"|\b(?P<mon>{_MONTH_NAMES}|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?=\.|[ \t]+\d))(?![a-z])"
+    r"(?:(?P<my>(?:19|20)\d{2})(?![\w%])|\.?(?>(?P<day>[ \t]+\d{1,2}(?:st|nd|rd|th)?\b)?)"
+    r"(?![ \t]*+,?+[ \t]*+(?:19|20)\d{2}))"
 )
+_YEAR = re.compile(_YEAR_SOURCE, re.IGNORECASE)
+_YEAR_LOWER = re.compile(_YEAR_SOURCE)
+_PERIOD_MONTHS = {"month": 1, "quarter": 3}
+_AHEAD = re.compile(r"\b(?:by|until|till|before|next|coming)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?$", re.IGNORECASE)
+# A wire dateline before a month and day: "BEIJING, Sept 29 The bank ...", "Dec 19 : The World Bank said"
+_DATELINE_BEFORE = re.compile(r"[ \t]*+(?:[A-Z][A-Za-z.'’ -]{1,30},[ \t]*+)?")
+_DATELINE_REACH = 40
+
+
+def _year_mentions(text: str, lowered: str | None = None) -> list[tuple[int, int, re.Match[str], bool]]:
+    """The year mentions of ``text`` as (start, end, match, ahead), sorted; ``lowered`` is ``text.lower()``
+    when that keeps positions. A month counts only with its capital ("May", not "may"), ``ahead`` when it
+    is one still to come ("by December"); the month and day of a story's dateline say when it was
+    filed, not when its figures were, and are left out."""
+    out = []
+    matches = _YEAR_LOWER.finditer(lowered) if lowered is not None else _YEAR.finditer(text)
+    for m in matches:
+        ahead = False
+        if m.group("mon"):
+            at = m.start()
+            if not text[at].isupper():
+                continue
+            if m.group("day") and not m.group("my"):
+                line = text.rfind("\n", max(0, at - _DATELINE_REACH), at)
+                if (line != -1 or at <= _DATELINE_REACH) and _DATELINE_BEFORE.fullmatch(text, line + 1, at):
+                    continue
+            ahead = _AHEAD.search(text, max(0, at - 24), at) is not None
+        out.append((m.start(), m.end(), m, ahead))
+    return out
+
+
+# The other side of a comparison: "up 37.9 per cent compared with the same month last year", "36% v/s
+# $959 million in 2020-21", "rose 20 per cent over 2014". A year in it dates the base amount, not the
+# figure being reported; the span runs from the cue to the next clause break. Two more spans whose year
+# is not the figure's: the start of a running total ("$6.5 billion since 2013") and an event of the
+# project named beside the amount ("The IT park, approved in 2021, has used Rs26.5 billion").
+# Lower case, as _YEAR_SOURCE.
+_BASE_SOURCE = (
+    r"\b(?:(?P<since>since[ \t]+(?:19|20)\d\d\b)"
+    r"|(?P<event>approved|launched|founded|established|started|initiated|inaugurated|signed|set[ \t]+up)[ \t]+in\b"
+    r"|(?:as[ \t]+)?compared[ \t]+(?:with|to)\b|in[ \t]+comparison[ \t]+(?:with|to)\b|against\b|versus\b|vs\b\.?|v/s"
+    r"|(?:over|than|(?P<from>from))(?=[ \t]+(?:(?:the[ \t]+)?(?:same|corresponding|previous|preceding)\b|last[ \t]+year\b"
+    rf"|a[ \t]+year[ \t]+(?:earlier|ago|before)\b|(?:19|20)\d\d\b|(?:{_MONTH_NAMES})\b"
+    r"|(?(from)(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:[$€£¥]|us[ \t]?\$|(?:rs|pkr|dh|aed|sr|rm)\b|\d)|(?!)))))"
+)
+_BASE_CUE = re.compile(_BASE_SOURCE, re.IGNORECASE)
+_BASE_CUE_LOWER = re.compile(_BASE_SOURCE)
+_BASE_END = re.compile(r"[,;:()\n]|\.(?!\d)|\b(?:and|to|while|whereas|but)\b", re.IGNORECASE)
+_BASE_REACH = 80
+
+
+def _base_spans(text: str, start: int = 0, end: int | None = None, lowered: str | None = None) -> list[tuple[int, int]]:
+    """Where the bases of comparisons stand in ``text[start:end]`` (merged, sorted); each is bounded.
+    ``lowered`` is ``text.lower()`` when that keeps positions (searched faster)."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cues = _BASE_CUE_LOWER.finditer(lowered, start, end) if lowered is not None else _BASE_CUE.finditer(text, start, end)
+    for m in cues:
+        if m.group("event") and text[max(0, m.start() - 2) : m.start()] not in (", ", ",\t"):
+            continue  # an event beside the amount stands after a comma: "The park, approved in 2021, ..."
+        if m.group("since"):
+            stop = m.end()
+        else:
+            found = _BASE_END.search(text, m.end(), min(end, m.end() + _BASE_REACH))
+            stop = found.start() if found else min(end, m.end() + _BASE_REACH)
+        if spans and m.start() <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
+        else:
+            spans.append((m.start(), stop))
+    return spans
+
+
+def _in_spans(spans: list[tuple[int, int]], at: int) -> bool:
+    i = bisect.bisect_right(spans, at, key=lambda s: s[0]) - 1
+    return i >= 0 and at < spans[i][1]
+
+
 _RELATIVE = {"last": -1, "previous": -1, "past": 0, "this": 0, "current": 0, "next": 1, "coming": 1}
 _HORIZON = re.compile(
     rf"\b(?:in|within|over|during|for)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<n1>\d{{1,3}}|(?i:{WORD_NUMBER}))[ \t]+years?\b"
@@ -392,7 +478,8 @@ class _Story:
         self.kind = [m for m in vocab.cue_index("kind").matches(text, lowered) if text[m[0]] != "M" or text[m[0] : m[1]] != "May"]
         self.metric = vocab.cue_index("metric").matches(text, lowered)
         self.rate = vocab.cue_index("rate").matches(text, lowered)
-        self.years = [(m.start(), m.end(), m) for m in _YEAR.finditer(text)]
+        self.text, self.lowered = text, lowered
+        self.years = _year_mentions(text, lowered)
         if lowered is not None:
             self.before, self.after = _Breaks(_BEFORE_BREAK, lowered), _Breaks(_AFTER_BREAK, lowered)
         else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
@@ -411,6 +498,7 @@ class _Sentence:
     story: _Story
     hits: list  # partner names inside the sentence, text positions, sorted
     _horizon: object = None
+    _bases: list | None = None
     _not_figure: object = None
     _quote: str | None = None
     _names: frozenset[str] | None = None
@@ -432,6 +520,16 @@ class _Sentence:
         years = self.story.years
         i = bisect.bisect_left(years, fs, key=lambda y: y[0])
         return [y for y in years[max(0, i - 2) : i + 2] if self.start <= y[0] and y[1] <= self.end]
+
+    def year(self, amount: Amount, published: date | None, ahead: bool) -> int | None:
+        """The year of a figure of this sentence (see :func:`_year_near`); the sentence's comparisons
+        are found once, and only when it names a year."""
+        years = self.window_years(amount.start, amount.end)
+        if not years:
+            return None
+        if self._bases is None:
+            self._bases = _base_spans(self.story.text, self.start, self.end, self.story.lowered)
+        return _year_near(years, amount.start, amount.end, published, self._bases, ahead)
 
     def horizon(self) -> int | None:
         if self._horizon is None:
@@ -559,12 +657,29 @@ def _fiscal_end(published: date) -> int:
     return published.year + 1 if published.month >= 7 else published.year
 
 
-def _year_value(m: re.Match[str], published: date | None) -> int | None:
-    if m.group("rel"):
+def _year_value(m: re.Match[str], published: date | None, ahead: bool = False) -> int | None:
+    if m.group("rel") or m.group("ago"):
         if published is None:
             return None
-        base = _fiscal_end(published) if m.group("fiscal") else published.year
-        return base + _RELATIVE[m.group("rel").lower()]
+        if m.group("ago"):
+            return published.year - 1
+        word, period = m.group("rel").lower(), m.group("period")
+        if period is None:
+            base = _fiscal_end(published) if m.group("fiscal") else published.year
+            return base + _RELATIVE[word]
+        step = -1 if word == "past" else _RELATIVE[word]  # "the past quarter" is the last one
+        if period.lower() == "week":
+            return (published + timedelta(days=7 * step)).year
+        return (published.year * 12 + published.month - 1 + step * _PERIOD_MONTHS[period.lower()]) // 12
+    if m.group("mon"):
+        if m.group("my"):
+            return int(m.group("my"))
+        if published is None:
+            return None
+        month = _MONTH_NUMBER[m.group("mon")[:3].lower()]
+        if ahead:  # the next such month: "by December", a target's "in March"
+            return published.year + (month < published.month)
+        return published.year - (month > published.month)  # the last such month
     first, second = (m.group("fy1"), m.group("fy2")) if m.group("fy1") else (m.group("y1"), m.group("y2"))
     year = second or first
     if len(year) == 2:
@@ -572,24 +687,38 @@ def _year_value(m: re.Match[str], published: date | None) -> int | None:
     return int(year)
 
 
-def _year_near(years: list, fs: int, fe: int, published: date | None) -> int | None:
-    """The year nearest ``[fs, fe)`` among the sentence's year mentions (sorted by start)."""
+def _year_near(
+    years: list, fs: int, fe: int, published: date | None, bases: list[tuple[int, int]] | None = None, ahead: bool = False
+) -> int | None:
+    """The year nearest ``[fs, fe)`` among the sentence's year mentions (sorted by start).
+
+    A year in the base of a comparison (``bases``) dates the figures there, not the reported one:
+    in "rose 20% over 2014 to $2.2 billion" neither figure is of 2014, in "v/s $959 million in
+    2020-21" the $959 million is. A base figure takes a base year when there is one."""
     i = bisect.bisect_left(years, fs, key=lambda y: y[0])
     candidates = [y for y in years[max(0, i - 2) : i + 2] if not (y[0] < fe and fs < y[1])]
+    if bases:
+        flagged = [(y, _in_spans(bases, y[0])) for y in candidates]
+        if _in_spans(bases, fs):
+            in_base = [y for y, base in flagged if base]
+            candidates = in_base or candidates
+        else:
+            candidates = [y for y, base in flagged if not base]
     best, best_d = None, None
-    for start, end, m in candidates:
+    for start, end, m, forward in candidates:
         d = fs - end if end <= fs else start - fe
-        value = _year_value(m, published)
+        value = _year_value(m, published, ahead or forward)
         if value is not None and (best_d is None or d < best_d):
             best, best_d = value, d
     return best
 
 
-def find_year(sentence: str, offset: int, fig: Amount, published: date | None = None) -> int | None:
+def find_year(sentence: str, offset: int, fig: Amount, published: date | None = None, ahead: bool = False) -> int | None:
     """The year a figure refers to: ``"by 2030"`` -> 2030, ``"FY2024-25"`` -> 2025, none -> None;
-    ``"last year"`` in a story of 2026 -> 2025 (relative years need ``published``)."""
-    years = [(m.start(), m.end(), m) for m in _YEAR.finditer(sentence)]
-    return _year_near(years, fig.start - offset, fig.end - offset, published)
+    ``"last year"`` in a story of 2026 -> 2025, ``"in February"`` in one of March 2025 -> 2025
+    (relative years need ``published``; ``ahead`` for a target, whose months are still to come)."""
+    years = _year_mentions(sentence)
+    return _year_near(years, fig.start - offset, fig.end - offset, published, _base_spans(sentence), ahead)
 
 
 def find_horizon(sentence: str) -> int | None:
@@ -788,7 +917,7 @@ def extract_figures(
                 metric=classify_metric(s, amount, previous_metric(i) if i >= 0 else None),
                 kind=kind,
                 kind_cue=kind_cue,
-                year=_year_near(s.window_years(amount.start, amount.end), amount.start, amount.end, published),
+                year=s.year(amount, published, kind == "target"),
                 horizon_years=horizon,
                 partner=partners[0].code if partners else None,
                 partner_cue=" and ".join(h.alias for h in partners),
@@ -799,7 +928,7 @@ def extract_figures(
                 partners=tuple(h.code for h in partners),
             )
         )
-    figures = _merge_mentions(_respectively(figures, text, offset), text, offset)
+    figures = _budget_year(_merge_mentions(_respectively(figures, text, offset), text, offset))
     return _story_counterparty(_fill_topic(figures), counterparty, [sentence_names[f.start] for f in figures])
 
 
@@ -927,6 +1056,17 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)
     return _rates_of_flows(out, counterparty)
+
+
+def _budget_year(figures: list[Figure]) -> list[Figure]:
+    """A budget story's allocations are for one year: when the budget goals that name a year all name
+    the same one, the budget goals that name none take it ("Rs13.5 billion in the 2025-26 PSDP ...
+    an additional Rs2 billion has been allocated" -> both 2026)."""
+    years = {f.year for f in figures if f.kind == "target" and f.metric == "budget" and f.year is not None}
+    if len(years) != 1:
+        return figures
+    (year,) = years
+    return [replace(f, year=year) if f.kind == "target" and f.metric == "budget" and f.year is None else f for f in figures]
 
 
 def _fill_topic(figures: list[Figure]) -> list[Figure]:

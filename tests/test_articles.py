@@ -268,6 +268,63 @@ def test_datelines_give_the_date(text, published):
     assert story_date(text).isoformat() == published
 
 
+_TITLE = "Cabinet approves the new policy for software parks\n\n"
+_BODY = "\n\nThe federal cabinet approved the policy on Tuesday, officials said.\n"
+
+
+def _page(line: str) -> str:
+    return _TITLE + line + _BODY
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (_page("Jul 09, 2025 | 10:24 AM"), "2025-07-09"),
+        (_page("July 9, 2025 at 10:24 am"), "2025-07-09"),
+        (_page("Tue, 04 Jun 2024"), "2024-06-04"),
+        (_page("Tue, 04 Jun 2024 10:15:00 +0500"), "2024-06-04"),
+        (_page("2024-06-04T10:15:00+05:00"), "2024-06-04"),
+        (_page("Reuters | June 4, 2024"), "2024-06-04"),
+        (_page("By Staff Reporter | July 9, 2025"), "2025-07-09"),
+        (_page("5 Jun 2024 • 3 min read"), "2024-06-05"),
+        (_page("JUNE 4, 2024"), "2024-06-04"),
+        (_page("04 Jun 2024, 10:15 PKT"), "2024-06-04"),
+        (_page("Published: Tue, 04 Jun 2024"), "2024-06-04"),
+        # a sentence or a caption that holds a date is no date line
+        (_page("The board signed the deal on June 4, 2024"), None),
+        (_page("A trader counts notes in Karachi on May 2, 2024. — AFP"), None),
+        (_page("Updated 3 hours ago"), None),
+        (_page("Date: 4/6/2024"), None),
+        # wire datelines with the date in brackets; without a year there is no date
+        ("KARACHI (June 4, 2024): The bank lent more.\n", "2024-06-04"),
+        ("LAHORE: (Tuesday, June 4, 2024) The bank lent more.\n", "2024-06-04"),
+        ("BEIJING, June 4 (Xinhua) -- The bank lent more.\n", None),
+    ],
+)
+def test_date_lines_with_furniture(text, published):
+    from dashboard.articles import story_date
+
+    found = story_date(text)
+    assert (found.isoformat() if found else None) == published
+
+
+def test_a_sites_today_stamp_above_the_headline_is_not_the_date():
+    from dashboard.articles import story_date
+
+    stamp = "Saturday, August 16, 2025\n\n"
+    assert story_date(stamp + _TITLE + "The cabinet met.\n") is None
+    assert story_date(stamp + _TITLE + "August 14, 2025\n\nThe cabinet met.\n").isoformat() == "2025-08-14"
+    # a date above the headline without a weekday is the site's way of dating its stories
+    assert story_date("Business | August 14, 2025\n\n" + _TITLE + "The cabinet met.\n").isoformat() == "2025-08-14"
+
+
+def test_the_first_date_line_after_the_headline_wins_over_teasers_below():
+    from dashboard.articles import story_date
+
+    text = _TITLE + "March 3, 2025\n\nThe cabinet met.\n\nMore stories\nJanuary 5, 2025\n"
+    assert story_date(text).isoformat() == "2025-03-03"
+
+
 @pytest.mark.parametrize(
     ("url", "published"),
     [

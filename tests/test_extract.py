@@ -391,6 +391,56 @@ def test_relative_years_come_from_the_story_date(sentence, published, year):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "published", "years"),
+    [
+        # a month without a year is the last such month before the story ...
+        ("Tea exports came to $80 million in February.", date(2025, 3, 30), [2025]),
+        ("Tea exports came to $80 million in November.", date(2025, 3, 30), [2024]),
+        ("Reserves fell by $9 million in the week ending Nov 21.", date(2025, 12, 4), [2025]),
+        ("Tea exports came to $80 million in February.", None, [None]),
+        # ... or the next one for a goal and after "by"
+        ("The port will receive $300 million in October.", date(2025, 11, 2), [2026]),
+        ("The port should cost $300 million by January.", date(2025, 11, 2), [2026]),
+        # a month with its year is that year, also glued to it
+        ("Sales were $2 million in March 2019 against $3 million in March2018.", date(2025, 3, 30), [2019, 2018]),
+        ("Sales were $2 million on March 3, 2019.", date(2025, 3, 30), [2019]),
+        # the month and day of a dateline date the story, not the figure
+        ("KARACHI, Oct 12 The bank lent $40 million to the scheme.", date(2024, 10, 13), [None]),
+        ("Oct 12 : The bank lent $40 million to the scheme.", date(2024, 10, 13), [None]),
+        # last month, this quarter, the previous week, a year earlier
+        ("Cotton sales were $2.5 billion last month.", date(2026, 1, 15), [2025]),
+        ("Cotton sales were $2.5 billion this quarter.", date(2026, 1, 15), [2026]),
+        ("Cotton sales were $2.5 billion the previous week.", date(2026, 1, 3), [2025]),
+        ("Sales hit $3 billion, up from $2.6 billion a year earlier.", date(2025, 6, 1), [None, 2024]),
+    ],
+)
+def test_months_and_periods_are_dated_by_the_story(sentence, published, years):
+    assert [f.year for f in extract_figures(sentence, published=published)] == years
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "years"),
+    [
+        # the base of a comparison dates its own amount, not the one reported
+        ("Sales reached $900 million in 2024 against $700 million in 2023.", None, [2024, 2023]),
+        ("In 2023 fruit exports rose 12 per cent over 2022.", None, [2023]),
+        ("Rice exports of $1.1 billion in FY2023-24 were 14% higher v/s $965 million in 2022-23.", None, [2024, 2024, 2023]),
+        ("In March, exports grew 8% compared with the same month last year.", date(2025, 4, 10), [2025]),
+        ("Imports were $4 million in July 2020 as compared to $7 million last year, down 43%.", date(2020, 9, 1), [2020, 2019, 2020]),
+        ("Revenue rose 6% from $1.2 billion in 2021 to $1.3 billion in 2022.", None, [2022, 2021, 2022]),
+        # a running total since a year, or the year a project was approved, is not the amount's year
+        ("Investors have put $4 billion into the sector since 2016.", None, [None]),
+        ("The dam, launched in 2018, has consumed Rs90 billion so far.", None, [None]),
+        ("The dam was built in 2018 for Rs90 billion.", None, [2018]),
+        # "from" naming a lender is no comparison
+        ("The country got $2 billion from Saudi Arabia in 2023.", None, [2023]),
+    ],
+)
+def test_a_year_in_a_comparison_dates_its_own_side(sentence, published, years):
+    assert [f.year for f in extract_figures(sentence, published=published)] == years
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "cue"),
     [
         ("The ministry demanded Rs24bn for new schemes.", "target", "demanded"),
@@ -421,3 +471,14 @@ def test_a_quote_of_a_huge_sentence_is_a_window_around_the_figure():
 def test_a_figure_compared_with_a_goal_is_not_a_goal():
     goal, before = extract_figures("Tea exports will reach $5 billion, compared with $4 billion a year ago.")
     assert (goal.kind, before.kind) == ("target", "actual")
+
+
+def test_budget_goals_without_a_year_take_the_budget_year_of_the_story():
+    text = (
+        "The government proposed Rs40 billion for the ports in the 2026-27 budget. "
+        "A further Rs3 billion was allocated for dredging. Exports reached $2 billion."
+    )
+    assert [(f.raw, f.year) for f in extract_figures(text)] == [("Rs40 billion", 2027), ("Rs3 billion", 2027), ("$2 billion", None)]
+    # two budget years in one story: nothing is guessed
+    two = "The plan allocated Rs40 billion for FY2026. It allocated Rs20 billion for FY2027. Rs3 billion was set aside for roads."
+    assert [f.year for f in extract_figures(two)] == [2026, 2027, None]

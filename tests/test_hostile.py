@@ -62,3 +62,21 @@ def test_a_story_with_thousands_of_figures_is_bounded():
     from dashboard.extract import MAX_AMOUNTS, find_amounts
 
     assert len(find_amounts("5% " * (3 * MAX_AMOUNTS))) == MAX_AMOUNTS
+
+
+_DATE_HOSTILE = {
+    "months and comparisons": "rose 5% from $1bn in March 3 against 2020 since 2019, approved in 2018, over the same ",
+    "months in a row": "January February Nov 21 Sept 2 by the end of May July2019 ",
+    "datelines on every line": "KARACHI, Oct 12 $5 billion last month\n",
+    "comparison cues without breaks": "compared with versus v/s against from $1 over 2020 than a year ago ",
+    "date lines": "Jul 09, 2025 | 10:24 AM\n",
+    "dates on one line": "Tuesday April 01, 2025 | Reuters ",
+    "weekday datelines": "Published: Tue, 04 Jun 2024 KARACHI (June 4, 2024): ",
+    "tokens of a date line": "Abc | 10:24 AM • 3 min read By Abc at on T10:15:00Z +0500 ",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DATE_HOSTILE))
+def test_months_and_comparisons_grow_linearly(name):
+    unit = _DATE_HOSTILE[name]
+    _grows_linearly(lambda n: (unit * (n // len(unit) + 1))[:n])
