@@ -432,39 +432,45 @@ def _usd(value: float, currency: str | None, year) -> float | None:
     return to_usd(value, currency, int(year) if pd.notna(year) else None)
 
 
+def _differ(group: pd.DataFrame, tolerance: float) -> bool:
+    """Whether the figures of one group are reports from different stories whose values differ by
+    more than ``tolerance`` of the larger (in US dollars when their currencies differ)."""
+    if len(group) < 2 or group["story_id"].nunique() < 2:
+        return False
+    values = group["_amount"]
+    if values.isna().any():
+        if group["_currency"].nunique() != 1:
+            return False
+        values = group["value"]
+    low, high = float(values.min()), float(values.max())
+    return high > 0 and (high - low) / high > tolerance
+
+
 def mark_conflicts(figures: pd.DataFrame, tolerance: float = CONFLICT_TOLERANCE) -> pd.DataFrame:
     """Add ``conflict`` (an id shared by conflicting figures, ``""`` when none) and ``conflict_open``.
 
     Figures from different stories for the same metric, partner, kind and year (and unit) conflict
     when their values differ by more than ``tolerance`` of the larger (money compared in US dollars
-    when the currencies differ). Rejected figures and figures without a year take no part. A conflict
-    is open until every figure in it is confirmed or corrected (or rejected):
-    $10bn and $12bn of Chinese investment in 2025 from two outlets -> one open conflict."""
+    when the currencies differ); figures without a year take no part. A rejected figure keeps its
+    conflict's id (the conflict was resolved by rejecting it). A conflict is open while the figures
+    not rejected still differ and one of them is unreviewed:
+    $10bn and $12bn of Chinese investment in 2025 from two outlets -> one open conflict; the $12bn
+    rejected -> the same conflict, resolved."""
     conflict = pd.Series("", index=figures.index, dtype=object)
     is_open = pd.Series(False, index=figures.index)
-    live = figures[(figures["review"] != "rejected") & figures["year"].notna()]
-    if len(live) > 1:
-        primary = live["partner"].fillna("")
+    dated = figures[figures["year"].notna()]
+    if len(dated) > 1:
         amount = [
             v if u != "money" else (v if (c or "") == "USD" else _usd(v, c, y))
-            for v, u, c, y in zip(live["value"], live["unit"], live["currency"], live["year"], strict=True)
+            for v, u, c, y in zip(dated["value"], dated["unit"], dated["currency"], dated["year"], strict=True)
         ]
-        same_currency = live["currency"].fillna("")
-        frame = live.assign(_partner=primary, _amount=amount, _currency=same_currency)
+        frame = dated.assign(_partner=dated["partner"].fillna(""), _amount=amount, _currency=dated["currency"].fillna(""))
         for group_key, group in frame.groupby(["metric", "_partner", "kind", "year", "unit"], sort=False):
-            if len(group) < 2 or group["story_id"].nunique() < 2:
+            if not _differ(group, tolerance):
                 continue
-            values = group["_amount"] if group["_amount"].notna().all() else None
-            if values is None:
-                if group["_currency"].nunique() != 1:
-                    continue
-                values = group["value"]
-            low, high = float(values.min()), float(values.max())
-            if high <= 0 or (high - low) / high <= tolerance:
-                continue
-            ident = "C-" + _short_hash("|".join(map(str, group_key)))
-            conflict.loc[group.index] = ident
-            is_open.loc[group.index] = bool((group["review"] == "unreviewed").any())
+            conflict.loc[group.index] = "C-" + _short_hash("|".join(map(str, group_key)))
+            standing = group[group["review"] != "rejected"]
+            is_open.loc[group.index] = bool(_differ(standing, tolerance) and (standing["review"] == "unreviewed").any())
     return figures.assign(conflict=conflict, conflict_open=is_open.astype(bool))
 
 

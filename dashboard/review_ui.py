@@ -35,6 +35,7 @@ FOCUS = "review_focus"  # the figure in focus (a figure_id; the focus picker's k
 MESSAGE = "_review_message"  # (where, level, text): what the last action did, shown once
 LAST = "_review_last"  # this session's last decision: {"text": str, "events": [review.Event]}
 FIX_FOR = "_review_fix_for"  # the figure whose values the correction form holds
+FIX_LABEL = "fix_for_label"  # the same, as the form shows it (sent back with the form: checked on save)
 STORY = "review_story"  # the story picker
 STORY_FOR = "_review_story_for"  # the story whose values the story form holds
 STORY_FOCUS = "_review_story_focus"  # the focused figure the story picker last followed
@@ -160,7 +161,7 @@ def _meanwhile(exc: DecidedMeanwhile) -> str:
     if current.changes:
         what += " (" + ", ".join(f"{k}: {display(v) if not isinstance(v, list) else ', '.join(map(str, v))}" for k, v in current.changes.items()) + ")"
     return (f"{current.who} {what} at {current.decided_at:%Y-%m-%d %H:%M} UTC, after this page showed it: yours was not saved. "
-            "Their decision is shown now; what you typed is kept: decide again if needed.")
+            "Their decision is shown now (anything you typed in a form is kept): decide again if needed.")
 
 
 # --------------------------------------------------------------------------- who decides
@@ -253,12 +254,21 @@ def _decide_figure(row: dict, action: str, shown: list[tuple[str, str]], changes
     if _write(events, where, done):
         st.session_state.pop(FIX_FOR, None)  # the form shows the new state
         if action != "undo":
+            st.session_state[LAST]["figure_id"] = row["figure_id"]  # an undo of it brings it back into focus
             st.session_state[FOCUS] = _next_after(row["figure_id"], shown)  # the next figure comes up
+
+
+def _fix_label(args: dict) -> str:
+    return f"{args['label']} ({args['where']})"
 
 
 def _correct(row: dict, shown: list[tuple[str, str]]) -> None:
     """Form callback: the fields that differ from what the form was filled with are the correction."""
     state = st.session_state
+    if state.get(FIX_LABEL) not in (None, _fix_label(row)):
+        _say("focus", "error", f"Not saved: the form held {state.get(FIX_LABEL)}, and {_fix_label(row)} is in focus now; check the form and save again.")
+        state.pop(FIX_FOR, None)
+        return
     changes = {}
     for field in FIX_FIELDS:
         typed = state.get(f"fix_{field}")
@@ -290,6 +300,8 @@ def _undo_last() -> None:
     undos = [dataclasses.replace(e, seq=e.seq + 1, action="undo", changes={}, who=who, decided_at=review.now(), note="", batch="")
              for e in last["events"]]
     if _write(undos, "focus", f"undid your last decision ({last['text']})"):
+        if last.get("figure_id"):
+            st.session_state[FOCUS] = last["figure_id"]  # the figure it was about comes back into focus
         st.session_state.pop(LAST, None)
         st.session_state.pop(FIX_FOR, None)
         st.session_state.pop(STORY_FOR, None)
@@ -437,9 +449,11 @@ def correction_form(row: pd.Series, args: dict, shown: list[tuple[str, str]], wh
             state[f"fix_{field}"] = value
         state["fix_note"] = ""
         state[FIX_FOR] = row["figure_id"]
+        state[FIX_LABEL] = _fix_label(args)
     metrics = sorted(vocab.metric_codes() | {row["metric"]}, key=vocab.metric_label)
     with st.form("review_fix", border=False):
         st.markdown("**Correct it**")
+        st.text_input("Correcting", key=FIX_LABEL, disabled=True, help="The figure this form holds; a save is refused if another figure came into focus meanwhile.")
         value, currency, year = st.columns(3)
         value.text_input("Value", key="fix_value", help="A plain number: 5000000000, 5e9 or 2.5 (a percent).")
         currency.text_input("Currency", key="fix_currency", help="An ISO 4217 code: USD, PKR, CNY …; empty for a percent.")

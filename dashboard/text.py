@@ -14,6 +14,10 @@ IRREGULAR = {"story": "stories", "country": "countries", "company": "companies",
 # Every ASCII punctuation character CommonMark lets a backslash escape: Markdown marks, GFM tables and
 # strikethrough, HTML and entities (< > &), Streamlit's :colour[...] and :emoji: directives, KaTeX's $.
 _MARKDOWN_SPECIAL = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+# Streamlit's Markdown (remark-gfm) turns web and mail addresses in the *rendered* text into links,
+# whatever the escapes: a zero-width space after "http", "https" and "www" and after "@" breaks them.
+_AUTOLINK = re.compile(r"(?i)(https?(?=:)|\bwww(?=\.)|@)")
+ZERO_WIDTH = "\u200b"
 _LEADING_SPACE = re.compile(r"(?m)^[ \t]+")  # four leading spaces would open a code block
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
 
@@ -49,15 +53,16 @@ def escape_markdown(text: object) -> str:
     Every punctuation character is backslash-escaped (so no emphasis, link, autolink, heading, setext
     underline, list, table, HTML tag, entity, ``:red[...]`` or ``$...$`` math survives), leading
     spaces are dropped (no indented code block), and runs of blank lines become one paragraph break.
-    Line breaks are kept as hard breaks. ``None`` and NaN become the empty string.
+    A web or mail address gets a zero-width space (``http\u200b://``, ``www\u200b.``, ``@\u200b``), so it is
+    not made a link. Line breaks are kept as hard breaks. ``None`` and NaN become the empty string.
     """
     return paragraphs(escape_characters(display(text)))
 
 
 def escape_characters(text: str) -> str:
-    """Only the backslash escapes of :func:`escape_markdown`, for text cut into pieces (then join the
-    pieces and pass the whole through :func:`paragraphs`)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Only the backslash escapes of :func:`escape_markdown` (and the breaks in web and mail
+    addresses), for text cut into pieces (then join the pieces and pass the whole through :func:`paragraphs`)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _AUTOLINK.sub(lambda m: m.group(0) + ZERO_WIDTH, text))
 
 
 def paragraphs(escaped: str) -> str:

@@ -377,3 +377,17 @@ def test_confirming_a_corrected_figure_keeps_its_correction(store, tmp_path):
     store.decide(review.figure_event(saudi, "confirm", "Ann"))
     saudi = figure(load_store(store, overlay_path=overlay), "US$3 billion")
     assert (saudi["review"], saudi["year"], saudi["reviewed_by"]) == ("corrected", 2024, "Ann")
+
+
+def test_a_conflict_resolved_by_keeping_one_stays_listed_as_resolved(store):
+    c = load_store(store)
+    ten = figure(c, "$10 billion")
+    store.decide(*review.resolution_events(c, ten["conflict"], [ten["figure_id"]], "Ann"))
+    c = load_store(store)
+    kept, dropped = figure(c, "$10 billion"), figure(c, "$12 billion")
+    assert kept["conflict"] == dropped["conflict"] == ten["conflict"] and not kept["conflict_open"]
+    assert review.summary(c)["conflicts"] == 1 and review.summary(c)["open_conflicts"] == 0
+    # rejecting one report of two by hand leaves nothing to decide between
+    store.decide(review.figure_event(kept, "undo", "Ann"))
+    c = load_store(store)
+    assert figure(c, "$10 billion")["review"] == "unreviewed" and not figure(c, "$10 billion")["conflict_open"]

@@ -215,10 +215,22 @@ def test_undo_my_last_decision(store):
     at = review_page()
     click(at, "review_confirm")
     assert "Your last decision: confirmed $8B" in texts(at, "caption")
+    assert in_focus(at) != "$8 billion"  # the next figure came up
     click(at, "review_undo_last")
     assert [e.action for e in store.decisions()] == ["confirm", "undo"]
     assert figures(store).loc["$8 billion", "review"] == "unreviewed"
+    assert in_focus(at) == "$8 billion"  # the undone figure is back in focus
     assert not [b for b in at.button if b.key == "review_undo_last"]
+
+
+def test_a_correction_meant_for_another_figure_is_refused(store):
+    at = review_page()
+    held = at.session_state["fix_for_label"]
+    at.session_state["fix_for_label"] = "$5B (another figure, as the browser still showed it)"
+    at.text_input(key="fix_year").input("2023")
+    click(at, SAVE_FIX)
+    assert "Not saved: the form held $5B" in texts(at, "error") and held in texts(at, "error")
+    assert store.decisions() == []
 
 
 def test_filters_status_metric_kind_and_the_sidebar_partner(store):
@@ -294,11 +306,9 @@ def test_resolve_a_conflict(store, button, expected):
     assert {raw: now.loc[raw, "review"] for raw in expected} == expected
     assert "Resolved a conflict" in texts(at, "success")
     headings = [plain(s.value) for s in at.subheader]
-    if "confirmed" in expected.values() and "rejected" not in expected.values():  # both kept: still listed, as resolved
-        assert headings[0] == "Conflicting reports (0 open conflicts)"
-        assert "Resolved conflicts (1)" in [e.label for e in at.expander]
-    else:  # a rejected figure takes no part in a conflict: none is left
-        assert headings[0] == "Figures to review"
+    # however it was resolved, the conflict stays listed, as resolved
+    assert headings[0] == "Conflicting reports (0 open conflicts)"
+    assert "Resolved conflicts (1)" in [e.label for e in at.expander]
     assert not review.conflicts(load_store(store))["conflict_open"].any()
 
 
