@@ -51,8 +51,9 @@ def test_overview():
 
 
 def plain(text: str) -> str:
-    """Markdown source as the reader sees it: backslash escapes and hard breaks undone."""
-    return re.sub(r"\\(.)", r"\1", text.replace("  \n", "\n"))
+    """Markdown source as the reader sees it: backslash escapes and hard breaks undone (and the
+    zero-width breaks that keep addresses from becoming links, which no one sees)."""
+    return re.sub(r"\\(.)", r"\1", text.replace("  \n", "\n")).replace("\u200b", "")
 
 
 def test_targets():

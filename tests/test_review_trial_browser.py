@@ -55,6 +55,7 @@ def settled(page) -> None:
 def open_review(browser, base: str, name: str):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
+    page.set_default_timeout(60_000)  # a loaded machine: every wait waits for an element, never a fixed time
     page.goto(base + "/review")
     page.get_by_role("button", name="Confirm").wait_for(timeout=60_000)
     box = page.get_by_role("textbox", name="Your name")
@@ -73,7 +74,7 @@ def choose(page, key: str, option: str) -> None:
     """Pick ``option`` in the selectbox keyed ``key`` from the keyboard: focus, type, Enter."""
     page.locator(f".st-key-{key} input").focus()
     page.keyboard.type(option)
-    page.get_by_role("option", name=option, exact=True).wait_for(timeout=10_000)
+    page.get_by_role("option", name=option, exact=True).wait_for(timeout=60_000)
     page.keyboard.press("Enter")
 
 
