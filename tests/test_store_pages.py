@@ -37,7 +37,7 @@ def click(at: AppTest, key: str) -> AppTest:
 
 def plain(markdown: str) -> str:
     """Escaped Markdown back to the text it shows."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u200b", "")  # the invisible breaks in addresses too
 
 
 def uploader(at: AppTest):
