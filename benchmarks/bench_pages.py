@@ -77,8 +77,8 @@ def page_vs_bare(page: str | None, reruns: int) -> tuple[int, float, float, floa
     bare = _open_bare(max(charts, 1))
 
     def forget() -> None:  # a filter never chosen before: the per-filter caches are empty
-        for cache in (ui._view, ui._filtered, ui._table):
-            cache.cache_clear()
+        for cache in (ui._view_cache, ui._filtered_cache, ui._table_cache):
+            cache.clear()
 
     warm, cold, plain = [], [], []
     for k in range(reruns):

@@ -5,9 +5,10 @@ Everything here is presentation; the data for each page comes from ``dashboard.v
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
+from typing import TYPE_CHECKING, Concatenate, Literal, ParamSpec, TypeVar, cast
 
 import pyarrow as pa
 import streamlit as st
@@ -19,6 +20,12 @@ from dashboard.partners import registry
 from dashboard.text import escape_characters, escape_markdown, paragraphs
 from dashboard.views import ChartSpec
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
 TOPOJSON_URL = "/app/static/"
 EMPTY_MESSAGE = "Nothing matches this filter. Remove a partner or theme, widen the date range, or tick “Include undated stories” in the sidebar."
 CHECKED_HELP = (
@@ -29,18 +36,39 @@ URL_PROBLEMS = "_partner_url_problems"  # session key: what the address asked fo
 md = escape_markdown  # the one escaping helper: every article- or user-supplied string shown through Markdown
 
 
+def app_navigation(position: Literal["sidebar", "hidden"] = "sidebar") -> st.Page:
+    """The app's page config and navigation (``app.py``'s first lines): the page the URL asks for.
+    The page config comes first: a page's icon would otherwise become the tab's icon, fetched from Google."""
+    st.set_page_config(page_title="Pakistan Tech Cooperation Tracker", page_icon="🤝", layout="wide")
+    return st.navigation(app_pages(), position=position)
+
+
+def app_pages() -> list[st.Page]:
+    """The app's pages, in menu order: ``app.py``'s navigation, and the one a page opened by its URL hands over to."""
+    return [
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+        st.Page("pages/targets.py", title="Targets", icon=":material/flag:", url_path="targets"),
+        st.Page("pages/partners.py", title="Partners", icon=":material/public:", url_path="partners"),
+        st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+        st.Page("pages/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
+        st.Page("pages/review.py", title="Review", icon=":material/fact_check:", url_path="review"),
+        st.Page("pages/add.py", title="Add articles", icon=":material/note_add:", url_path="add"),
+    ]
+
+
 def ensure_app_navigation() -> None:
     """Make a page opened by its URL run inside ``app.py``'s ``st.navigation``.
 
     The project keeps its page files in ``pages/`` beside ``app.py``; Streamlit then starts in
-    its old pages-folder mode, and a first visit to ``/targets`` would run the page alone
-    (wrong sidebar, no page config). Switching the mode off and rerunning hands the same
-    URL to ``app.py``, whose navigation resolves it.
+    its old pages-folder mode, and a first visit to ``/targets`` right after the server started
+    would run the page alone (the pages folder's menu, no page config). Declaring the app's navigation
+    (the public ``st.navigation``, hidden: this run draws nothing more) ends that mode for the
+    server; the rerun then hands the same URL to ``app.py``, whose navigation resolves it.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    if PagesManager.uses_pages_directory:  # read only: st.navigation itself switches the mode off
+        app_navigation(position="hidden")
         st.rerun()
 
 
@@ -169,33 +197,60 @@ def current_filter() -> Filter:
     return st.session_state.get("_filter") or sidebar_filter(corpus())
 
 
-@lru_cache(maxsize=512)
-def _view(name: str, version: str, flt: Filter, args: tuple) -> object:
-    """A ``dashboard.views`` function on the filtered corpus, computed once per (store version, filter)
-    and shared by every rerun and session (views never change what they return). A plain LRU cache:
-    the key is a frozen ``Filter``, cheaper to hash than Streamlit's cache keys."""
-    return getattr(views, name)(_filtered(version, flt), *args)
+def _name(fn: Callable) -> str:
+    """A view function's cache name: ``"dashboard.views.page_specs"``."""
+    return f"{fn.__module__}.{fn.__qualname__}"
 
 
-@lru_cache(maxsize=128)
+# Shared, read-only results: ``st.cache_resource`` hands every session the same object (views never
+# change what they return; ``st.cache_data`` would pickle and copy each frame on every call). Each is
+# keyed on one string, ``repr((store version, filter, function, arguments))``: hashing one string costs
+# Streamlit a quarter of hashing the parts (a frozen ``Filter``, a tuple), and ``repr`` of these values
+# is exact. The objects themselves travel unhashed (``_``-prefixed).
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _filtered_cache(key: str, _version: str, _flt: Filter) -> Corpus:
+    return apply_filter(_corpus(_version), _flt)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _view_cache(key: str, _fn: Callable, _version: str, _flt: Filter, _args: tuple) -> object:
+    return _fn(_filtered(_version, _flt), *_args)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _table_cache(key: str, _fn: Callable, _version: str, _flt: Filter, _args: tuple) -> pa.Table:
+    return pa.Table.from_pandas(_view(_fn, _version, _flt, _args), preserve_index=False)
+
+
 def _filtered(version: str, flt: Filter) -> Corpus:
-    return apply_filter(_corpus(version), flt)
+    """The store's corpus at ``version`` under ``flt``, computed once per (version, filter)."""
+    return _filtered_cache(repr((version, flt)), version, flt)
 
 
-def view(name: str, *args: object) -> object:
-    """``view("target_specs")`` -> ``views.target_specs(<filtered corpus>)``, cached per filter."""
-    return _view(name, corpus().version, current_filter(), args)
+def _view(fn: Callable, version: str, flt: Filter, args: tuple) -> object:
+    """``fn`` on the corpus at ``version`` filtered by ``flt``, computed once per (store version, filter,
+    function, arguments) and shared by every rerun and session. ``fn`` is named by its qualified name."""
+    return _view_cache(repr((version, flt, _name(fn), args)), fn, version, flt, args)
 
 
-@lru_cache(maxsize=256)
-def _table(name: str, version: str, flt: Filter, args: tuple) -> pa.Table:
-    return pa.Table.from_pandas(_view(name, version, flt, args), preserve_index=False)
+def _table(fn: Callable, version: str, flt: Filter, args: tuple) -> pa.Table:
+    return _table_cache(repr((version, flt, _name(fn), args)), fn, version, flt, args)
 
 
-def table(name: str, *args: object) -> pa.Table:
-    """A table view as Arrow, converted once per filter: ``st.dataframe`` then skips the pandas
-    conversion on every rerun."""
-    return _table(name, corpus().version, current_filter(), args)
+def view(fn: Callable[Concatenate[Corpus, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """``view(views.page_specs, "targets")`` -> ``views.page_specs(<filtered corpus>, "targets")``,
+    cached per (function, store version, filter, arguments). Positional arguments only (the cache key)."""
+    if kwargs:
+        raise TypeError(f"ui.view({fn.__qualname__}): pass the view's arguments by position")
+    return cast("T", _view(fn, corpus().version, current_filter(), args))
+
+
+def table(fn: Callable[Concatenate[Corpus, P], pd.DataFrame], *args: P.args, **kwargs: P.kwargs) -> pa.Table:
+    """A table view as Arrow, converted once per (function, store version, filter, arguments):
+    ``st.dataframe`` then skips the pandas conversion on every rerun. ``table(views.story_table)``."""
+    if kwargs:
+        raise TypeError(f"ui.table({fn.__qualname__}): pass the view's arguments by position")
+    return _table(fn, corpus().version, current_filter(), args)
 
 
 def filtered() -> tuple[Corpus, Filter]:
@@ -211,7 +266,7 @@ def _unchecked(flt: Filter) -> Filter:
 def review_metrics() -> list[tuple[str, str, str]]:
     """``views.review_metrics`` of the filtered corpus, "Checked figures only" aside: how much of what
     the filter holds is checked is the same whether or not the unchecked figures are shown."""
-    return _view("review_metrics", corpus().version, _unchecked(current_filter()), ())
+    return cast("list[tuple[str, str, str]]", _view(views.review_metrics, corpus().version, _unchecked(current_filter()), ()))
 
 
 def empty_state(c: Corpus) -> bool:

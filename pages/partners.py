@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import ui, views
 
 ui.ensure_app_navigation()
 
@@ -10,10 +10,10 @@ st.title("Partners")
 corpus, flt = ui.filtered()
 if not ui.empty_state(corpus):
     show_blocs = st.toggle("Draw blocs through their member countries", value=True, key="blocs")
-    spec = ui.view("map_spec", show_blocs)
+    spec = ui.view(views.map_spec, show_blocs)
     if ui.show_chart(spec, clickable_map=True):
         st.caption("Click a country to filter the whole app by it.")
-    others = ui.table("non_territorial")
+    others = ui.table(views.non_territorial)
     if others.num_rows:
         st.subheader("Without territory")
         st.caption("Blocs, organisations and companies named as partners" + ("" if show_blocs else " (blocs are not drawn on the map)") + ".")

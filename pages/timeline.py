@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import ui, views
 
 ui.ensure_app_navigation()
 
 st.title("Timeline")
 corpus, flt = ui.filtered()
 if not ui.empty_state(corpus):
-    spec = ui.view("timeline_spec")
+    spec = ui.view(views.timeline_spec)
     ui.show_chart(spec)
-    undated = ui.table("undated")
+    undated = ui.table(views.undated)
     if undated.num_rows:
         st.subheader("Undated stories")
         st.caption("These stories give no date in their text; they are listed here rather than placed on a made-up date.")

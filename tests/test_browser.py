@@ -223,3 +223,24 @@ def test_checked_figures_only_goes_into_the_url_and_a_reload_keeps_it(server, pa
     assert switch.locator("input").is_checked()
     page.get_by_text("This view's address holds the filter").wait_for(timeout=30_000)
     assert page.blocked == []
+
+
+NAV = ["Overview", "Targets", "Partners", "Timeline", "Sources", "Review", "Add articles"]
+
+
+def test_a_deep_link_as_the_servers_first_visit_runs_inside_the_apps_navigation(page):
+    """Right after the server starts, ``/targets`` as the very first request: the page runs inside
+    ``app.py`` (its menu, its sidebar filter, its page config), not alone from the pages folder."""
+    with serve_app(".streamlit-test-deep-link.log") as base:
+        page.goto(base + "/targets")
+        try:
+            page.wait_for_selector(CHART, timeout=60_000)
+            page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.wait_for(timeout=30_000)
+        finally:
+            page.screenshot(path=str(ARTIFACTS / "deep-link-first-visit.png"))
+        page.wait_for_function(f"document.querySelectorAll(\"[data-testid='stSidebarNav'] a\").length >= {len(NAV)}", timeout=30_000)
+        links = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
+        assert [text.split("\n")[-1] for text in links] == NAV  # each link: its icon's ligature, then its label
+        assert page.title() == "Pakistan Tech Cooperation Tracker"  # app.py's page config
+        assert page.locator("h1", has_text="Targets").count() == 1
+        assert page.blocked == []

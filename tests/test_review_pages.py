@@ -384,3 +384,23 @@ def test_article_and_user_text_is_shown_as_text(store):
         assert not [text for text in shown if raw in re.sub(r"\\.", "", text)], raw  # nothing of it left unescaped
     assert "Status: confirmed by <b>Eve</b> **x** $z$" in texts(at, "caption")
     assert any("<img src=x onerror=alert(1)> **bold** $y$" in plain(text) for text in shown)
+
+
+def test_a_decision_made_elsewhere_shows_in_an_open_session_at_its_next_rerun(store):
+    """The app's caches are keyed on the store's version: a decision written by another process (the
+    CLI, another server) changes it, so the open Overview counts it at its next rerun."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    ok(at.run())
+    reviewed = lambda: next(m.value for m in at.metric if plain(m.label) == "Figures reviewed")  # noqa: E731
+    before = reviewed()
+    assert before.startswith("0 / ")
+    figure = figures(store).loc["$8 billion"]
+    store.decide(review.figure_event(figure, "confirm", "Ann"))
+    ok(at.run())
+    assert reviewed() == "1 / " + before.split(" / ")[1]
+    n_figures = lambda: next(m.value for m in at.metric if m.label == "Figures")  # noqa: E731
+    everything = n_figures()
+    ok(at.checkbox(key="checked").check().run())  # another filter, another result: only the confirmed figure
+    assert n_figures() == "1" != everything
+    ok(at.checkbox(key="checked").uncheck().run())
+    assert n_figures() == everything
