@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard import ingest
 from dashboard.store import AddResult, Store, StoreError, database_url
+from dashboard.text import counted
 
 BATCH = "_add_batch"
 RESULTS = "_add_results"
@@ -117,7 +118,7 @@ def show_preview(item: ingest.Prepared) -> None:
         st.error(_escape(f"{item.name}: refused: {item.reason}"), icon=":material/block:")
         return
     stories, figures = ingest.preview_frames(item)
-    st.markdown(f"**{_escape(item.name)}**: {len(stories)} stories, {len(figures)} figures")
+    st.markdown(f"**{_escape(item.name)}**: {counted(len(stories), 'story')}, {counted(len(figures), 'figure')}")
     st.dataframe(stories, hide_index=True, width="stretch")
     if len(figures):
         st.dataframe(figures, hide_index=True, width="stretch")

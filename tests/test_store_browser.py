@@ -85,15 +85,15 @@ def test_upload_preview_save_then_see_it_on_sources(app, page, tmp_path):
     upload.write_text(UPLOAD, encoding="utf-8")
     page.goto(base + "/add")
     page.locator("[data-testid='stFileUploader'] input[type=file]").set_input_files(str(upload))
-    page.get_by_text("korea-visit.txt").first.wait_for(timeout=30_000)
+    page.get_by_text("korea-visit.txt").first.wait_for(timeout=60_000)
     page.get_by_role("button", name="Preview").click()
-    page.get_by_text("What will be stored").wait_for(timeout=30_000)
-    page.get_by_text("1 stories").first.wait_for(timeout=30_000)
+    page.get_by_text("What will be stored").wait_for(timeout=60_000)
+    page.get_by_text("1 story,").first.wait_for(timeout=60_000)
     assert store.count() == before  # the preview stores nothing
     page.screenshot(path=str(ARTIFACTS / "add-preview.png"))
     started = time.perf_counter()
     page.get_by_role("button", name="Save").click()
-    page.get_by_text("added: korea-visit.txt", exact=False).wait_for(timeout=30_000)
+    page.get_by_text("added: korea-visit.txt", exact=False).wait_for(timeout=60_000)
     seconds = time.perf_counter() - started
     (ARTIFACTS / "add-timing.txt").write_text(f"button to saved line: {seconds:.3f} s\n")
     page.screenshot(path=str(ARTIFACTS / "add-saved.png"))
@@ -103,7 +103,7 @@ def test_upload_preview_save_then_see_it_on_sources(app, page, tmp_path):
     page.goto(base + "/sources")
     page.get_by_text("All figures with their quotes").wait_for(timeout=60_000)
     choose_story(page, "Korean engineers")
-    page.locator("[data-testid='stMarkdownContainer']", has_text="Korean engineers to visit").last.wait_for(timeout=30_000)
+    page.locator("[data-testid='stMarkdownContainer']", has_text="Korean engineers to visit").last.wait_for(timeout=60_000)
     page.screenshot(path=str(ARTIFACTS / "sources-added.png"))
     assert page.blocked == [] and page.dialogs == []
 
