@@ -35,6 +35,7 @@ FOCUS = "review_focus"  # the figure in focus (a figure_id; the focus picker's k
 MESSAGE = "_review_message"  # (where, level, text): what the last action did, shown once
 LAST = "_review_last"  # this session's last decision: {"text": str, "events": [review.Event]}
 FIX_FOR = "_review_fix_for"  # the figure whose values the correction form holds
+SHORTCUTS = {"confirm": "Alt+A", "reject": "Alt+X", "skip": "Alt+N", "undo": "Alt+Z"}  # keyboard review, shown on the buttons
 FIX_LABEL = "fix_for_label"  # the same, as the form shows it (sent back with the form: checked on save)
 STORY = "review_story"  # the story picker
 STORY_FOR = "_review_story_for"  # the story whose values the story form holds
@@ -428,13 +429,15 @@ def focus(c: Corpus, q: pd.DataFrame, who: str) -> pd.Series | None:
         can_undo = int(row["review_seq"]) > 0 and row["review"] != "unreviewed" and row["reviewed_by"] != review.OVERLAY_WHO
         confirm, reject, skip, undo = st.columns(4)
         confirm.button("Confirm", key="review_confirm", type="primary", icon=":material/check:", on_click=_decide_figure,
-                       args=(args, "confirm", shown), disabled=not who, width="stretch")
+                       args=(args, "confirm", shown), disabled=not who, width="stretch", shortcut=SHORTCUTS["confirm"],
+                       help="Confirm the figure as it is shown; the next one comes up.")
         reject.button("Reject", key="review_reject", icon=":material/block:", on_click=_decide_figure, args=(args, "reject", shown),
-                      disabled=not who, width="stretch")
+                      disabled=not who, width="stretch", shortcut=SHORTCUTS["reject"],
+                      help="Not a figure, or wrong beyond correcting: never charted; the next one comes up.")
         skip.button("Skip", key="review_skip", icon=":material/skip_next:", on_click=_skip, args=(row["figure_id"], shown),
-                    disabled=len(ids) < 2, width="stretch", help="Leave this figure for later and show the next one.")
+                    disabled=len(ids) < 2, width="stretch", shortcut=SHORTCUTS["skip"], help="Leave this figure for later and show the next one.")
         undo.button("Undo", key="review_undo", icon=":material/undo:", on_click=_decide_figure, args=(args, "undo", shown),
-                    disabled=not (who and can_undo), width="stretch",
+                    disabled=not (who and can_undo), width="stretch", shortcut=SHORTCUTS["undo"],
                     help="Undo the last decision on this figure (the one before it stands again).")
         correction_form(row, args, shown, who)
     return row

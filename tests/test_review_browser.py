@@ -91,11 +91,16 @@ def test_confirm_and_correct_in_a_browser_then_a_restart_keeps_them(browser, tmp
             timings["Enter in the correction form to the next figure shown"] = time.perf_counter() - started
             assert page.locator(CARD).get_by_role("textbox", name="Year").input_value() == "2026"  # the form holds the new figure's values
             assert [(e.action, e.changes) for e in store.decisions()][1] == ("correct", {"year": 2023})
+            page.keyboard.press("Escape")
+            page.keyboard.press("Alt+A")  # the keyboard shortcut of Confirm
+            page.get_by_test_id("stAlertContentSuccess").get_by_text("Confirmed", exact=False).filter(has_not_text="$8B").wait_for(timeout=30_000)
+            assert [e.action for e in store.decisions()] == ["confirm", "correct", "confirm"]
+            page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
             screenshot(page, "review-after-decisions.png")
 
         with serve_app(LOG, {ENV_URL: url}) as base:  # the server restarted on the same store
             page.goto(base + "/review")
-            card_shows(page, "remittances could reach", timeout=60_000)  # no conflict left: the unreviewed come first
+            page.locator(CARD).wait_for(timeout=60_000)
             page.get_by_role("heading", name="The queue").wait_for()
             assert page.get_by_role("heading", name="Conflicting reports").count() == 0
             pick(page, "$8B")
