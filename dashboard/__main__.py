@@ -264,7 +264,8 @@ def cmd_reviews(args: argparse.Namespace) -> int:
         return 1
     name = str(args.file)
     if args.action == "export":
-        data = frame_csv(review.events_frame(store.decisions()))
+        decisions = store.decisions()
+        data = frame_csv(review.events_frame(decisions))
         if name == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -274,7 +275,7 @@ def cmd_reviews(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"error: cannot write {name}: {exc.strerror or exc}", file=sys.stderr)
             return 1
-        print(f"exported {len(store.decisions())} decisions to {name}")
+        print(f"exported {len(decisions)} decisions to {name}")
         return 0
     try:
         raw = sys.stdin.buffer.read(review.MAX_IMPORT_BYTES + 1) if name == "-" else read_file_bytes(Path(name), review.MAX_IMPORT_BYTES)

@@ -153,7 +153,7 @@ def overlay_events(overlay: pd.DataFrame, figures: pd.DataFrame) -> tuple[list, 
 
     ``a.txt,0,$5 billion,1,correct,kind,target`` -> an event ``correct {"kind": "target"}`` on the
     first "$5 billion" of a.txt."""
-    from dashboard.review import OVERLAY_WHO, Event
+    from dashboard.review import OVERLAY_WHO, Event, check_correction
 
     epoch = datetime(2000, 1, 1, tzinfo=UTC)
     located = {fid: (s, e, r) for fid, s, e, r in zip(figures["figure_id"], figures["start"], figures["end"], figures["raw"], strict=True)}
@@ -176,8 +176,6 @@ def overlay_events(overlay: pd.DataFrame, figures: pd.DataFrame) -> tuple[list, 
         action = "reject" if "reject" in actions else ("correct" if "correct" in actions else "confirm")
         changes = {r.field: r.value for r in rows if r.action == "correct"} if action == "correct" else {}
         if action == "correct":
-            from dashboard.review import check_correction
-
             changes = check_correction(changes)
         note = "; ".join(dict.fromkeys(r.note for r in rows if r.note))
         events.append(Event("", "figure", start, end, raw, "", 1, action, changes, OVERLAY_WHO, epoch, note,

@@ -386,7 +386,7 @@ def health(corpus: Corpus) -> dict:
         "figures": len(corpus.figures),
         "partners": len(corpus.partners),
         "reviewed_figures": int((corpus.figures["review"] != "unreviewed").sum()) + len(corpus.rejected),
-        "open_conflicts": int(corpus.figures.loc[corpus.figures["conflict_open"], "conflict"].nunique()) if len(corpus.figures) else 0,
+        "open_conflicts": review.summary(corpus)["open_conflicts"] if len(corpus.figures) else 0,
         "stale_decisions": len(corpus.stale),
         "undated_stories": undated,
         "unreadable_files": [{"file": f, "reason": r} for f, r in corpus.unreadable],

@@ -296,7 +296,7 @@ def apply(corpus, events: list[Event]):
     figures = all_figures.reset_index(drop=True)
     n = len(figures)
     review, who, when, notes = ["unreviewed"] * n, [None] * n, [None] * n, [None] * n
-    keys = [figure_key(s, e, r) for s, e, r in zip(figures["start"], figures["end"], figures["raw"], strict=True)]
+    keys = list(figures["review_key"])  # each figure's own key (load.build_base), unless a store decision moved it
     seqs = [0] * n
     changes: dict[int, dict] = {}
     missing_all: list[tuple] = []
@@ -425,9 +425,10 @@ def _apply_story_events(corpus, events: list[Event]):
 
 # --------------------------------------------------------------------------- conflicts
 def _usd(value: float, currency: str | None, year) -> float | None:
+    """A money value in US dollars (None when its currency is not stated or has no rate)."""
     from dashboard.fx import to_usd
 
-    if currency in (None, "USD"):
+    if not currency or currency == "USD":
         return value if currency == "USD" else None
     return to_usd(value, currency, int(year) if pd.notna(year) else None)
 
@@ -461,7 +462,7 @@ def mark_conflicts(figures: pd.DataFrame, tolerance: float = CONFLICT_TOLERANCE)
     dated = figures[figures["year"].notna()]
     if len(dated) > 1:
         amount = [
-            v if u != "money" else (v if (c or "") == "USD" else _usd(v, c, y))
+            v if u != "money" else _usd(v, c, y)
             for v, u, c, y in zip(dated["value"], dated["unit"], dated["currency"], dated["year"], strict=True)
         ]
         frame = dated.assign(_partner=dated["partner"].fillna(""), _amount=amount, _currency=dated["currency"].fillna(""))

@@ -22,7 +22,7 @@ import streamlit as st
 
 from dashboard import review, store_ui, ui, views, vocab
 from dashboard.charts import format_value
-from dashboard.filters import Filter, apply_filter
+from dashboard.filters import Filter
 from dashboard.load import Corpus
 from dashboard.partners import registry
 from dashboard.schemas import KINDS
@@ -47,27 +47,10 @@ PAKISTAN_WIDE = views.PAKISTAN_WIDE
 
 
 # --------------------------------------------------------------------------- the corpus this page reviews
-def _all_figures(flt: Filter) -> Filter:
-    """The app's filter with "checked figures only" off (when the filter has that switch): the Review
-    page never hides the unreviewed."""
-    if "checked_only" in {f.name for f in dataclasses.fields(flt)}:
-        return dataclasses.replace(flt, checked_only=False)
-    return flt
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _reviewable(_c: Corpus, version: str, flt: Filter) -> Corpus:
-    out = apply_filter(_c, flt)
-    if len(_c.rejected) and out is not _c:  # rejected figures pass the same filter (they are listed here)
-        out = dataclasses.replace(out, rejected=apply_filter(dataclasses.replace(_c, figures=_c.rejected), flt).figures)
-    return out
-
-
 def reviewable() -> Corpus:
     """The store's corpus under the sidebar's filter (partners, themes, dates), rejected figures
-    included and unreviewed figures never hidden; cached per store version and filter."""
-    c = ui.corpus()
-    return _reviewable(c, c.version, _all_figures(ui.current_filter()))
+    included and unreviewed figures never hidden; cached per store version and filter (``ui.unchecked``)."""
+    return ui.unchecked()
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -77,7 +60,7 @@ def _queue(_c: Corpus, version: str, flt: Filter, status: tuple, metric: tuple, 
 
 def queue(c: Corpus, status=(), metric=(), kind=()) -> pd.DataFrame:
     """``review.queue`` on this page's corpus, cached per store version, filter and page filters."""
-    return _queue(c, c.version, _all_figures(ui.current_filter()), tuple(status), tuple(metric), tuple(kind))
+    return _queue(c, c.version, dataclasses.replace(ui.current_filter(), checked_only=False), tuple(status), tuple(metric), tuple(kind))
 
 
 # --------------------------------------------------------------------------- words

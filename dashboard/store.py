@@ -516,13 +516,12 @@ class Store:
         is written and :class:`DecidedMeanwhile` says whose it is. Events are checked first
         (``review.check_event``: :class:`review.InvalidDecision` with the reason). Returns them as stored."""
         checked = [review.check_event(e) for e in events]
-        with self.engine.connect() as conn:
-            present = set(conn.execute(sa.select(articles.c.id).where(articles.c.id.in_([e.article_id for e in checked]))).scalars())
-        for decision in checked:
-            if decision.article_id not in present:
-                raise review.InvalidDecision(f"article {decision.article_id[:12]} is not in the store")
         try:
             with self._write(bump="reviews") as conn:
+                present = set(conn.execute(sa.select(articles.c.id).where(articles.c.id.in_([e.article_id for e in checked]))).scalars())
+                for decision in checked:
+                    if decision.article_id not in present:  # raised inside: the transaction writes nothing
+                        raise review.InvalidDecision(f"article {decision.article_id[:12]} is not in the store")
                 for decision in checked:
                     values = _row(decision)
                     last = conn.execute(

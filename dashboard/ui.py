@@ -263,6 +263,13 @@ def _unchecked(flt: Filter) -> Filter:
     return replace(flt, checked_only=False)
 
 
+def unchecked() -> Corpus:
+    """The corpus under the sidebar's filter with "Checked figures only" set aside (the Review page
+    never hides the unreviewed): from the same cache as :func:`filtered`. Rejected figures are in
+    ``rejected``, filtered alike."""
+    return _filtered(corpus().version, _unchecked(current_filter()))
+
+
 def review_metrics() -> list[tuple[str, str, str]]:
     """``views.review_metrics`` of the filtered corpus, "Checked figures only" aside: how much of what
     the filter holds is checked is the same whether or not the unchecked figures are shown."""
