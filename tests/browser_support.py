@@ -77,3 +77,24 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def type_and_choose(page, field, text: str, tries: int = 3) -> None:
+    """Open a Streamlit select box or multiselect (``field``, a locator inside it or on its input), type
+    ``text`` and choose the first option holding it, from the keyboard.
+
+    The option is waited for before Enter, and a rerun that lands while the list is open (it closes
+    the list) is met by opening it again, so a loaded machine never makes the choice miss."""
+    sync_api = __import__("playwright.sync_api", fromlist=["TimeoutError"])
+    for attempt in range(tries):
+        field.click()
+        page.keyboard.type(text)
+        option = page.get_by_role("option").filter(has_text=text).first
+        try:
+            option.wait_for(timeout=20_000)
+            page.keyboard.press("Enter")
+            return
+        except sync_api.TimeoutError:
+            if attempt == tries - 1:
+                raise
+            page.keyboard.press("Escape")

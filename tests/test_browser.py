@@ -6,7 +6,7 @@ Skipped without Chromium (set REQUIRE_BROWSER=1 to make that a failure, as ``.ci
 import zipfile
 
 import pytest
-from browser_support import ARTIFACTS, CHART, chromium, require_chromium, serve_app
+from browser_support import ARTIFACTS, CHART, chromium, require_chromium, serve_app, type_and_choose
 
 require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -85,9 +85,7 @@ def test_map_has_country_shapes_and_a_click_filters_the_app(server, page):
 def test_sources_page_shows_text_and_highlights(server, page):
     page.goto(server + "/sources")
     page.get_by_text("Pakistan, global crypto exchange discuss", exact=False).first.wait_for(timeout=60_000)  # newest first
-    page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first.click()
-    page.keyboard.type("Chinese experts")
-    page.keyboard.press("Enter")
+    type_and_choose(page, page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first, "Chinese experts")
     highlighted = page.locator("[data-testid='stMarkdownContainer'] strong", has_text="$2.7 trillion")
     highlighted.wait_for(timeout=30_000)
     page.wait_for_timeout(500)
@@ -99,9 +97,7 @@ def test_sources_page_shows_text_and_highlights(server, page):
 
 def test_partner_filter_from_the_sidebar_goes_into_the_url(server, page):
     open_page(page, server + "/targets", "targets-before")
-    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect'] input").first.click()
-    page.keyboard.type("China")
-    page.keyboard.press("Enter")
+    type_and_choose(page, page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect'] input").first, "China")
     page.keyboard.press("Escape")
     page.get_by_text("about 1.9% of China's $2.7T", exact=False).first.wait_for(timeout=30_000)
     page.wait_for_function("location.search.includes('partner=CHN')", timeout=30_000)  # the code: the stable form

@@ -8,7 +8,7 @@ Skipped without Chromium (REQUIRE_BROWSER=1 makes that a failure, as ``.ci/run``
 import time
 
 import pytest
-from browser_support import ARTIFACTS, chromium, require_chromium, serve_app
+from browser_support import ARTIFACTS, chromium, require_chromium, serve_app, type_and_choose
 from test_review_pages import DAWN, RECORDER
 
 from dashboard.store import ENV_URL, NewArticle, Store
@@ -45,9 +45,7 @@ def screenshot(page, name: str) -> None:
 
 def pick(page, label: str) -> None:
     """Bring a figure into focus with the keyboard: the picker, its label typed, Enter."""
-    page.locator("[data-testid='stSelectbox']", has_text="Figure in focus").locator("input").click()
-    page.keyboard.type(label)
-    page.keyboard.press("Enter")
+    type_and_choose(page, page.locator("[data-testid='stSelectbox']", has_text="Figure in focus").locator("input"), label)
 
 
 def test_confirm_and_correct_in_a_browser_then_a_restart_keeps_them(browser, tmp_path):

@@ -12,7 +12,7 @@ import csv
 import io
 
 import pytest
-from browser_support import CHART, chromium, require_chromium, serve_app
+from browser_support import CHART, chromium, require_chromium, serve_app, type_and_choose
 
 from dashboard.store import ENV_URL, NewArticle, Store
 
@@ -80,9 +80,8 @@ def choose(page, key: str, option: str) -> None:
 
 def pick(page, label: str) -> None:
     """Bring the figure whose picker label holds ``label`` into focus from the keyboard."""
-    page.locator(".st-key-review_focus input").focus()
-    page.keyboard.type(label)
-    page.keyboard.press("Enter")
+    settled(page)
+    type_and_choose(page, page.locator(".st-key-review_focus input"), label)
     page.locator(CARD, has_text=label).wait_for(timeout=30_000)
     settled(page)
 

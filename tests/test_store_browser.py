@@ -8,7 +8,7 @@ import time
 from datetime import date
 
 import pytest
-from browser_support import ARTIFACTS, CHART, chromium, require_chromium, serve_app
+from browser_support import ARTIFACTS, CHART, chromium, require_chromium, serve_app, type_and_choose
 
 from dashboard import SEEDS_DIR
 from dashboard.store import ENV_URL, NewArticle, Store
@@ -73,9 +73,7 @@ def page(browser):
 
 
 def choose_story(pg, text: str) -> None:
-    pg.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first.click()
-    pg.keyboard.type(text)
-    pg.keyboard.press("Enter")
+    type_and_choose(pg, pg.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first, text)
 
 
 def test_upload_preview_save_then_see_it_on_sources(app, page, tmp_path):
