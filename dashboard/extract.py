@@ -742,16 +742,36 @@ _DESCRIBED = re.compile(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b
 _LINKED_AFTER = re.compile(r"\b(?:from|to|with|by|in|into|of|for|towards)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)
 
 
-def nearest_partner(s: _Sentence, fig: Amount) -> list[Hit]:
+_ATTRIBUTIVE_GAP = re.compile(r"[ \t]+")
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _linked_after(s: _Sentence, end: int, hit: Hit) -> bool:
+    """The name ``hit`` is the counterparty of an amount ending at ``end`` before it: near, in its
+    clause, and linked by a preposition ("$2bn loan from the ADB")."""
+    return (
+        0 <= hit.start - end <= _PARTNER_AFTER
+        and not s.story.after.between(end, hit.start)
+        and _LINKED_AFTER.search(s.text, max(0, hit.start - s.start - 24), hit.start - s.start) is not None
+    )
+
+
+def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None) -> list[Hit]:
     """The partner named nearest the figure within its clause (Pakistan excluded): the nearest name
     before it unless a clause break lies between, or the nearest after it within its clause
     ("..., followed by the UAE" does not). Found by bisection: no scan over the sentence's names.
-    Names joined by "and" or commas ("Saudi Arabia and the UAE") are all returned: a combined amount."""
+    Names joined by "and" or commas ("Saudi Arabia and the UAE") are all returned: a combined amount.
+    ``previous_end`` is where the sentence's amount before this one ends: a name linked after that
+    amount is its own ("a $216m loan for Indonesia, $165m for a Bangladesh project")."""
     fs, fe = fig.start, fig.end
     hits = s.hits
     i = bisect.bisect_right(hits, fs, key=lambda h: h.end)  # hits[:i] end at or before the figure
     j = bisect.bisect_left(hits, fe, key=lambda h: h.start)  # hits[j:] start at or after its end
+    if i > 0 and previous_end is not None and _linked_after(s, previous_end, hits[i - 1]):
+        i = 0  # the name before belongs to the amount before
     candidates = []
+    if j < len(hits) and _ATTRIBUTIVE_GAP.fullmatch(s.text, fe - s.start, hits[j].start - s.start) and _NOUN_AFTER.match(s.text, hits[j].end - s.start):
+        candidates.append((-1, j))  # "a $1 billion IMF injection", "the $3bn Saudi deposit": the name describes the amount
     if i > 0 and not s.story.before.between(hits[i - 1].end, fs):
         candidates.append((fs - hits[i - 1].end, i - 1))
     # "$1 billion, which is the last tranche from Saudi Arabia": the clause describes the figure itself
@@ -900,14 +920,17 @@ def extract_figures(
 
     figures = []
     sentence_names: dict[int, frozenset[str]] = {}  # a figure's start -> the partners its sentence names
+    before: tuple[_Sentence | None, int | None] = (None, None)  # the last amount's sentence and end
     for amount in amounts:
         i, s = sentence_of(amount)
+        previous_end = before[1] if before[0] is s else None
+        before = (s, amount.end)
         sentence_names[amount.start + offset] = s.names()
         if amount.unit == "percent" and s.not_figure():
             continue
         kind, kind_cue = classify_kind(s, amount, text)
         horizon = s.horizon() if kind == "target" else None
-        partners = nearest_partner(s, amount)
+        partners = nearest_partner(s, amount, previous_end)
         figures.append(
             Figure(
                 value=amount.value,
@@ -1031,6 +1054,21 @@ def _rates_of_flows(figures: list[Figure], counterparty: Hit) -> list[Figure]:
     return out
 
 
+_CLAUSE_END = re.compile(r"[,;:(]|\s[–—-]\s")
+
+
+def _wide_near(wide: re.Pattern[str], f: Figure) -> bool:
+    """Words of a national total stand before the figure in its sentence, or after it in its own
+    clause: "Pakistan's exports were $2bn", "$2bn, the country's total"; not "$2.4bn in loans
+    maturing next month, a move aimed at keeping Pakistan's reserves up"."""
+    at = f.quote.find(f.raw)
+    if at == -1:
+        return wide.search(f.quote) is not None
+    end = at + len(f.raw)
+    stop = _CLAUSE_END.search(f.quote, end)
+    return wide.search(f.quote, 0, at) is not None or wide.search(f.quote, end, stop.start() if stop else len(f.quote)) is not None
+
+
 def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_elsewhere: list[frozenset[str]]) -> list[Figure]:
     """Figures of a flow (exports, loans, remittances: ``counterparty=yes`` in data/metrics.csv) whose
     sentence names no partner take the story's one counterparty (see ``partners.story_counterparty``),
@@ -1051,7 +1089,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             continue
         # "the two neighbours will liberalise 75 percent of their total tariff lines": between the two, whatever it measures
         between = two_sided.search(f.quote)
-        if between or (f.metric in flows and (counterparty.alias in f.quote or not wide.search(f.quote))):
+        if between or (f.metric in flows and (counterparty.alias in f.quote or not _wide_near(wide, f))):
             cue = f"the story's counterparty ({counterparty.alias}{', ' + between.group(0) if between else ''})"
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)

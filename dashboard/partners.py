@@ -3,7 +3,8 @@
 The registry is data: pycountry's country names, plus ``data/partners.csv`` (blocs,
 organisations, companies, the subject), ``data/country_aliases.csv`` (demonyms and
 short names), ``data/blocs.csv`` (members), ``data/places.csv`` (towns: mentions only)
-and ``data/alias_ignore.csv`` (country names too ambiguous to match).
+``data/alias_ignore.csv`` (country names too ambiguous to match) and ``data/ambiguous_aliases.csv``
+(short names that stand for the entity only when the text also names it in full).
 """
 
 from __future__ import annotations
@@ -61,13 +62,29 @@ def passing_cue_words() -> re.Pattern[str]:
     (``data/passing_cues.csv``): "than India", "tensions with India", "like India and Bangladesh".
     A cue governs the names of its own list (``_LIST``), not one after a verb or a figure; it is
     found once per text and each name looks back to the nearest cue by bisection."""
-    rows = read_rows("passing_cues.csv")
+    return re.compile("(?i:" + _row_patterns("passing_cues.csv") + ")")
+
+
+def _row_patterns(name: str) -> str:
+    """The ``pattern`` column of ``data/<name>`` as one alternation; a bad row is named."""
+    rows = read_rows(name)
     for i, row in enumerate(rows, start=2):
         try:
             re.compile(row["pattern"])
         except re.error as exc:
-            raise VocabularyError(f"data/passing_cues.csv row {i}: bad pattern {row['pattern']!r}: {exc}") from None
-    return re.compile("(?i:" + "|".join(row["pattern"] for row in rows) + ")")
+            raise VocabularyError(f"data/{name} row {i}: bad pattern {row['pattern']!r}: {exc}") from None
+    return "|".join(row["pattern"] for row in rows)
+
+
+@lru_cache(maxsize=1)
+def place_as_state() -> re.Pattern[str]:
+    """What, right after a capital's name, makes the capital stand for its government
+    (``data/place_as_state.csv``): "Beijing rolled over the debt", "Riyadh's deposit"."""
+    return re.compile("(?:" + _row_patterns("place_as_state.csv") + ")")
+
+
+# A town after these words is where something happens ("talks in Beijing have stalled"), not who acts.
+_AT_PLACE = re.compile(r"\b(?:in|at|to|from|near|of|visit(?:ed|ing|s)?|via|across|outside|inside)[ \t]+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +127,8 @@ class Registry:
     entities: dict[str, Entity]
     alias_to: dict[str, tuple[str, str]]  # alias -> (code, via)
     pattern: re.Pattern[str] = field(repr=False)
+    ambiguous: frozenset[str] = frozenset()  # aliases that count only beside another alias of their entity
+    stands_for: dict[str, str] = field(default_factory=dict)  # capital -> the code of the state it can stand for
 
     def get(self, code: str) -> Entity:
         try:
@@ -158,10 +177,17 @@ class Registry:
             code, via = self.alias_to.get(alias) or self.alias_to[" ".join(alias.split())]  # a name broken by a line
             if code != "PAK" and via == "name" and currency_after().match(text, match.end()):
                 continue
+            if via == "place" and alias in self.stands_for and place_as_state().match(text, match.end()):
+                if not _AT_PLACE.search(text, max(0, match.start() - 12), match.start()):
+                    code, via = self.stands_for[alias], "name"  # "Beijing rolled over Pakistan's debt": China
             i = bisect.bisect_right(cue_ends, match.start()) - 1
             passing = i >= 0 and match.start() - cue_ends[i] <= _PASSING_REACH and bool(_LIST_RE.fullmatch(text, cue_ends[i], match.start()))
             passing = passing or bool(described(text, match.end()))
             hits.append(Hit(code, match.start(), match.end(), alias, via, passing))
+        if self.ambiguous:
+            # "Rs6.98 billion for SCO" in a budget story is Pakistan's own SCO, not the Shanghai bloc
+            spelled = {h.code for h in hits if h.alias not in self.ambiguous}
+            hits = [h for h in hits if h.alias not in self.ambiguous or h.code in spelled]
         return hits
 
     def table(self):
@@ -227,18 +253,28 @@ def registry() -> Registry:
         if pycountry.countries.get(alpha_3=row["iso3"]) is None:
             raise VocabularyError(f"{row['iso3']!r} in data/country_aliases.csv is not an ISO 3166-1 alpha-3 code")
         add_alias(row["alias"], row["iso3"], "name")
-    for row in read_rows("places.csv"):
+    stands_for: dict[str, str] = {}
+    for i, row in enumerate(read_rows("places.csv"), start=2):
         add_alias(row["place"], row["iso3"], "place")
+        if row.get("stands_for"):
+            if row["stands_for"] not in entities:
+                raise VocabularyError(f"data/places.csv row {i}: stands_for {row['stands_for']!r} is not a partner code")
+            for variant in _variants(row["place"]):
+                stands_for[variant] = row["stands_for"]
 
     for bloc, codes in members.items():
         for code in codes:
             if code not in entities:
                 raise VocabularyError(f"member {code!r} of {bloc} in data/blocs.csv is not an ISO3 country code")
 
+    ambiguous = frozenset(row["alias"] for row in read_rows("ambiguous_aliases.csv"))
+    for i, alias in enumerate(sorted(ambiguous), start=2):
+        if alias not in alias_to:
+            raise VocabularyError(f"data/ambiguous_aliases.csv row {i}: {alias!r} is no alias in data/partners.csv or data/country_aliases.csv")
     words = sorted(alias_to, key=len, reverse=True)
     # the space inside a name is any one blank, a line break included ("Asian\nInfrastructure Investment Bank")
     pattern = re.compile(r"(?<![\w&])" + trie_regex(words).replace("\\ ", "\\s") + r"(?![\w&]|['’][A-Za-z]{2,})")
-    return Registry(entities, alias_to, pattern)
+    return Registry(entities, alias_to, pattern, ambiguous, stands_for)
 
 
 def partner_info(code: str) -> dict:

@@ -301,3 +301,55 @@ def test_a_fund_of_a_partner_country_named_as_itself_is_a_partner():
 )
 def test_a_funder_of_a_project_is_a_partner(text, funder):
     assert _story(text)["partners"][0] == funder
+
+
+# --------------------------------------------------------------------------- names that stand for a partner, or do not
+def test_an_ambiguous_acronym_counts_only_beside_its_full_name():
+    # Pakistan's own Special Communications Organization is "SCO" too
+    assert codes("The budget gives Rs6.9 billion to SCO and Rs1.5 billion to NITB.") == []
+    assert codes("The Shanghai Cooperation Organisation (SCO) met in Astana; SCO members agreed.") == ["SCO", "SCO", "KAZ", "SCO"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing rolled over Pakistan's $4 billion debt in March.", ["CHN"]),
+        ("Riyadh has agreed to keep its deposit with the central bank.", ["SAU"]),
+        ("Tokyo's loan will fund a metro line in Karachi.", ["JPN"]),
+        # where something happens, or a wire dateline: a town, not its government
+        ("Talks in Beijing have stalled over the power debts.", []),
+        ("BEIJING: Officials met on Monday.", []),
+        ("Shanghai has become a hub for payment firms.", []),  # no capital: the town only
+    ],
+)
+def test_a_capital_acting_stands_for_its_government(text, expected):
+    found = [h for h in registry().find(text) if h.via == "name" and h.code != "PAK"]
+    assert [h.code for h in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        # a name right after the amount describes it
+        ("Reserves rose after a $1 billion IMF injection this month.", "$1 billion", ["IMF"]),
+        ("The $3 billion Saudi deposit matures in December.", "$3 billion", ["SAU"]),
+        # a name linked after one amount of a list is that amount's, not the next one's
+        ("The bank approved a $216 million loan for Nepal, $165 million loans for a Bhutan project and more.", "$165 million", ["BTN"]),
+        ("The bank approved a $216 million loan for Nepal, $165 million loans for a Bhutan project and more.", "$216 million", ["NPL"]),
+        # an amount after a comma and its own preposition keeps the name before it
+        ("Exports to Japan were $2 billion, and to Kenya they were $3 billion.", "$3 billion", ["KEN"]),
+    ],
+)
+def test_names_beside_an_amount(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
+
+
+def test_words_of_a_national_total_only_count_near_the_figure():
+    text = (
+        "Kuwait lends Pakistan $700 million\n\n"
+        "Kuwait agreed to lend Pakistan $700 million on Monday. The package includes $300 million in loans maturing next year, "
+        "a move aimed at keeping Pakistan's reserves above $10 billion. Pakistan has suffered losses of $30 billion in floods."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$300 million") == ["KWT"]  # "Pakistan's" stands in another clause
+    assert _partner_of(record, "$30 billion") == []  # what the country lost: Pakistan-wide
