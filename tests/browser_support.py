@@ -81,7 +81,7 @@ def chromium():
 
 def type_and_choose(page, field, text: str, tries: int = 3) -> None:
     """Open a Streamlit select box or multiselect (``field``, a locator inside it or on its input), type
-    ``text`` and choose the first option holding it, from the keyboard.
+    ``text`` and click the first option holding it.
 
     The option is waited for before Enter, and a rerun that lands while the list is open (it closes
     the list) is met by opening it again, so a loaded machine never makes the choice miss."""
@@ -92,7 +92,7 @@ def type_and_choose(page, field, text: str, tries: int = 3) -> None:
         option = page.get_by_role("option").filter(has_text=text).first
         try:
             option.wait_for(timeout=20_000)
-            page.keyboard.press("Enter")
+            option.click()  # not Enter: before the typed filter applies, Enter takes the option highlighted then
             return
         except sync_api.TimeoutError:
             if attempt == tries - 1:

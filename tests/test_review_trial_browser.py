@@ -71,11 +71,11 @@ def success(page, words: str) -> None:
 
 
 def choose(page, key: str, option: str) -> None:
-    """Pick ``option`` in the selectbox keyed ``key`` from the keyboard: focus, type, Enter."""
-    page.locator(f".st-key-{key} input").focus()
+    """Pick ``option`` in the selectbox keyed ``key``: open it, type, click the option."""
+    page.locator(f".st-key-{key} input").click()
     page.keyboard.type(option)
-    page.get_by_role("option", name=option, exact=True).wait_for(timeout=60_000)
-    page.keyboard.press("Enter")
+    page.get_by_role("option", name=option, exact=True).click(timeout=60_000)
+    sync_api.expect(page.locator(f".st-key-{key} input")).to_have_value(option, timeout=30_000)
 
 
 def pick(page, label: str) -> None:
