@@ -326,6 +326,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- context: kind, metric, year
 _WEAK_PENALTY = 40
+_WEAK_KINDS = {"actual_weak": "actual", "estimate_weak": "estimate"}  # cues that count only when nothing stronger is near
 _WINDOW_BEFORE, _WINDOW_AFTER = 140, 45
 _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far before its end
 # Words that end a clause: a cue on the far side of one does not describe the figure.
@@ -612,7 +613,7 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         s,
         fig,
         s.story.kind,
-        penalty=lambda term, m: term.code == "actual_weak",
+        penalty=lambda term, m: term.code in _WEAK_KINDS,
         after_ok=lambda term, m: not _PURPOSE_AFTER.match(m.group(0)),
         before=s.story.kind_before,
     )
@@ -625,7 +626,7 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         moved = _nearest(s, Amount(0, None, "money", m.start(), m.end()), s.story.kind, after_ok=lambda t, x: False)
         if moved is not None and moved[0].code == "actual" and m.start() - moved[1].end() <= _MOVED_REACH:
             return "actual", " ".join(moved[1].group(0).split()) + " … " + cue
-    return ("actual" if term.code == "actual_weak" else term.code), cue
+    return _WEAK_KINDS.get(term.code, term.code), cue
 
 
 def classify_metric(s: _Sentence, fig: Amount, previous: object | None = None) -> str | None:

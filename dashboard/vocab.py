@@ -219,9 +219,9 @@ def kind_cues() -> tuple[Term, ...]:
     """Wording cues for target / actual / estimate (``data/kind_cues.csv``); ``actual_weak`` rows
     (is, was, has) count only when nothing stronger is near. Several rows may share a kind."""
     terms = _terms("kind_cues.csv", "kind")
-    unknown = {t.code for t in terms} - {*KINDS, "actual_weak"}
+    unknown = {t.code for t in terms} - {*KINDS, "actual_weak", "estimate_weak"}
     if unknown:
-        raise VocabularyError(f"unknown kind {sorted(unknown)} in data/kind_cues.csv (one of {KINDS} or actual_weak)")
+        raise VocabularyError(f"unknown kind {sorted(unknown)} in data/kind_cues.csv (one of {KINDS}, actual_weak or estimate_weak)")
     return terms
 
 

@@ -175,6 +175,12 @@ def _one(text):
         ("The sector has potential exports of $10 billion.", "estimate"),
         ("Systems could reduce costs from the country's $38 billion annual remittance flows.", "actual"),
         ("Officials expect the market to be worth $5 billion.", "estimate"),
+        # a hedge on the size (approximately, roughly, up to) decides only when no goal, report or forecast is near
+        ("The bank is targeting lending of approximately $1.2 billion next year.", "target"),
+        ("An increase of up to 30 percent has been proposed for the ministry.", "target"),
+        ("The new tariffs are likely to cause annual losses of up to $500 million.", "estimate"),
+        ("The fund holds roughly $2 billion.", "estimate"),
+        ("Annual exports of $2 billion went to the region.", "actual"),
     ],
 )
 def test_kind_from_wording(text, kind):
