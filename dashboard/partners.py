@@ -400,6 +400,14 @@ def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(linked), domestic
 
 
+@lru_cache(maxsize=1)
+def _title_after() -> re.Pattern[str]:
+    """An official's title right after a name (``data/actor_titles.csv``): "Saudi Investment Minister
+    Khalid al-Falih" names a minister, not a company called Saudi Investment."""
+    titles = sorted((row["title"] for row in read_rows("actor_titles.csv")), key=len, reverse=True)
+    return re.compile(r"[ \t]+(?:" + "|".join(re.escape(t) for t in titles) + r")\b")
+
+
 def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     """Lenders, investors and funds the registry does not know, named where a counterparty is
     ("a $1bn facility from Ajman Bank", "signed with Kaheel Terminals"): hits whose code is the name
@@ -413,6 +421,8 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         name = m.group("name")
         start, end = m.span("name")
         if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic:
+            continue
+        if _title_after().match(text, end):
             continue
         inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         # a registered organisation or company named here is that one ("Bank of China"); a town or a

@@ -353,3 +353,18 @@ def test_words_of_a_national_total_only_count_near_the_figure():
     record = _story(text)
     assert _partner_of(record, "$300 million") == ["KWT"]  # "Pakistan's" stands in another clause
     assert _partner_of(record, "$30 billion") == []  # what the country lost: Pakistan-wide
+
+
+def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
+    record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
+    assert "Saudi Investment" not in record["partners"] + record["mentions"]
+    record = _story("Pakistan signed a $200 million loan with Kaheel Terminals on Monday.")
+    assert _partner_of(record, "$200 million") == ["Kaheel Terminals"]
+
+
+def test_more_than_an_amount_is_a_hedge_not_a_comparison():
+    record = _story("Exports are concentrated in a few markets, with Canada's share at more than 55 percent.")
+    assert _partner_of(record, "55 percent") == ["CAN"]
+    assert "CAN" in record["partners"]  # not a comparison: "more than" qualifies the amount
+    record = _story("Kenya's tea exports are bigger than Uganda's, at $1 billion a year.")
+    assert "UGA" not in record["partners"]
