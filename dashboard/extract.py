@@ -952,8 +952,8 @@ def extract_figures(
                 partners=tuple(h.code for h in partners),
             )
         )
-    figures = _budget_year(_merge_mentions(_respectively(figures, text, offset), text, offset))
-    return _story_counterparty(_fill_topic(figures), counterparty, [sentence_names[f.start] for f in figures])
+    figures = _merge_mentions(_respectively(figures, text, offset), text, offset)
+    return _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
 
 
 _BRACKET_OPEN = re.compile(
@@ -1106,6 +1106,18 @@ def _budget_year(figures: list[Figure]) -> list[Figure]:
         return figures
     (year,) = years
     return [replace(f, year=year) if f.kind == "target" and f.metric == "budget" and f.year is None else f for f in figures]
+
+
+def _budget_kind(figures: list[Figure]) -> list[Figure]:
+    """A budget story's allocations listed without a verb of their own ("Rs993 million has been
+    allocated for the ministry, while Rs6.98 billion for SCO, Rs1.5 billion for NITB") are goals
+    like the ones around them: a budget figure with no kind cue takes target when the story's
+    budget figures with a cue are mostly targets."""
+    cued = [f.kind for f in figures if f.metric == "budget" and f.kind_cue]
+    if not cued or cued.count("target") * 2 <= len(cued):
+        return figures
+    return [replace(f, kind="target", kind_cue="the budget's other allocations") if f.metric == "budget" and not f.kind_cue else f
+            for f in figures]
 
 
 def _fill_topic(figures: list[Figure]) -> list[Figure]:

@@ -488,3 +488,17 @@ def test_budget_goals_without_a_year_take_the_budget_year_of_the_story():
     # two budget years in one story: nothing is guessed
     two = "The plan allocated Rs40 billion for FY2026. It allocated Rs20 billion for FY2027. Rs3 billion was set aside for roads."
     assert [f.year for f in extract_figures(two)] == [2026, 2027, None]
+
+
+def test_a_budget_list_without_verbs_is_goals_like_the_allocation_before_it():
+    text = (
+        "The proposed budget stands at Rs12 billion for the 2026-27 year. "
+        "Rs900 million has been allocated for the ministry's projects, while Rs7 billion for the telecom body, "
+        "Rs1.5 billion for the software board."
+    )
+    kinds = [(f.raw, f.kind, f.year) for f in extract_figures(text)]
+    assert kinds == [("Rs12 billion", "target", 2027), ("Rs900 million", "target", 2027),
+                     ("Rs7 billion", "target", 2027), ("Rs1.5 billion", "target", 2027)]
+    # a budget that was spent stays actual: the story's cued budget figures are not mostly goals
+    spent = "The ministry spent Rs9 billion of its budget last year. Rs2 billion for the software board."
+    assert [f.kind for f in extract_figures(spent)] == ["actual", "actual"]
