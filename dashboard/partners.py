@@ -316,7 +316,19 @@ _WITH_BEFORE = re.compile(r"\b(?:with|between|from|by|met|meets|meeting|hosted|h
 
 
 _FUNDED_AFTER = re.compile(r"\)?(?:[ \t]|[-‑–])?(?i:funded|financed|sponsored|assisted)\b")
-_FUNDED_BY = re.compile(r"\b(?:funded|financed|sponsored|assisted|bankrolled)[ \t]+by[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+_FUNDED_BY = re.compile(
+    r"\b(?:(?:funded|financed|sponsored|assisted|bankrolled|guaranteed|backed)[ \t]+by"
+    r"|(?:guarantee|loan|funding|financing|grant|credit)[ \t]+from)[ \t]+(?:the[ \t]+)?",
+    re.IGNORECASE,
+)
+# An organisation as the subject of money given: "The IFC will also provide additional funding",
+# "ADB has provided such a guarantee". Countries are left to the rules above (a country acting is
+# named beside Pakistan; one named alone is as often a comparison).
+_GIVES_AFTER = re.compile(
+    r"(?:[ \t]*\([A-Za-z&]{2,10}\))?[ \t]+(?:(?:has|have|had|will|would|also|recently|already)[ \t]+){0,3}"
+    r"(?:provid\w*|lend\w*|lent|fund(?:s|ed|ing)?|financ\w+|guarantee\w*|invest\w*|grant(?:s|ed)?|disburs\w+|approv\w+|extend\w*|pledg\w+)\b",
+    re.IGNORECASE,
+)
 
 
 def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
@@ -336,9 +348,11 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             by_sentence.setdefault(i, []).append(hit)
     found: set[str] = set()
     funded_by = {m.end() for m in _FUNDED_BY.finditer(text)}
+    entities = registry().entities
     for hit in hits:  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
         if hit.code != "PAK" and hit.via == "name" and hit.code in direct and not hit.passing and (
             hit.start in funded_by or _FUNDED_AFTER.match(text, hit.end)
+            or (getattr(entities.get(hit.code), "type", "organisation") in ("organisation", "company") and _GIVES_AFTER.match(text, hit.end))
         ):
             found.add(hit.code)
     for i, group in by_sentence.items():

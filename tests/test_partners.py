@@ -368,3 +368,22 @@ def test_more_than_an_amount_is_a_hedge_not_a_comparison():
     assert "CAN" in record["partners"]  # not a comparison: "more than" qualifies the amount
     record = _story("Kenya's tea exports are bigger than Uganda's, at $1 billion a year.")
     assert "UGA" not in record["partners"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # an organisation giving money, with no amount and no Pakistan in its sentence, is a partner of the story
+        ("The International Finance Corporation (IFC) will also provide additional funding to the programme.", "IFC"),
+        ("This is the first time the ADB has provided such a guarantee.", "ADB"),
+        ("Part of the loan is backed by a guarantee from the Islamic Development Bank.", "ISDB"),
+    ],
+)
+def test_an_organisation_giving_money_is_a_partner_of_the_story(text, partner):
+    record = _story("Pakistan raises a loan for its power sector\n\nPakistan raised a loan for its power sector on Monday. " + text)
+    assert partner in record["partners"]
+
+
+def test_a_country_named_alone_beside_a_giving_verb_is_not_made_a_partner_by_it():
+    record = _story("Pakistan raises a loan for its power sector\n\nPakistan raised a loan on Monday. India has provided loans to Nepal.")
+    assert "IND" not in record["partners"]
