@@ -183,6 +183,8 @@ _LEAD_DATE = re.compile(
     rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\()"
     rf"(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:\)|[ \t]*+[-–—:(])"
 )
+# A wire lead that opens with its date: "February 6, 2019 - China, Saudi Arabia and the UAE are ..."
+_LEAD_DATE_FIRST = re.compile(rf"(?m)^[ \t]*+(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})[ \t]++[-–—][ \t]++(?=[A-Z])")
 _LEAD_REACH = 400  # a dateline stands in the first lines of a story
 # A line that is a date and page furniture only: "March 30, 2025", "Monday 28, January 2019 BY A WRITER",
 # "Jul 09, 2025 | 10:24 AM", "Tue, 04 Jun 2024", "2024-06-04T10:15:00Z", "Reuters | June 4, 2024",
@@ -319,9 +321,10 @@ def story_date(text: str) -> date | None:
         found = parse_date(m.group("date"))
         if found:
             return found
-    lead = _LEAD_DATE.search(text, 0, _LEAD_REACH)
-    if lead and (found := parse_date(lead.group("date"))):
-        return found
+    for pattern in (_LEAD_DATE, _LEAD_DATE_FIRST):
+        lead = pattern.search(text, 0, _LEAD_REACH)
+        if lead and (found := parse_date(lead.group("date"))):
+            return found
     return _date_from_lines(text)
 
 

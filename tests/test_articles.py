@@ -299,6 +299,9 @@ def _page(line: str) -> str:
         ("KARACHI (June 4, 2024): The bank lent more.\n", "2024-06-04"),
         ("LAHORE: (Tuesday, June 4, 2024) The bank lent more.\n", "2024-06-04"),
         ("BEIJING, June 4 (Xinhua) -- The bank lent more.\n", None),
+        # a wire lead that opens with its date
+        ("Pakistan leans on its allies\n\nBy A Writer\n\nFebruary 6, 2019 - China and Qatar are lending more.\n", "2019-02-06"),
+        ("Pakistan leans on its allies\n\nThe loans of February 6, 2019 - and more - were repaid.\n", None),
     ],
 )
 def test_date_lines_with_furniture(text, published):
