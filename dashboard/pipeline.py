@@ -54,8 +54,12 @@ def analyse_story(story: Story) -> dict:
     # but does not make that country a partner of the story
     compared = comparison_cues()
     counted = (f for f in figures if not compared.search(f.quote))
-    partners = list(dict.fromkeys([*(c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))),
-                                   *(c for c in direct if c in headline or c in engaged)]))
+    of_figures = [c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))]
+    partners = list(dict.fromkeys([*of_figures, *(c for c in direct if c in engaged)]))
+    # a name in the headline is the story's partner unless the story's own counterparties are others
+    # ("India asks IMF to reconsider Pakistan programme": the IMF's loan; India objects)
+    partners += [c for c in direct if c in headline and c not in partners and (not partners or reg.entities.get(c, None) is None
+                 or reg.entities[c].type != "country")]
     # a state fund, agency or company acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too
     partners += [c for c in dict.fromkeys(reg.entities[p].country for p in partners if p in reg.entities) if c and c not in partners]
     # and a state fund, agency or company of a partner country, named as itself, acts for it: "Saudi Arabia agreed

@@ -387,3 +387,15 @@ def test_an_organisation_giving_money_is_a_partner_of_the_story(text, partner):
 def test_a_country_named_alone_beside_a_giving_verb_is_not_made_a_partner_by_it():
     record = _story("Pakistan raises a loan for its power sector\n\nPakistan raised a loan on Monday. India has provided loans to Nepal.")
     assert "IND" not in record["partners"]
+
+
+def test_a_country_in_the_headline_is_a_partner_unless_the_story_s_counterparties_are_others():
+    dispute = _story(
+        "Norway asks IMF to reconsider Pakistan loan\n\n"
+        "Norway's finance minister said the International Monetary Fund should reconsider its loan. "
+        "The IMF approved a $1 billion loan for Pakistan last week."
+    )
+    assert "IMF" in dispute["partners"] and "NOR" not in dispute["partners"]
+    assert "NOR" in dispute["mentions"]
+    alone = _story("Kazakhstan eyes Pakistan's ports\n\nOfficials described the ports of Karachi and Gwadar at a conference on Monday.")
+    assert alone["partners"] == ["KAZ"]  # no other counterparty: the headline says who the story is about
