@@ -757,13 +757,15 @@ def _linked_after(s: _Sentence, end: int, hit: Hit) -> bool:
     )
 
 
-def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None) -> list[Hit]:
+def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, national: bool = False) -> list[Hit]:
     """The partner named nearest the figure within its clause (Pakistan excluded): the nearest name
     before it unless a clause break lies between, or the nearest after it within its clause
     ("..., followed by the UAE" does not). Found by bisection: no scan over the sentence's names.
     Names joined by "and" or commas ("Saudi Arabia and the UAE") are all returned: a combined amount.
     ``previous_end`` is where the sentence's amount before this one ends: a name linked after that
-    amount is its own ("a $216m loan for Indonesia, $165m for a Bangladesh project")."""
+    amount is its own ("a $216m loan for Indonesia, $165m for a Bangladesh project"). A figure of a
+    national total (``national``: reserves, a budget) takes a name before it only in its own clause
+    ("After the Chinese refinancing, reserves could rise to $12.7bn" is Pakistan's)."""
     fs, fe = fig.start, fig.end
     hits = s.hits
     i = bisect.bisect_right(hits, fs, key=lambda h: h.end)  # hits[:i] end at or before the figure
@@ -773,7 +775,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None) 
     candidates = []
     if j < len(hits) and _ATTRIBUTIVE_GAP.fullmatch(s.text, fe - s.start, hits[j].start - s.start) and _NOUN_AFTER.match(s.text, hits[j].end - s.start):
         candidates.append((-1, j))  # "a $1 billion IMF injection", "the $3bn Saudi deposit": the name describes the amount
-    if i > 0 and not s.story.before.between(hits[i - 1].end, fs):
+    if i > 0 and not s.story.before.between(hits[i - 1].end, fs) and not (national and s.story.after.between(hits[i - 1].end, fs)):
         candidates.append((fs - hits[i - 1].end, i - 1))
     # "$1 billion, which is the last tranche from Saudi Arabia": the clause describes the figure itself
     described = _DESCRIBED.match(s.text, fe - s.start) if j < len(hits) else None
@@ -931,14 +933,16 @@ def extract_figures(
             continue
         kind, kind_cue = classify_kind(s, amount, text)
         horizon = s.horizon() if kind == "target" else None
-        partners = nearest_partner(s, amount, previous_end)
+        metric = classify_metric(s, amount, previous_metric(i) if i >= 0 else None)
+        national = metric in vocab.national_metrics() and classify_metric(s, amount) == metric  # named in its own sentence
+        partners = nearest_partner(s, amount, previous_end, national=national)
         figures.append(
             Figure(
                 value=amount.value,
                 value_high=amount.high,
                 currency=amount.currency,
                 unit=amount.unit,
-                metric=classify_metric(s, amount, previous_metric(i) if i >= 0 else None),
+                metric=metric,
                 kind=kind,
                 kind_cue=kind_cue,
                 year=s.year(amount, published, kind == "target"),

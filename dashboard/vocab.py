@@ -368,6 +368,17 @@ def currency_tokens() -> CurrencyTokens:
 
 
 @lru_cache(maxsize=1)
+def national_metrics() -> frozenset[str]:
+    """Metrics that are national totals by nature (reserves, a budget: ``national=yes`` in
+    data/metrics.csv): a name before such a figure is its partner only inside the figure's clause."""
+    rows = read_rows("metrics.csv")
+    bad = [i for i, row in enumerate(rows, start=2) if row.get("national") not in ("yes", "no")]
+    if bad:
+        raise VocabularyError(f"data/metrics.csv row {bad[0]}: national must be yes or no")
+    return frozenset(row["metric"] for row in rows if row["national"] == "yes")
+
+
+@lru_cache(maxsize=1)
 def counterparty_metrics() -> frozenset[str]:
     """Metrics that flow between Pakistan and someone (exports, loans, remittances): a figure of one
     may take its story's counterparty when its own sentence names none (``counterparty=yes`` in data/metrics.csv)."""

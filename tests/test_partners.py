@@ -399,3 +399,10 @@ def test_a_country_in_the_headline_is_a_partner_unless_the_story_s_counterpartie
     assert "NOR" in dispute["mentions"]
     alone = _story("Kazakhstan eyes Pakistan's ports\n\nOfficials described the ports of Karachi and Gwadar at a conference on Monday.")
     assert alone["partners"] == ["KAZ"]  # no other counterparty: the headline says who the story is about
+
+
+def test_a_national_total_takes_a_name_before_it_only_in_its_own_clause():
+    record = _story("After the upcoming Chinese refinancing, reserves could rise to about $12.7 billion next month.")
+    assert _partner_of(record, "$12.7 billion") == []
+    record = _story("Saudi Arabia's reserves stood at $400 billion in May.")
+    assert _partner_of(record, "$400 billion") == ["SAU"]  # whose reserves they are
