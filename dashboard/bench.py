@@ -42,6 +42,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "blanks in a name": lambda n: "a loan from Abc" + " \t" * (n // 2) + "Bank of $5 billion",
     "banks and the bank": lambda n: _repeat("the World Bank, the State Bank of Pakistan and the bank lent $5bn to the kingdom. ", n),
     "names broken by lines": lambda n: _repeat("Asian\nDevelopment\nBank Saudi\nArabia $5bn ", n),
+    "givers to Pakistan": lambda n: _repeat("China, Qatar and the UAE are providing loans to Pakistan, and ", n) + ".",
+    "capitals acting": lambda n: _repeat("Beijing has agreed and Riyadh's deposit of $3 billion IMF loan ", n) + ".",
+    "titles after lenders": lambda n: _repeat("with Saudi Investment Minister and with Abc Def Fund Adviser ", n) + ".",
 }
 
 _AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")

@@ -325,7 +325,7 @@ _FUNDED_BY = re.compile(
 # "ADB has provided such a guarantee". Countries are left to the rules above (a country acting is
 # named beside Pakistan; one named alone is as often a comparison).
 _GIVES_AFTER = re.compile(
-    r"(?:[ \t]*\([A-Za-z&]{2,10}\))?[ \t]+(?:(?:has|have|had|will|would|also|recently|already)[ \t]+){0,3}"
+    r"(?:[ \t]*\([A-Za-z&]{2,10}\))?[ \t]+(?:(?:has|have|had|is|are|was|were|will|would|also|recently|already)[ \t]+){0,3}"
     r"(?:provid\w*|lend\w*|lent|fund(?:s|ed|ing)?|financ\w+|guarantee\w*|invest\w*|grant(?:s|ed)?|disburs\w+|approv\w+|extend\w*|pledg\w+)\b",
     re.IGNORECASE,
 )
@@ -371,7 +371,25 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             )
             if joined or listed or _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 20), hit.start):
                 found.add(hit.code)
+        # "China, Saudi Arabia and the UAE are providing billions of dollars ... to Pakistan": givers,
+        # the names of one list before a verb of giving, in a sentence naming Pakistan after them
+        giving = False
+        last_pakistan = max(h.start for h in group if h.code == "PAK")  # the group names Pakistan (above)
+        for k in range(len(group) - 1, -1, -1):
+            hit = group[k]
+            if hit.code == "PAK" or hit.via != "name" or hit.passing:
+                giving = False
+                continue
+            if _GIVES_AFTER.match(text, hit.end):
+                giving = last_pakistan > hit.end
+            elif not (giving and k + 1 < len(group) and _LIST_NEXT.fullmatch(text, hit.end, group[k + 1].start)):
+                giving = False
+            if giving and hit.code in direct:
+                found.add(hit.code)
     return found
+
+
+_LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
 
 
 _LEDE = 400  # the headline and first sentence or two: where a story says who it is about

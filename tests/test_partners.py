@@ -406,3 +406,13 @@ def test_a_national_total_takes_a_name_before_it_only_in_its_own_clause():
     assert _partner_of(record, "$12.7 billion") == []
     record = _story("Saudi Arabia's reserves stood at $400 billion in May.")
     assert _partner_of(record, "$400 billion") == ["SAU"]  # whose reserves they are
+
+
+def test_countries_listed_before_a_verb_of_giving_to_pakistan_are_partners_of_the_story():
+    record = _story(
+        "Pakistan leans on its allies\n\n"
+        "Qatar, Kuwait and the United Arab Emirates are providing billions of dollars in support to Pakistan. "
+        "India is providing loans to Nepal."
+    )
+    assert {"QAT", "KWT", "ARE"} <= set(record["partners"])
+    assert "IND" not in record["partners"] and "NPL" not in record["partners"]
