@@ -352,10 +352,10 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
     for hit in hits:  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
         if hit.code != "PAK" and hit.via == "name" and hit.code in direct and not hit.passing and (
             hit.start in funded_by or _FUNDED_AFTER.match(text, hit.end)
-            or (getattr(entities.get(hit.code), "type", "organisation") in ("organisation", "company") and _GIVES_AFTER.match(text, hit.end))
         ):
             found.add(hit.code)
     for i, group in by_sentence.items():
+        found |= _givers(text, group, direct, entities)
         if not any(h.code == "PAK" for h in group) or not cues.search(text, *spans[i]):
             continue
         for k, hit in enumerate(group):
@@ -371,25 +371,45 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             )
             if joined or listed or _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 20), hit.start):
                 found.add(hit.code)
-        # "China, Saudi Arabia and the UAE are providing billions of dollars ... to Pakistan": givers,
-        # the names of one list before a verb of giving, in a sentence naming Pakistan after them
-        giving = False
-        last_pakistan = max(h.start for h in group if h.code == "PAK")  # the group names Pakistan (above)
-        for k in range(len(group) - 1, -1, -1):
-            hit = group[k]
-            if hit.code == "PAK" or hit.via != "name" or hit.passing:
-                giving = False
-                continue
-            if _GIVES_AFTER.match(text, hit.end):
-                giving = last_pakistan > hit.end
-            elif not (giving and k + 1 < len(group) and _LIST_NEXT.fullmatch(text, hit.end, group[k + 1].start)):
-                giving = False
-            if giving and hit.code in direct:
-                found.add(hit.code)
     return found
 
 
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
+# A counterparty's role after its name: "DIB and Standard Chartered were the lead arrangers",
+# "China is Pakistan's largest creditor", "the bank acted as the main coordinator".
+_ROLE_AFTER = re.compile(
+    r"(?:[ \t]*\([A-Za-z&]{2,10}\))?[ \t]+(?:were|was|are|is|acted[ \t]+as|acts[ \t]+as|will[ \t]+be|as)[ \t]+"
+    r"(?:the[ \t]+|a[ \t]+|an[ \t]+|(?P<pak>Pakistan['’]s)[ \t]+)?(?:(?:lead|main|joint|mandated|sole|key|largest|biggest|principal|top)[ \t]+)?"
+    r"(?:arrangers?|lenders?|financiers?|investors?|underwriters?|guarantors?|donors?|creditors?|coordinators?|backers?|funders?)\b",
+    re.IGNORECASE,
+)
+
+
+def _givers(text: str, group: list[Hit], direct: list[str], entities: dict) -> set[str]:
+    """The givers of one sentence's names (``group``, in order): a name followed by a verb of giving
+    or a counterparty's role ("The IFC will also provide funding", "DIB and Standard Chartered were
+    the lead arrangers"), and the names of its list before it ("China, Saudi Arabia and the UAE are
+    providing billions ... to Pakistan"). An organisation or company gives wherever it is named; a
+    country only toward Pakistan: Pakistan named after it, or "Pakistan's largest creditor". One pass
+    from the end."""
+    found: set[str] = set()
+    pakistan = [h.start for h in group if h.code == "PAK"]
+    last_pakistan = max(pakistan) if pakistan else -1
+    giving = False
+    for k in range(len(group) - 1, -1, -1):
+        hit = group[k]
+        if hit.code == "PAK" or hit.via != "name" or hit.passing:
+            giving = False
+            continue
+        verb = _GIVES_AFTER.match(text, hit.end) or _ROLE_AFTER.match(text, hit.end)
+        if verb:
+            organisation = getattr(entities.get(hit.code), "type", "organisation") in ("organisation", "company")
+            giving = organisation or last_pakistan > hit.end or bool(verb.groupdict().get("pak"))
+        elif not (giving and k + 1 < len(group) and _LIST_NEXT.fullmatch(text, hit.end, group[k + 1].start)):
+            giving = False
+        if giving and hit.code in direct:
+            found.add(hit.code)
+    return found
 
 
 _LEDE = 400  # the headline and first sentence or two: where a story says who it is about

@@ -408,11 +408,18 @@ def test_a_national_total_takes_a_name_before_it_only_in_its_own_clause():
     assert _partner_of(record, "$400 billion") == ["SAU"]  # whose reserves they are
 
 
-def test_countries_listed_before_a_verb_of_giving_to_pakistan_are_partners_of_the_story():
-    record = _story(
-        "Pakistan leans on its allies\n\n"
-        "Qatar, Kuwait and the United Arab Emirates are providing billions of dollars in support to Pakistan. "
-        "India is providing loans to Nepal."
-    )
-    assert {"QAT", "KWT", "ARE"} <= set(record["partners"])
-    assert "IND" not in record["partners"] and "NPL" not in record["partners"]
+@pytest.mark.parametrize(
+    ("body", "partners", "not_partners"),
+    [
+        # countries listed before a verb of giving, with Pakistan named after them
+        ("Qatar, Kuwait and the United Arab Emirates are providing billions of dollars in support to Pakistan. "
+         "India is providing loans to Nepal.", {"QAT", "KWT", "ARE"}, {"IND", "NPL"}),
+        # a counterparty's role after its name; a country's role toward someone else is not one
+        ("Dubai Islamic Bank and Standard Chartered were the lead arrangers. China is Pakistan's largest creditor. "
+         "Japan is the largest creditor of Cambodia.", {"DIB", "STANCHART", "CHN"}, {"JPN"}),
+    ],
+)
+def test_givers_and_their_roles_are_partners_of_the_story(body, partners, not_partners):
+    record = _story("Pakistan raises a loan\n\nPakistan raised a loan on Monday. " + body)
+    assert partners <= set(record["partners"])
+    assert not not_partners & set(record["partners"])
