@@ -595,6 +595,14 @@ _SUBJECT_OF_WILL = re.compile(r"(?:[ \t]+(?:loan|grant|tranche|facility|deposit|
 _PURPOSE_AFTER = re.compile(r"(?:to|will|shall)\b", re.IGNORECASE)
 
 
+_FUTURE_TIME = re.compile(
+    r"\b(?:next|coming|upcoming)[ \t]+(?:week|month|months|year|quarter|fiscal[ \t]+year|financial[ \t]+year)\b"
+    r"|\blater[ \t]+this[ \t]+(?:week|month|year)\b|\bin[ \t]+the[ \t]+coming[ \t]+(?:weeks|months|years)\b",
+    re.IGNORECASE,
+)
+_FUTURE_REACH = 60
+
+
 def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     """(kind, the words that decided it): ``"China has $2.7 trillion"`` -> ``("actual", "has")``;
     ``"the goal of exporting $50 billion"`` -> ``("target", "goal")``.
@@ -618,6 +626,9 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         before=s.story.kind_before,
     )
     if best is None:
+        ahead = _FUTURE_TIME.search(text, max(s.start, fig.start - _FUTURE_REACH), min(s.end, fig.end + _FUTURE_REACH))
+        if ahead:  # "$3.7 billion loan refinancing next month": a deal still to come
+            return "target", " ".join(ahead.group(0).split())
         return "actual", ""
     term, m = best
     cue = " ".join(m.group(0).split())

@@ -181,6 +181,9 @@ def _one(text):
         ("The new tariffs are likely to cause annual losses of up to $500 million.", "estimate"),
         ("The fund holds roughly $2 billion.", "estimate"),
         ("Annual exports of $2 billion went to the region.", "actual"),
+        # a deal still to come, or an assurance, is a commitment
+        ("Qatar to roll over $2 billion deposit next month", "target"),
+        ("Japan has assured Pakistan of refinancing $1 billion in loans.", "target"),
     ],
 )
 def test_kind_from_wording(text, kind):
