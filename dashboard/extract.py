@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard import vocab
-from dashboard.partners import Hit
+from dashboard.partners import Hit, registry
 
 # --------------------------------------------------------------------------- number words
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -989,8 +989,22 @@ def _title_end(text: str) -> int:
 
 def _same_partner(a: Figure, b: Figure) -> bool:
     """Two mentions can be one figure unless each names a different counterparty
-    ("Bank of China (3 billion RMB), and ICBC (3 billion RMB)" are two loans)."""
-    return a.partner is None or b.partner is None or a.partner == b.partner
+    ("Bank of China (3 billion RMB), and ICBC (3 billion RMB)" are two loans); a state fund and its
+    country are one ("Qatar's state-owned fund would invest $3 billion ... the Qatar Investment
+    Authority's aspiration to invest $3 billion")."""
+    if a.partner is None or b.partner is None or a.partner == b.partner:
+        return True
+    entities = registry().entities
+    return getattr(entities.get(a.partner), "country", None) == b.partner or getattr(entities.get(b.partner), "country", None) == a.partner
+
+
+# "a $1 billion oil facility for Pakistan, equivalent to around Rs290 billion": the same amount in another
+# currency, a few words (no digits) and a comma after it, or right after it
+_EQUIVALENT = re.compile(
+    r"(?:(?:[ \t]+[A-Za-z'’-]+){1,6}[ \t]*,|[ \t]*,?)[ \t]*(?:which[ \t]+is[ \t]+)?(?:equivalent|equal)[ \t]+to[ \t]+"
+    r"(?:(?:about|around|approximately|roughly|some|nearly)[ \t]+)?",
+    re.IGNORECASE,
+)
 
 
 def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figure]:
@@ -1010,8 +1024,10 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
             if (
                 last.unit == f.unit == "money"
                 and last.currency != f.currency
-                and _BRACKET_OPEN.fullmatch(text, last.end - offset, f.start - offset)
-                and _BRACKET_CLOSE.match(text, f.end - offset)
+                and (
+                    (_BRACKET_OPEN.fullmatch(text, last.end - offset, f.start - offset) and _BRACKET_CLOSE.match(text, f.end - offset))
+                    or _EQUIVALENT.fullmatch(text, last.end - offset, f.start - offset)
+                )
             ):
                 groups[-1].append(f)
                 continue

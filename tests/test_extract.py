@@ -184,6 +184,10 @@ def _one(text):
         # a deal still to come, or an assurance, is a commitment
         ("Qatar to roll over $2 billion deposit next month", "target"),
         ("Japan has assured Pakistan of refinancing $1 billion in loans.", "target"),
+        ("The fund said it would invest $3 billion in ports.", "target"),  # a reported commitment, not a guess
+        ("The lender required reserves to be over $14 billion at the end of June.", "target"),
+        ("The minister urged raising trade to $1 billion.", "target"),
+        ("Officials expect the bank to co-finance $1.2 billion worth of projects.", "estimate"),
     ],
 )
 def test_kind_from_wording(text, kind):
@@ -505,3 +509,11 @@ def test_a_budget_list_without_verbs_is_goals_like_the_allocation_before_it():
     # a budget that was spent stays actual: the story's cued budget figures are not mostly goals
     spent = "The ministry spent Rs9 billion of its budget last year. Rs2 billion for the software board."
     assert [f.kind for f in extract_figures(spent)] == ["actual", "actual"]
+
+
+def test_an_equivalent_in_another_currency_after_a_comma_is_a_mention_of_the_same_figure():
+    text = "Oman has announced a $1 billion oil facility for Pakistan, equivalent to around Rs290 billion, on Monday."
+    (figure,) = extract_figures(text)
+    assert figure.raw == "$1 billion" and [m[2] for m in figure.mentions] == ["Rs290 billion"]
+    # two amounts of one currency are two figures
+    assert len(extract_figures("Exports were $2 billion, equivalent to $1 billion a month last year.")) == 2
