@@ -242,13 +242,26 @@ def furniture() -> re.Pattern[str]:
     """Page furniture that is not the story (``data/furniture.csv``) as one case-sensitive regex:
     ``line`` patterns anchored at a line start, ``inline`` ones anywhere."""
     rows = read_rows("furniture.csv")
-    unknown = {row["scope"] for row in rows} - {"line", "inline"}
+    unknown = {row["scope"] for row in rows} - {"line", "inline", "rest"}
     if unknown:
-        raise VocabularyError(f"unknown furniture scope {sorted(unknown)} in data/furniture.csv (line or inline)")
+        raise VocabularyError(f"unknown furniture scope {sorted(unknown)} in data/furniture.csv (line, inline or rest)")
     lines = "|".join(row["pattern"] for row in rows if row["scope"] == "line")
     inline = "|".join(row["pattern"] for row in rows if row["scope"] == "inline")
     try:
         return re.compile(rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else ""))
+    except re.error as exc:
+        raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def teaser_headers() -> re.Pattern[str] | None:
+    """Headers after which a page holds only teasers of other stories (``rest`` rows of
+    ``data/furniture.csv``: "Related Articles", "You May Also Like"), each a line of its own."""
+    rest = "|".join(row["pattern"] for row in read_rows("furniture.csv") if row["scope"] == "rest")
+    if not rest:
+        return None
+    try:
+        return re.compile(rf"(?m:^[ \t]*(?:{rest})[ \t]*:?[ \t]*$)")
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 

@@ -349,3 +349,14 @@ def test_a_file_of_thousands_of_date_headers_is_at_most_max_stories():
     text = "date 2025-01-01\nSome text here.\n" * (3 * MAX_STORIES)
     spans = split_stories(text)
     assert len(spans) == MAX_STORIES and spans[-1][1] == len(text)
+
+
+def test_teasers_after_a_related_articles_header_are_not_the_story():
+    body = "Pakistan and Oman signed a $2 billion refinery deal on Monday, officials said. " * 8
+    text = "Oman signs a refinery deal\n\n" + body + "\n\nRelated Articles\n\nYen Enters a Strong Month\nInvestors drove the yen 9% higher.\n"
+    (story,) = read_stories("t.txt", text)
+    assert "9% higher" not in story.text and "$2 billion" in story.text
+    # early in a text such a line is navigation: the story after it stays
+    early = "Related Articles\n\n" + body
+    (story,) = read_stories("t.txt", early)
+    assert "$2 billion" in story.text
