@@ -132,7 +132,7 @@ class CueIndex:
         if not self.empty and same:
             terms = self.terms
             last_at, tried = -1, ()
-            spaced = " " + _NON_WORD.sub(" ", probe)
+            spaced = spaced_words(probe)
             for end, (length, indices) in self.automaton.iter(spaced):
                 at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
                 if at != last_at:
@@ -151,6 +151,21 @@ class CueIndex:
                 found.append((m.start(), m.end(), term, m))
         found.sort(key=lambda m: m[0])
         return found
+
+
+_SPACED: list[tuple[str, str]] = [("", " ")]  # the text spaced last, and its spaced form
+
+
+def spaced_words(lowered: str) -> str:
+    """``" " + lowered`` with every non-word character a space, so that a space stands right before
+    each word: ``"a-b c" -> " a b c"``. The last one is kept: a story's cue vocabularies (kinds,
+    metrics, rates, themes) all run over the same text."""
+    last = _SPACED[0]
+    if last[0] == lowered:
+        return last[1]
+    spaced = " " + _NON_WORD.sub(" ", lowered)
+    _SPACED[0] = (lowered, spaced)
+    return spaced
 
 
 def read_rows(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
