@@ -273,7 +273,7 @@ def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
     found: list[Amount] = []
     taken = _Spans()
     for pattern in g.patterns:  # money first: a later pattern never takes a span already taken
-        for m in pattern.finditer(text):
+        for m in vocab.gated(pattern).finditer(text):
             if len(found) >= limit:
                 break
             if taken.overlaps(m.start(), m.end()):
@@ -371,7 +371,7 @@ def _year_mentions(text: str, lowered: str | None = None) -> list[tuple[int, int
     is one still to come ("by December"); the month and day of a story's dateline say when it was
     filed, not when its figures were, and are left out."""
     out = []
-    matches = _YEAR_LOWER.finditer(lowered) if lowered is not None else _YEAR.finditer(text)
+    matches = vocab.gated(_YEAR_LOWER).finditer(lowered) if lowered is not None else _YEAR.finditer(text)
     for m in matches:
         ahead = False
         if m.group("mon"):
@@ -412,7 +412,7 @@ def _base_spans(text: str, start: int = 0, end: int | None = None, lowered: str 
     ``lowered`` is ``text.lower()`` when that keeps positions (searched faster)."""
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    cues = _BASE_CUE_LOWER.finditer(lowered, start, end) if lowered is not None else _BASE_CUE.finditer(text, start, end)
+    cues = vocab.gated(_BASE_CUE_LOWER).finditer(lowered, start, end) if lowered is not None else _BASE_CUE.finditer(text, start, end)
     for m in cues:
         if m.group("event") and text[max(0, m.start() - 2) : m.start()] not in (", ", ",\t"):
             continue  # an event beside the amount stands after a comma: "The park, approved in 2021, ..."
@@ -447,7 +447,7 @@ class _Breaks:
     """Clause breaks of a text, found once: ``between(a, b)`` tells whether one lies in ``[a, b)``."""
 
     def __init__(self, pattern: re.Pattern[str] | None, text: str, spans: list[tuple[int, int]] | None = None) -> None:
-        spans = [m.span() for m in pattern.finditer(text)] if pattern is not None else spans or []
+        spans = [m.span() for m in vocab.gated(pattern).finditer(text)] if pattern is not None else spans or []
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
 

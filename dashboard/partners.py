@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import pycountry
 
-from dashboard.vocab import VocabularyError, currency_tokens, read_rows, trie_regex
+from dashboard.vocab import VocabularyError, currency_tokens, gated, read_rows, trie_regex
 
 TYPES = ("country", "bloc", "organisation", "company", "subject")
 
@@ -149,11 +149,11 @@ class Registry:
         hits = []
         lowered = text.lower()
         if len(lowered) == len(text):  # the cue words are lower-case: a case-sensitive pass over lowered text is faster
-            cue_ends = [m.end() for m in _lowered_passing_cue_words().finditer(lowered)]
+            cue_ends = [m.end() for m in gated(_lowered_passing_cue_words()).finditer(lowered)]
         else:
             cue_ends = [m.end() for m in passing_cue_words().finditer(text)]
         described = passing_after().match
-        for match in self.pattern.finditer(text):
+        for match in gated(self.pattern).finditer(text):
             alias = match.group(0)
             code, via = self.alias_to.get(alias) or self.alias_to[" ".join(alias.split())]  # a name broken by a line
             if code != "PAK" and via == "name" and currency_after().match(text, match.end()):

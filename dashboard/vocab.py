@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +93,92 @@ def word_gate(pattern: str) -> tuple[str, ...] | None:
 
 
 _NON_WORD = re.compile(r"\W")
+
+
+_PREFIX_LENGTH = 8  # literal openings are read this far: enough to skip most places fast
+_MAX_OPENINGS = 20_000
+
+
+def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Literal strings one of which every match of ``pattern`` starts with, at most ``_PREFIX_LENGTH``
+    long: ``(?<!\\w)(?:fy|19\\d\\d)\\b`` -> ``{"fy", "19"}``. Look-arounds and anchors are skipped (they
+    consume nothing); the reading stops at the first part that is not a literal (a class, a
+    case-insensitive group). None when some match may start with anything."""
+    from re import _constants as C
+    from re import _parser as P
+
+    if flags & re.IGNORECASE:
+        return None
+
+    def firsts(items: list, budget: int) -> set[str]:
+        if budget == 0 or not items:
+            return {""}
+        (op, av), rest = items[0], items[1:]
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            return firsts(rest, budget)
+        if op == C.LITERAL:
+            return {chr(av) + x for x in firsts(rest, budget - 1)}
+        if op == C.IN and av and len(av) <= 4 and all(sop == C.LITERAL for sop, _ in av):
+            tails = firsts(rest, budget - 1)
+            return {chr(c) + x for _, c in av for x in tails}
+        if op == C.BRANCH:
+            return set().union(*(firsts(list(alt) + rest, budget) for alt in av[1]))
+        if op == C.SUBPATTERN and not av[1] & re.IGNORECASE:
+            return firsts(list(av[3]) + rest, budget)
+        if op == C.ATOMIC_GROUP:
+            return firsts(list(av) + rest, budget)
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            once = firsts(list(av[2]), budget)
+            return once if av[0] >= 1 else once | firsts(rest, budget)
+        return {""}  # a class, a category, a case-insensitive group ...: any character may come
+
+    try:
+        found = firsts(list(P.parse(pattern, flags)), _PREFIX_LENGTH)
+    except (RecursionError, re.error):
+        return None
+    return None if "" in found or len(found) > _MAX_OPENINGS else frozenset(found)
+
+
+class Gated:
+    """A compiled pattern whose ``finditer`` tries the pattern only where one of its literal openings
+    (see :func:`literal_openings`) stands, found by one Aho-Corasick pass: the same matches as
+    ``pattern.finditer(text)``, in the same order, without the regex engine visiting every character.
+    A pattern without such openings, or with a single letter, digit or blank among them (the engine
+    skips to those fast itself), runs as it is."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        import ahocorasick
+
+        self.pattern = pattern
+        openings = literal_openings(pattern.pattern, pattern.flags)
+        self.automaton = None
+        if openings and all(len(w) >= 2 or not (w.isalnum() or w.isspace()) for w in openings) and not pattern.match(""):
+            self.automaton = ahocorasick.Automaton()
+            for word in openings:
+                self.automaton.add_word(word, len(word) - 1)
+            self.automaton.make_automaton()
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos, endpos)``: the leftmost match at or after where the last one ended, each time."""
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        if self.automaton is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        match = self.pattern.match
+        for at in sorted({end - back for end, back in self.automaton.iter(text, pos, endpos)}):
+            if at >= pos:
+                m = match(text, at, endpos)
+                if m:  # a match holds its opening: never empty
+                    pos = m.end()
+                    yield m
+
+
+@lru_cache(maxsize=64)
+def gated(pattern: re.Pattern[str]) -> Gated:
+    """The :class:`Gated` form of a compiled pattern, built once."""
+    return Gated(pattern)
+
+
 
 
 class CueIndex:

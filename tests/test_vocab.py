@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from dashboard import vocab
@@ -56,3 +58,46 @@ def test_every_term_matches_the_same_on_lowered_text():
         if term.pattern is None:
             continue
         assert [m.span() for m in term.finditer(text, lowered)] == [m.span() for m in term.pattern.finditer(text)], term.code
+
+
+@pytest.mark.parametrize(
+    ("pattern", "openings"),
+    [
+        (r"(?<!\w)(?:fy|19\d\d)\b", {"fy", "19"}),
+        (r"[Bb]etween[ \t]+x", {"Between\t", "Between ", "between\t", "between "}),
+        (r"\b(?:a[ \t]+year|last)\b", {"a\t", "a ", "last"}),
+        (r"x?abc", {"x", "abc"}),
+        (r"\d+%", None),  # a class first: anything may start a match
+        (r"(?i:abc)", None),
+        (r"abc", {"abc"}),
+    ],
+)
+def test_literal_openings(pattern, openings):
+    assert vocab.literal_openings(pattern) == (None if openings is None else frozenset(openings))
+
+
+GATED_TEXTS = [
+    "",
+    "between 2019 and 2020, fy24 and a year ago; a  year; fy 2025-26, fy2024",
+    "2019201920192019 fyfyfy 19 20 2020-21 a year a year",
+    "xbetween 5 and 6, Between 1 and 2 between between 3",
+    "fy" * 500 + " 2020" * 300,
+]
+
+
+@pytest.mark.parametrize("text", GATED_TEXTS)
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?<![\w.])(?:fy[ \t]?(?P<y>\d{2,4})|(?:19|20)\d{2})(?![\w])", r"\b(?:a[ \t]+year[ \t]+ago|between)\b", r"fyfy|yf"],
+)
+def test_gated_finds_what_finditer_finds(pattern, text):
+    compiled = re.compile(pattern)
+    gated = vocab.gated(compiled)
+    assert gated.automaton is not None
+    assert [m.span() for m in gated.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert [m.span() for m in gated.finditer(text, 3, 40)] == [m.span() for m in compiled.finditer(text, 3, 40)]
+
+
+def test_gated_runs_patterns_with_common_openings_as_they_are():
+    assert vocab.gated(re.compile(r"[0-9]+%")).automaton is None  # the engine skips to digits itself
+    assert vocab.gated(re.compile(r"a|bc")).automaton is None
