@@ -241,21 +241,39 @@ def _worded(text: str, g: Grammar, taken: _Spans) -> list[Amount]:
     if len(lowered) != len(text):
         return []
     out = []
-    for word in g.gate:
-        at = lowered.find(word)
-        while at != -1:
-            end = at + len(word)
-            bounded = (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalpha())
-            if bounded and not taken.overlaps(at, end):
-                m = g.worded.search(text, max(0, at - 60), at)
-                if m:
-                    value = parse_number(m.group("n3")) * _scale(g, m.group("s3"))
-                    percent = word in ("per cent", "percent")
-                    currency = None if percent else g.currencies.suffix_words[word]
-                    out.append(Amount(value, currency, "percent" if percent else "money", m.start(), end))
-                    taken.add(m.start(), end)
-            at = lowered.find(word, end)
+    # each gate word's places, word by word (in ``g.gate`` order), left to right, as ``str.find`` would
+    # give them one after another; found in one Aho-Corasick pass
+    places = sorted((i, end + 1 - len(g.gate[i])) for end, i in _gate_automaton(g.gate).iter(lowered))
+    last_word, next_at = -1, 0
+    for i, at in places:
+        word = g.gate[i]
+        if i != last_word:
+            last_word, next_at = i, 0
+        if at < next_at:  # inside the word's previous place
+            continue
+        end = next_at = at + len(word)
+        bounded = (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalpha())
+        if bounded and not taken.overlaps(at, end):
+            m = g.worded.search(text, max(0, at - 60), at)
+            if m:
+                value = parse_number(m.group("n3")) * _scale(g, m.group("s3"))
+                percent = word in ("per cent", "percent")
+                currency = None if percent else g.currencies.suffix_words[word]
+                out.append(Amount(value, currency, "percent" if percent else "money", m.start(), end))
+                taken.add(m.start(), end)
     return out
+
+
+@lru_cache(maxsize=2)
+def _gate_automaton(gate: tuple[str, ...]):
+    """An Aho-Corasick automaton of the gate words, each giving its index in ``gate``."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for i, word in enumerate(gate):
+        automaton.add_word(word, i)
+    automaton.make_automaton()
+    return automaton
 
 
 MAX_AMOUNTS = 2000  # per story: more is a table or a crafted text, not an article (see ``find_amounts``)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from dashboard import DATA_DIR
@@ -118,7 +119,7 @@ def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
             return firsts(rest, budget)
         if op == C.LITERAL:
             return {chr(av) + x for x in firsts(rest, budget - 1)}
-        if op == C.IN and av and len(av) <= 4 and all(sop == C.LITERAL for sop, _ in av):
+        if op == C.IN and av and len(av) <= 8 and all(sop == C.LITERAL for sop, _ in av):
             tails = firsts(rest, budget - 1)
             return {chr(c) + x for _, c in av for x in tails}
         if op == C.BRANCH:
@@ -154,8 +155,10 @@ class Gated:
         self.automaton = None
         if openings and all(len(w) >= 2 or not (w.isalnum() or w.isspace()) for w in openings) and not pattern.match(""):
             self.automaton = ahocorasick.Automaton()
+            # an opening that extends another ("apr" -> "april") adds no place: only the shortest are kept
             for word in openings:
-                self.automaton.add_word(word, len(word) - 1)
+                if not any(word[:n] in openings for n in range(1, len(word))):
+                    self.automaton.add_word(word, len(word) - 1)
             self.automaton.make_automaton()
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -204,8 +207,11 @@ class CueIndex:
                 words.setdefault(word, []).append(i)
         for word, indices in words.items():
             # " word": the automaton runs over the text with every non-word character made a space,
-            # so it only ever stops where a word starts
-            self.automaton.add_word(" " + word, (len(word), tuple(indices)))
+            # so it only ever stops where a word starts. Each term comes with its matcher: the
+            # lower-case pattern (run on lowered text) or the pattern itself (on the text)
+            tried = tuple((i, terms[i], *((terms[i].lowered.match, True) if terms[i].lowered is not None else (terms[i].pattern.match, False)))
+                          for i in indices)
+            self.automaton.add_word(" " + word, (len(word), tried))
         if words:
             self.automaton.make_automaton()
         self.empty = not words
@@ -217,26 +223,24 @@ class CueIndex:
         same = len(probe) == len(text)
         found = []
         if not self.empty and same:
-            terms = self.terms
-            last_at, tried = -1, ()
+            last_at, tried = -1, []
             spaced = spaced_words(probe)
-            for end, (length, indices) in self.automaton.iter(spaced):
+            for end, (length, entries) in self.automaton.iter(spaced):
                 at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
                 if at != last_at:
-                    last_at, tried = at, set()
-                for i in indices:
+                    last_at, tried = at, []
+                for i, term, match, on_lowered in entries:
                     if i in tried:  # two words of one term start here ("invest", "investment")
                         continue
-                    tried.add(i)
-                    term = terms[i]
-                    m = term.lowered.match(probe, at) if term.lowered is not None else term.pattern.match(text, at)
+                    tried.append(i)
+                    m = match(probe if on_lowered else text, at)
                     if m:
-                        found.append((m.start(), m.end(), term, m))
+                        found.append((*m.span(), term, m))
         rest = self.fallback if same else [t for t in self.terms if t.pattern is not None]
         for term in rest:
             for m in term.finditer(text, probe if same else None):
                 found.append((m.start(), m.end(), term, m))
-        found.sort(key=lambda m: m[0])
+        found.sort(key=itemgetter(0))
         return found
 
 
