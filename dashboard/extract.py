@@ -32,7 +32,7 @@ WORD_NUMBER = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundr
 
 # One leading [0-9] lets the regex engine skip to digits fast. Every repetition is bounded, so a run of
 # ten thousand digits costs a constant per position; a number that goes on past the bound is refused
-# in Python (``_continues``). Western (1,234,567) and South Asian (12,34,567) digit grouping.
+# in Python (``_amount``). Western (1,234,567) and South Asian (12,34,567) digit grouping.
 # Atomic groups: once a number is read, nothing backtracks into it.
 _DIGITS_REST = r"(?:\d?(?:,\d{2}){1,4},\d{3}|\d{0,2}(?:,\d{3}){1,5}|\d{0,12}+)(?:\.\d{1,6}+)?)"
 DIGITS = r"(?>[0-9]" + _DIGITS_REST
@@ -165,17 +165,16 @@ _NOT_BEFORE_PREFIX = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV
 _NOT_BEFORE_NUMBER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,$/")
 
 
-def _continues(m: re.Match[str], text: str, *names: str) -> bool:
-    """True when a number group stops at the pattern's length bound while its digits go on."""
-    groups = m.groupdict()
-    return any(groups.get(n) is not None and _CONTINUES.match(text, m.end(n)) for n in names)
+_OPENING_GROUPS = ("pre", "n1", "n3", "p1", "w1")
+_NUMBER_GROUPS = ("n1", "n2", "n3", "n4", "p1", "p2")
 
 
 def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     groups = m.groupdict()
-    start = min(m.start(name) for name in ("pre", "n1", "n3", "p1", "w1") if groups.get(name) is not None)
+    start = min(m.start(name) for name in _OPENING_GROUPS if groups.get(name) is not None)
     before = text[start - 1] if start else " "
-    if _continues(m, text, "n1", "n2", "n3", "n4", "p1", "p2"):
+    # a number group that stops at the pattern's length bound while its digits go on: refused
+    if any(groups.get(n) is not None and _CONTINUES.match(text, m.end(n)) for n in _NUMBER_GROUPS):
         return None
     if groups.get("p1") is not None:
         if before in _NOT_BEFORE_NUMBER:
@@ -317,12 +316,14 @@ _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z•])|\n[ 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a blank line or bullet also ends one. Abbreviations (Mr., Rs.) do not."""
     spans, start = [], 0
+    known = abbreviations()
     for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == ".":
-            word = _LAST_WORD.search(text[max(start, m.start() - 12) : m.start()])
-            if word and (word.group(1).lower() in abbreviations() or len(word.group(1)) == 1):
+        at = m.start()
+        if text[at] == ".":
+            word = _LAST_WORD.search(text, max(start, at - 12), at)
+            if word and (word.group(1).lower() in known or len(word.group(1)) == 1):
                 continue
-        end = m.start() + 1 if text[m.start()] in ".!?:" else m.start()
+        end = at + 1 if text[at] in ".!?:" else at
         if text[start:end].strip():
             spans.append(_trim(text, start, end))
         start = m.end()
@@ -486,6 +487,14 @@ class _Breaks:
         return i < len(self.starts) and self.ends[i] <= b
 
 
+class _Cues(list):
+    """Cue matches ``(start, end, term, match)`` sorted by start, with their ``starts`` (for bisection)."""
+
+    def __init__(self, matches) -> None:
+        super().__init__(matches)
+        self.starts = [m[0] for m in self]
+
+
 class _Story:
     """The cue words, years and clause breaks of a whole text, found once, in text positions."""
 
@@ -493,11 +502,12 @@ class _Story:
         lowered = text.lower()
         lowered = lowered if len(lowered) == len(text) else None  # lower() keeps positions for all but a few letters (İ)
         # "in May it rose": the month, not the modal verb of an estimate
-        self.kind = [m for m in vocab.cue_index("kind").matches(text, lowered) if text[m[0]] != "M" or text[m[0] : m[1]] != "May"]
-        self.metric = vocab.cue_index("metric").matches(text, lowered)
-        self.rate = vocab.cue_index("rate").matches(text, lowered)
+        self.kind = _Cues(m for m in vocab.cue_index("kind").matches(text, lowered) if text[m[0]] != "M" or text[m[0] : m[1]] != "May")
+        self.metric = _Cues(vocab.cue_index("metric").matches(text, lowered))
+        self.rate = _Cues(vocab.cue_index("rate").matches(text, lowered))
         self.text, self.lowered = text, lowered
         self.years = _year_mentions(text, lowered)
+        self.year_starts = [y[0] for y in self.years]
         if lowered is not None:
             self.before, self.after = _Breaks(_BEFORE_BREAK, lowered), _Breaks(_AFTER_BREAK, lowered)
         else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
@@ -523,9 +533,11 @@ class _Sentence:
 
     def window(self, matches: list, fs: int, fe: int) -> list:
         """The matches (sorted by start) that can describe a figure at ``[fs, fe)``, inside this sentence."""
-        lo = bisect.bisect_left(matches, max(self.start, fs - _WINDOW_BEFORE - _LONGEST_CUE), key=lambda m: m[0])
-        hi = bisect.bisect_right(matches, min(self.end, fe + _WINDOW_AFTER), key=lambda m: m[0])
-        return [m for m in matches[lo:hi] if m[1] <= self.end]
+        starts = matches.starts if isinstance(matches, _Cues) else [m[0] for m in matches]
+        lo = bisect.bisect_left(starts, max(self.start, fs - _WINDOW_BEFORE - _LONGEST_CUE))
+        hi = bisect.bisect_right(starts, min(self.end, fe + _WINDOW_AFTER), lo)
+        end = self.end
+        return [m for m in matches[lo:hi] if m[1] <= end]
 
     def names(self) -> frozenset[str]:
         """The partners this sentence names (computed once)."""
@@ -536,7 +548,7 @@ class _Sentence:
     def window_years(self, fs: int, fe: int) -> list:
         """The year mentions of this sentence nearest ``[fs, fe)``: two on either side."""
         years = self.story.years
-        i = bisect.bisect_left(years, fs, key=lambda y: y[0])
+        i = bisect.bisect_left(self.story.year_starts, fs)
         return [y for y in years[max(0, i - 2) : i + 2] if self.start <= y[0] and y[1] <= self.end]
 
     def year(self, amount: Amount, published: date | None, ahead: bool) -> int | None:
@@ -912,8 +924,8 @@ def extract_figures(
         if i <= 0 or _PARAGRAPH_BREAK.search(text, spans[i - 1][1], spans[i][0]):
             return None
         p_start, p_end = spans[i - 1]
-        lo = bisect.bisect_left(story.metric, p_start, key=lambda m: m[0])
-        hi = bisect.bisect_left(story.metric, p_end, key=lambda m: m[0])
+        lo = bisect.bisect_left(story.metric.starts, p_start)
+        hi = bisect.bisect_left(story.metric.starts, p_end)
         return _last_metric([m for m in story.metric[max(lo, hi - 8) : hi] if m[1] <= p_end])
 
     figures = []
