@@ -93,7 +93,7 @@ def word_gate(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(set(found))) if found else None
 
 
-_NON_WORD = re.compile(r"\W")
+_NON_WORD = re.compile(r"[^\w ]")  # every non-word character but the space (already one)
 
 
 _PREFIX_LENGTH = 8  # literal openings are read this far: enough to skip most places fast
