@@ -176,10 +176,16 @@ class Gated:
                     yield m
 
 
-@lru_cache(maxsize=64)
+_GATED: dict[int, Gated] = {}  # by the id of the pattern, which its Gated keeps alive
+
+
 def gated(pattern: re.Pattern[str]) -> Gated:
-    """The :class:`Gated` form of a compiled pattern, built once."""
-    return Gated(pattern)
+    """The :class:`Gated` form of a compiled pattern, built once. Looked up by identity: hashing a
+    compiled pattern hashes its whole program (tens of microseconds for the partner names)."""
+    found = _GATED.get(id(pattern))
+    if found is None or found.pattern is not pattern:
+        found = _GATED[id(pattern)] = Gated(pattern)
+    return found
 
 
 
