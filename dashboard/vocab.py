@@ -140,35 +140,71 @@ def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if "" in found or len(found) > _MAX_OPENINGS else frozenset(found)
 
 
+_FEW_WORDS = 4  # openings found one by one with str.find
+
+
 class Gated:
     """A compiled pattern whose ``finditer`` tries the pattern only where one of its literal openings
-    (see :func:`literal_openings`) stands, found by one Aho-Corasick pass: the same matches as
-    ``pattern.finditer(text)``, in the same order, without the regex engine visiting every character.
-    A pattern without such openings, or with a single letter, digit or blank among them (the engine
-    skips to those fast itself), runs as it is."""
+    (see :func:`literal_openings`) stands: the same matches as ``pattern.finditer(text)``, in the
+    same order, without the regex engine trying every character. The openings are found with
+    ``str.find`` when they are few; those that open with capitals, digits or signs (rare in prose)
+    with one regex of them that the engine skips through fast (each alternative opens with a
+    literal); when many open in lower case, all with one Aho-Corasick pass. A pattern without such openings, or with a
+    single letter, digit or blank among them (the engine skips to those fast itself), runs as it is."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
-        import ahocorasick
-
         self.pattern = pattern
+        self.automaton = self.finder = self.words = None
         openings = literal_openings(pattern.pattern, pattern.flags)
-        self.automaton = None
-        if openings and all(len(w) >= 2 or not (w.isalnum() or w.isspace()) for w in openings) and not pattern.match(""):
+        if not openings or pattern.match("") or any(len(w) < 2 and (w.isalnum() or w.isspace()) for w in openings):
+            return
+        # an opening that extends another ("apr" -> "april") adds no place: only the shortest are kept
+        openings = {w for w in openings if not any(w[:n] in openings for n in range(1, len(w)))}
+        lower = {w for w in openings if w[0].islower()}
+        if len(lower) <= _FEW_WORDS:
+            # the openings that start in lower case (common in prose) by ``str.find``, and the others
+            # (capitals, digits, signs: rare) with "A(?=ED|FN)|\$": one character taken and the rest
+            # looked at, so that places that overlap are all found
+            self.words = tuple(sorted(lower if len(openings) > _FEW_WORDS else openings))
+            rests: dict[str, set[str]] = {}
+            for w in openings - set(self.words):
+                rests.setdefault(w[0], set()).add(w[1:])
+            alternatives = [
+                re.escape(c) + ("" if "" in rest else "(?=" + "|".join(map(re.escape, sorted(rest))) + ")") for c, rest in sorted(rests.items())
+            ]
+            self.finder = re.compile("|".join(alternatives)) if alternatives else None
+        else:
+            import ahocorasick
+
             self.automaton = ahocorasick.Automaton()
-            # an opening that extends another ("apr" -> "april") adds no place: only the shortest are kept
             for word in openings:
-                if not any(word[:n] in openings for n in range(1, len(word))):
-                    self.automaton.add_word(word, len(word) - 1)
+                self.automaton.add_word(word, len(word) - 1)
             self.automaton.make_automaton()
+
+    @property
+    def gated(self) -> bool:
+        return self.words is not None or self.automaton is not None
+
+    def places(self, text: str, pos: int, endpos: int) -> list[int]:
+        """Where an opening starts in ``text[pos:endpos]`` (and ends by ``endpos``), in order."""
+        if self.automaton is not None:
+            return sorted({end - back for end, back in self.automaton.iter(text, pos, endpos)})
+        found = [m.start() for m in self.finder.finditer(text, pos, endpos)] if self.finder is not None else []
+        for word in self.words:
+            at = text.find(word, pos, endpos)
+            while at != -1:
+                found.append(at)
+                at = text.find(word, at + 1, endpos)
+        return sorted(found) if len(self.words) > 1 or self.finder is not None else found
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, pos, endpos)``: the leftmost match at or after where the last one ended, each time."""
         endpos = len(text) if endpos is None else min(endpos, len(text))
-        if self.automaton is None:
+        if not self.gated:
             yield from self.pattern.finditer(text, pos, endpos)
             return
         match = self.pattern.match
-        for at in sorted({end - back for end, back in self.automaton.iter(text, pos, endpos)}):
+        for at in self.places(text, pos, endpos):
             if at >= pos:
                 m = match(text, at, endpos)
                 if m:  # a match holds its opening: never empty
