@@ -140,7 +140,7 @@ def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if "" in found or len(found) > _MAX_OPENINGS else frozenset(found)
 
 
-_FEW_WORDS = 4  # openings found one by one with str.find
+_FEW_WORDS = 12  # openings found one by one with str.find (faster than an automaton over a short text)
 
 
 class Gated:
@@ -284,6 +284,59 @@ class CueIndex:
                 found.append((m.start(), m.end(), term, m))
         found.sort(key=itemgetter(0))
         return found
+
+
+class JointCueIndex:
+    """Several :class:`CueIndex` run in one automaton pass over the text: ``matches`` gives for each
+    the list its own ``matches`` gives (its words' hits come in the same order: by where they end,
+    the longer first; the others' hits between them change nothing)."""
+
+    def __init__(self, indexes: tuple[CueIndex, ...]) -> None:
+        import ahocorasick
+
+        self.indexes = indexes
+        words: dict[str, list] = {}
+        for k, index in enumerate(indexes):
+            if not index.empty:
+                for word, value in index.automaton.items():
+                    words.setdefault(word, [None] * len(indexes))[k] = value
+        self.automaton = ahocorasick.Automaton()
+        for word, values in words.items():
+            self.automaton.add_word(word, (len(word) - 1, tuple((k, v[1]) for k, v in enumerate(values) if v is not None)))
+        if words:
+            self.automaton.make_automaton()
+        self.empty = not words
+
+    def matches(self, text: str, lowered: str | None = None) -> list[list[tuple[int, int, Term, re.Match[str]]]]:
+        """``[index.matches(text, lowered) for index in self.indexes]``, in one pass."""
+        probe = lowered if lowered is not None else text.lower()
+        if self.empty or len(probe) != len(text) or any(index.fallback for index in self.indexes):
+            return [index.matches(text, lowered) for index in self.indexes]
+        found: list[list] = [[] for _ in self.indexes]
+        last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
+        tried: list[list[int]] = [[] for _ in self.indexes]
+        for end, (length, per_index) in self.automaton.iter(spaced_words(probe)):
+            at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
+            for k, entries in per_index:
+                if at != last[k]:
+                    last[k], tried[k] = at, []
+                done = tried[k]
+                for i, term, match, on_lowered in entries:
+                    if i in done:  # two words of one term start here ("invest", "investment")
+                        continue
+                    done.append(i)
+                    m = match(probe if on_lowered else text, at)
+                    if m:
+                        found[k].append((*m.span(), term, m))
+        for out in found:
+            out.sort(key=itemgetter(0))
+        return found
+
+
+@lru_cache(maxsize=4)
+def joint_cue_index(names: tuple[str, ...]) -> JointCueIndex:
+    """The :class:`JointCueIndex` of the named vocabularies (see :func:`cue_index`)."""
+    return JointCueIndex(tuple(cue_index(name) for name in names))
 
 
 _SPACED: list[tuple[str, str]] = [("", " ")]  # the text spaced last, and its spaced form

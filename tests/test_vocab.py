@@ -101,3 +101,20 @@ def test_gated_finds_what_finditer_finds(pattern, text):
 def test_gated_runs_patterns_with_common_openings_as_they_are():
     assert vocab.gated(re.compile(r"[0-9]+%")).gated is False  # the engine skips to digits itself
     assert vocab.gated(re.compile(r"a|bc")).gated is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports rose 5% to $2bn; the target is to invest and investment will grow, estimated at 3 percent.",
+        "İstanbul: exports are expected to reach $1bn",  # lower() changes the length: the slow path
+        "",
+    ],
+)
+def test_joint_cue_index_matches_each_index(text):
+    names = ("kind", "metric", "rate")
+    lowered = text.lower()
+    joint = vocab.joint_cue_index(names).matches(text, lowered if len(lowered) == len(text) else None)
+    for name, found in zip(names, joint, strict=True):
+        alone = vocab.cue_index(name).matches(text, lowered if len(lowered) == len(text) else None)
+        assert [(a, b, t.code, m.group(0)) for a, b, t, m in found] == [(a, b, t.code, m.group(0)) for a, b, t, m in alone]
