@@ -253,7 +253,7 @@ class _Spans:
 
 def _worded(text: str, g: Grammar, taken: _Spans) -> list[Amount]:
     """``"forty-two million dollars"``, ``"twenty per cent"``: spelled-out numbers before a gate word."""
-    lowered = text.lower()
+    lowered = vocab.lowered_text(text)
     if len(lowered) != len(text):
         return []
     out = []
@@ -516,7 +516,7 @@ class _Story:
     """The cue words, years and clause breaks of a whole text, found once, in text positions."""
 
     def __init__(self, text: str) -> None:
-        lowered = text.lower()
+        lowered = vocab.lowered_text(text)
         lowered = lowered if len(lowered) == len(text) else None  # lower() keeps positions for all but a few letters (İ)
         # "in May it rose": the month, not the modal verb of an estimate
         kind, metric, rate = vocab.joint_cue_index(("kind", "metric", "rate")).matches(text, lowered)

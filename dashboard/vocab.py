@@ -339,6 +339,19 @@ def joint_cue_index(names: tuple[str, ...]) -> JointCueIndex:
     return JointCueIndex(tuple(cue_index(name) for name in names))
 
 
+_LOWERED: list[tuple[str, str]] = [("", "")]  # the text lowered last, and its lower-case form
+
+
+def lowered_text(text: str) -> str:
+    """``text.lower()``, kept for the last text: a story's partners, amounts and cues all read it."""
+    last = _LOWERED[0]
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower()
+    _LOWERED[0] = (text, lowered)
+    return lowered
+
+
 _SPACED: list[tuple[str, str]] = [("", " ")]  # the text spaced last, and its spaced form
 
 
