@@ -515,11 +515,14 @@ class _Cues(list):
 class _Story:
     """The cue words, years and clause breaks of a whole text, found once, in text positions."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, within: tuple[bytearray | None, bytearray | None] | None = None) -> None:
+        """``within``: where kind and rate cues (first) and metric cues (second) are looked at, as masks
+        over the text (the sentences of its figures, and for metrics the sentences before them too)."""
         lowered = vocab.lowered_text(text)
         lowered = lowered if len(lowered) == len(text) else None  # lower() keeps positions for all but a few letters (İ)
         # "in May it rose": the month, not the modal verb of an estimate
-        kind, metric, rate = vocab.joint_cue_index(("kind", "metric", "rate")).matches(text, lowered)
+        near, before = within or (None, None)
+        kind, metric, rate = vocab.joint_cue_index(("kind", "metric", "rate")).matches(text, lowered, (near, before, near))
         self.kind = _Cues(m for m in kind if text[m[0]] != "M" or text[m[0] : m[1]] != "May")
         self.metric, self.rate = _Cues(metric), _Cues(rate)
         self.text, self.lowered = text, lowered
@@ -547,14 +550,6 @@ class _Sentence:
     _not_figure: object = None
     _quote: str | None = None
     _names: frozenset[str] | None = None
-
-    def window(self, matches: list, fs: int, fe: int) -> list:
-        """The matches (sorted by start) that can describe a figure at ``[fs, fe)``, inside this sentence."""
-        starts = matches.starts if isinstance(matches, _Cues) else [m[0] for m in matches]
-        lo = bisect.bisect_left(starts, max(self.start, fs - _WINDOW_BEFORE - _LONGEST_CUE))
-        hi = bisect.bisect_right(starts, min(self.end, fe + _WINDOW_AFTER), lo)
-        end = self.end
-        return [m for m in matches[lo:hi] if m[1] <= end]
 
     def names(self) -> frozenset[str]:
         """The partners this sentence names (computed once)."""
@@ -604,27 +599,35 @@ class _Sentence:
         return ("… " if a > 0 else "") + body + (" …" if b < len(self.text) else "")
 
 
-def _distance(s: _Sentence, fig_start: int, fig_end: int, start: int, end: int, before: _Breaks | None = None) -> int | None:
-    """Characters between a cue and the figure, or None when the cue is out of reach or in another clause
-    (``before``: the breaks that cut a cue from a figure after it, the story's clause breaks by default)."""
-    if end <= fig_start and fig_start - end <= _WINDOW_BEFORE:
-        return None if (before or s.story.before).between(end, fig_start) else fig_start - end
-    if start >= fig_end and start - fig_end <= _WINDOW_AFTER:
-        return None if s.story.after.between(fig_end, start) else start - fig_end + _AFTER_PENALTY
-    return None
-
-
 def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=None, before: _Breaks | None = None):
-    """The match nearest the figure within its clause (ties: the longer match), or None."""
+    """The match nearest the figure within its clause (ties: the longer match), or None.
+
+    Only matches of the figure's sentence near it are looked at (found by bisection); one before the
+    figure counts unless a clause break (``before``: the story's by default) lies between them, one
+    after it within its clause, at a small penalty."""
     best, best_key = None, None
     fs, fe = fig.start, fig.end
-    for start, end, term, m in s.window(matches, fs, fe):
-        if start < fe and fs < end:
+    starts = matches.starts if isinstance(matches, _Cues) else [m[0] for m in matches]
+    lo = bisect.bisect_left(starts, max(s.start, fs - _WINDOW_BEFORE - _LONGEST_CUE))
+    hi = bisect.bisect_right(starts, min(s.end, fe + _WINDOW_AFTER), lo)
+    sentence_end = s.end
+    before = before or s.story.before
+    after = s.story.after
+    for k in range(lo, hi):
+        start, end, term, m = matches[k]
+        if end > sentence_end or (start < fe and fs < end):
             continue
         if start >= fe and after_ok is not None and not after_ok(term, m):
             continue
-        d = _distance(s, fs, fe, start, end, before)
-        if d is None:
+        if end <= fs and fs - end <= _WINDOW_BEFORE:
+            if before.between(end, fs):
+                continue
+            d = fs - end
+        elif start >= fe and start - fe <= _WINDOW_AFTER:
+            if after.between(fe, start):
+                continue
+            d = start - fe + _AFTER_PENALTY
+        else:
             continue
         if penalty and penalty(term, m):
             d += _WEAK_PENALTY
@@ -915,7 +918,22 @@ def extract_figures(
         return []
     spans = sentence_spans(text) if spans is None else spans
     starts = [s for s, _ in spans]
-    story = _Story(text)
+
+    def span_of(amount: Amount) -> tuple[int, tuple[int, int]]:
+        """The index of the amount's sentence and its span; -1 and a window around it outside every sentence."""
+        i = bisect.bisect_right(starts, amount.start) - 1
+        if i >= 0 and spans[i][0] <= amount.start < spans[i][1]:
+            return i, spans[i]
+        return -1, _trim(text, max(0, amount.start - 200), min(len(text), amount.end + 200))
+
+    places = [span_of(a) for a in amounts]
+    # a figure looks at the cues of its own sentence, and for its metric at those of the sentence before
+    near, before = bytearray(len(text)), bytearray(len(text))
+    for i, (a, b) in dict.fromkeys(places):  # each sentence once: linear however many figures it holds
+        near[a:b] = before[a:b] = b"\x01" * (b - a)
+        if i > 0:
+            before[spans[i - 1][0] : spans[i - 1][1]] = b"\x01" * (spans[i - 1][1] - spans[i - 1][0])
+    story = _Story(text, (near, before))
     # Partner names in text positions; Pakistan and towns never name a figure's partner.
     named = sorted(
         (h.moved(-offset) for h in hits or [] if h.code != "PAK" and h.via == "name" and not h.passing),
@@ -924,12 +942,8 @@ def extract_figures(
     named_starts = [h.start for h in named]
     sentences: dict[tuple[int, int], _Sentence] = {}
 
-    def sentence_of(amount: Amount) -> tuple[int, _Sentence]:
-        i = bisect.bisect_right(starts, amount.start) - 1
-        if i >= 0 and spans[i][0] <= amount.start < spans[i][1]:
-            span = spans[i]
-        else:
-            i, span = -1, _trim(text, max(0, amount.start - 200), min(len(text), amount.end + 200))
+    def sentence_of(place: tuple[int, tuple[int, int]]) -> tuple[int, _Sentence]:
+        i, span = place
         if span not in sentences:
             a = bisect.bisect_left(named_starts, span[0])
             b = bisect.bisect_left(named_starts, span[1])
@@ -954,8 +968,8 @@ def extract_figures(
 
     figures = []
     sentence_names: dict[int, frozenset[str]] = {}  # a figure's start -> the partners its sentence names
-    for amount in amounts:
-        i, s = sentence_of(amount)
+    for amount, place in zip(amounts, places, strict=True):
+        i, s = sentence_of(place)
         sentence_names[amount.start + offset] = s.names()
         if amount.unit == "percent" and s.not_figure():
             continue

@@ -307,11 +307,16 @@ class JointCueIndex:
             self.automaton.make_automaton()
         self.empty = not words
 
-    def matches(self, text: str, lowered: str | None = None) -> list[list[tuple[int, int, Term, re.Match[str]]]]:
-        """``[index.matches(text, lowered) for index in self.indexes]``, in one pass."""
+    def matches(
+        self, text: str, lowered: str | None = None, within: tuple[bytearray | None, ...] | None = None
+    ) -> list[list[tuple[int, int, Term, re.Match[str]]]]:
+        """``[index.matches(text, lowered) for index in self.indexes]``, in one pass. With ``within``
+        (per index, None or a mask as long as the text), only the matches starting where the mask is set."""
         probe = lowered if lowered is not None else text.lower()
+        masks = within or (None,) * len(self.indexes)
         if self.empty or len(probe) != len(text) or any(index.fallback for index in self.indexes):
-            return [index.matches(text, lowered) for index in self.indexes]
+            every = [index.matches(text, lowered) for index in self.indexes]
+            return [found if mask is None else [f for f in found if mask[f[0]]] for found, mask in zip(every, masks, strict=True)]
         found: list[list] = [[] for _ in self.indexes]
         last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
         tried: list[list[int]] = [[] for _ in self.indexes]
@@ -320,6 +325,8 @@ class JointCueIndex:
             for k, entries in per_index:
                 if at != last[k]:
                     last[k], tried[k] = at, []
+                if masks[k] is not None and not masks[k][at]:
+                    continue  # (the terms tried stay as they were: a mask is set or not for all of a place)
                 done = tried[k]
                 for i, term, match, on_lowered in entries:
                     if i in done:  # two words of one term start here ("invest", "investment")
