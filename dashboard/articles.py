@@ -326,7 +326,7 @@ def _datelines_of(text: str):
 
 def story_date(text: str) -> date | None:
     """The publication date the text states: a ``date`` header, then Published, then Updated; else None."""
-    header = _HEADER_DATE.search(text)
+    header = _HEADER_DATE.search(text) if "date" in text else None  # (most texts have no date header: no scan)
     if header:
         return parse_date(header.group("date"))
     datelines = (m for m in _datelines_of(text) if _line_length(text, m.start()) <= _DATELINE_MAX)
@@ -386,7 +386,7 @@ _BLANKS = [ord(c) for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\
 def split_stories(text: str) -> list[tuple[int, int]]:
     """Spans of the stories in one file. A second ``date`` header, or a second dateline
     after a full story's worth of text, starts a new story at the title above it."""
-    header_dates = list(_HEADER_DATE.finditer(text))
+    header_dates = list(_HEADER_DATE.finditer(text)) if "date" in text else []
     headers = [
         m
         for m in _datelines(text)

@@ -155,6 +155,7 @@ class Gated:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.automaton = self.finder = self.words = None
+        self.core = ""  # a string inside every opening (absent: no match at all)
         openings = literal_openings(pattern.pattern, pattern.flags)
         if not openings or pattern.match("") or any(len(w) < 2 and (w.isalnum() or w.isspace()) for w in openings):
             return
@@ -169,10 +170,12 @@ class Gated:
             rests: dict[str, set[str]] = {}
             for w in openings - set(self.words):
                 rests.setdefault(w[0], set()).add(w[1:])
-            alternatives = [
-                re.escape(c) + ("" if "" in rest else "(?=" + "|".join(map(re.escape, sorted(rest))) + ")") for c, rest in sorted(rests.items())
-            ]
+            alternatives = [re.escape(c) + ("" if "" in rest else "(?=" + trie_regex(sorted(rest)) + ")") for c, rest in sorted(rests.items())]
             self.finder = re.compile("|".join(alternatives)) if alternatives else None
+            if self.finder is None:
+                shortest = min(openings, key=len)
+                inside = (shortest[a:b] for a in range(len(shortest)) for b in range(len(shortest), a + 2, -1))
+                self.core = next((c for c in inside if all(c in w for w in openings)), "")
         else:
             import ahocorasick
 
@@ -189,6 +192,8 @@ class Gated:
         """Where an opening starts in ``text[pos:endpos]`` (and ends by ``endpos``), in order."""
         if self.automaton is not None:
             return sorted({end - back for end, back in self.automaton.iter(text, pos, endpos)})
+        if self.core and text.find(self.core, pos, endpos) == -1:
+            return []
         found = [m.start() for m in self.finder.finditer(text, pos, endpos)] if self.finder is not None else []
         for word in self.words:
             at = text.find(word, pos, endpos)
