@@ -262,33 +262,14 @@ class CueIndex:
         if words:
             self.automaton.make_automaton()
         self.empty = not words
+        self.joint: JointCueIndex | None = None  # this index alone, built when first used
 
     def matches(self, text: str, lowered: str | None = None) -> list[tuple[int, int, Term, re.Match[str]]]:
         """Every match of every term in ``text``, sorted by start (``lowered`` is ``text.lower()``
         when it has the same length; the lower-case patterns run on it)."""
-        probe = lowered if lowered is not None else text.lower()
-        same = len(probe) == len(text)
-        found = []
-        if not self.empty and same:
-            last_at, tried = -1, []
-            spaced = spaced_words(probe)
-            for end, (length, entries) in self.automaton.iter(spaced):
-                at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
-                if at != last_at:
-                    last_at, tried = at, []
-                for i, term, match, on_lowered in entries:
-                    if i in tried:  # two words of one term start here ("invest", "investment")
-                        continue
-                    tried.append(i)
-                    m = match(probe if on_lowered else text, at)
-                    if m:
-                        found.append((*m.span(), term, m))
-        rest = self.fallback if same else [t for t in self.terms if t.pattern is not None]
-        for term in rest:
-            for m in term.finditer(text, probe if same else None):
-                found.append((m.start(), m.end(), term, m))
-        found.sort(key=itemgetter(0))
-        return found
+        if self.joint is None:
+            self.joint = JointCueIndex((self,))
+        return self.joint.matches(text, lowered)[0]
 
 
 class JointCueIndex:
@@ -316,31 +297,36 @@ class JointCueIndex:
         self, text: str, lowered: str | None = None, within: tuple[bytearray | None, ...] | None = None
     ) -> list[list[tuple[int, int, Term, re.Match[str]]]]:
         """``[index.matches(text, lowered) for index in self.indexes]``, in one pass. With ``within``
-        (per index, None or a mask as long as the text), only the matches starting where the mask is set."""
+        (per index, None or a mask as long as the text), only the matches starting where the mask is set.
+
+        The automaton runs over the text with every non-word character made a space (so it stops only
+        where a word starts) and only there is a term tried; terms without such words, and every term
+        when ``lower()`` moved positions, run over the whole text."""
         probe = lowered if lowered is not None else text.lower()
+        same = len(probe) == len(text)
         masks = within or (None,) * len(self.indexes)
-        if self.empty or len(probe) != len(text) or any(index.fallback for index in self.indexes):
-            every = [index.matches(text, lowered) for index in self.indexes]
-            return [found if mask is None else [f for f in found if mask[f[0]]] for found, mask in zip(every, masks, strict=True)]
         found: list[list] = [[] for _ in self.indexes]
-        last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
-        tried: list[list[int]] = [[] for _ in self.indexes]
-        for end, (length, per_index) in self.automaton.iter(spaced_words(probe)):
-            at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
-            for k, entries in per_index:
-                if at != last[k]:
-                    last[k], tried[k] = at, []
-                if masks[k] is not None and not masks[k][at]:
-                    continue  # (the terms tried stay as they were: a mask is set or not for all of a place)
-                done = tried[k]
-                for i, term, match, on_lowered in entries:
-                    if i in done:  # two words of one term start here ("invest", "investment")
-                        continue
-                    done.append(i)
-                    m = match(probe if on_lowered else text, at)
-                    if m:
-                        found[k].append((*m.span(), term, m))
-        for out in found:
+        if not self.empty and same:
+            last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
+            tried: list[list[int]] = [[] for _ in self.indexes]
+            for end, (length, per_index) in self.automaton.iter(spaced_words(probe)):
+                at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
+                for k, entries in per_index:
+                    if at != last[k]:
+                        last[k], tried[k] = at, []
+                    if masks[k] is not None and not masks[k][at]:
+                        continue  # (the terms tried stay as they were: a mask is set or not for all of a place)
+                    done = tried[k]
+                    for i, term, match, on_lowered in entries:
+                        if i in done:  # two words of one term start here ("invest", "investment")
+                            continue
+                        done.append(i)
+                        m = match(probe if on_lowered else text, at)
+                        if m:
+                            found[k].append((*m.span(), term, m))
+        for index, mask, out in zip(self.indexes, masks, found, strict=True):
+            for term in index.fallback if same else [t for t in index.terms if t.pattern is not None]:
+                out.extend((m.start(), m.end(), term, m) for m in term.finditer(text, probe if same else None) if mask is None or mask[m.start()])
             out.sort(key=itemgetter(0))
         return found
 
