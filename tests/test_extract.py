@@ -482,3 +482,15 @@ def test_budget_goals_without_a_year_take_the_budget_year_of_the_story():
     # two budget years in one story: nothing is guessed
     two = "The plan allocated Rs40 billion for FY2026. It allocated Rs20 billion for FY2027. Rs3 billion was set aside for roads."
     assert [f.year for f in extract_figures(two)] == [2026, 2027, None]
+
+
+def test_fast_replace_is_dataclasses_replace():
+    import dataclasses
+
+    from dashboard.extract import Figure, extract_figures, replace
+
+    (fig,) = extract_figures("China has $2.7 trillion in imports.")
+    assert isinstance(fig, Figure)
+    assert replace(fig, metric="exports", year=2025) == dataclasses.replace(fig, metric="exports", year=2025)
+    with pytest.raises(TypeError):
+        replace(fig, no_such_field=1)

@@ -88,7 +88,12 @@ GATED_TEXTS = [
 @pytest.mark.parametrize("text", GATED_TEXTS)
 @pytest.mark.parametrize(
     "pattern",
-    [r"(?<![\w.])(?:fy[ \t]?(?P<y>\d{2,4})|(?:19|20)\d{2})(?![\w])", r"\b(?:a[ \t]+year[ \t]+ago|between)\b", r"fyfy|yf"],
+    [
+        r"(?<![\w.])(?:fy[ \t]?(?P<y>\d{2,4})|(?:19|20)\d{2})(?![\w])",  # str.find for "fy", a regex for the digits
+        r"\b(?:a[ \t]+year[ \t]+ago|between)\b",  # str.find
+        r"fyfy|yf",
+        r"\b(?:" + "|".join(["ago", "and", "apr", "aug", "between", "dec", "feb", "fy", "jan", "jul", "jun", "mar", "may", "nov", "year"]) + r")\b",
+    ],  # the last: many openings in lower case, an Aho-Corasick pass
 )
 def test_gated_finds_what_finditer_finds(pattern, text):
     compiled = re.compile(pattern)
@@ -118,3 +123,12 @@ def test_joint_cue_index_matches_each_index(text):
     for name, found in zip(names, joint, strict=True):
         alone = vocab.cue_index(name).matches(text, lowered if len(lowered) == len(text) else None)
         assert [(a, b, t.code, m.group(0)) for a, b, t, m in found] == [(a, b, t.code, m.group(0)) for a, b, t, m in alone]
+
+
+def test_gated_strategies():
+    assert vocab.gated(re.compile(r"\b(?:ago|and|apr|aug|between|dec|feb|fy|jan|jul|jun|mar|may|nov|year)\b")).automaton is not None
+    codes = re.compile(r"(?:AED|AFN|AUD|BDT|CAD|CNY|EUR|GBP|INR|JPY|PKR|SAR|USD|\$) ?\d")  # many openings, none in lower case
+    assert vocab.gated(codes).finder is not None
+    text = "USD 5, $6 and PKR7; EURO 8 AUD9"
+    assert [m.span() for m in vocab.gated(codes).finditer(text)] == [m.span() for m in codes.finditer(text)]
+    assert vocab.gated(re.compile(r"[Bb]etween \d")).core == "etween "
