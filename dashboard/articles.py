@@ -310,12 +310,28 @@ def _date_from_lines(text: str) -> date | None:
     return before[-1] if before else None
 
 
+_DATELINES: list[tuple[str, list[re.Match[str]]]] = [("", [])]  # the text split last, and its datelines
+
+
+def _datelines(text: str) -> list[re.Match[str]]:
+    """Every ``_DATELINE`` match of ``text``, kept for :func:`story_date` (a one-story file is its story)."""
+    found = list(_DATELINE.finditer(text))
+    _DATELINES[0] = (text, found)
+    return found
+
+
+def _datelines_of(text: str):
+    """The ``_DATELINE`` matches of ``text``: those of the file just split when it is this text, else found lazily."""
+    last = _DATELINES[0]
+    return last[1] if last[0] is text else _DATELINE.finditer(text)
+
+
 def story_date(text: str) -> date | None:
     """The publication date the text states: a ``date`` header, then Published, then Updated; else None."""
-    header = _HEADER_DATE.search(text)
+    header = _HEADER_DATE.search(text) if "date" in text else None  # (most texts have no date header: no scan)
     if header:
         return parse_date(header.group("date"))
-    datelines = (m for m in _DATELINE.finditer(text) if _line_length(text, m.start()) <= _DATELINE_MAX)
+    datelines = (m for m in _datelines_of(text) if _line_length(text, m.start()) <= _DATELINE_MAX)
     lines = sorted(islice(datelines, _MAX_DATELINES), key=lambda m: m.group("word").lower() != "published")
     for m in lines:
         found = parse_date(m.group("date"))
@@ -350,13 +366,21 @@ class _Ink:
         import numpy as np
 
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        table = np.zeros(0x3001, dtype=bool)
-        table[_BLANKS] = True
-        blank = table[np.minimum(codes, 0x3000)] & (codes <= 0x3000)
-        self.before = np.concatenate(([0], np.cumsum(~blank)))
+        self.before = np.zeros(len(codes) + 1, dtype=np.int64)
+        np.cumsum(_ink_table()[np.minimum(codes, 0x3001)], out=self.before[1:])
 
     def __call__(self, a: int, b: int) -> int:
         return int(self.before[b] - self.before[a])
+
+
+@lru_cache(maxsize=1)
+def _ink_table():
+    """Whether each code point up to U+3000 is ink (not blank); U+3001 stands for all above."""
+    import numpy as np
+
+    table = np.ones(0x3002, dtype=np.int64)
+    table[_BLANKS] = 0
+    return table
 
 
 _BLANKS = [ord(c) for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"]
@@ -365,10 +389,10 @@ _BLANKS = [ord(c) for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\
 def split_stories(text: str) -> list[tuple[int, int]]:
     """Spans of the stories in one file. A second ``date`` header, or a second dateline
     after a full story's worth of text, starts a new story at the title above it."""
-    header_dates = list(_HEADER_DATE.finditer(text))
+    header_dates = list(_HEADER_DATE.finditer(text)) if "date" in text else []
     headers = [
         m
-        for m in _DATELINE.finditer(text)
+        for m in _datelines(text)
         if not m.group(0).lstrip().lower().startswith("published in") and _line_length(text, m.start()) <= _DATELINE_MAX
     ]
     trailers = list(_TRAILER.finditer(text))
@@ -448,9 +472,22 @@ def story_title(body: str) -> str | None:
 
 def story_outlet(text: str) -> str | None:
     """The outlet named in the story's first or last lines (``data/outlets.csv``):
-    ``"...Published in Dawn, October 8th, 2025"`` -> Dawn."""
-    edges = (text[:_EDGE], text[-_EDGE:])
-    return next((outlet for cue, outlet in vocab.outlets() if any(cue in edge for edge in edges)), None)
+    ``"...Published in Dawn, October 8th, 2025"`` -> Dawn (the first in the file whose cue is there)."""
+    automaton = _outlet_automaton()
+    found = {i for edge in (text[:_EDGE], text[-_EDGE:]) for _, i in automaton.iter(edge)}
+    return vocab.outlets()[min(found)][1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _outlet_automaton():
+    """An Aho-Corasick automaton of the outlet cues, each giving its row in ``vocab.outlets()``."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for i, (cue, _) in reversed(list(enumerate(vocab.outlets()))):  # a cue twice: its first row wins
+        automaton.add_word(cue, i)
+    automaton.make_automaton()
+    return automaton
 
 
 def _repeated_title(body: str, title: str | None) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from dashboard.partners import registry
 
 def themes(text: str) -> list[str]:
     """Themes whose keywords occur in ``text``, most mentioned first (ties in taxonomy order)."""
-    lowered = text.lower()
+    lowered = vocab.lowered_text(text)
     counts: dict[str, int] = {}
     for _, _, term, _ in vocab.cue_index("theme").matches(text, lowered if len(lowered) == len(text) else None):
         counts[term.code] = counts.get(term.code, 0) + 1

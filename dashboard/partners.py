@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import pycountry
 
-from dashboard.vocab import VocabularyError, currency_tokens, read_rows, trie_regex
+from dashboard.vocab import VocabularyError, currency_tokens, gated, lowered_text, read_rows, trie_regex
 
 TYPES = ("country", "bloc", "organisation", "company", "subject")
 
@@ -119,6 +119,8 @@ class Hit:
 
     def moved(self, by: int) -> Hit:
         """The same hit, ``by`` characters further on (a story's hits in its file's positions)."""
+        if not by:  # frozen: the hit itself
+            return self
         return replace(self, start=self.start + by, end=self.end + by)
 
 
@@ -166,24 +168,27 @@ class Registry:
     def find(self, text: str) -> list[Hit]:
         """Every entity named in ``text``, left to right, skipping country names used as currencies."""
         hits = []
-        lowered = text.lower()
+        lowered = lowered_text(text)
         if len(lowered) == len(text):  # the cue words are lower-case: a case-sensitive pass over lowered text is faster
-            cue_ends = [m.end() for m in _lowered_passing_cue_words().finditer(lowered)]
+            cue_ends = [m.end() for m in gated(_lowered_passing_cue_words()).finditer(lowered)]
         else:
             cue_ends = [m.end() for m in passing_cue_words().finditer(text)]
         described = passing_after().match
-        for match in self.pattern.finditer(text):
+        currency = currency_after().match
+        alias_to = self.alias_to
+        for match in gated(self.pattern).finditer(text):
             alias = match.group(0)
-            code, via = self.alias_to.get(alias) or self.alias_to[" ".join(alias.split())]  # a name broken by a line
-            if code != "PAK" and via == "name" and currency_after().match(text, match.end()):
+            start, end = match.span()
+            code, via = alias_to.get(alias) or alias_to[" ".join(alias.split())]  # a name broken by a line
+            if code != "PAK" and via == "name" and currency(text, end):
                 continue
-            if via == "place" and alias in self.stands_for and place_as_state().match(text, match.end()):
-                if not _AT_PLACE.search(text, max(0, match.start() - 12), match.start()):
+            if via == "place" and alias in self.stands_for and place_as_state().match(text, end):
+                if not _AT_PLACE.search(text, max(0, start - 12), start):
                     code, via = self.stands_for[alias], "name"  # "Beijing rolled over Pakistan's debt": China
-            i = bisect.bisect_right(cue_ends, match.start()) - 1
-            passing = i >= 0 and match.start() - cue_ends[i] <= _PASSING_REACH and bool(_LIST_RE.fullmatch(text, cue_ends[i], match.start()))
-            passing = passing or bool(described(text, match.end()))
-            hits.append(Hit(code, match.start(), match.end(), alias, via, passing))
+            i = bisect.bisect_right(cue_ends, start) - 1
+            passing = i >= 0 and start - cue_ends[i] <= _PASSING_REACH and bool(_LIST_RE.fullmatch(text, cue_ends[i], start))
+            passing = passing or bool(described(text, end))
+            hits.append(Hit(code, start, end, alias, via, passing))
         if self.ambiguous:
             # "Rs6.98 billion for SCO" in a budget story is Pakistan's own SCO, not the Shanghai bloc
             spelled = {h.code for h in hits if h.alias not in self.ambiguous}

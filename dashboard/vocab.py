@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from dashboard import DATA_DIR
@@ -91,7 +93,142 @@ def word_gate(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(set(found))) if found else None
 
 
-_NON_WORD = re.compile(r"\W")
+_NON_WORD = re.compile(r"[^\w ]")  # every non-word character but the space (already one)
+
+
+_PREFIX_LENGTH = 8  # literal openings are read this far: enough to skip most places fast
+_MAX_OPENINGS = 20_000
+
+
+def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Literal strings one of which every match of ``pattern`` starts with, at most ``_PREFIX_LENGTH``
+    long: ``(?<!\\w)(?:fy|19\\d\\d)\\b`` -> ``{"fy", "19"}``. Look-arounds and anchors are skipped (they
+    consume nothing); the reading stops at the first part that is not a literal (a class, a
+    case-insensitive group). None when some match may start with anything."""
+    from re import _constants as C
+    from re import _parser as P
+
+    if flags & re.IGNORECASE:
+        return None
+
+    def firsts(items: list, budget: int) -> set[str]:
+        if budget == 0 or not items:
+            return {""}
+        (op, av), rest = items[0], items[1:]
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            return firsts(rest, budget)
+        if op == C.LITERAL:
+            return {chr(av) + x for x in firsts(rest, budget - 1)}
+        if op == C.IN and av and len(av) <= 8 and all(sop == C.LITERAL for sop, _ in av):
+            tails = firsts(rest, budget - 1)
+            return {chr(c) + x for _, c in av for x in tails}
+        if op == C.BRANCH:
+            return set().union(*(firsts(list(alt) + rest, budget) for alt in av[1]))
+        if op == C.SUBPATTERN and not av[1] & re.IGNORECASE:
+            return firsts(list(av[3]) + rest, budget)
+        if op == C.ATOMIC_GROUP:
+            return firsts(list(av) + rest, budget)
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            once = firsts(list(av[2]), budget)
+            return once if av[0] >= 1 else once | firsts(rest, budget)
+        return {""}  # a class, a category, a case-insensitive group ...: any character may come
+
+    try:
+        found = firsts(list(P.parse(pattern, flags)), _PREFIX_LENGTH)
+    except (RecursionError, re.error):
+        return None
+    return None if "" in found or len(found) > _MAX_OPENINGS else frozenset(found)
+
+
+_FEW_WORDS = 12  # openings found one by one with str.find (faster than an automaton over a short text)
+
+
+class Gated:
+    """A compiled pattern whose ``finditer`` tries the pattern only where one of its literal openings
+    (see :func:`literal_openings`) stands: the same matches as ``pattern.finditer(text)``, in the
+    same order, without the regex engine trying every character. The openings are found with
+    ``str.find`` when they are few; those that open with capitals, digits or signs (rare in prose)
+    with one regex of them that the engine skips through fast (each alternative opens with a
+    literal); when many open in lower case, all with one Aho-Corasick pass. A pattern without such openings, or with a
+    single letter, digit or blank among them (the engine skips to those fast itself), runs as it is."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.automaton = self.finder = self.words = None
+        self.core = ""  # a string inside every opening (absent: no match at all)
+        openings = literal_openings(pattern.pattern, pattern.flags)
+        if not openings or pattern.match("") or any(len(w) < 2 and (w.isalnum() or w.isspace()) for w in openings):
+            return
+        # an opening that extends another ("apr" -> "april") adds no place: only the shortest are kept
+        openings = {w for w in openings if not any(w[:n] in openings for n in range(1, len(w)))}
+        lower = {w for w in openings if w[0].islower()}
+        if len(lower) <= _FEW_WORDS:
+            # the openings that start in lower case (common in prose) by ``str.find``, and the others
+            # (capitals, digits, signs: rare) with "A(?=ED|FN)|\$": one character taken and the rest
+            # looked at, so that places that overlap are all found
+            self.words = tuple(sorted(lower if len(openings) > _FEW_WORDS else openings))
+            rests: dict[str, set[str]] = {}
+            for w in openings - set(self.words):
+                rests.setdefault(w[0], set()).add(w[1:])
+            alternatives = [re.escape(c) + ("" if "" in rest else "(?=" + trie_regex(sorted(rest)) + ")") for c, rest in sorted(rests.items())]
+            self.finder = re.compile("|".join(alternatives)) if alternatives else None
+            if self.finder is None:
+                shortest = min(openings, key=len)
+                inside = (shortest[a:b] for a in range(len(shortest)) for b in range(len(shortest), a + 2, -1))
+                self.core = next((c for c in inside if all(c in w for w in openings)), "")
+        else:
+            import ahocorasick
+
+            self.automaton = ahocorasick.Automaton()
+            for word in openings:
+                self.automaton.add_word(word, len(word) - 1)
+            self.automaton.make_automaton()
+
+    @property
+    def gated(self) -> bool:
+        return self.words is not None or self.automaton is not None
+
+    def places(self, text: str, pos: int, endpos: int) -> list[int]:
+        """Where an opening starts in ``text[pos:endpos]`` (and ends by ``endpos``), in order."""
+        if self.automaton is not None:
+            return sorted({end - back for end, back in self.automaton.iter(text, pos, endpos)})
+        if self.core and text.find(self.core, pos, endpos) == -1:
+            return []
+        found = [m.start() for m in self.finder.finditer(text, pos, endpos)] if self.finder is not None else []
+        for word in self.words:
+            at = text.find(word, pos, endpos)
+            while at != -1:
+                found.append(at)
+                at = text.find(word, at + 1, endpos)
+        return sorted(found) if len(self.words) > 1 or self.finder is not None else found
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos, endpos)``: the leftmost match at or after where the last one ended, each time."""
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        if not self.gated:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        match = self.pattern.match
+        for at in self.places(text, pos, endpos):
+            if at >= pos:
+                m = match(text, at, endpos)
+                if m:  # a match holds its opening: never empty
+                    pos = m.end()
+                    yield m
+
+
+_GATED: dict[int, Gated] = {}  # by the id of the pattern, which its Gated keeps alive
+
+
+def gated(pattern: re.Pattern[str]) -> Gated:
+    """The :class:`Gated` form of a compiled pattern, built once. Looked up by identity: hashing a
+    compiled pattern hashes its whole program (tens of microseconds for the partner names)."""
+    found = _GATED.get(id(pattern))
+    if found is None or found.pattern is not pattern:
+        found = _GATED[id(pattern)] = Gated(pattern)
+    return found
+
+
 
 
 class CueIndex:
@@ -117,40 +254,115 @@ class CueIndex:
                 words.setdefault(word, []).append(i)
         for word, indices in words.items():
             # " word": the automaton runs over the text with every non-word character made a space,
-            # so it only ever stops where a word starts
-            self.automaton.add_word(" " + word, (len(word), tuple(indices)))
+            # so it only ever stops where a word starts. Each term comes with its matcher: the
+            # lower-case pattern (run on lowered text) or the pattern itself (on the text)
+            tried = tuple((i, terms[i], *((terms[i].lowered.match, True) if terms[i].lowered is not None else (terms[i].pattern.match, False)))
+                          for i in indices)
+            self.automaton.add_word(" " + word, (len(word), tried))
         if words:
             self.automaton.make_automaton()
         self.empty = not words
+        self.joint: JointCueIndex | None = None  # this index alone, built when first used
 
     def matches(self, text: str, lowered: str | None = None) -> list[tuple[int, int, Term, re.Match[str]]]:
         """Every match of every term in ``text``, sorted by start (``lowered`` is ``text.lower()``
         when it has the same length; the lower-case patterns run on it)."""
+        if self.joint is None:
+            self.joint = JointCueIndex((self,))
+        return self.joint.matches(text, lowered)[0]
+
+
+class JointCueIndex:
+    """Several :class:`CueIndex` run in one automaton pass over the text: ``matches`` gives for each
+    the list its own ``matches`` gives (its words' hits come in the same order: by where they end,
+    the longer first; the others' hits between them change nothing)."""
+
+    def __init__(self, indexes: tuple[CueIndex, ...]) -> None:
+        import ahocorasick
+
+        self.indexes = indexes
+        words: dict[str, list] = {}
+        for k, index in enumerate(indexes):
+            if not index.empty:
+                for word, value in index.automaton.items():
+                    words.setdefault(word, [None] * len(indexes))[k] = value
+        self.automaton = ahocorasick.Automaton()
+        for word, values in words.items():
+            self.automaton.add_word(word, (len(word) - 1, tuple((k, v[1]) for k, v in enumerate(values) if v is not None)))
+        if words:
+            self.automaton.make_automaton()
+        self.empty = not words
+
+    def matches(
+        self, text: str, lowered: str | None = None, within: tuple[bytearray | None, ...] | None = None
+    ) -> list[list[tuple[int, int, Term, re.Match[str]]]]:
+        """``[index.matches(text, lowered) for index in self.indexes]``, in one pass. With ``within``
+        (per index, None or a mask as long as the text), only the matches starting where the mask is set.
+
+        The automaton runs over the text with every non-word character made a space (so it stops only
+        where a word starts) and only there is a term tried; terms without such words, and every term
+        when ``lower()`` moved positions, run over the whole text."""
         probe = lowered if lowered is not None else text.lower()
         same = len(probe) == len(text)
-        found = []
+        masks = within or (None,) * len(self.indexes)
+        found: list[list] = [[] for _ in self.indexes]
         if not self.empty and same:
-            terms = self.terms
-            last_at, tried = -1, ()
-            spaced = " " + _NON_WORD.sub(" ", probe)
-            for end, (length, indices) in self.automaton.iter(spaced):
+            last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
+            tried: list[list[int]] = [[] for _ in self.indexes]
+            for end, (length, per_index) in self.automaton.iter(spaced_words(probe)):
                 at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
-                if at != last_at:
-                    last_at, tried = at, set()
-                for i in indices:
-                    if i in tried:  # two words of one term start here ("invest", "investment")
-                        continue
-                    tried.add(i)
-                    term = terms[i]
-                    m = term.lowered.match(probe, at) if term.lowered is not None else term.pattern.match(text, at)
-                    if m:
-                        found.append((m.start(), m.end(), term, m))
-        rest = self.fallback if same else [t for t in self.terms if t.pattern is not None]
-        for term in rest:
-            for m in term.finditer(text, probe if same else None):
-                found.append((m.start(), m.end(), term, m))
-        found.sort(key=lambda m: m[0])
+                for k, entries in per_index:
+                    if at != last[k]:
+                        last[k], tried[k] = at, []
+                    if masks[k] is not None and not masks[k][at]:
+                        continue  # (the terms tried stay as they were: a mask is set or not for all of a place)
+                    done = tried[k]
+                    for i, term, match, on_lowered in entries:
+                        if i in done:  # two words of one term start here ("invest", "investment")
+                            continue
+                        done.append(i)
+                        m = match(probe if on_lowered else text, at)
+                        if m:
+                            found[k].append((*m.span(), term, m))
+        for index, mask, out in zip(self.indexes, masks, found, strict=True):
+            for term in index.fallback if same else [t for t in index.terms if t.pattern is not None]:
+                out.extend((m.start(), m.end(), term, m) for m in term.finditer(text, probe if same else None) if mask is None or mask[m.start()])
+            out.sort(key=itemgetter(0))
         return found
+
+
+@lru_cache(maxsize=4)
+def joint_cue_index(names: tuple[str, ...]) -> JointCueIndex:
+    """The :class:`JointCueIndex` of the named vocabularies (see :func:`cue_index`)."""
+    return JointCueIndex(tuple(cue_index(name) for name in names))
+
+
+_LOWERED: list[tuple[str, str]] = [("", "")]  # the text lowered last, and its lower-case form
+
+
+def lowered_text(text: str) -> str:
+    """``text.lower()``, kept for the last text: a story's partners, amounts and cues all read it."""
+    last = _LOWERED[0]
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower()
+    _LOWERED[0] = (text, lowered)
+    return lowered
+
+
+_SPACED: list[tuple[str, str]] = [("", " ")]  # the text spaced last, and its spaced form
+
+
+def spaced_words(lowered: str) -> str:
+    """``" " + lowered`` with every non-word character a space, so that a space stands right before
+    each word: ``"a-b c" -> " a b c"``. The last one is kept: a story's cue vocabularies (kinds,
+    metrics, rates, themes) all run over the same text."""
+    last = _SPACED[0]
+    if last[0] == lowered:
+        return last[1]
+    spaced = " " + _NON_WORD.sub(" ", lowered)
+    _SPACED[0] = (lowered, spaced)
+    return spaced
 
 
 def read_rows(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, str]]:

@@ -517,3 +517,15 @@ def test_an_equivalent_in_another_currency_after_a_comma_is_a_mention_of_the_sam
     assert figure.raw == "$1 billion" and [m[2] for m in figure.mentions] == ["Rs290 billion"]
     # two amounts of one currency are two figures
     assert len(extract_figures("Exports were $2 billion, equivalent to $1 billion a month last year.")) == 2
+
+
+def test_fast_replace_is_dataclasses_replace():
+    import dataclasses
+
+    from dashboard.extract import Figure, extract_figures, replace
+
+    (fig,) = extract_figures("China has $2.7 trillion in imports.")
+    assert isinstance(fig, Figure)
+    assert replace(fig, metric="exports", year=2025) == dataclasses.replace(fig, metric="exports", year=2025)
+    with pytest.raises(TypeError):
+        replace(fig, no_such_field=1)

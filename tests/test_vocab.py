@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from dashboard import vocab
@@ -56,3 +58,77 @@ def test_every_term_matches_the_same_on_lowered_text():
         if term.pattern is None:
             continue
         assert [m.span() for m in term.finditer(text, lowered)] == [m.span() for m in term.pattern.finditer(text)], term.code
+
+
+@pytest.mark.parametrize(
+    ("pattern", "openings"),
+    [
+        (r"(?<!\w)(?:fy|19\d\d)\b", {"fy", "19"}),
+        (r"[Bb]etween[ \t]+x", {"Between\t", "Between ", "between\t", "between "}),
+        (r"\b(?:a[ \t]+year|last)\b", {"a\t", "a ", "last"}),
+        (r"x?abc", {"x", "abc"}),
+        (r"\d+%", None),  # a class first: anything may start a match
+        (r"(?i:abc)", None),
+        (r"abc", {"abc"}),
+    ],
+)
+def test_literal_openings(pattern, openings):
+    assert vocab.literal_openings(pattern) == (None if openings is None else frozenset(openings))
+
+
+GATED_TEXTS = [
+    "",
+    "between 2019 and 2020, fy24 and a year ago; a  year; fy 2025-26, fy2024",
+    "2019201920192019 fyfyfy 19 20 2020-21 a year a year",
+    "xbetween 5 and 6, Between 1 and 2 between between 3",
+    "fy" * 500 + " 2020" * 300,
+]
+
+
+@pytest.mark.parametrize("text", GATED_TEXTS)
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?<![\w.])(?:fy[ \t]?(?P<y>\d{2,4})|(?:19|20)\d{2})(?![\w])",  # str.find for "fy", a regex for the digits
+        r"\b(?:a[ \t]+year[ \t]+ago|between)\b",  # str.find
+        r"fyfy|yf",
+        r"\b(?:" + "|".join(["ago", "and", "apr", "aug", "between", "dec", "feb", "fy", "jan", "jul", "jun", "mar", "may", "nov", "year"]) + r")\b",
+    ],  # the last: many openings in lower case, an Aho-Corasick pass
+)
+def test_gated_finds_what_finditer_finds(pattern, text):
+    compiled = re.compile(pattern)
+    gated = vocab.gated(compiled)
+    assert gated.gated
+    assert [m.span() for m in gated.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert [m.span() for m in gated.finditer(text, 3, 40)] == [m.span() for m in compiled.finditer(text, 3, 40)]
+
+
+def test_gated_runs_patterns_with_common_openings_as_they_are():
+    assert vocab.gated(re.compile(r"[0-9]+%")).gated is False  # the engine skips to digits itself
+    assert vocab.gated(re.compile(r"a|bc")).gated is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports rose 5% to $2bn; the target is to invest and investment will grow, estimated at 3 percent.",
+        "İstanbul: exports are expected to reach $1bn",  # lower() changes the length: the slow path
+        "",
+    ],
+)
+def test_joint_cue_index_matches_each_index(text):
+    names = ("kind", "metric", "rate")
+    lowered = text.lower()
+    joint = vocab.joint_cue_index(names).matches(text, lowered if len(lowered) == len(text) else None)
+    for name, found in zip(names, joint, strict=True):
+        alone = vocab.cue_index(name).matches(text, lowered if len(lowered) == len(text) else None)
+        assert [(a, b, t.code, m.group(0)) for a, b, t, m in found] == [(a, b, t.code, m.group(0)) for a, b, t, m in alone]
+
+
+def test_gated_strategies():
+    assert vocab.gated(re.compile(r"\b(?:ago|and|apr|aug|between|dec|feb|fy|jan|jul|jun|mar|may|nov|year)\b")).automaton is not None
+    codes = re.compile(r"(?:AED|AFN|AUD|BDT|CAD|CNY|EUR|GBP|INR|JPY|PKR|SAR|USD|\$) ?\d")  # many openings, none in lower case
+    assert vocab.gated(codes).finder is not None
+    text = "USD 5, $6 and PKR7; EURO 8 AUD9"
+    assert [m.span() for m in vocab.gated(codes).finditer(text)] == [m.span() for m in codes.finditer(text)]
+    assert vocab.gated(re.compile(r"[Bb]etween \d")).core == "etween "
