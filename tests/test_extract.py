@@ -220,6 +220,8 @@ def test_rise_from_to_is_two_actuals():
         ("Chinese firms pledged $1 billion in investment.", "investment"),
         ("Raast handled Rs 1.5 trillion in digital payments.", "digital_payments"),
         ("It exports $5 billion of rice.", "exports"),
+        ("The deposits, kept for budgetary support, carry 4 per cent interest.", "financing"),  # lending, not a budget line
+        ("The ministry's budget rose to Rs12 billion.", "budget"),
     ],
 )
 def test_metric_from_keywords(text, metric):
