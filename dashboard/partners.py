@@ -320,6 +320,11 @@ _BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between
 _WITH_BEFORE = re.compile(r"\b(?:with|between|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
 
 
+_NOT_ENGAGED_WITH = re.compile(
+    r"\b(?:in[ \t]+line|in[ \t]+keeping|in[ \t]+accordance|in[ \t]+compliance|in[ \t]+contrast|consistent|aligned|along|compared|on[ \t]+par)"
+    r"[ \t]+with[ \t]+(?:(?:a|an|the)[ \t]+)?$",
+    re.IGNORECASE,
+)
 _FUNDED_AFTER = re.compile(r"\)?(?:[ \t]|[-‑–])?(?i:funded|financed|sponsored|assisted)\b")
 _FUNDED_BY = re.compile(
     r"\b(?:(?:funded|financed|sponsored|assisted|bankrolled|guaranteed|backed)[ \t]+by"
@@ -331,7 +336,8 @@ _FUNDED_BY = re.compile(
 # named beside Pakistan; one named alone is as often a comparison).
 _GIVES_AFTER = re.compile(
     r"(?:[ \t]*\([A-Za-z&]{2,10}\))?[ \t]+(?:(?:has|have|had|is|are|was|were|will|would|also|recently|already)[ \t]+){0,3}"
-    r"(?:provid\w*|lend\w*|lent|fund(?:s|ed|ing)?|financ\w+|guarantee\w*|invest\w*|grant(?:s|ed)?|disburs\w+|approv\w+|extend\w*|pledg\w+)\b",
+    r"(?:provid\w*|lend\w*|lent|fund(?:s|ed|ing)?|financ\w+|guarantee\w*|invest\w*|grant(?:s|ed)?|disburs\w+|approv\w+|extend\w*|pledg\w+"
+    r"|renew\w*|sign(?:s|ed|ing)?|roll(?:s|ed|ing)?[ \t]+over)\b",
     re.IGNORECASE,
 )
 
@@ -374,7 +380,10 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             listed = _AND_BEFORE.search(text, max(spans[i][0], hit.start - 12), hit.start) and _BETWEEN.search(
                 text, max(spans[i][0], hit.start - 200), hit.start
             )
-            if joined or listed or _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 20), hit.start):
+            with_before = _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 20), hit.start)
+            if with_before and _NOT_ENGAGED_WITH.search(text, max(spans[i][0], hit.start - 40), hit.start):
+                with_before = None  # "in line with the UN goals": a reference, not a counterparty
+            if joined or listed or with_before:
                 found.add(hit.code)
     return found
 

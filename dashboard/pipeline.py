@@ -28,6 +28,9 @@ from dashboard.partners import (
 )
 
 
+_HEADLINE_MAX = 200  # a first line longer than this is a paragraph
+
+
 def analyse_story(story: Story) -> dict:
     """Everything extracted from one story, as plain data (the CLI's JSON object).
 
@@ -48,7 +51,10 @@ def analyse_story(story: Story) -> dict:
     one = story_counterparty(story.text, hits, engaged)
     file_hits = [h.moved(story.start) for h in hits]  # extract_figures leaves out Pakistan, towns and passing names
     figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one, spans=spans)
-    title_end = story.text.find("\n", len(story.text) - len(story.text.lstrip()))
+    title_start = len(story.text) - len(story.text.lstrip())
+    title_end = story.text.find("\n", title_start)
+    if title_end - title_start > _HEADLINE_MAX:  # a paragraph, not a headline (a text without line breaks)
+        title_end = -1
     headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end and not h.passing}
     # a figure of a comparison ("India's economy, ten times bigger than Pakistan's") keeps its partner,
     # but does not make that country a partner of the story

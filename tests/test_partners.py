@@ -423,3 +423,10 @@ def test_givers_and_their_roles_are_partners_of_the_story(body, partners, not_pa
     record = _story("Pakistan raises a loan\n\nPakistan raised a loan on Monday. " + body)
     assert partners <= set(record["partners"])
     assert not not_partners & set(record["partners"])
+
+
+def test_a_first_line_that_is_a_paragraph_is_no_headline():
+    body = ("The Islamic Development Bank is renewing its financing agreements with Pakistan for schools and roads, "
+            "in line with the UN Sustainable Development Goals, officials said on Monday in Islamabad at a ceremony.")
+    assert "UN" not in _story(body + "\n\nThe bank signed the agreements.")["partners"]
+    assert "UN" in _story("UN agency backs Pakistan\n\n" + body)["partners"]
