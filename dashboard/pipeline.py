@@ -27,7 +27,6 @@ from dashboard.partners import (
     without_covered,
 )
 
-
 _HEADLINE_MAX = 200  # a first line longer than this is a paragraph
 
 
