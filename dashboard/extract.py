@@ -251,8 +251,9 @@ class _Spans:
         self.ends.insert(i, end)
 
 
-def _worded(text: str, g: Grammar, taken: _Spans) -> list[Amount]:
-    """``"forty-two million dollars"``, ``"twenty per cent"``: spelled-out numbers before a gate word."""
+def _worded(text: str, g: Grammar, taken: _Spans, limit: int) -> list[Amount]:
+    """``"forty-two million dollars"``, ``"twenty per cent"``: spelled-out numbers before a gate word
+    (at most ``limit`` of them)."""
     lowered = vocab.lowered_text(text)
     if len(lowered) != len(text):
         return []
@@ -277,6 +278,8 @@ def _worded(text: str, g: Grammar, taken: _Spans) -> list[Amount]:
                 currency = None if percent else g.currencies.suffix_words[word]
                 out.append(Amount(value, currency, "percent" if percent else "money", m.start(), end))
                 taken.add(m.start(), end)
+                if len(out) >= limit:
+                    break
     return out
 
 
@@ -317,7 +320,7 @@ def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
                 taken.add(amount.start, m.end())
                 found.extend(_from_to(amount, m, text))
     if len(found) < limit:
-        found.extend(_worded(text, g, taken)[: limit - len(found)])
+        found.extend(_worded(text, g, taken, limit - len(found)))
     found.sort(key=lambda a: (a.start, a.value))
     return found
 

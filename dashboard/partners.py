@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 
 import pycountry
 
@@ -124,6 +125,9 @@ class Hit:
         return replace(self, start=self.start + by, end=self.end + by)
 
 
+MAX_HITS = 5000  # names read per story: an article names a few dozen (the rest of a longer list is not read)
+
+
 @dataclass
 class Registry:
     entities: dict[str, Entity]
@@ -177,6 +181,8 @@ class Registry:
         currency = currency_after().match
         alias_to = self.alias_to
         for match in gated(self.pattern).finditer(text):
+            if len(hits) >= MAX_HITS:
+                break  # a table or a crafted text, not an article: bounded time on any input
             alias = match.group(0)
             start, end = match.span()
             code, via = alias_to.get(alias) or alias_to[" ".join(alias.split())]  # a name broken by a line
@@ -484,6 +490,8 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     starts = [h.start for h in hits]
     out = []
     for m in pattern.finditer(text):
+        if len(out) >= MAX_HITS:
+            break  # bounded on any input, as ``Registry.find``
         name = m.group("name")
         start, end = m.span("name")
         if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic:
@@ -551,7 +559,7 @@ def anaphors(text: str, hits: list[Hit]) -> list[Hit]:
     the head word that the registry does not know ("the State Bank of Pakistan") counts too, and when
     it leads the phrase names no partner. ``hits`` sorted by start; two patterns, one pass, a sort."""
     phrase, head, by_phrase, holds = _anaphors()
-    found = list(phrase.finditer(text))
+    found = list(islice(phrase.finditer(text), MAX_HITS))  # bounded on any input, as ``Registry.find``
     if not found:
         return []
     entities = registry().entities
@@ -562,7 +570,7 @@ def anaphors(text: str, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         words = holds.get(h.code, ()) if h.code in entities else [w for w in h.code.split() if head.fullmatch(w)]
         events.extend((h.start, 0, word, h, None) for word in words)
-    for m in head.finditer(text):
+    for m in islice(head.finditer(text), MAX_HITS):
         i = bisect.bisect_right(starts, m.start()) - 1
         j = bisect.bisect_right(phrase_starts, m.start()) - 1
         if not (i >= 0 and hits[i].end >= m.end()) and not (j >= 0 and found[j].end() >= m.end()):

@@ -62,6 +62,17 @@ def test_a_story_with_thousands_of_figures_is_bounded():
     from dashboard.extract import MAX_AMOUNTS, find_amounts
 
     assert len(find_amounts("5% " * (3 * MAX_AMOUNTS))) == MAX_AMOUNTS
+    assert len(find_amounts("twenty per cent and " * (3 * MAX_AMOUNTS))) == MAX_AMOUNTS  # spelled ones too
+
+
+def test_a_story_with_thousands_of_names_is_bounded():
+    from dashboard.partners import MAX_HITS, anaphors, registry, unregistered_counterparties
+
+    text = "China and the bank lent, with Abc Def Bank and " * (2 * MAX_HITS)
+    hits = registry().find(text)
+    assert len(hits) == MAX_HITS
+    assert len(unregistered_counterparties(text, hits)) == MAX_HITS
+    assert len(anaphors(text, hits)) <= MAX_HITS
 
 
 _DATE_HOSTILE = {
