@@ -368,6 +368,11 @@ _WEAK_PENALTY = 40
 _WEAK_KINDS = {"actual_weak": "actual", "estimate_weak": "estimate"}  # cues that count only when nothing stronger is near
 _WINDOW_BEFORE, _WINDOW_AFTER = 140, 45
 _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far before its end
+# How far before a figure a cue it reads can start: a cue near it, and the cue of a movement before that cue
+# ("rose 30% to reach $1.4 billion", see ``classify_kind``); a sentence longer than ``_LONG_SENTENCE`` has its
+# cues found only that far around each figure
+_CUE_REACH_BEFORE = 2 * (_WINDOW_BEFORE + _LONGEST_CUE)
+_LONG_SENTENCE = 4000
 # Words that end a clause: a cue on the far side of one does not describe the figure.
 _AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b")  # run on lower-cased text
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
@@ -967,9 +972,14 @@ def extract_figures(
     # a figure looks at the cues of its own sentence, and for its metric at those of the sentence before
     near, before = bytearray(len(text)), bytearray(len(text))
     for i, (a, b) in dict.fromkeys(places):  # each sentence once: linear however many figures it holds
-        near[a:b] = before[a:b] = b"\x01" * (b - a)
+        if b - a <= _LONG_SENTENCE:
+            near[a:b] = before[a:b] = b"\x01" * (b - a)
         if i > 0:
             before[spans[i - 1][0] : spans[i - 1][1]] = b"\x01" * (spans[i - 1][1] - spans[i - 1][0])
+    for amount, (_, (a, b)) in zip(amounts, places, strict=True):
+        if b - a > _LONG_SENTENCE:  # a very long sentence: only the stretch each figure's cues can come from
+            lo, hi = max(a, amount.start - _CUE_REACH_BEFORE), min(b, amount.end + _WINDOW_AFTER + 1)
+            near[lo:hi] = before[lo:hi] = b"\x01" * (hi - lo)
     story = _Story(text, (near, before))
     # Partner names in text positions; Pakistan and towns never name a figure's partner.
     named = sorted(

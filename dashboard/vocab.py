@@ -141,6 +141,7 @@ def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 _FEW_WORDS = 12  # openings found one by one with str.find (faster than an automaton over a short text)
+_STRETCH = 1 << 16  # the places of a gated pattern's openings are found this many characters at a time
 
 
 class Gated:
@@ -159,6 +160,7 @@ class Gated:
         openings = literal_openings(pattern.pattern, pattern.flags)
         if not openings or pattern.match("") or any(len(w) < 2 and (w.isalnum() or w.isspace()) for w in openings):
             return
+        self.longest = max(len(w) for w in openings)
         # an opening that extends another ("apr" -> "april") adds no place: only the shortest are kept
         openings = {w for w in openings if not any(w[:n] in openings for n in range(1, len(w)))}
         lower = {w for w in openings if w[0].islower()}
@@ -209,12 +211,21 @@ class Gated:
             yield from self.pattern.finditer(text, pos, endpos)
             return
         match = self.pattern.match
-        for at in self.places(text, pos, endpos):
-            if at >= pos:
-                m = match(text, at, endpos)
-                if m:  # a match holds its opening: never empty
-                    pos = m.end()
-                    yield m
+        # the places are found a stretch at a time, so a caller that stops early (a story's limit of
+        # amounts) has not paid for the places of the whole text; an opening that starts in a stretch is
+        # looked for up to its longest length past it, and the next stretch starts where this one stopped
+        start = pos
+        while start < endpos:
+            stop = min(endpos, start + _STRETCH)
+            for at in self.places(text, start, min(endpos, stop + self.longest)):
+                if at >= stop:
+                    break
+                if at >= pos:
+                    m = match(text, at, endpos)
+                    if m:  # a match holds its opening: never empty
+                        pos = m.end()
+                        yield m
+            start = max(stop, pos)
 
 
 _GATED: dict[int, Gated] = {}  # by the id of the pattern, which its Gated keeps alive
@@ -292,6 +303,7 @@ class JointCueIndex:
         if words:
             self.automaton.make_automaton()
         self.empty = not words
+        self._longest: int | None = None  # the longest word, when first needed
 
     def matches(
         self, text: str, lowered: str | None = None, within: tuple[bytearray | None, ...] | None = None
@@ -309,7 +321,8 @@ class JointCueIndex:
         if not self.empty and same:
             last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
             tried: list[list[int]] = [[] for _ in self.indexes]
-            for end, (length, per_index) in self.automaton.iter(spaced_words(probe)):
+            spaced = spaced_words(probe)
+            for end, (length, per_index) in self._hits(spaced, masks):
                 at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
                 for k, entries in per_index:
                     if at != last[k]:
@@ -329,6 +342,35 @@ class JointCueIndex:
                 out.extend((m.start(), m.end(), term, m) for m in term.finditer(text, probe if same else None) if mask is None or mask[m.start()])
             out.sort(key=itemgetter(0))
         return found
+
+
+    def _hits(self, spaced: str, masks: tuple[bytearray | None, ...]):
+        """The automaton's hits over ``spaced``; when every index has a mask, only those of words that
+        start where one is set, found by walking only those stretches (a long text with few figures is
+        not walked whole). A word starting at ``at`` in the text spans ``spaced[at : at + len + 1]``."""
+        if any(mask is None for mask in masks):
+            yield from self.automaton.iter(spaced)
+            return
+        if self._longest is None:
+            self._longest = max((len(w) for w in self.automaton.keys()), default=0)
+        for run in _SET_RUN.finditer(_union(masks)):
+            r0, r1 = run.span()
+            for hit in self.automaton.iter(spaced, r0, min(len(spaced), r1 + self._longest + 1)):
+                if hit[0] - hit[1][0] < r1:  # the word starts inside the stretch
+                    yield hit
+
+
+_SET_RUN = re.compile(rb"[^\x00]+")
+
+
+def _union(masks: tuple[bytearray, ...]) -> bytes:
+    """Where any of the masks (bytearrays of 0 and 1, one length) is set, as bytes."""
+    if len(masks) == 1:
+        return bytes(masks[0])
+    bits = 0
+    for mask in masks:
+        bits |= int.from_bytes(mask, "big")
+    return bits.to_bytes(len(masks[0]), "big")
 
 
 @lru_cache(maxsize=4)

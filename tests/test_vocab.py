@@ -82,6 +82,9 @@ GATED_TEXTS = [
     "2019201920192019 fyfyfy 19 20 2020-21 a year a year",
     "xbetween 5 and 6, Between 1 and 2 between between 3",
     "fy" * 500 + " 2020" * 300,
+    # longer than the stretch the places are found in: openings and matches across its edges
+    "between 2019 and 2020 " * 3000 + "a" * (vocab._STRETCH - 7) + "between fy2024 and a year ago " * 5,
+    "x" * (vocab._STRETCH - 3) + "fyfyfy 2020 between" + " may jun" * 9000,
 ]
 
 
