@@ -816,12 +816,13 @@ _ATTRIBUTIVE_GAP = re.compile(r"[ \t]+")
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
 
 
-def _linked_after(s: _Sentence, end: int, hit: Hit) -> bool:
+def _linked_after(s: _Sentence, end: int, hit: Hit, clause_from: int | None = None) -> bool:
     """The name ``hit`` is the counterparty of an amount ending at ``end`` before it: near, in its
-    clause, and linked by a preposition ("$2bn loan from the ADB")."""
+    clause (no clause break from ``clause_from``, the amount's end by default), and linked by a
+    preposition ("$2bn loan from the ADB")."""
     return (
         0 <= hit.start - end <= _PARTNER_AFTER
-        and not s.story.after.between(end, hit.start)
+        and not s.story.after.between(end if clause_from is None else clause_from, hit.start)
         and _LINKED_AFTER.search(s.text, max(0, hit.start - s.start - 24), hit.start - s.start) is not None
     )
 
@@ -848,12 +849,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
         candidates.append((fs - hits[i - 1].end, i - 1))
     # "$1 billion, which is the last tranche from Saudi Arabia": the clause describes the figure itself
     described = _DESCRIBED.match(s.text, fe - s.start) if j < len(hits) else None
-    if (
-        j < len(hits)
-        and hits[j].start - fe <= _PARTNER_AFTER
-        and not s.story.after.between(described.end() + s.start if described else fe, hits[j].start)
-        and _LINKED_AFTER.search(s.text, max(0, hits[j].start - s.start - 24), hits[j].start - s.start)
-    ):
+    if j < len(hits) and _linked_after(s, fe, hits[j], described.end() + s.start if described else fe):
         candidates.append((hits[j].start - fe, j))
     if not candidates:
         return []

@@ -337,15 +337,6 @@ _FUNDED_BY = re.compile(
     r"|(?:guarantee|loan|funding|financing|grant|credit)[ \t]+from)[ \t]+(?:the[ \t]+)?",
     re.IGNORECASE,
 )
-# An organisation as the subject of money given: "The IFC will also provide additional funding",
-# "ADB has provided such a guarantee". Countries are left to the rules above (a country acting is
-# named beside Pakistan; one named alone is as often a comparison).
-_GIVES_AFTER = re.compile(
-    r"(?:[ \t]*\([A-Za-z&]{2,10}\))?[ \t]+(?:(?:has|have|had|is|are|was|were|will|would|also|recently|already)[ \t]+){0,3}"
-    r"(?:provid\w*|lend\w*|lent|fund(?:s|ed|ing)?|financ\w+|guarantee\w*|invest\w*|grant(?:s|ed)?|disburs\w+|approv\w+|extend\w*|pledg\w+"
-    r"|renew\w*|sign(?:s|ed|ing)?|roll(?:s|ed|ing)?[ \t]+over)\b",
-    re.IGNORECASE,
-)
 
 
 def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
@@ -395,14 +386,34 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
 
 
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
-# A counterparty's role after its name: "DIB and Standard Chartered were the lead arrangers",
-# "China is Pakistan's largest creditor", "the bank acted as the main coordinator".
-_ROLE_AFTER = re.compile(
-    r"(?:[ \t]*\([A-Za-z&]{2,10}\))?[ \t]+(?:were|was|are|is|acted[ \t]+as|acts[ \t]+as|will[ \t]+be|as)[ \t]+"
-    r"(?:the[ \t]+|a[ \t]+|an[ \t]+|(?P<pak>Pakistan['’]s)[ \t]+)?(?:(?:lead|main|joint|mandated|sole|key|largest|biggest|principal|top)[ \t]+)?"
-    r"(?:arrangers?|lenders?|financiers?|investors?|underwriters?|guarantors?|donors?|creditors?|coordinators?|backers?|funders?)\b",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _giving() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What after a name makes it a giver (``data/giving_words.csv``): a verb of giving ("The IFC
+    will also provide additional funding", "ADB has provided such a guarantee") and a counterparty's
+    role ("DIB and Standard Chartered were the lead arrangers", "China is Pakistan's largest creditor")."""
+    rows = read_rows("giving_words.csv")
+    for i, row in enumerate(rows, start=2):
+        if row["kind"] not in ("verb", "role"):
+            raise VocabularyError(f"data/giving_words.csv row {i}: kind must be verb or role, not {row['kind']!r}")
+        try:
+            re.compile(row["pattern"])
+        except re.error as exc:
+            raise VocabularyError(f"data/giving_words.csv row {i}: bad pattern {row['pattern']!r}: {exc}") from None
+    verbs, roles = ("|".join(row["pattern"] for row in rows if row["kind"] == kind) for kind in ("verb", "role"))
+    acronym = r"(?:[ \t]*\([A-Za-z&]{2,10}\))?"  # "The International Finance Corporation (IFC) will ..."
+    gives = re.compile(
+        acronym + r"[ \t]+(?:(?:has|have|had|is|are|was|were|will|would|also|recently|already)[ \t]+){0,3}(?:" + verbs + r")\b",
+        re.IGNORECASE,
+    )
+    role = re.compile(
+        acronym + r"[ \t]+(?:were|was|are|is|acted[ \t]+as|acts[ \t]+as|will[ \t]+be|as)[ \t]+"
+        r"(?:the[ \t]+|a[ \t]+|an[ \t]+|(?P<pak>Pakistan['’]s)[ \t]+)?(?:(?:lead|main|joint|mandated|sole|key|largest|biggest|principal|top)[ \t]+)?"
+        r"(?:" + roles + r")\b",
+        re.IGNORECASE,
+    )
+    return gives, role
 
 
 def _givers(text: str, group: list[Hit], direct: list[str], entities: dict) -> set[str]:
@@ -412,6 +423,7 @@ def _givers(text: str, group: list[Hit], direct: list[str], entities: dict) -> s
     providing billions ... to Pakistan"). An organisation or company gives wherever it is named; a
     country only toward Pakistan: Pakistan named after it, or "Pakistan's largest creditor". One pass
     from the end."""
+    gives, role = _giving()
     found: set[str] = set()
     pakistan = [h.start for h in group if h.code == "PAK"]
     last_pakistan = max(pakistan) if pakistan else -1
@@ -421,7 +433,7 @@ def _givers(text: str, group: list[Hit], direct: list[str], entities: dict) -> s
         if hit.code == "PAK" or hit.via != "name" or hit.passing:
             giving = False
             continue
-        verb = _GIVES_AFTER.match(text, hit.end) or _ROLE_AFTER.match(text, hit.end)
+        verb = gives.match(text, hit.end) or role.match(text, hit.end)
         if verb:
             organisation = getattr(entities.get(hit.code), "type", "organisation") in ("organisation", "company")
             giving = organisation or last_pakistan > hit.end or bool(verb.groupdict().get("pak"))

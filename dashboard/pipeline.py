@@ -63,8 +63,8 @@ def analyse_story(story: Story) -> dict:
     partners = list(dict.fromkeys([*of_figures, *(c for c in direct if c in engaged)]))
     # a name in the headline is the story's partner unless the story's own counterparties are others
     # ("India asks IMF to reconsider Pakistan programme": the IMF's loan; India objects)
-    partners += [c for c in direct if c in headline and c not in partners and (not partners or reg.entities.get(c, None) is None
-                 or reg.entities[c].type != "country")]
+    partners += [c for c in direct if c in headline and c not in partners
+                 and (not partners or getattr(reg.entities.get(c), "type", None) != "country")]
     # a state fund, agency or company acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too
     partners += [c for c in dict.fromkeys(reg.entities[p].country for p in partners if p in reg.entities) if c and c not in partners]
     # and a state fund, agency or company of a partner country, named as itself, acts for it: "Saudi Arabia agreed

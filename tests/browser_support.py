@@ -85,7 +85,8 @@ def type_and_choose(page, field, text: str, tries: int = 3) -> None:
 
     The option is waited for before Enter, and a rerun that lands while the list is open (it closes
     the list) is met by opening it again, so a loaded machine never makes the choice miss."""
-    sync_api = __import__("playwright.sync_api", fromlist=["TimeoutError"])
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     for attempt in range(tries):
         field.click()
         page.keyboard.type(text)
@@ -94,7 +95,7 @@ def type_and_choose(page, field, text: str, tries: int = 3) -> None:
             option.wait_for(timeout=20_000)
             option.click()  # not Enter: before the typed filter applies, Enter takes the option highlighted then
             return
-        except sync_api.TimeoutError:
+        except PlaywrightTimeout:
             if attempt == tries - 1:
                 raise
             page.keyboard.press("Escape")

@@ -430,3 +430,17 @@ def test_a_first_line_that_is_a_paragraph_is_no_headline():
             "in line with the UN Sustainable Development Goals, officials said on Monday in Islamabad at a ceremony.")
     assert "UN" not in _story(body + "\n\nThe bank signed the agreements.")["partners"]
     assert "UN" in _story("UN agency backs Pakistan\n\n" + body)["partners"]
+
+
+def test_a_bad_row_of_giving_words_names_the_file_and_row(tmp_path, monkeypatch):
+    from dashboard import partners
+
+    (tmp_path / "giving_words.csv").write_text("kind,pattern,note\nverb,provid\\w*,\ngift,lend,\n")
+    original = partners.read_rows
+    monkeypatch.setattr(partners, "read_rows", lambda name, data_dir=tmp_path: original(name, tmp_path))
+    partners._giving.cache_clear()
+    try:
+        with pytest.raises(VocabularyError, match="data/giving_words.csv row 3"):
+            partners._giving()
+    finally:
+        partners._giving.cache_clear()

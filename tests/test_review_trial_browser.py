@@ -72,9 +72,7 @@ def success(page, words: str) -> None:
 
 def choose(page, key: str, option: str) -> None:
     """Pick ``option`` in the selectbox keyed ``key``: open it, type, click the option."""
-    page.locator(f".st-key-{key} input").click()
-    page.keyboard.type(option)
-    page.get_by_role("option", name=option, exact=True).click(timeout=60_000)
+    type_and_choose(page, page.locator(f".st-key-{key} input"), option)
     sync_api.expect(page.locator(f".st-key-{key} input")).to_have_value(option, timeout=30_000)
 
 
