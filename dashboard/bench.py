@@ -45,6 +45,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "givers to Pakistan": lambda n: _repeat("China, Qatar and the UAE are providing loans to Pakistan, and ", n) + ".",
     "capitals acting": lambda n: _repeat("Beijing has agreed and Riyadh's deposit of $3 billion IMF loan ", n) + ".",
     "titles after lenders": lambda n: _repeat("with Saudi Investment Minister and with Abc Def Fund Adviser ", n) + ".",
+    "blanks after a teasers' header": lambda n: "Abc def. " * (n // 18) + "\nRelated Articles" + " " * (n // 2) + "x",
+    "blanks between currencies": lambda n: "a $1 billion oil facility" + " " * n + "Rs290 billion",
 }
 
 _AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")

@@ -1078,7 +1078,7 @@ def _same_partner(a: Figure, b: Figure) -> bool:
 # "a $1 billion oil facility for Pakistan, equivalent to around Rs290 billion": the same amount in another
 # currency, a few words (no digits) and a comma after it, or right after it
 _EQUIVALENT = re.compile(
-    r"(?:(?:[ \t]+[A-Za-z'’-]+){1,6}[ \t]*,|[ \t]*,?)[ \t]*(?:which[ \t]+is[ \t]+)?(?:equivalent|equal)[ \t]+to[ \t]+"
+    r"(?:(?:[ \t]++[A-Za-z'’-]++){1,6}[ \t]*+,|[ \t]*+,?)[ \t]*+(?:which[ \t]+is[ \t]+)?(?:equivalent|equal)[ \t]+to[ \t]+"
     r"(?:(?:about|around|approximately|roughly|some|nearly)[ \t]+)?",
     re.IGNORECASE,
 )

@@ -515,7 +515,7 @@ def teaser_headers() -> re.Pattern[str] | None:
     if not rest:
         return None
     try:
-        return re.compile(rf"(?m:^[ \t]*(?:{rest})[ \t]*:?[ \t]*$)")
+        return re.compile(rf"(?m:^[ \t]*+(?:{rest})[ \t]*+:?[ \t]*+$)")
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 
