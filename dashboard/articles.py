@@ -206,6 +206,7 @@ _DATE_LINE_WORDS = 6  # names (a byline, an outlet, a section) beside the date
 
 
 _DATE_LINE_REACH = 1200
+_CAPTION_LENGTH = 320  # a caption is a line of its own (the furniture row reads at most 300 characters before its credit)
 _MAX_DATELINES = 20  # a story with more dated lines than this is a list: the first ones decide
 
 @lru_cache(maxsize=1)
@@ -341,7 +342,20 @@ def story_date(text: str) -> date | None:
         lead = pattern.search(text, 0, _LEAD_REACH)
         if lead and (found := parse_date(lead.group("date"))):
             return found
-    return _date_from_lines(text)
+    return _date_from_lines(text) or _caption_date(text)
+
+
+def _caption_date(text: str) -> date | None:
+    """The date of the photo a story opens with, when nothing else dates it: a caption line in its
+    first lines ("... addresses a press conference on December 14, 2025. — Screengrab via Geo news"):
+    news photos are of the day's event."""
+    for line in text[:_DATE_LINE_REACH].split("\n"):
+        if len(line) > _CAPTION_LENGTH or not any(c.isdigit() for c in line):
+            continue
+        when = _ANY_DATE.search(line)
+        if when and vocab.captions().match(line) and (found := parse_date(when.group(0))):
+            return found
+    return None
 
 
 # --------------------------------------------------------------------------- splitting and cleaning

@@ -508,6 +508,17 @@ def furniture() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def captions() -> re.Pattern[str]:
+    """A line that is a photo's caption or credit (the ``line`` rows of ``data/furniture.csv`` whose
+    name starts "photo"): "Mr X addresses a press conference on December 14, 2025. — Screengrab via Geo"."""
+    rows = [row["pattern"] for row in read_rows("furniture.csv") if row["scope"] == "line" and row["name"].startswith("photo")]
+    try:
+        return re.compile(rf"[ \t]*(?:{'|'.join(rows)})" if rows else r"(?!)")
+    except re.error as exc:
+        raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
 def teaser_headers() -> re.Pattern[str] | None:
     """Headers after which a page holds only teasers of other stories (``rest`` rows of
     ``data/furniture.csv``: "Related Articles", "You May Also Like"), each a line of its own."""

@@ -290,9 +290,9 @@ def _page(line: str) -> str:
         (_page("JUNE 4, 2024"), "2024-06-04"),
         (_page("04 Jun 2024, 10:15 PKT"), "2024-06-04"),
         (_page("Published: Tue, 04 Jun 2024"), "2024-06-04"),
-        # a sentence or a caption that holds a date is no date line
+        # a sentence that holds a date is no date line; a caption dates a story with no other date
         (_page("The board signed the deal on June 4, 2024"), None),
-        (_page("A trader counts notes in Karachi on May 2, 2024. — AFP"), None),
+        (_page("A trader counts notes in Karachi on May 2, 2024. — AFP"), "2024-05-02"),  # the photo's day, for want of another
         (_page("Updated 3 hours ago"), None),
         (_page("Date: 4/6/2024"), None),
         # wire datelines with the date in brackets; without a year there is no date
@@ -302,6 +302,13 @@ def _page(line: str) -> str:
         # a wire lead that opens with its date
         ("Pakistan leans on its allies\n\nBy A Writer\n\nFebruary 6, 2019 - China and Qatar are lending more.\n", "2019-02-06"),
         ("Pakistan leans on its allies\n\nThe loans of February 6, 2019 - and more - were repaid.\n", None),
+        # the photo a story opens with dates it when nothing else does
+        ("Crypto desks get a nod\n\nThe regulator's chief speaks to the press in Lahore on March 9, 2025. — Screengrab via Geo news\n"
+         "The regulator allowed two exchanges.\n", "2025-03-09"),
+        ("Crypto desks get a nod\n\nThe chief at a signing on March 9, 2025. — Reuters\nThe regulator allowed two exchanges.\n", "2025-03-09"),
+        # a date inside the story is not its date, and a dated line above the caption wins
+        ("Crypto desks get a nod\n\nThe regulator allowed two exchanges on March 9, 2025, its chief said.\n", None),
+        ("Crypto desks get a nod\n\nMay 2, 2025\n\nThe chief on March 9, 2025. — AFP\nThe regulator allowed two exchanges.\n", "2025-05-02"),
     ],
 )
 def test_date_lines_with_furniture(text, published):
