@@ -1164,18 +1164,32 @@ def _rates_of_flows(figures: list[Figure], counterparty: Hit) -> list[Figure]:
 
 
 _CLAUSE_END = re.compile(r"[,;:(]|\s[–—-]\s")
+_WIDE_AFTER = 40  # "$2bn in total remittances": a national total's words follow an amount closely
 
 
-def _wide_near(wide: re.Pattern[str], f: Figure) -> bool:
-    """Words of a national total stand before the figure in its sentence, or after it in its own
-    clause: "Pakistan's exports were $2bn", "$2bn, the country's total"; not "$2.4bn in loans
-    maturing next month, a move aimed at keeping Pakistan's reserves up"."""
+def _wide_near(wide: re.Pattern[str], f: Figure, first: Figure | None = None, previous: Figure | None = None) -> bool:
+    """Words of a national total stand before the figure in its sentence, or just after it in its own
+    clause: "Pakistan's exports were $2bn", "$2bn in total remittances"; not "$2.4bn in loans
+    maturing next month, a move aimed at keeping Pakistan's reserves up". When other amounts stand
+    before it in the sentence (the ``first`` of them and the ``previous`` one), the words count
+    before the first (the sentence's preamble) or in the figure's own clause: in "The agreements
+    include USD 300 million to strengthen Pakistan's energy sector, USD 385 million for cities" the
+    second is not Pakistan's."""
     at = f.quote.find(f.raw)
     if at == -1:
         return wide.search(f.quote) is not None
     end = at + len(f.raw)
-    stop = _CLAUSE_END.search(f.quote, end)
-    return wide.search(f.quote, 0, at) is not None or wide.search(f.quote, end, stop.start() if stop else len(f.quote)) is not None
+    stop = _CLAUSE_END.search(f.quote, end, end + _WIDE_AFTER)
+    if wide.search(f.quote, end, stop.start() if stop else min(len(f.quote), end + _WIDE_AFTER)) is not None:
+        return True
+    lead = f.quote.find(first.raw) if first is not None and first.quote == f.quote else -1
+    before = f.quote.find(previous.raw, max(lead, 0)) if previous is not None and previous.quote == f.quote else -1
+    if lead == -1 or before == -1 or before >= at:
+        return wide.search(f.quote, 0, at) is not None
+    clause = before + len(previous.raw)
+    for boundary in _CLAUSE_END.finditer(f.quote, clause, at):
+        clause = boundary.end()
+    return wide.search(f.quote, 0, lead) is not None or wide.search(f.quote, clause, at) is not None
 
 
 def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_elsewhere: list[frozenset[str]]) -> list[Figure]:
@@ -1192,13 +1206,16 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     wide = vocab.pakistan_wide()
     two_sided = vocab.two_sided()
     out = []
-    for f, others in zip(figures, named_elsewhere, strict=True):
+    first = None  # the first figure of the sentence
+    for i, (f, others) in enumerate(zip(figures, named_elsewhere, strict=True)):
         if f.partner is not None or others - {counterparty.code}:
             out.append(f)
             continue
         # "the two neighbours will liberalise 75 percent of their total tariff lines": between the two, whatever it measures
         between = two_sided.search(f.quote)
-        if between or (f.metric in flows and (counterparty.alias in f.quote or not _wide_near(wide, f))):
+        if not i or figures[i - 1].quote != f.quote:
+            first = f
+        if between or (f.metric in flows and (counterparty.alias in f.quote or not _wide_near(wide, f, first, figures[i - 1] if i else None))):
             cue = f"the story's counterparty ({counterparty.alias}{', ' + between.group(0) if between else ''})"
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)

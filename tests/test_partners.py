@@ -355,6 +355,21 @@ def test_words_of_a_national_total_only_count_near_the_figure():
     assert _partner_of(record, "$30 billion") == []  # what the country lost: Pakistan-wide
 
 
+def test_items_of_a_list_of_loans_are_the_lender_s_unless_their_own_clause_is_national():
+    text = (
+        "Kuwait Fund signs four loans with Pakistan\n\n"
+        "The Kuwait Fund signed four loans with Pakistan on Monday. The loans cover a $90 million policy loan, to reform Pakistan's "
+        "railways, $40 million for clinics in Sindh, $25 million to widen a road and $15 million for schools, a national programme. "
+        "Pakistan's total external debt is $130 billion. The fund's grants reached $12 million, rising to $20 million "
+        "in total national outlays."
+    )
+    record = _story(text)
+    for raw in ("$90 million", "$40 million", "$25 million", "$15 million"):
+        assert _partner_of(record, raw) == ["KFAED"], raw
+    assert _partner_of(record, "$130 billion") == []
+    assert _partner_of(record, "$20 million") == []  # "total national" follows the amount in its own clause
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
