@@ -835,7 +835,9 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
     ``previous_end`` is where the sentence's amount before this one ends: a name linked after that
     amount is its own ("a $216m loan for Indonesia, $165m for a Bangladesh project"). A figure of a
     national total (``national``: reserves, a budget) takes a name before it only in its own clause
-    ("After the Chinese refinancing, reserves could rise to $12.7bn" is Pakistan's)."""
+    ("After the Chinese refinancing, reserves could rise to $12.7bn" is Pakistan's). Words of a
+    national total between a name and the figure part them ("the ADB said annual losses exceed $2bn",
+    "..., European Union 12.2 per cent and others 8.4 per cent": ``between`` in data/pakistan_wide_cues.csv)."""
     fs, fe = fig.start, fig.end
     hits = s.hits
     i = bisect.bisect_right(hits, fs, key=lambda h: h.end)  # hits[:i] end at or before the figure
@@ -845,7 +847,12 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
     candidates = []
     if j < len(hits) and _ATTRIBUTIVE_GAP.fullmatch(s.text, fe - s.start, hits[j].start - s.start) and _NOUN_AFTER.match(s.text, hits[j].end - s.start):
         candidates.append((-1, j))  # "a $1 billion IMF injection", "the $3bn Saudi deposit": the name describes the amount
-    if i > 0 and not s.story.before.between(hits[i - 1].end, fs) and not (national and s.story.after.between(hits[i - 1].end, fs)):
+    if (
+        i > 0
+        and not s.story.before.between(hits[i - 1].end, fs)
+        and not (national and s.story.after.between(hits[i - 1].end, fs))
+        and vocab.pakistan_wide_between().search(s.text, hits[i - 1].end - s.start, fs - s.start) is None
+    ):
         candidates.append((fs - hits[i - 1].end, i - 1))
     # "$1 billion, which is the last tranche from Saudi Arabia": the clause describes the figure itself
     described = _DESCRIBED.match(s.text, fe - s.start) if j < len(hits) else None
@@ -1068,9 +1075,13 @@ def _same_partner(a: Figure, b: Figure) -> bool:
     """Two mentions can be one figure unless each names a different counterparty
     ("Bank of China (3 billion RMB), and ICBC (3 billion RMB)" are two loans); a state fund and its
     country are one ("Qatar's state-owned fund would invest $3 billion ... the Qatar Investment
-    Authority's aspiration to invest $3 billion")."""
-    if a.partner is None or b.partner is None or a.partner == b.partner:
+    Authority's aspiration to invest $3 billion"); a mention that words of a national total make
+    Pakistan's own is not one with a counterparty's ("floods inflicted $30 billion in damages" and
+    "China has loaned the country $30 billion" are two)."""
+    if a.partner == b.partner:
         return True
+    if a.partner is None or b.partner is None:
+        return not _wide_near(vocab.pakistan_wide(), a if a.partner is None else b)
     entities = registry().entities
     return getattr(entities.get(a.partner), "country", None) == b.partner or getattr(entities.get(b.partner), "country", None) == a.partner
 
@@ -1205,6 +1216,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     flows = vocab.counterparty_metrics()
     wide = vocab.pakistan_wide()
     two_sided = vocab.two_sided()
+    parting = vocab.pakistan_wide_between()
     out = []
     first = None  # the first figure of the sentence
     for i, (f, others) in enumerate(zip(figures, named_elsewhere, strict=True)):
@@ -1215,7 +1227,13 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
         between = two_sided.search(f.quote)
         if not i or figures[i - 1].quote != f.quote:
             first = f
-        if between or (f.metric in flows and (counterparty.alias in f.quote or not _wide_near(wide, f, first, figures[i - 1] if i else None))):
+        previous = figures[i - 1] if i else None
+        national = _wide_near(wide, f, first, previous)
+        # "the ADB said annual losses exceed $2bn": losses are the country's own, even beside the counterparty's name
+        if national and counterparty.alias in f.quote and _wide_near(parting, f, first, previous):
+            out.append(f)
+            continue
+        if between or (f.metric in flows and (counterparty.alias in f.quote or not national)):
             cue = f"the story's counterparty ({counterparty.alias}{', ' + between.group(0) if between else ''})"
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)

@@ -668,12 +668,29 @@ def counterparty_metrics() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _pakistan_wide_rows() -> tuple[tuple[str, bool], ...]:
+    """(pattern, between) rows of ``data/pakistan_wide_cues.csv``, each pattern checked."""
+    out = []
+    for i, row in enumerate(read_rows("pakistan_wide_cues.csv"), start=2):
+        _compile(row["pattern"], f"pakistan_wide_cues.csv row {i}")
+        if row.get("between", "") not in ("", "yes"):
+            raise VocabularyError(f"data/pakistan_wide_cues.csv row {i}: between must be yes or empty")
+        out.append((row["pattern"], row.get("between") == "yes"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
 def pakistan_wide() -> re.Pattern[str]:
     """Words that make an amount Pakistan's own total, never one partner's (``data/pakistan_wide_cues.csv``)."""
-    patterns = [row["pattern"] for row in read_rows("pakistan_wide_cues.csv")]
-    for i, pattern in enumerate(patterns, start=2):
-        _compile(pattern, f"pakistan_wide_cues.csv row {i}")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p})" for p, _ in _pakistan_wide_rows()), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def pakistan_wide_between() -> re.Pattern[str]:
+    """The words of a national total that, standing between a name and an amount, part them
+    (``between=yes``): "the ADB said average annual losses exceed $2bn" is not the ADB's."""
+    patterns = [p for p, between in _pakistan_wide_rows() if between]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) if patterns else r"(?!)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

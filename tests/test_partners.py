@@ -370,6 +370,29 @@ def test_items_of_a_list_of_loans_are_the_lender_s_unless_their_own_clause_is_na
     assert _partner_of(record, "$20 million") == []  # "total national" follows the amount in its own clause
 
 
+def test_words_of_a_national_total_between_a_name_and_an_amount_part_them():
+    text = (
+        "The ADB lends Pakistan $500 million\n\n"
+        "The ADB approved a $500 million loan for Pakistan. The ADB said Pakistan's average annual losses from floods exceed $2 billion. "
+        "It also approved a $100 million loan for the National Motorway. Remittances came from Saudi Arabia 24 per cent ($5.1 billion), "
+        "the UAE 17 per cent ($3.7 billion) and others 8 per cent ($1.8 billion)."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$2 billion") == []
+    assert _partner_of(record, "$100 million") == ["ADB"]  # "National Motorway" is a name, not a national total
+    assert _partner_of(record, "$5.1 billion") == ["SAU"] and _partner_of(record, "$3.7 billion") == ["ARE"]
+    assert _partner_of(record, "8 per cent") == [] and _partner_of(record, "$1.8 billion") == []
+
+
+def test_a_national_total_and_a_loan_of_the_same_size_are_two_figures():
+    text = (
+        "China stands by Pakistan\n\n"
+        "Floods inflicted $30 billion in damages on Pakistan last year. China has loaned the country $30 billion since 2015."
+    )
+    record = _story(text)
+    assert sorted(str(f["partner"]) for f in record["figures"] if f["raw"] == "$30 billion") == ["CHN", "None"]
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]

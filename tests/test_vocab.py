@@ -135,3 +135,17 @@ def test_gated_strategies():
     text = "USD 5, $6 and PKR7; EURO 8 AUD9"
     assert [m.span() for m in vocab.gated(codes).finditer(text)] == [m.span() for m in codes.finditer(text)]
     assert vocab.gated(re.compile(r"[Bb]etween \d")).core == "etween "
+
+
+def test_a_bad_between_flag_of_national_total_words_names_the_file_and_row(tmp_path, monkeypatch):
+    from dashboard import vocab
+
+    (tmp_path / "pakistan_wide_cues.csv").write_text("pattern,between,note\n\\btotal\\b,,\n\\blosses\\b,maybe,\n")
+    original = vocab.read_rows
+    monkeypatch.setattr(vocab, "read_rows", lambda name, data_dir=tmp_path: original(name, tmp_path))
+    vocab._pakistan_wide_rows.cache_clear()
+    try:
+        with pytest.raises(vocab.VocabularyError, match="data/pakistan_wide_cues.csv row 3"):
+            vocab._pakistan_wide_rows()
+    finally:
+        vocab._pakistan_wide_rows.cache_clear()
