@@ -27,6 +27,27 @@ def corpus():
     return load_corpus([SEEDS_DIR])
 
 
+@pytest.fixture
+def data_files(tmp_path, monkeypatch):
+    """Point a module's vocabulary reader at files written here and clear a cached loader around
+    the test: ``data_files(vocab, vocab.furniture, {"furniture.csv": "name,scope,pattern\\n..."})``."""
+    cleared = []
+
+    def use(module, loader, files: dict[str, str]):
+        for name, text in files.items():
+            (tmp_path / name).write_text(text)
+        original = module.read_rows
+        monkeypatch.setattr(module, "read_rows", lambda name, data_dir=tmp_path: original(name, tmp_path))
+        loader.cache_clear()
+        cleared.append(loader)
+        return loader
+
+    yield use
+    monkeypatch.undo()
+    for loader in cleared:
+        loader.cache_clear()
+
+
 def _as_postgres(args: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 

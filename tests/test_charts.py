@@ -212,17 +212,10 @@ def test_target_text_is_above_its_bar_from_the_left_edge():
     assert fig.data[0].text is None
 
 
-def test_theme_colours_are_validated_naming_the_row(tmp_path, monkeypatch):
-    (tmp_path / "themes.csv").write_text("theme,label,pattern,colour\na,A,x,#112233\nb,B,y,#112233\n")
-    real = vocab.read_rows
-    monkeypatch.setattr(vocab, "read_rows", lambda name, data_dir=tmp_path: real(name, data_dir))
-    vocab.theme_colours.cache_clear()
-    try:
-        with pytest.raises(vocab.VocabularyError, match="themes.csv row 3"):
-            vocab.theme_colours()
-    finally:
-        monkeypatch.undo()
-        vocab.theme_colours.cache_clear()
+def test_theme_colours_are_validated_naming_the_row(data_files):
+    colours = data_files(vocab, vocab.theme_colours, {"themes.csv": "theme,label,pattern,colour\na,A,x,#112233\nb,B,y,#112233\n"})
+    with pytest.raises(vocab.VocabularyError, match="themes.csv row 3"):
+        colours()
 
 
 def test_frozen_figure_serialises_once_and_equals_the_original():

@@ -470,15 +470,9 @@ def test_a_first_line_that_is_a_paragraph_is_no_headline():
     assert "UN" in _story("UN agency backs Pakistan\n\n" + body)["partners"]
 
 
-def test_a_bad_row_of_giving_words_names_the_file_and_row(tmp_path, monkeypatch):
+def test_a_bad_row_of_giving_words_names_the_file_and_row(data_files):
     from dashboard import partners
 
-    (tmp_path / "giving_words.csv").write_text("kind,pattern,note\nverb,provid\\w*,\ngift,lend,\n")
-    original = partners.read_rows
-    monkeypatch.setattr(partners, "read_rows", lambda name, data_dir=tmp_path: original(name, tmp_path))
-    partners._giving.cache_clear()
-    try:
-        with pytest.raises(VocabularyError, match="data/giving_words.csv row 3"):
-            partners._giving()
-    finally:
-        partners._giving.cache_clear()
+    giving = data_files(partners, partners._giving, {"giving_words.csv": "kind,pattern,note\nverb,provid\\w*,\ngift,lend,\n"})
+    with pytest.raises(VocabularyError, match="data/giving_words.csv row 3"):
+        giving()

@@ -23,16 +23,10 @@ def test_every_vocabulary_pattern_compiles():
     assert vocab.outlets()[0] == ("Published in Dawn", "Dawn")
 
 
-def test_bad_furniture_scope_is_reported(tmp_path, monkeypatch):
-    (tmp_path / "furniture.csv").write_text("name,scope,pattern\nx,sideways,abc\n")
-    original = vocab.read_rows
-    monkeypatch.setattr(vocab, "read_rows", lambda name, data_dir=tmp_path: original(name, tmp_path))
-    vocab.furniture.cache_clear()
-    try:
-        with pytest.raises(vocab.VocabularyError, match="data/furniture.csv"):
-            vocab.furniture()
-    finally:
-        vocab.furniture.cache_clear()
+def test_bad_furniture_scope_is_reported(data_files):
+    furniture = data_files(vocab, vocab.furniture, {"furniture.csv": "name,scope,pattern\nx,sideways,abc\n"})
+    with pytest.raises(vocab.VocabularyError, match="data/furniture.csv"):
+        furniture()
 
 
 @pytest.mark.parametrize(
@@ -137,15 +131,7 @@ def test_gated_strategies():
     assert vocab.gated(re.compile(r"[Bb]etween \d")).core == "etween "
 
 
-def test_a_bad_between_flag_of_national_total_words_names_the_file_and_row(tmp_path, monkeypatch):
-    from dashboard import vocab
-
-    (tmp_path / "pakistan_wide_cues.csv").write_text("pattern,between,note\n\\btotal\\b,,\n\\blosses\\b,maybe,\n")
-    original = vocab.read_rows
-    monkeypatch.setattr(vocab, "read_rows", lambda name, data_dir=tmp_path: original(name, tmp_path))
-    vocab._pakistan_wide_rows.cache_clear()
-    try:
-        with pytest.raises(vocab.VocabularyError, match="data/pakistan_wide_cues.csv row 3"):
-            vocab._pakistan_wide_rows()
-    finally:
-        vocab._pakistan_wide_rows.cache_clear()
+def test_a_bad_between_flag_of_national_total_words_names_the_file_and_row(data_files):
+    rows = data_files(vocab, vocab._pakistan_wide_rows, {"pakistan_wide_cues.csv": "pattern,between,note\n\\btotal\\b,,\n\\blosses\\b,maybe,\n"})
+    with pytest.raises(vocab.VocabularyError, match="data/pakistan_wide_cues.csv row 3"):
+        rows()
