@@ -84,9 +84,12 @@ def _part(aid: str, part: str) -> bool:
     01-14); ``blind``: A and B 15-20, scored but never looked into; ``test``: set C, labelled by
     someone else after the extractor's rules were written and scored once at the end; ``unseen``:
     set D, labelled blind to the code in the last session and scored once before any rule looked
-    at it; ``all``."""
+    at it; ``fresh``: set E, labelled blind to the code in a later session and scored once, at that
+    session's start and end, before its errors were read; ``all``."""
     if part == "all":
         return True
+    if aid.startswith("E"):
+        return part == "fresh"
     if aid.startswith("C"):
         return part == "test"
     if aid.startswith("D"):
@@ -175,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=Path, default=ROOT.parent / "devset" / "texts", help="folder with <id>.txt files")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--urls", action="store_true", help="date an undated text from its URL, as `add --url` does")
-    parser.add_argument("--part", choices=["all", "tune", "blind", "test", "unseen"], default="all", help="which articles (see _part)")
+    parser.add_argument("--part", choices=["all", "tune", "blind", "test", "unseen", "fresh"], default="all", help="which articles (see _part)")
     args = parser.parse_args(argv)
     if not args.texts.is_dir():
         print(f"error: no texts folder {args.texts} (see benchmarks/realdev/README.md)", file=sys.stderr)
