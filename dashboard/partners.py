@@ -24,11 +24,20 @@ TYPES = ("country", "bloc", "organisation", "company", "subject")
 
 @lru_cache(maxsize=1)
 def currency_after() -> re.Pattern[str]:
-    """A currency right after a country's name ("US$", "Saudi riyals"): then the name is the currency's,
-    not a partner's. The words come from ``data/currencies.csv``."""
+    """A currency word right after a country's name ("Saudi riyals", "US dollars"): then the name is
+    the currency's, not a partner's. The words come from ``data/currencies.csv``; for a dollar sign
+    see :func:`_dollar_after`."""
     tokens = currency_tokens()
     words = "|".join(re.escape(w) for w in sorted(tokens.suffix_words, key=len, reverse=True))
-    return re.compile(rf"\s?(?:\$|(?i:{words})\b)")
+    return re.compile(rf"\s?(?i:{words})\b")
+
+
+def _dollar_after(text: str, alias: str, end: int) -> bool:
+    """The name and a dollar sign after it are one currency symbol of ``data/currencies.csv``
+    ("US$", "US $", "HK$"); "Germany $505 million" in a list of markets is Germany's."""
+    if text.startswith("$", end):
+        return f"{alias}$" in currency_tokens().prefix
+    return text.startswith(" $", end) and f"{alias} $" in currency_tokens().prefix
 
 
 @lru_cache(maxsize=1)
@@ -186,7 +195,7 @@ class Registry:
             alias = match.group(0)
             start, end = match.span()
             code, via = alias_to.get(alias) or alias_to[" ".join(alias.split())]  # a name broken by a line
-            if code != "PAK" and via == "name" and currency(text, end):
+            if code != "PAK" and via == "name" and (currency(text, end) or _dollar_after(text, alias, end)):
                 continue
             if via == "place" and alias in self.stands_for and place_as_state().match(text, end):
                 if not _AT_PLACE.search(text, max(0, start - 12), start):

@@ -393,6 +393,29 @@ def test_a_national_total_and_a_loan_of_the_same_size_are_two_figures():
     assert sorted(str(f["partner"]) for f in record["figures"] if f["raw"] == "$30 billion") == ["CHN", "None"]
 
 
+def test_a_market_named_before_a_dollar_amount_is_not_a_currency():
+    text = (
+        "Exports to the US cross $2bn\n\n"
+        "The US imported $2 billion of Pakistani goods. Germany imported $505 million, Hong Kong $337 million and Italy $327 million. "
+        "The UK's share was US $ 620 million."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$505 million") == ["DEU"]
+    assert _partner_of(record, "$337 million") == ["HKG"]
+    assert _partner_of(record, "$327 million") == ["ITA"]
+    assert _partner_of(record, "US $ 620 million") == ["GBR"]  # "US $" is the currency
+
+
+def test_a_capital_in_the_dateline_is_where_the_story_was_filed():
+    text = (
+        "WASHINGTON: The International Monetary Fund completed its final review of Pakistan's programme, releasing $102 million. "
+        "The board had approved the facility of about $6.15 billion in 2013, said a statement issued in Washington."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$6.15 billion") == ["IMF"]
+    assert "USA" not in record["partners"]
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
