@@ -227,9 +227,15 @@ class Registry:
         return pd.DataFrame(rows)
 
 
-def _variants(alias: str) -> list[str]:
-    """An alias as written, plus its ALL CAPS form for headlines: ``"China" -> ["China", "CHINA"]``."""
-    return [alias] if alias.isupper() or len(alias) <= 3 else [alias, alias.upper()]
+def _variants(alias: str, long_name: bool = False) -> list[str]:
+    """An alias as written, plus its ALL CAPS form for headlines: ``"China" -> ["China", "CHINA"]``;
+    an organisation's name of three words or more (``long_name``) also as many outlets write it,
+    in lower case after its first word: ``"Islamic Development Bank" -> [..., "Islamic development bank"]``."""
+    out = [alias] if alias.isupper() or len(alias) <= 3 else [alias, alias.upper()]
+    words = alias.split(" ")
+    if long_name and len(words) >= 3 and not alias.isupper():
+        out.append(" ".join([words[0], *(w.lower() for w in words[1:])]))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -239,8 +245,8 @@ def registry() -> Registry:
     entities: dict[str, Entity] = {}
     alias_to: dict[str, tuple[str, str]] = {}
 
-    def add_alias(alias: str, code: str, via: str) -> None:
-        for variant in _variants(alias.strip()):
+    def add_alias(alias: str, code: str, via: str, long_name: bool = False) -> None:
+        for variant in _variants(alias.strip(), long_name):
             if variant and variant not in ignored:
                 alias_to.setdefault(variant, (code, via))
 
@@ -256,7 +262,7 @@ def registry() -> Registry:
             raise VocabularyError(f"data/partners.csv: country {country!r} of {row['code']} is not an ISO 3166-1 alpha-3 code")
         entities[row["code"]] = Entity(row["code"], row["name"], row["type"], tuple(members.get(row["code"], ())), country)
         for alias in row["aliases"].split(";"):
-            add_alias(alias, row["code"], "name")
+            add_alias(alias, row["code"], "name", long_name=row["type"] != "country")
     for bloc in members:
         if bloc not in entities:
             raise VocabularyError(f"bloc {bloc!r} in data/blocs.csv is not in data/partners.csv")

@@ -416,6 +416,19 @@ def test_a_capital_in_the_dateline_is_where_the_story_was_filed():
     assert "USA" not in record["partners"]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Islamic development bank in Jeddah approved the loan.", ["ISDB"]),
+        ("The Asian development bank lent more.", ["ADB"]),
+        ("The asian development bank lent more.", []),  # a name starts with a capital
+        ("The World bank lent more.", []),  # two words: a name only as the registry writes it
+    ],
+)
+def test_a_long_organisation_name_is_found_in_lower_case_after_its_first_word(text, found):
+    assert [h.code for h in registry().find(text) if h.code != "SAU"] == found
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
