@@ -429,6 +429,17 @@ def test_a_long_organisation_name_is_found_in_lower_case_after_its_first_word(te
     assert [h.code for h in registry().find(text) if h.code != "SAU"] == found
 
 
+def test_bilateral_lenders_as_a_kind_and_external_debt_are_not_the_story_partner_s():
+    text = (
+        "China rolls over $2 billion for Pakistan\n\n"
+        "China rolled over a $2 billion loan to Pakistan. Pakistan faces external debt repayments of $22 billion this year, "
+        "including $13 billion in bilateral deposits. Bilateral trade with China reached $20 billion."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$22 billion") == [] and _partner_of(record, "$13 billion") == []
+    assert _partner_of(record, "$20 billion") == ["CHN"]
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
