@@ -1017,6 +1017,7 @@ def extract_figures(
         return _last_metric([m for m in story.metric[max(lo, hi - 8) : hi] if m[1] <= p_end])
 
     figures = []
+    hits_of: dict[int, list[Hit]] = {}  # a figure's start -> the names that gave its partner
     sentence_names: dict[int, frozenset[str]] = {}  # a figure's start -> the partners its sentence names
     last_amount: tuple[_Sentence | None, int | None] = (None, None)  # the last amount's sentence and end
     for amount, place in zip(amounts, places, strict=True):
@@ -1031,6 +1032,7 @@ def extract_figures(
         metric = classify_metric(s, amount, previous_metric(i) if i >= 0 else None)
         national = metric in vocab.national_metrics() and classify_metric(s, amount) == metric  # named in its own sentence
         partners = nearest_partner(s, amount, previous_end, national=national)
+        hits_of[amount.start + offset] = partners
         figures.append(
             Figure(
                 value=amount.value,
@@ -1051,7 +1053,7 @@ def extract_figures(
                 partners=tuple(h.code for h in partners),
             )
         )
-    figures = _merge_mentions(_respectively(figures, text, offset), text, offset)
+    figures = _merge_mentions(_abroad(_respectively(figures, text, offset), hits_of, text, offset), text, offset)
     return _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
 
 
@@ -1093,6 +1095,48 @@ _EQUIVALENT = re.compile(
     r"(?:(?:about|around|approximately|roughly|some|nearly)[ \t]+)?",
     re.IGNORECASE,
 )
+
+
+ABROAD = "another country's own deal"  # the end of a partner cue: the figure is not Pakistan's (see _abroad)
+_ABROAD_METRICS = frozenset({"financing", "investment", "budget", "other", None})  # None: no metric named yet
+_FOR_COUNTRY = re.compile(r"\b(?:in|for)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)  # "a $216m loan for a project in Indonesia"
+# "Afghanistan will receive US$316.5mn", "Afghanistan will take up US$354mn": the country is the borrower
+_RECEIVES = re.compile(
+    r"[ \t]++(?:(?:will|would|is[ \t]++to|has|had|also)[ \t]++)*+(?:take[ \t]++up|receive[sd]?|get|gets|got|obtain(?:s|ed)?)[ \t]++"
+    r"(?:(?:about|around|over|some|nearly|up[ \t]++to)[ \t]++)?",
+    re.IGNORECASE,
+)
+
+
+_NEXT_ITEM = re.compile(r"[ \t]*+(?:(?:and|&)[ \t]++Pakistan[ \t]*+)?")  # "..., Tajikistan US$314mn, and Kyrgyzstan and Pakistan US$209mn each"
+
+
+def _abroad(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, offset: int) -> list[Figure]:
+    """Loans and investments of another country, not Pakistan's, keep that country as their partner
+    with the cue marked ``ABROAD`` (the story does not count it a partner of Pakistan): the country
+    linked after the amount by "in"/"for" ("a $216.5m loan for a project in Indonesia") or named
+    before it as the borrower ("Afghanistan will receive US$316.5mn"), and the items of the same
+    list after such a figure ("..., Tajikistan US$314mn"); not a country's word describing what the
+    money buys ("a facility for Saudi oil"). One pass."""
+    entities = registry().entities
+    out = list(figures)
+    for i, f in enumerate(out):
+        found = hits_of.get(f.start, [])
+        if f.metric not in _ABROAD_METRICS or len(found) != 1 or getattr(entities.get(found[0].code), "type", None) != "country":
+            continue
+        hit, a, b = found[0], f.start - offset, f.end - offset
+        if hit.start >= b:
+            # "for a Bangladesh project" is Bangladesh's; "a facility for Saudi oil" is not Saudi Arabia's own deal
+            adjective = _NOUN_AFTER.match(text, hit.end) is not None and hit.alias != entities[hit.code].name
+            abroad = not adjective and _FOR_COUNTRY.search(text, max(b, hit.start - 24), hit.start) is not None
+        else:
+            gap = text[hit.end : a]
+            abroad = _RECEIVES.fullmatch(gap) is not None or (
+                i > 0 and out[i - 1].partner_cue.endswith(ABROAD) and out[i - 1].quote == f.quote and _NEXT_ITEM.fullmatch(gap) is not None
+            )
+        if abroad:
+            out[i] = replace(f, partner_cue=f"{f.partner_cue}: {ABROAD}")
+    return out
 
 
 def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figure]:

@@ -349,9 +349,13 @@ _NOT_ENGAGED_WITH = re.compile(
 _FUNDED_AFTER = re.compile(r"\)?(?:[ \t]|[-‑–])?(?i:funded|financed|sponsored|assisted)\b")
 _FUNDED_BY = re.compile(
     r"\b(?:(?:funded|financed|sponsored|assisted|bankrolled|guaranteed|backed)[ \t]+by"
-    r"|(?:guarantee|loan|funding|financing|grant|credit)[ \t]+from)[ \t]+(?:the[ \t]+)?",
+    r"|(?:guarantee|loan|funding|financing|grant|credit)[ \t]+from"
+    r"|(?:support|assistance|backing)[ \t]+(?:of|from))[ \t]+(?:the[ \t]+)?",
     re.IGNORECASE,
 )
+# The next funder of a list after "supported by": "the IsDB, USAID (the US agency), the US State Department and DFID".
+# A name's own words (an acronym in brackets, "State Department" after "US") may stand before the comma.
+_FUNDER_NEXT = re.compile(r"\)?(?:[ \t]*+\([^()\n]{1,40}\))?(?:[ \t]++[A-Z][\w.'’-]*+){0,3}[ \t]*+(?:,[ \t]*+(?:and[ \t]++)?|and[ \t]++|&[ \t]*+)(?:the[ \t]++)?")
 
 
 def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
@@ -372,10 +376,13 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
     found: set[str] = set()
     funded_by = {m.end() for m in _FUNDED_BY.finditer(text)}
     entities = registry().entities
-    for hit in hits:  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
-        if hit.code != "PAK" and hit.via == "name" and hit.code in direct and not hit.passing and (
-            hit.start in funded_by or _FUNDED_AFTER.match(text, hit.end)
-        ):
+    listed = False  # the hit before was a funder named after "supported by" and its list goes on
+    for k, hit in enumerate(hits):  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
+        after_by = hit.start in funded_by or (listed and (
+            _FUNDER_NEXT.fullmatch(text, hits[k - 1].end, hit.start) is not None or text[hits[k - 1].end : hit.start].strip() in ("", "(")
+        ))
+        listed = after_by
+        if hit.code != "PAK" and hit.via == "name" and hit.code in direct and not hit.passing and (after_by or _FUNDED_AFTER.match(text, hit.end)):
             found.add(hit.code)
     for i, group in by_sentence.items():
         found |= _givers(text, group, direct, entities)
@@ -525,6 +532,9 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
             continue
         if _title_after().match(text, end):
             continue
+        around = bisect.bisect_right(starts, start) - 1
+        if around >= 0 and hits[around].end >= end and hits[around].start < start:
+            continue  # part of a registered name: "Commercial Bank" in "Industrial and Commercial Bank of China"
         inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         # a registered organisation or company named here is that one ("Bank of China"); a town or a
         # demonym inside a longer name ("Ajman Bank", "Saudi National Bank") does not stop the name

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dashboard.articles import Story, UnreadableFile, article_paths, read_stories, read_text
 from dashboard.engagements import actors, themes
-from dashboard.extract import extract_figures, sentence_spans
+from dashboard.extract import ABROAD, extract_figures, sentence_spans
 from dashboard.fx import to_usd
 from dashboard.partners import (
     classify,
@@ -58,7 +58,7 @@ def analyse_story(story: Story) -> dict:
     # a figure of a comparison ("India's economy, ten times bigger than Pakistan's") keeps its partner,
     # but does not make that country a partner of the story
     compared = comparison_cues()
-    counted = (f for f in figures if not compared.search(f.quote))
+    counted = (f for f in figures if not compared.search(f.quote) and not f.partner_cue.endswith(ABROAD))
     of_figures = [c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))]
     partners = list(dict.fromkeys([*of_figures, *(c for c in direct if c in engaged)]))
     # a name in the headline is the story's partner unless the story's own counterparties are others

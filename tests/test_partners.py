@@ -440,6 +440,47 @@ def test_bilateral_lenders_as_a_kind_and_external_debt_are_not_the_story_partner
     assert _partner_of(record, "$20 billion") == ["CHN"]
 
 
+def test_another_country_s_loans_keep_that_country_but_are_not_pakistan_s_partners():
+    text = (
+        "AIIB approves its first loans\n\n"
+        "The AIIB approved a $100 million loan for a motorway in Pakistan. The other loans are a $216.5 million loan for a "
+        "slum project in Indonesia and $165 million for a Bangladesh project. Of the $500 million, Afghanistan will receive "
+        "$300 million, Tajikistan $120 million, and Kyrgyzstan and Pakistan $40 million each."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$100 million") == ["AIIB"]
+    for raw, country in (("$216.5 million", "IDN"), ("$165 million", "BGD"), ("$300 million", "AFG"), ("$120 million", "TJK"), ("$40 million", "KGZ")):
+        assert _partner_of(record, raw) == [country], raw
+        assert country not in record["partners"] and country in record["mentions"], raw
+    assert record["partners"][:1] == ["AIIB"]
+
+
+def test_exports_to_a_country_and_money_for_its_goods_stay_pakistan_s():
+    text = (
+        "Exports to China rise\n\n"
+        "Pakistan's exports to China rose to $300 million in May. Saudi Arabia will provide a $1.2 billion facility for Saudi oil."
+    )
+    record = _story(text)
+    assert "CHN" in record["partners"] and "SAU" in record["partners"]
+
+
+def test_every_funder_of_a_list_after_support_of_is_a_partner():
+    text = (
+        "CASA-1000 gets backing\n\n"
+        "The project has received the support of the Islamic Development Bank, the United States Agency for International "
+        "Development (USAID), the US State Department, the UK Department for International Development (DFID) and the "
+        "Australian Agency for International Development (AusAID)."
+    )
+    record = _story(text)
+    assert {"ISDB", "USAID", "USA", "FCDO", "AUSAID"} <= set(record["partners"])
+
+
+def test_a_generic_name_inside_a_registered_one_is_not_another_lender():
+    text = "Pakistan repaid $1.3 billion of a loan from the Industrial and Commercial Bank of China (ICBC) this year."
+    record = _story(text)
+    assert record["partners"] == ["ICBC", "CHN"]
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
