@@ -458,11 +458,54 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Where page furniture (``data/furniture.csv``) stands in ``text``; after a teasers' header in
-    the second half of the text ("Related Articles" on a line of its own), all the rest."""
+    the second half of the text ("Related Articles" on a line of its own), all the rest; and the
+    other stories' teasers a page may open with (see :func:`lead_teasers`)."""
     spans = [m.span() for m in vocab.furniture().finditer(text)]
     headers = vocab.teaser_headers()
     teasers = headers.search(text, len(text) // 2) if headers is not None else None
-    return spans + [(teasers.start(), len(text))] if teasers else spans
+    return spans + lead_teasers(text) + ([(teasers.start(), len(text))] if teasers else [])
+
+
+_TEASER_REACH = 3000  # teasers stand above the story's own headline
+_TEASER_LINE = 120  # a teaser's headline or its one-sentence summary is a short line of its own
+_MIN_TEASERS = 3
+_SENTENCE_CLOSE = (".", "!", "?", '"', "”", "’", "'")
+_OPENING = "'\"‘“"
+
+
+def lead_teasers(text: str) -> list[tuple[int, int]]:
+    """Other stories' teasers above a story, each a short headline line and a one-sentence summary
+    under it, blank lines between ("TSMC's H1 revenue up 40 percent / Robust demand for AI ..."): at
+    least three such pairs before the first long line. The story's own headline and summary, the
+    last pair, stay unless another headline follows them. One pass over the lead's lines."""
+    lines = []  # (start, end, stripped) of the short lines before the first long one
+    at = 0
+    while at < min(len(text), _TEASER_REACH):
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        line = text[at:end].strip()
+        if len(line) > _TEASER_LINE:
+            break
+        if line:
+            lines.append((at, end, line))
+        at = end + 1
+    pairs = []  # index of each headline line followed by its summary
+    k = 0
+    while k + 1 < len(lines):
+        head, summary = lines[k][2], lines[k + 1][2]
+        apart = text.count("\n", lines[k][1], lines[k + 1][0]) >= 2 and (k == 0 or text.count("\n", lines[k - 1][1], lines[k][0]) >= 2)
+        if apart and not head.endswith(_SENTENCE_CLOSE) and head.lstrip(_OPENING)[:1].isalnum() and summary.endswith(_SENTENCE_CLOSE) and summary.lstrip(_OPENING)[:1].isalnum():
+            pairs.append(k)
+            k += 2
+        else:
+            k += 1
+    if len(pairs) < _MIN_TEASERS:
+        return []
+    last = pairs[-1]
+    after = lines[last + 2][2] if last + 2 < len(lines) else ""
+    if not after or after.endswith(_SENTENCE_CLOSE):
+        pairs = pairs[:-1]  # the last pair is the story's own headline and summary
+    return [(lines[k][0], lines[k + 1][1]) for k in pairs]
 
 
 _EDGE = 600

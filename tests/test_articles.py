@@ -367,3 +367,34 @@ def test_teasers_after_a_related_articles_header_are_not_the_story():
     early = "Related Articles\n\n" + body
     (story,) = read_stories("t.txt", early)
     assert "$2 billion" in story.text
+
+
+_TEASERS = (
+    "Site banner\n\n"
+    "Chipmaker's revenue up 40 percent\n\nDemand for AI chips drove the rise.\n\n"
+    "'Towers' sold out for $1.49bn\n\nIt is the city's biggest release yet.\n\n"
+    "Carmaker's sales down 13.5%\n\nShares rallied after the news.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # other stories' teasers above the story's own headline are not the story
+        (_TEASERS + "Fund lends $72 million for a dam\n\nThe Fund is lending $72 million for the dam, a project that will add power "
+         "to the grid and water for farms across the province, officials said on Monday.\n", ["$72 million"]),
+        # the last headline and summary are the story's own when the body follows them
+        (_TEASERS.replace("Site banner\n\n", "") + "The Fund is lending $72 million for a dam, a project that will add power to the "
+         "grid and water for farms across the province, officials said on Monday.\n", ["13.5%", "$72 million"]),
+        # a hard-wrapped wire story is not a column of teasers
+        ("The bank approved loans totalling\n$320 million to energy projects.\nA $300-million loan will fund a dam\n"
+         "in Pakistan, the bank said.\nThe bank's target is to extend\n$1.2 billion in 2016.\nIt began work in January.\n"
+         "It has $100 billion in capital.\n", ["$320 million", "$300-million", "$1.2 billion", "$100 billion"]),
+    ],
+)
+def test_teasers_of_other_stories_at_the_top_are_furniture(text, kept):
+    from dashboard.articles import read_stories
+    from dashboard.extract import extract_figures
+
+    found = [f.raw for s in read_stories("t.txt", text) for f in extract_figures(s.text)]
+    assert found == kept
