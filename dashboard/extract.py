@@ -827,6 +827,24 @@ def _linked_after(s: _Sentence, end: int, hit: Hit, clause_from: int | None = No
     )
 
 
+# "..., including IMF liabilities, stood at $130bn": the name is part of the total, not its owner;
+# "estimated by the World Bank at US$1.17bn", "according to the IMF, ... $3bn": the name is the source
+_INCLUDING_BEFORE = re.compile(r",[ \t]*+(?:including|includes|excluding|such[ \t]++as)[ \t]++(?:(?:the|its)[ \t]++)?$", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:(?:estimated|projected|forecast|calculated|reported|compiled)[ \t]++by|according[ \t]++to|data[ \t]++from)[ \t]++(?:the[ \t]++)?$",
+    re.IGNORECASE,
+)
+
+
+def _aside_or_source(s: _Sentence, hit: Hit, fs: int) -> bool:
+    """The name before a figure stands in an aside that lists what a total includes (a comma after it
+    before the figure) or names the source of the number, not its counterparty."""
+    before = s.text[max(0, hit.start - s.start - 30) : hit.start - s.start]
+    if _SOURCE_BEFORE.search(before):
+        return True
+    return _INCLUDING_BEFORE.search(before) is not None and "," in s.text[hit.end - s.start : fs - s.start]
+
+
 def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, national: bool = False) -> list[Hit]:
     """The partner named nearest the figure within its clause (Pakistan excluded): the nearest name
     before it unless a clause break lies between, or the nearest after it within its clause
@@ -850,6 +868,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
     if (
         i > 0
         and not s.story.before.between(hits[i - 1].end, fs)
+        and not _aside_or_source(s, hits[i - 1], fs)
         and not (national and s.story.after.between(hits[i - 1].end, fs))
         and vocab.pakistan_wide_between().search(s.text, hits[i - 1].end - s.start, fs - s.start) is None
     ):

@@ -481,6 +481,20 @@ def test_a_generic_name_inside_a_registered_one_is_not_another_lender():
     assert record["partners"] == ["ICBC", "CHN"]
 
 
+def test_a_name_in_an_aside_or_as_the_source_of_a_number_is_not_its_partner():
+    text = (
+        "Japan lends Pakistan 5 billion yen\n\n"
+        "Japan signed a 5 billion yen loan with Pakistan. The floods covered 20 percent of the country and hit 12 percent of its population. "
+        "Pakistan's total external debt, including IMF liabilities, stood at $130 billion. The project's cost is estimated by the "
+        "World Bank at $1.17 billion. Japan has lent a total of $9 billion since 1961."
+    )
+    record = _story(text)
+    assert _partner_of(record, "20 percent") == [] and _partner_of(record, "12 percent") == []
+    assert _partner_of(record, "$130 billion") == []
+    assert _partner_of(record, "$1.17 billion") == []  # the World Bank only estimated the cost
+    assert _partner_of(record, "$9 billion") == ["JPN"]  # "a total of": the loans added up, still Japan's
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
