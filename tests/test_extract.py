@@ -181,6 +181,9 @@ def _one(text):
         ("The new tariffs are likely to cause annual losses of up to $500 million.", "estimate"),
         ("The fund holds roughly $2 billion.", "estimate"),
         ("Annual exports of $2 billion went to the region.", "actual"),
+        # a value put on what exists is a report of it, unless a forecast is near
+        ("The reserve holds 200,000 coins, valued at over $21 billion.", "actual"),
+        ("The sector is projected to be valued at $5 billion by 2030.", "estimate"),
         # a deal still to come, or an assurance, is a commitment
         ("Qatar to roll over $2 billion deposit next month", "target"),
         ("Japan has assured Pakistan of refinancing $1 billion in loans.", "target"),
