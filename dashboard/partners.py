@@ -391,11 +391,12 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         for k, hit in enumerate(group):
             if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or hit.passing:
                 continue
+            pair = _pakistan_before(group, k)
             joined = any(
                 other.code == "PAK"
                 and (_WITH_PAKISTAN.fullmatch(text, other.end, hit.start) or _WITH_PAKISTAN.fullmatch(text, hit.end, other.start))
                 for other in group[max(0, k - 1) : k + 2]
-            )
+            ) and not _SHARED_PLACE.search(text, max(spans[i][0], pair - 16), pair)
             listed = _AND_BEFORE.search(text, max(spans[i][0], hit.start - 12), hit.start) and _BETWEEN.search(
                 text, max(spans[i][0], hit.start - 200), hit.start
             )
@@ -408,6 +409,14 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
 
 
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
+# "power shortages in Myanmar and Pakistan", "loans to Sri Lanka and Pakistan": two places a third party
+# works in, not two sides of one deal
+_SHARED_PLACE = re.compile(r"\b(?:in|to|for|across)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+
+
+def _pakistan_before(group: list[Hit], k: int) -> int:
+    """Where the pair of ``group[k]`` with Pakistan starts: Pakistan's start when it is named just before."""
+    return group[k - 1].start if k > 0 and group[k - 1].code == "PAK" else group[k].start
 
 
 @lru_cache(maxsize=1)

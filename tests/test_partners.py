@@ -495,6 +495,18 @@ def test_a_name_in_an_aside_or_as_the_source_of_a_number_is_not_its_partner():
     assert _partner_of(record, "$9 billion") == ["JPN"]  # "a total of": the loans added up, still Japan's
 
 
+@pytest.mark.parametrize(
+    ("text", "partner", "not_partner"),
+    [
+        ("The AIIB approved loans of $320 million to ease power shortages in Myanmar and Pakistan.", "AIIB", "MMR"),
+        ("Pakistan and Malaysia signed a trade agreement worth $1 billion.", "MYS", None),
+    ],
+)
+def test_two_places_a_lender_works_in_are_not_each_other_s_partners(text, partner, not_partner):
+    record = _story(text)
+    assert partner in record["partners"] and not_partner not in record["partners"]
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
