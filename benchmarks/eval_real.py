@@ -13,7 +13,9 @@ and a value within 0.5 %. Recall = matched / labels, precision = matched / found
 partner are scored over the matched figures; a labelled "no partner" (Pakistan-wide) is right only
 when the project also says none. Story partners: precision and recall of the partners reported for
 each article against the labelled partners (a reported country that is labelled only a mention
-counts against precision). Dates: articles with a labelled publication date.
+counts against precision). Dates: articles with a labelled publication date. With ``--urls`` a text
+that states no date takes the one in its URL before it is read, as ``add --url`` does (its relative
+years then resolve).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +115,14 @@ def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
     stories: dict[str, list[dict]] = {}
     for aid in articles:
         path = texts / f"{aid}.txt"
-        records = [analyse_story(s) for s in read_stories(path.name, read_text(path))]
+        found_stories = read_stories(path.name, read_text(path))
+        if urls and found_stories and found_stories[0].published is None:
+            # as `add --url` does: a date in the address dates a text that states none, and its relative years
+            from dashboard.articles import date_from_url
+
+            from_url = date_from_url(articles[aid]["url"])
+            found_stories = [replace(s, published=s.published or from_url) for s in found_stories]
+        records = [analyse_story(s) for s in found_stories]
         stories[aid] = records
         for r in records:
             found.extend({"id": aid, **f} for f in r["figures"])
@@ -154,11 +164,6 @@ def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
             story_errors.append((aid, sorted(reported - wanted), sorted(wanted - reported)))
         if row["published"]:
             got = stories[aid][0]["published"] if stories[aid] else None
-            if got is None and urls:  # as `add --url` does: a date in the address dates an undated text
-                from dashboard.articles import date_from_url
-
-                from_url = date_from_url(row["url"])
-                got = from_url.isoformat() if from_url else None
             date_ok.append((got == row["published"], aid, got, row["published"]))
     return {
         "articles": len(articles),
