@@ -567,10 +567,10 @@ class _Sentence:
         return self._names
 
     def window_years(self, fs: int, fe: int) -> list:
-        """The year mentions of this sentence nearest ``[fs, fe)``: two on either side."""
+        """The year mentions of this sentence nearest ``[fs, fe)``: ``_YEARS_NEAR`` on either side."""
         years = self.story.years
         i = bisect.bisect_left(self.story.year_starts, fs)
-        return [y for y in years[max(0, i - 2) : i + 2] if self.start <= y[0] and y[1] <= self.end]
+        return [y for y in years[max(0, i - _YEARS_NEAR) : i + _YEARS_NEAR] if self.start <= y[0] and y[1] <= self.end]
 
     def year(self, amount: Amount, published: date | None, ahead: bool) -> int | None:
         """The year of a figure of this sentence (see :func:`_year_near`); the sentence's comparisons
@@ -757,6 +757,9 @@ def _year_value(m: re.Match[str], published: date | None, ahead: bool = False) -
     return int(year)
 
 
+_YEARS_NEAR = 4  # year mentions looked at on either side of a figure: "in July-December of FY2024-25" holds three
+
+
 def _year_near(
     years: list, fs: int, fe: int, published: date | None, bases: list[tuple[int, int]] | None = None, ahead: bool = False
 ) -> int | None:
@@ -766,7 +769,7 @@ def _year_near(
     in "rose 20% over 2014 to $2.2 billion" neither figure is of 2014, in "v/s $959 million in
     2020-21" the $959 million is. A base figure takes a base year when there is one."""
     i = bisect.bisect_left(years, fs, key=lambda y: y[0])
-    candidates = [y for y in years[max(0, i - 2) : i + 2] if not (y[0] < fe and fs < y[1])]
+    candidates = [y for y in years[max(0, i - _YEARS_NEAR) : i + _YEARS_NEAR] if not (y[0] < fe and fs < y[1])]
     if bases:
         flagged = [(y, _in_spans(bases, y[0])) for y in candidates]
         if _in_spans(bases, fs):

@@ -245,6 +245,8 @@ def test_percentage_takes_the_subject_metric_before_growth():
         ("$3.2 billion in 2024-25", 2025),
         ("$3 billion in 2023", 2023),
         ("$3 billion", None),
+        # months without a year (undated here) do not hide the fiscal year after them
+        ("The trade fell from $1.26 billion in the July-December period of FY2024-25 to $594 million.", 2025),
     ],
 )
 def test_year(sentence, year):
