@@ -1076,6 +1076,7 @@ def extract_figures(
             )
         )
     figures = _merge_mentions(_abroad(_respectively(figures, text, offset), hits_of, text, offset), text, offset)
+    figures = _country_s_own_lender(figures, hits_of, text)
     return _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
 
 
@@ -1110,6 +1111,12 @@ def _same_partner(a: Figure, b: Figure) -> bool:
     return getattr(entities.get(a.partner), "country", None) == b.partner or getattr(entities.get(b.partner), "country", None) == a.partner
 
 
+def _fund_of(code: str | None, country: str | None) -> bool:
+    """``code`` is a body of the country ``country`` in the registry (the Saudi Fund for Development of Saudi Arabia)."""
+    e = registry().entities.get(code) if code and country else None
+    return e is not None and e.type != "country" and e.country == country
+
+
 # "a $1 billion oil facility for Pakistan, equivalent to around Rs290 billion": the same amount in another
 # currency, a few words (no digits) and a comma after it, or right after it
 _EQUIVALENT = re.compile(
@@ -1117,6 +1124,36 @@ _EQUIVALENT = re.compile(
     r"(?:(?:about|around|approximately|roughly|some|nearly)[ \t]+)?",
     re.IGNORECASE,
 )
+
+
+_ADJECTIVE_AFTER = re.compile(r"[ \t]+(?:[a-z]|[A-Z]{2,}\b)")  # "Japanese ODA loans", "Saudi oil": the name describes a noun
+
+
+def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str) -> list[Figure]:
+    """A figure a country's adjective gives ("Japanese ODA loans of 19.7 billion yen") is the story's
+    lender of that country when the story names one state fund or agency as the partner of another
+    figure (JICA's loan agreement): the adjective says whose money it is, the story says which body
+    lends it. A country's own name or initials ("the UAE deposited") stay the country's. One pass."""
+    entities = registry().entities
+    lenders: dict[str, set[str]] = {}
+    for f in figures:
+        e = entities.get(f.partner) if f.partner else None
+        if e is not None and e.type == "organisation" and e.country:  # a state's fund or agency, not a company
+            lenders.setdefault(e.country, set()).add(f.partner)
+    if not lenders:
+        return figures
+    out = []
+    for f in figures:
+        found = hits_of.get(f.start, [])
+        own = lenders.get(f.partner, set()) if len(found) == 1 and found[0].code == f.partner else set()
+        if len(own) == 1:
+            hit = found[0]
+            adjective = hit.alias != entities[hit.code].name and not hit.alias.isupper() and _ADJECTIVE_AFTER.match(text, hit.end)
+            if adjective:
+                (code,) = own
+                f = replace(f, partner=code, partners=(code,), partner_cue=f"{f.partner_cue} ({entities[code].name}, the story's lender of that country)")
+        out.append(f)
+    return out
 
 
 ABROAD = "another country's own deal"  # the end of a partner cue: the figure is not Pakistan's (see _abroad)
@@ -1210,6 +1247,9 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
         base = reading or first
         # the body names a counterparty more fully than a headline ("Saudi fund" -> the Saudi Fund for Development)
         with_partner = reading if reading is not None and reading.partner else next((f for f in group if f.partner is not None), first)
+        # a country's amount said again as its fund's ("Qatar's state-owned fund would invest $3 billion ... the Qatar
+        # Investment Authority's aspiration to invest $3 billion") is the fund's: the fuller name
+        with_partner = next((f for f in group if _fund_of(f.partner, with_partner.partner)), with_partner)
         out.append(
             replace(
                 base,

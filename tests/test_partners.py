@@ -507,6 +507,28 @@ def test_two_places_a_lender_works_in_are_not_each_other_s_partners(text, partne
     assert partner in record["partners"] and not_partner not in record["partners"]
 
 
+def test_a_country_s_adjective_is_the_story_s_lender_of_that_country():
+    text = (
+        "Japan signs loans with Pakistan\n\n"
+        "JICA signed a loan agreement of 5 billion yen with Pakistan. Another Japanese ODA loan of 14.7 billion yen will be signed soon. "
+        "Earlier, the UAE deposited $1 billion with the central bank."
+    )
+    record = _story(text)
+    assert _partner_of(record, "5 billion yen") == ["JICA"]
+    assert _partner_of(record, "14.7 billion yen") == ["JICA"]
+    assert _partner_of(record, "$1 billion") == ["ARE"]  # its own initials: the country, not its fund
+
+
+def test_a_country_s_amount_said_again_as_its_fund_s_is_the_fund_s():
+    text = (
+        "Qatar to invest in Pakistan\n\n"
+        "Qatar's state-owned fund would invest $3 billion in Pakistan, the ruler's office said. "
+        "The Qatar Investment Authority expressed an aspiration to invest $3 billion in the country."
+    )
+    record = _story(text)
+    assert [f["partner"] for f in record["figures"] if f["raw"] == "$3 billion"] == ["QIA"]
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
