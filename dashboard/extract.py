@@ -1088,12 +1088,23 @@ _BRACKET_CLOSE = re.compile(r"[ \t]*\)")
 
 
 def _title_end(text: str) -> int:
-    """Where the headline ends: the first line when it reads as one (short, no full stop), else 0."""
+    """Where the headline ends: the first line when it reads as one (short, no full stop), with a
+    second such line right under it (a subtitle: "Pak-Afghan Trade Drops 53% After Border Shutdown");
+    else 0."""
     start = len(text) - len(text.lstrip())
+    end = _headline_line(text, start)
+    if end is None or end >= len(text):
+        return 0
+    second = _headline_line(text, end + 1)
+    return second if second is not None and second < len(text) else end
+
+
+def _headline_line(text: str, start: int) -> int | None:
+    """The end of the line at ``start`` when it reads as a headline (short, no full stop), else None."""
     end = text.find("\n", start)
     end = len(text) if end == -1 else end
     line = text[start:end].strip()
-    return end if line and len(line) <= 200 and not line.endswith(".") and end < len(text) else 0
+    return end if line and len(line) <= 200 and not line.endswith(".") else None
 
 
 def _same_partner(a: Figure, b: Figure) -> bool:
@@ -1121,7 +1132,9 @@ def _fund_of(code: str | None, country: str | None) -> bool:
 # currency, a few words (no digits) and a comma after it, or right after it
 _EQUIVALENT = re.compile(
     r"(?:(?:[ \t]++[A-Za-z'’-]++){1,6}[ \t]*+,|[ \t]*+,?)[ \t]*+(?:which[ \t]+is[ \t]+)?(?:equivalent|equal)[ \t]+to[ \t]+"
-    r"(?:(?:about|around|approximately|roughly|some|nearly)[ \t]+)?",
+    r"(?:(?:about|around|approximately|roughly|some|nearly)[ \t]+)?"
+    # "20 billion yuan (USD 3.1 billion) or 351 billion Pakistani rupees": the same sum in a third currency
+    r"|\)?[ \t]*+,?[ \t]*+or[ \t]++(?:(?:about|around|approximately|roughly|some|nearly)[ \t]++)?",
     re.IGNORECASE,
 )
 
@@ -1209,31 +1222,37 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
     title_end = _title_end(text) + offset
     by_key: dict[tuple, int] = {}
     headline: dict[tuple, int] = {}
+    last, last_group = None, -1  # the mention before this one and the group it went to
     for f in figures:
-        if groups:
-            last = groups[-1][-1]
-            if (
-                last.unit == f.unit == "money"
-                and last.currency != f.currency
-                and (
-                    (_BRACKET_OPEN.fullmatch(text, last.end - offset, f.start - offset) and _BRACKET_CLOSE.match(text, f.end - offset))
-                    or _EQUIVALENT.fullmatch(text, last.end - offset, f.start - offset)
-                )
-            ):
-                groups[-1].append(f)
-                continue
+        if last is not None and (
+            last.unit == f.unit == "money"
+            and last.currency != f.currency
+            and (
+                (_BRACKET_OPEN.fullmatch(text, last.end - offset, f.start - offset) and _BRACKET_CLOSE.match(text, f.end - offset))
+                or _EQUIVALENT.fullmatch(text, last.end - offset, f.start - offset)
+            )
+        ):
+            groups[last_group].append(f)
+            last = f
+            continue
+        last = f
         amount = (f.value, f.value_high, f.currency, f.unit)
         key = (*amount, f.metric, f.kind)
+        if f.start < title_end and amount in headline:  # a headline that says its amount twice
+            last_group = headline[amount]
+            groups[last_group].append(f)
+            continue
         if f.start >= title_end and amount in headline:
-            i = headline.pop(amount)
+            last_group = i = headline.pop(amount)
             groups[i].append(f)
             adopt[i] = f
             by_key.setdefault(key, i)
             continue
         if key in by_key and _same_partner(groups[by_key[key]][0], f):
-            groups[by_key[key]].append(f)
+            last_group = by_key[key]
+            groups[last_group].append(f)
             continue
-        by_key[key] = len(groups)
+        by_key[key] = last_group = len(groups)
         if f.start < title_end:
             headline[amount] = len(groups)
         groups.append([f])

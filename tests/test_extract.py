@@ -526,6 +526,28 @@ def test_an_equivalent_in_another_currency_after_a_comma_is_a_mention_of_the_sam
     assert len(extract_figures("Exports were $2 billion, equivalent to $1 billion a month last year.")) == 2
 
 
+def test_equivalents_after_a_headline_with_two_amounts_and_a_third_currency_are_mentions():
+    text = (
+        "Oman extends $1bn oil facility, $5bn deposits\n\n"
+        "Oman has announced a $1 billion oil facility for Pakistan, equivalent to around Rs290 billion. "
+        "It will also roll over $5 billion in deposits. The swap is sized at 20 billion yuan (USD 3.1 billion) or 351 billion rupees."
+    )
+    figures = extract_figures(text)
+    assert [f.raw for f in figures] == ["$1bn", "$5bn", "20 billion yuan"]
+    assert [m[2] for m in figures[0].mentions] == ["$1 billion", "Rs290 billion"]
+    assert [m[2] for m in figures[2].mentions] == ["USD 3.1 billion", "351 billion rupees"]
+
+
+def test_a_headline_and_its_subtitle_saying_one_amount_are_one_figure_with_the_body_s():
+    text = (
+        "Trade with the neighbour plummets 53%\nTrade drops 53% after border shutdown\n\n"
+        "Official data show trade fell by 53 percent in the first half. Exports fell 55 percent."
+    )
+    figures = extract_figures(text)
+    assert [f.raw for f in figures] == ["53%", "55 percent"]
+    assert [m[2] for m in figures[0].mentions] == ["53%", "53 percent"]
+
+
 def test_fast_replace_is_dataclasses_replace():
     import dataclasses
 
