@@ -350,7 +350,10 @@ _FUNDED_AFTER = re.compile(r"\)?(?:[ \t]|[-‑–])?(?i:funded|financed|sponsore
 _FUNDED_BY = re.compile(
     r"\b(?:(?:funded|financed|sponsored|assisted|bankrolled|guaranteed|backed)[ \t]+by"
     r"|(?:guarantee|loan|funding|financing|grant|credit)[ \t]+from"
-    r"|(?:support|assistance|backing)[ \t]+(?:of|from))[ \t]+(?:the[ \t]+)?",
+    r"|(?:support|assistance|backing)[ \t]+(?:of|from)"
+    # "Other banks involved include Abu Dhabi Islamic Bank, Ajman Bank": the lenders of a deal, named after their role
+    r"|(?:banks|lenders|creditors|investors|financiers|arrangers|donors|backers)(?:[ \t]+involved)?[ \t]+(?:include[sd]?|including))"
+    r"[ \t]+(?:the[ \t]+)?",
     re.IGNORECASE,
 )
 # The next funder of a list after "supported by": "the IsDB, USAID (the US agency), the US State Department and DFID".
@@ -511,8 +514,12 @@ def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     domestic = frozenset(row["word"] for row in read_rows("domestic_words.csv"))
     word = r"[A-Z][\w&'’.-]*+"
     name = rf"(?:{word}[ \t]++(?:(?:of|for|&)[ \t]++)?){{1,5}}(?:{suffixes})\b"
-    linked = rf"\b(?:from|by|with|and)[ \t]++(?:the[ \t]++)?(?P<name>{name})"
+    linked = rf"(?:\b(?:from|by|with|and|include|includes|including)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>{name})"
     return re.compile(linked), domestic
+
+
+# "UAE-based Kaheel Terminals": the word that says where a company sits is not part of its name
+_SITED = re.compile(r"[\w.'’]++[-‑–](?:based|led|owned|backed|headquartered)[ \t]++")
 
 
 @lru_cache(maxsize=1)
@@ -532,11 +539,17 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     entities = registry().entities
     starts = [h.start for h in hits]
     out = []
+    ends = {h.end for h in hits if h.via == "name" and getattr(entities.get(h.code), "type", "country") != "country"}
     for m in pattern.finditer(text):
         if len(out) >= MAX_HITS:
             break  # bounded on any input, as ``Registry.find``
+        if m.group("comma") and m.start() not in ends:
+            continue  # ", Ajman Bank" counts only in a list of lenders: "include Abu Dhabi Islamic Bank, Ajman Bank"
         name = m.group("name")
         start, end = m.span("name")
+        sited = _SITED.match(name)
+        if sited:
+            name, start = name[sited.end() :], start + sited.end()
         if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic:
             continue
         if _title_after().match(text, end):
@@ -550,6 +563,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         if any(entities[h.code].type not in ("country", "subject") and h.via == "name" for h in inside if h.code in entities):
             continue
         out.append(Hit(" ".join(name.split()), start, end, name, "name"))
+        ends.add(end)
     return out
 
 

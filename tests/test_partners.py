@@ -529,6 +529,29 @@ def test_a_country_s_amount_said_again_as_its_fund_s_is_the_fund_s():
     assert [f["partner"] for f in record["figures"] if f["raw"] == "$3 billion"] == ["QIA"]
 
 
+def test_lenders_listed_after_their_role_are_partners_with_the_names_the_article_uses():
+    text = (
+        "Gulf banks lend Pakistan $1 billion\n\n"
+        "Dubai Islamic Bank arranged a $1 billion loan for Pakistan. Other banks involved include Abu Dhabi Islamic Bank, "
+        "Ajman Bank, Sharjah Islamic Bank, and HBL. In Lahore, Habib Bank said profits rose. "
+        "AD Ports Group and UAE-based Kaheel Terminals formed a venture."
+    )
+    record = _story(text)
+    assert {"DIB", "Abu Dhabi Islamic Bank", "Ajman Bank", "Sharjah Islamic Bank"} <= set(record["partners"])
+    assert "Habib Bank" not in record["partners"] + record["mentions"]
+    assert "Kaheel Terminals" in record["partners"] + record["mentions"]  # without "UAE-based"
+
+
+def test_ahead_of_a_meeting_is_a_time_not_a_comparison():
+    text = (
+        "Gulf states pledge support\n\n"
+        "The assurances come ahead of an International Monetary Fund board meeting that could result in the disbursement "
+        "of $1.2 billion in loans. Pakistan ranks ahead of India in adoption, at 711 percent growth."
+    )
+    record = _story(text)
+    assert "IMF" in record["partners"] and "IND" not in record["partners"]
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
