@@ -47,6 +47,10 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "titles after lenders": lambda n: _repeat("with Saudi Investment Minister and with Abc Def Fund Adviser ", n) + ".",
     "blanks after a teasers' header": lambda n: "Abc def. " * (n // 18) + "\nRelated Articles" + " " * (n // 2) + "x",
     "blanks between currencies": lambda n: "a $1 billion oil facility" + " " * n + "Rs290 billion",
+    "a list of lenders after their role": lambda n: "Banks involved include Abc Bank" + _repeat(", Def Ghi Bank", n) + ".",
+    "teaser pairs at the top": lambda n: _repeat("Chipmaker up 40 percent\n\nDemand drove it.\n\n", n),
+    "lenders of other countries": lambda n: _repeat("a $5 billion loan for a project in Indonesia, Tajikistan $3 million, ", n) + ".",
+    "equivalents in a third currency": lambda n: _repeat("20 billion yuan (USD 3.1 billion) or 351 billion rupees or ", n) + ".",
 }
 
 _AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")
