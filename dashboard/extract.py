@@ -376,7 +376,7 @@ _LONG_SENTENCE = 4000
 # Words that end a clause: a cue on the far side of one does not describe the figure.
 _AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b")  # run on lower-cased text
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
-_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but)\b")  # run on lower-cased text
+_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but|where)\b")  # run on lower-cased text
 # A figure after "compared with" is the other side of a comparison: the cue of the first figure is not its
 # ("will liberalise 75 percent ... compared with 35 percent before"); its metric and partner still reach it.
 _KIND_BEFORE_WORDS = ("compared", "versus")

@@ -181,6 +181,11 @@ def _one(text):
         ("The new tariffs are likely to cause annual losses of up to $500 million.", "estimate"),
         ("The fund holds roughly $2 billion.", "estimate"),
         ("Annual exports of $2 billion went to the region.", "actual"),
+        # an offer still to be taken up is a commitment; optimism about a level is a forecast
+        ("The government has chosen to offer the fund a 51% stake in the hotel.", "target"),
+        ("Exporters are optimistic about reaching $3.5 billion in trade this year.", "estimate"),
+        # a cue before "where" describes the place, not the figure after it
+        ("The dam will help the province, where nearly 80 percent of people live in villages.", "actual"),
         # a value put on what exists is a report of it, unless a forecast is near
         ("The reserve holds 200,000 coins, valued at over $21 billion.", "actual"),
         ("The sector is projected to be valued at $5 billion by 2030.", "estimate"),
