@@ -417,6 +417,21 @@ _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
 _SHARED_PLACE = re.compile(r"\b(?:in|to|for|across)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 
+def _places_beside_pakistan(text: str, hits: list[Hit]) -> set[int]:
+    """Indices of the names that stand with Pakistan as two places a third party works in ("power
+    shortages in Myanmar and Pakistan", see ``_SHARED_PLACE``). One pass over neighbouring hits."""
+    out = set()
+    for k, hit in enumerate(hits):
+        if hit.code == "PAK":
+            continue
+        pair = hits[k - 1].start if k > 0 and hits[k - 1].code == "PAK" and _WITH_PAKISTAN.fullmatch(text, hits[k - 1].end, hit.start) else None
+        if pair is None and k + 1 < len(hits) and hits[k + 1].code == "PAK" and _WITH_PAKISTAN.fullmatch(text, hit.end, hits[k + 1].start):
+            pair = hit.start
+        if pair is not None and _SHARED_PLACE.search(text, max(0, pair - 16), pair):
+            out.add(k)
+    return out
+
+
 def _pakistan_before(group: list[Hit], k: int) -> int:
     """Where the pair of ``group[k]`` with Pakistan starts: Pakistan's start when it is named just before."""
     return group[k - 1].start if k > 0 and group[k - 1].code == "PAK" else group[k].start
@@ -479,7 +494,7 @@ def _givers(text: str, group: list[Hit], direct: list[str], entities: dict) -> s
 
 
 _LEDE = 400  # the headline and first sentence or two: where a story says who it is about
-_LEDE_END = re.compile(r"[.!?][\"”’')]*[ \t]+(?=[A-Z\"“])|\n[ \t]*\n")  # the end of the opening sentence
+_LEDE_END = re.compile(r"[.!?][\"”’')]*+[ \t]*+\n?+[ \t]*+(?<=\s)(?=[A-Z\"“])|\n[ \t]*\n")  # the end of the opening sentence (a wire's line may end with it)
 _HEADLINE = re.compile(r"([^\n]{1,200})\n[ \t]*\n")  # a first line of its own, a blank line after it
 
 
@@ -487,7 +502,8 @@ def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | N
     """The one partner a story is about, if it has one: the only partner its headline names, else
     the only one its opening sentence names, else its only partner of engagement. None when it names
     several (a figure of such a story keeps the partner of its own sentence, or none)."""
-    names = [h for h in hits if h.code != "PAK" and h.via == "name" and not h.passing]
+    places = _places_beside_pakistan(text, hits)
+    names = [h for k, h in enumerate(hits) if h.code != "PAK" and h.via == "name" and not h.passing and k not in places]
     start = len(text) - len(text.lstrip())
     headline = _HEADLINE.match(text, start)
     body = headline.end() if headline else start

@@ -552,6 +552,19 @@ def test_ahead_of_a_meeting_is_a_time_not_a_comparison():
     assert "IMF" in record["partners"] and "IND" not in record["partners"]
 
 
+def test_a_wire_story_s_lender_is_its_counterparty_across_its_wrapped_lines():
+    text = (
+        "BEIJING, Sept 29 The China-led Asian\nInfrastructure Investment Bank (AIIB) approved loans totalling\n"
+        "$320 million to ease power shortages in Myanmar and Pakistan, the bank said.\nA $300-million loan will fund\n"
+        "a dam, co-financed with the World Bank.\n\"We are on our way to extend financing of $1.2 billion in 2016,\" its president said.\n"
+        "The Pakistani rupee has gained 11% this month."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$1.2 billion") == ["AIIB"]
+    assert _partner_of(record, "11%") == []  # the country's own currency
+    assert "MMR" not in record["partners"]
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
