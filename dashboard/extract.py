@@ -848,6 +848,20 @@ def _aside_or_source(s: _Sentence, hit: Hit, fs: int) -> bool:
     return _INCLUDING_BEFORE.search(before) is not None and "," in s.text[hit.end - s.start : fs - s.start]
 
 
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def _owner(s: _Sentence, hit: Hit) -> bool:
+    """A name before a national total owns it: a possessive ("China's reserves") or a country's
+    adjective ("Chinese reserves"); not a subject ("which the IMF required to be over $14 billion"
+    are Pakistan's reserves: the IMF only asks)."""
+    at = hit.end - s.start
+    if _POSSESSIVE.match(s.text, at):
+        return True
+    entity = registry().entities.get(hit.code)
+    return entity is not None and hit.alias != entity.name and not hit.alias.isupper() and _NOUN_AFTER.match(s.text, at) is not None
+
+
 def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, national: bool = False) -> list[Hit]:
     """The partner named nearest the figure within its clause (Pakistan excluded): the nearest name
     before it unless a clause break lies between, or the nearest after it within its clause
@@ -872,7 +886,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
         i > 0
         and not s.story.before.between(hits[i - 1].end, fs)
         and not _aside_or_source(s, hits[i - 1], fs)
-        and not (national and s.story.after.between(hits[i - 1].end, fs))
+        and not (national and (s.story.after.between(hits[i - 1].end, fs) or not _owner(s, hits[i - 1])))
         and vocab.pakistan_wide_between().search(s.text, hits[i - 1].end - s.start, fs - s.start) is None
     ):
         candidates.append((fs - hits[i - 1].end, i - 1))

@@ -565,6 +565,17 @@ def test_a_wire_story_s_lender_is_its_counterparty_across_its_wrapped_lines():
     assert "MMR" not in record["partners"]
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        ("The loans shore up Pakistan's reserves, which the IMF required to be over $14 billion by June.", "$14 billion", []),
+        ("China's reserves stand at $3 trillion, officials said.", "$3 trillion", ["CHN"]),
+    ],
+)
+def test_a_national_total_takes_only_its_owner_s_name(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
