@@ -1067,7 +1067,7 @@ def extract_figures(
         horizon = s.horizon() if kind == "target" else None
         metric = classify_metric(s, amount, previous_metric(i) if i >= 0 else None)
         national = metric in vocab.national_metrics() and classify_metric(s, amount) == metric  # named in its own sentence
-        partners = nearest_partner(s, amount, previous_end, national=national)
+        partners = _receiver(s, amount) or nearest_partner(s, amount, previous_end, national=national)
         hits_of[amount.start + offset] = partners
         figures.append(
             Figure(
@@ -1195,6 +1195,18 @@ _RECEIVES = re.compile(
 
 
 _NEXT_ITEM = re.compile(r"[ \t]*+(?:(?:and|&)[ \t]++Pakistan[ \t]*+)?")  # "..., Tajikistan US$314mn, and Kyrgyzstan and Pakistan US$209mn each"
+
+
+def _receiver(s: _Sentence, fig: Amount) -> list[Hit]:
+    """A country named right before the figure as the one receiving it ("the Kyrgyz Republic will receive
+    US$45mn in IDA grant"): its partner whatever lender the words after name (see :func:`_abroad`)."""
+    i = bisect.bisect_right(s.hits, fig.start, key=lambda h: h.end)
+    if i == 0:
+        return []
+    hit = s.hits[i - 1]
+    if getattr(registry().entities.get(hit.code), "type", None) != "country":
+        return []
+    return [hit] if _RECEIVES.fullmatch(s.text, hit.end - s.start, fig.start - s.start) else []
 
 
 def _abroad(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, offset: int) -> list[Figure]:

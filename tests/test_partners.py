@@ -445,7 +445,8 @@ def test_another_country_s_loans_keep_that_country_but_are_not_pakistan_s_partne
         "AIIB approves its first loans\n\n"
         "The AIIB approved a $100 million loan for a motorway in Pakistan. The other loans are a $216.5 million loan for a "
         "slum project in Indonesia and $165 million for a Bangladesh project. Of the $500 million, Afghanistan will receive "
-        "$300 million, Tajikistan $120 million, and Kyrgyzstan and Pakistan $40 million each."
+        "$300 million, Tajikistan $120 million, and Kyrgyzstan and Pakistan $40 million each. The World Bank pledged $526 million, "
+        "of which Pakistan will receive $110 million in IDA credit; the Kyrgyz Republic will receive $45 million in IDA grant."
     )
     record = _story(text)
     assert _partner_of(record, "$100 million") == ["AIIB"]
@@ -453,6 +454,8 @@ def test_another_country_s_loans_keep_that_country_but_are_not_pakistan_s_partne
         assert _partner_of(record, raw) == [country], raw
         assert country not in record["partners"] and country in record["mentions"], raw
     assert record["partners"][:1] == ["AIIB"]
+    assert _partner_of(record, "$110 million") == ["WORLDBANK"]  # IDA is the World Bank's: Pakistan's own loan
+    assert _partner_of(record, "$45 million") == ["KGZ"]  # the borrower named before it, not IDA, the lender after it
 
 
 def test_exports_to_a_country_and_money_for_its_goods_stay_pakistan_s():
