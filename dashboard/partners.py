@@ -377,6 +377,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         if i >= 0 and hit.start < spans[i][1]:
             by_sentence.setdefault(i, []).append(hit)
     found: set[str] = set()
+    places = {hits[k].start for k in _places_beside_pakistan(text, hits)}  # "shortages in Myanmar and Pakistan"
     funded_by = {m.end() for m in _FUNDED_BY.finditer(text)}
     entities = registry().entities
     listed = False  # the hit before was a funder named after "supported by" and its list goes on
@@ -394,12 +395,11 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         for k, hit in enumerate(group):
             if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or hit.passing:
                 continue
-            pair = _pakistan_before(group, k)
-            joined = any(
+            joined = hit.start not in places and any(
                 other.code == "PAK"
                 and (_WITH_PAKISTAN.fullmatch(text, other.end, hit.start) or _WITH_PAKISTAN.fullmatch(text, hit.end, other.start))
                 for other in group[max(0, k - 1) : k + 2]
-            ) and not _SHARED_PLACE.search(text, max(spans[i][0], pair - 16), pair)
+            )
             listed = _AND_BEFORE.search(text, max(spans[i][0], hit.start - 12), hit.start) and _BETWEEN.search(
                 text, max(spans[i][0], hit.start - 200), hit.start
             )
@@ -430,11 +430,6 @@ def _places_beside_pakistan(text: str, hits: list[Hit]) -> set[int]:
         if pair is not None and _SHARED_PLACE.search(text, max(0, pair - 16), pair):
             out.add(k)
     return out
-
-
-def _pakistan_before(group: list[Hit], k: int) -> int:
-    """Where the pair of ``group[k]`` with Pakistan starts: Pakistan's start when it is named just before."""
-    return group[k - 1].start if k > 0 and group[k - 1].code == "PAK" else group[k].start
 
 
 @lru_cache(maxsize=1)
