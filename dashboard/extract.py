@@ -823,11 +823,15 @@ def _linked_after(s: _Sentence, end: int, hit: Hit, clause_from: int | None = No
     """The name ``hit`` is the counterparty of an amount ending at ``end`` before it: near, in its
     clause (no clause break from ``clause_from``, the amount's end by default), and linked by a
     preposition ("$2bn loan from the ADB")."""
-    return (
-        0 <= hit.start - end <= _PARTNER_AFTER
-        and not s.story.after.between(end if clause_from is None else clause_from, hit.start)
-        and _LINKED_AFTER.search(s.text, max(0, hit.start - s.start - 24), hit.start - s.start) is not None
-    )
+    if not 0 <= hit.start - end <= _PARTNER_AFTER:
+        return False
+    before = max(0, hit.start - s.start - 24), hit.start - s.start
+    if _SOURCE_AFTER.search(s.text, *before):
+        return True  # "$40bn in investment over five years, mainly from the Saudis": the source, after a comma
+    return not s.story.after.between(end if clause_from is None else clause_from, hit.start) and _LINKED_AFTER.search(s.text, *before) is not None
+
+
+_SOURCE_AFTER = re.compile(r",[ \t]*+(?:mainly|mostly|largely|chiefly|primarily|especially)[ \t]++from[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 
 # "..., including IMF liabilities, stood at $130bn": the name is part of the total, not its owner;
@@ -916,6 +920,24 @@ def _joined(s: _Sentence, first: Hit, second: Hit) -> bool:
 
 
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+# "..., as well as $3bn": an amount added to the one before it; the words between the two (at most
+# ``_ADDED_REACH``) end with the joining words
+_AS_WELL_AS = re.compile(r"(?:as[ \t]++well[ \t]++as|plus|along[ \t]++with)[ \t]++(?:(?:about|around|some|another|an?[ \t]++(?:additional|further|extra))[ \t]++)?$", re.IGNORECASE)
+_ADDED_REACH = 80
+
+
+def _as_well_as(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """An amount added to the one before it ("some $15bn in investment from the Saudis, as well as $3bn
+    in financial assistance") comes from the same counterparty when it names none of its own. One pass."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        f, before = out[i], out[i - 1]
+        a, b = before.end - offset, f.start - offset
+        if f.partner is None and before.partner is not None and before.quote == f.quote and 0 <= b - a <= _ADDED_REACH and _AS_WELL_AS.search(text, a, b):
+            out[i] = replace(f, partner=before.partner, partners=before.partners, partner_cue=f"{before.partner_cue} (the amount it adds to)")
+    return out
 
 
 def _respectively(figures: list[Figure], text: str, offset: int) -> list[Figure]:
@@ -1089,7 +1111,7 @@ def extract_figures(
                 partners=tuple(h.code for h in partners),
             )
         )
-    figures = _merge_mentions(_abroad(_respectively(figures, text, offset), hits_of, text, offset), text, offset)
+    figures = _merge_mentions(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text)
     return _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
 
@@ -1354,6 +1376,9 @@ def _wide_near(wide: re.Pattern[str], f: Figure, first: Figure | None = None, pr
     return wide.search(f.quote, 0, lead) is not None or wide.search(f.quote, clause, at) is not None
 
 
+_LENDERS_SHARES = frozenset({"budget", "other"})  # what a lender's money is allocated to, or a figure no metric names
+
+
 def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_elsewhere: list[frozenset[str]]) -> list[Figure]:
     """Figures of a flow (exports, loans, remittances: ``counterparty=yes`` in data/metrics.csv) whose
     sentence names no partner take the story's one counterparty (see ``partners.story_counterparty``),
@@ -1368,6 +1393,9 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     wide = vocab.pakistan_wide()
     two_sided = vocab.two_sided()
     parting = vocab.pakistan_wide_between()
+    own_budget = vocab.own_budget()
+    # a lender's story: its loan's parts ("$275 million will go to schools", "allocations include $460 million for a road") are its own
+    lender = getattr(registry().entities.get(counterparty.code), "type", None) == "organisation"
     out = []
     first = None  # the first figure of the sentence
     for i, (f, others) in enumerate(zip(figures, named_elsewhere, strict=True)):
@@ -1384,7 +1412,8 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
         if national and counterparty.alias in f.quote and _wide_near(parting, f, first, previous):
             out.append(f)
             continue
-        if between or (f.metric in flows and (counterparty.alias in f.quote or not national)):
+        share = lender and f.metric in _LENDERS_SHARES and not own_budget.search(f.quote)
+        if between or ((f.metric in flows or share) and (counterparty.alias in f.quote or not national)):
             cue = f"the story's counterparty ({counterparty.alias}{', ' + between.group(0) if between else ''})"
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)

@@ -667,30 +667,46 @@ def counterparty_metrics() -> frozenset[str]:
     return frozenset(row["metric"] for row in rows if row["counterparty"] == "yes")
 
 
+_WIDE_ROLES = ("", "parts", "budget")
+
+
 @lru_cache(maxsize=1)
-def _pakistan_wide_rows() -> tuple[tuple[str, bool], ...]:
-    """(pattern, between) rows of ``data/pakistan_wide_cues.csv``, each pattern checked."""
+def _pakistan_wide_rows() -> tuple[tuple[str, str], ...]:
+    """(pattern, role) rows of ``data/pakistan_wide_cues.csv``, each pattern checked. Roles: empty, a
+    word of a national total; ``parts``, one that also parts a name before it from an amount after
+    it; ``budget``, one that keeps a budget line Pakistan's own in a story about a lender."""
     out = []
     for i, row in enumerate(read_rows("pakistan_wide_cues.csv"), start=2):
         _compile(row["pattern"], f"pakistan_wide_cues.csv row {i}")
-        if row.get("between", "") not in ("", "yes"):
-            raise VocabularyError(f"data/pakistan_wide_cues.csv row {i}: between must be yes or empty")
-        out.append((row["pattern"], row.get("between") == "yes"))
+        if row.get("role", "") not in _WIDE_ROLES:
+            raise VocabularyError(f"data/pakistan_wide_cues.csv row {i}: role must be empty, parts or budget")
+        out.append((row["pattern"], row.get("role", "")))
     return tuple(out)
+
+
+def _wide_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+    patterns = [p for p, role in _pakistan_wide_rows() if role in roles]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) if patterns else r"(?!)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def pakistan_wide() -> re.Pattern[str]:
     """Words that make an amount Pakistan's own total, never one partner's (``data/pakistan_wide_cues.csv``)."""
-    return re.compile("|".join(f"(?:{p})" for p, _ in _pakistan_wide_rows()), re.IGNORECASE)
+    return _wide_pattern(("", "parts"))
 
 
 @lru_cache(maxsize=1)
 def pakistan_wide_between() -> re.Pattern[str]:
     """The words of a national total that, standing between a name and an amount, part them
-    (``between=yes``): "the ADB said average annual losses exceed $2bn" is not the ADB's."""
-    patterns = [p for p, between in _pakistan_wide_rows() if between]
-    return re.compile("|".join(f"(?:{p})" for p in patterns) if patterns else r"(?!)", re.IGNORECASE)
+    (``role=parts``): "the ADB said average annual losses exceed $2bn" is not the ADB's."""
+    return _wide_pattern(("parts",))
+
+
+@lru_cache(maxsize=1)
+def own_budget() -> re.Pattern[str]:
+    """Words of Pakistan's own budget (``role=budget``): "the ministry has demanded Rs6 billion" stays
+    Pakistan's in a story about a lender, where the lender's allocations are the lender's."""
+    return _wide_pattern(("budget",))
 
 
 @lru_cache(maxsize=1)

@@ -579,6 +579,49 @@ def test_a_national_total_takes_only_its_owner_s_name(text, raw, partners):
     assert _partner_of(_story(text), raw) == partners
 
 
+def test_a_lender_s_allocations_are_its_own_but_pakistan_s_budget_stays_pakistan_s():
+    lender = (
+        "World Bank to provide $8.7 billion\n\n"
+        "The World Bank is expected to provide $8.7 billion by 2029. Other notable allocations include $460 million for the "
+        "Khyber Pass corridor, while $300 million is allocated to rural roads. Inflation hit 38.4% in May. "
+        "Textiles make up 8.5% of GDP."
+    )
+    record = _story(lender)
+    assert _partner_of(record, "$460 million") == ["WORLDBANK"] and _partner_of(record, "$300 million") == ["WORLDBANK"]
+    assert _partner_of(record, "38.4%") == [] and _partner_of(record, "8.5%") == []
+    budget = (
+        "World Bank-funded project gets more\n\n"
+        "The World Bank approved a loan for the project last year. The ministry has demanded Rs6 billion in the PSDP for 2024-25, "
+        "and the government has allocated Rs10 million for a new scheme."
+    )
+    record = _story(budget)
+    assert _partner_of(record, "Rs6 billion") == [] and _partner_of(record, "Rs10 million") == []
+
+
+def test_a_time_compared_is_no_comparison_of_countries():
+    text = (
+        "Remittances from the UK rise\n\n"
+        "Pakistanis in the UK remitted $2.475 billion in July-March, bigger than the amount sent last year. "
+        "Malaysia sent $1.138 billion, 38 percent more than last year. Saudi Arabia sent $3.747 billion, compared to $3.690 billion last year. "
+        "Overseas Pakistanis sent $15.096 billion in all."
+    )
+    record = _story(text)
+    assert {"GBR", "MYS", "SAU"} <= set(record["partners"])
+    assert _partner_of(record, "$15.096 billion") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        ("Pakistan hopes to attract $40bn in investment over five years, mainly from the Saudis, the UAE and China.", "$40bn", ["SAU", "ARE", "CHN"]),
+        ("Pakistan expects some $15bn in investment from the Saudis, as well as $3bn in financial assistance.", "$3bn", ["SAU"]),
+        ("Pakistan's foreign debts amount to about $100bn, and the share owed to China is a third.", "$100bn", []),
+    ],
+)
+def test_sources_after_a_comma_and_amounts_added_to_another(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]

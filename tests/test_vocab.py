@@ -131,7 +131,7 @@ def test_gated_strategies():
     assert vocab.gated(re.compile(r"[Bb]etween \d")).core == "etween "
 
 
-def test_a_bad_between_flag_of_national_total_words_names_the_file_and_row(data_files):
-    rows = data_files(vocab, vocab._pakistan_wide_rows, {"pakistan_wide_cues.csv": "pattern,between,note\n\\btotal\\b,,\n\\blosses\\b,maybe,\n"})
+def test_a_bad_role_of_national_total_words_names_the_file_and_row(data_files):
+    rows = data_files(vocab, vocab._pakistan_wide_rows, {"pakistan_wide_cues.csv": "pattern,role,note\n\\btotal\\b,,\n\\blosses\\b,maybe,\n"})
     with pytest.raises(vocab.VocabularyError, match="data/pakistan_wide_cues.csv row 3"):
         rows()
