@@ -181,6 +181,11 @@ def _one(text):
         ("The new tariffs are likely to cause annual losses of up to $500 million.", "estimate"),
         ("The fund holds roughly $2 billion.", "estimate"),
         ("Annual exports of $2 billion went to the region.", "actual"),
+        # a forecast of what someone will provide; what a project "is to receive" is planned; a project's name is no forecast
+        ("By 2029, the bank is expected to provide an additional $8.7 billion.", "estimate"),
+        ("GSP Plus is expected to boost exports by US$1 billion a year.", "estimate"),
+        ("The Flood Recovery Project and the Housing Project are to receive $500 million.", "target"),
+        ("There is also an extra $800,000 for keeping an eye on the project.", "actual"),
         # an offer still to be taken up is a commitment; optimism about a level is a forecast
         ("The government has chosen to offer the fund a 51% stake in the hotel.", "target"),
         ("Exporters are optimistic about reaching $3.5 billion in trade this year.", "estimate"),
