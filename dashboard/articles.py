@@ -192,7 +192,7 @@ _LEAD_REACH = 400  # a dateline stands in the first lines of a story
 _ANY_DATE = re.compile(_DATE)
 _LINE_TOKEN = re.compile(
     r"[ \t]*+(?:"
-    r"(?P<sep>[|•·,/–—-]|\(|\))"
+    r"(?P<sep>[|•·,/–—.-]|\(|\))"
     rf"|(?P<weekday>{_WEEKDAY},?)(?![A-Za-z])"
     r"|(?P<time>\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?+[AaPp]\.?[Mm]\.?)?|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
     r"|[+-]\d{2}:?\d{2}|\d{1,2}[ \t]mins?[ \t]read)(?![\w])"
