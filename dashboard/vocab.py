@@ -383,11 +383,15 @@ _LOWERED: list[tuple[str, str]] = [("", "")]  # the text lowered last, and its l
 
 
 def lowered_text(text: str) -> str:
-    """``text.lower()``, kept for the last text: a story's partners, amounts and cues all read it."""
+    """``text.lower()``, kept for the last text: a story's partners, amounts and cues all read it.
+    Positions are kept: a letter whose lower case is longer (the Turkish "İ" -> "i̇") stays as it is,
+    so one "İstanbul" does not cost a whole story its lower-case reading."""
     last = _LOWERED[0]
     if last[0] is text:
         return last[1]
     lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
     _LOWERED[0] = (text, lowered)
     return lowered
 

@@ -568,3 +568,8 @@ def test_fast_replace_is_dataclasses_replace():
     assert replace(fig, metric="exports", year=2025) == dataclasses.replace(fig, metric="exports", year=2025)
     with pytest.raises(TypeError):
         replace(fig, no_such_field=1)
+
+
+def test_a_letter_whose_lower_case_is_longer_does_not_hide_spelled_amounts():
+    text = "In İstanbul the minister said trade reached one billion dollars last year, from $175 million before."
+    assert [f.raw for f in extract_figures(text)] == ["one billion dollars", "$175 million"]
