@@ -661,6 +661,12 @@ _FUTURE_TIME = re.compile(
 _FUTURE_REACH = 60
 
 
+# An amount that names a goal: "the $15 billion target", "a $5bn trade goal"
+_NAMED_TARGET = re.compile(
+    r"[ \t]++(?:(?:trade|export|exports|investment|lending|revenue|remittances?|sales)[ \t]++)?(?:target|goal)s?\b", re.IGNORECASE
+)
+
+
 def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     """(kind, the words that decided it): ``"China has $2.7 trillion"`` -> ``("actual", "has")``;
     ``"the goal of exporting $50 billion"`` -> ``("target", "goal")``.
@@ -669,6 +675,9 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     a "to ..." or "will ..." after the figure is its purpose, not a goal ("$600 million to expand ...",
     "the loan of $300 million will fund ...").
     """
+    named = _NAMED_TARGET.match(text, fig.end)
+    if named:  # "trade could exceed $15b target": the amount is the target itself
+        return "target", named.group(0).strip()
     baseline = _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start)
     if baseline:
         return "actual", baseline.group(0).strip()
@@ -855,28 +864,32 @@ def _aside_or_source(s: _Sentence, hit: Hit, fs: int) -> bool:
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
-def _owner(s: _Sentence, hit: Hit) -> bool:
+def _owner(s: _Sentence, hit: Hit, metric: str = "") -> bool:
     """A name before a national total owns it: a possessive ("China's reserves") or a country's
     adjective ("Chinese reserves"); not a subject ("which the IMF required to be over $14 billion"
-    are Pakistan's reserves: the IMF only asks)."""
+    are Pakistan's reserves: the IMF only asks). An organisation allocating money owns its budget
+    ("The World Bank might allocate a $200 million loan"): ``metric`` is the total's."""
     at = hit.end - s.start
     if _POSSESSIVE.match(s.text, at):
         return True
     entity = registry().entities.get(hit.code)
+    if metric == "budget" and entity is not None and entity.type in ("organisation", "company"):
+        return True
     return entity is not None and hit.alias != entity.name and not hit.alias.isupper() and _NOUN_AFTER.match(s.text, at) is not None
 
 
-def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, national: bool = False) -> list[Hit]:
+def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, national: str = "") -> list[Hit]:
     """The partner named nearest the figure within its clause (Pakistan excluded): the nearest name
     before it unless a clause break lies between, or the nearest after it within its clause
     ("..., followed by the UAE" does not). Found by bisection: no scan over the sentence's names.
     Names joined by "and" or commas ("Saudi Arabia and the UAE") are all returned: a combined amount.
     ``previous_end`` is where the sentence's amount before this one ends: a name linked after that
     amount is its own ("a $216m loan for Indonesia, $165m for a Bangladesh project"). A figure of a
-    national total (``national``: reserves, a budget) takes a name before it only in its own clause
-    ("After the Chinese refinancing, reserves could rise to $12.7bn" is Pakistan's). Words of a
-    national total between a name and the figure part them ("the ADB said annual losses exceed $2bn",
-    "..., European Union 12.2 per cent and others 8.4 per cent": ``between`` in data/pakistan_wide_cues.csv)."""
+    national total (``national``: its metric, "reserves" or "budget") takes a name before it only in
+    its own clause and as its owner ("After the Chinese refinancing, reserves could rise to $12.7bn"
+    is Pakistan's; see :func:`_owner`). Words of a national total between a name and the figure
+    part them ("the ADB said annual losses exceed $2bn", "..., European Union 12.2 per cent and
+    others 8.4 per cent": ``role=parts`` in data/pakistan_wide_cues.csv)."""
     fs, fe = fig.start, fig.end
     hits = s.hits
     i = bisect.bisect_right(hits, fs, key=lambda h: h.end)  # hits[:i] end at or before the figure
@@ -890,7 +903,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
         i > 0
         and not s.story.before.between(hits[i - 1].end, fs)
         and not _aside_or_source(s, hits[i - 1], fs)
-        and not (national and (s.story.after.between(hits[i - 1].end, fs) or not _owner(s, hits[i - 1])))
+        and not (national and (s.story.after.between(hits[i - 1].end, fs) or not _owner(s, hits[i - 1], national)))
         and vocab.pakistan_wide_between().search(s.text, hits[i - 1].end - s.start, fs - s.start) is None
     ):
         candidates.append((fs - hits[i - 1].end, i - 1))
@@ -1088,8 +1101,9 @@ def extract_figures(
         kind, kind_cue = classify_kind(s, amount, text)
         horizon = s.horizon() if kind == "target" else None
         metric = classify_metric(s, amount, previous_metric(i) if i >= 0 else None)
-        national = metric in vocab.national_metrics() and classify_metric(s, amount) == metric  # named in its own sentence
-        partners = _receiver(s, amount) or nearest_partner(s, amount, previous_end, national=national)
+        # a national total named in its own sentence: its metric ("budget", "reserves"), else ""
+        national = metric if metric in vocab.national_metrics() and classify_metric(s, amount) == metric else ""
+        partners = _receiver(s, amount) or ([] if _national_noun(s.text, amount.end - s.start) else nearest_partner(s, amount, previous_end, national=national))
         hits_of[amount.start + offset] = partners
         figures.append(
             Figure(
@@ -1112,7 +1126,7 @@ def extract_figures(
             )
         )
     figures = _merge_mentions(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset)
-    figures = _country_s_own_lender(figures, hits_of, text)
+    figures = _country_s_own_lender(figures, hits_of, text, hits or [])
     return _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
 
 
@@ -1178,17 +1192,17 @@ _EQUIVALENT = re.compile(
 _ADJECTIVE_AFTER = re.compile(r"[ \t]+(?:[a-z]|[A-Z]{2,}\b)")  # "Japanese ODA loans", "Saudi oil": the name describes a noun
 
 
-def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str) -> list[Figure]:
+def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, hits: list[Hit]) -> list[Figure]:
     """A figure a country's adjective gives ("Japanese ODA loans of 19.7 billion yen") is the story's
-    lender of that country when the story names one state fund or agency as the partner of another
-    figure (JICA's loan agreement): the adjective says whose money it is, the story says which body
+    lender of that country when the story names one state fund or agency of it (``hits``: "JICA
+    signed the loan agreement"): the adjective says whose money it is, the story says which body
     lends it. A country's own name or initials ("the UAE deposited") stay the country's. One pass."""
     entities = registry().entities
     lenders: dict[str, set[str]] = {}
-    for f in figures:
-        e = entities.get(f.partner) if f.partner else None
+    for code in {*(f.partner for f in figures if f.partner), *(h.code for h in hits if h.via == "name" and not h.passing)}:
+        e = entities.get(code)
         if e is not None and e.type == "organisation" and e.country:  # a state's fund or agency, not a company
-            lenders.setdefault(e.country, set()).add(f.partner)
+            lenders.setdefault(e.country, set()).add(code)
     if not lenders:
         return figures
     out = []
@@ -1217,6 +1231,17 @@ _RECEIVES = re.compile(
 
 
 _NEXT_ITEM = re.compile(r"[ \t]*+(?:(?:and|&)[ \t]++Pakistan[ \t]*+)?")  # "..., Tajikistan US$314mn, and Kyrgyzstan and Pakistan US$209mn each"
+
+
+# at most one word (an adjective, not a preposition) between an amount and the noun it qualifies
+_NOUN_GAP = re.compile(r"[ \t]++(?:(?!(?:to|of|in|for|from|on|at|by|with|into|and|or)\b)[a-z-]++[ \t]++)?")
+
+
+def _national_noun(text: str, at: int) -> bool:
+    """The amount ending at ``at`` qualifies a national total's noun right after it ("of its USD $44.4
+    billion external debt", "a $130bn total debt"): Pakistan's own, whatever names stand near it."""
+    m = vocab.pakistan_wide().search(text, at, at + 30)
+    return m is not None and not m.group(0).endswith(("'s", "’s")) and _NOUN_GAP.fullmatch(text, at, m.start()) is not None
 
 
 def _receiver(s: _Sentence, fig: Amount) -> list[Hit]:
@@ -1399,7 +1424,8 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     out = []
     first = None  # the first figure of the sentence
     for i, (f, others) in enumerate(zip(figures, named_elsewhere, strict=True)):
-        if f.partner is not None or others - {counterparty.code}:
+        at = f.quote.find(f.raw)
+        if f.partner is not None or others - {counterparty.code} or (at != -1 and _national_noun(f.quote, at + len(f.raw))):
             out.append(f)
             continue
         # "the two neighbours will liberalise 75 percent of their total tariff lines": between the two, whatever it measures

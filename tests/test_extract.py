@@ -186,6 +186,8 @@ def _one(text):
         ("GSP Plus is expected to boost exports by US$1 billion a year.", "estimate"),
         ("The Flood Recovery Project and the Housing Project are to receive $500 million.", "target"),
         ("There is also an extra $800,000 for keeping an eye on the project.", "actual"),
+        # an amount that names a target is the target, whatever may exceed it
+        ("China-Pakistan trade could exceed $15b target", "target"),
         # an offer still to be taken up is a commitment; optimism about a level is a forecast
         ("The government has chosen to offer the fund a 51% stake in the hotel.", "target"),
         ("Exporters are optimistic about reaching $3.5 billion in trade this year.", "estimate"),
@@ -573,3 +575,8 @@ def test_fast_replace_is_dataclasses_replace():
 def test_a_letter_whose_lower_case_is_longer_does_not_hide_spelled_amounts():
     text = "In İstanbul the minister said trade reached one billion dollars last year, from $175 million before."
     assert [f.raw for f in extract_figures(text)] == ["one billion dollars", "$175 million"]
+
+
+def test_a_spaced_m_after_a_currency_amount_is_million():
+    assert [(a.value, a.currency) for a in find_amounts("Eximbank, Pakistan sign $300 m deal")] == [(300e6, "USD")]
+    assert [(a.value, a.currency) for a in find_amounts("It cost $5 more")] == [(5, "USD")]

@@ -622,6 +622,23 @@ def test_sources_after_a_comma_and_amounts_added_to_another(text, raw, partners)
     assert _partner_of(_story(text), raw) == partners
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        # an amount qualifying a national total's noun is Pakistan's, whatever name stands before it
+        ("Pakistan owed $4.1 billion to China, nine percent of its $44.4 billion external debt.", "$44.4 billion", []),
+        ("Saudi Arabia will contribute $1 billion to Pakistan's oil industry.", "$1 billion", ["SAU"]),
+        # a lender allocating money owns that budget
+        ("The World Bank might allocate a $200 million loan for lines from Kyrgyzstan and Tajikistan.", "$200 million", ["WORLDBANK"]),
+        # a country's adjective is its agency the story names
+        ("The Japan International Cooperation Agency (JICA) signed a Japanese ODA loan of up to 23 billion yen with Pakistan.",
+         "23 billion yen", ["JICA"]),
+    ],
+)
+def test_national_nouns_lenders_budgets_and_agencies(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
