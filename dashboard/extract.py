@@ -821,7 +821,7 @@ _MAX_JOINED = 8
 _DESCRIBED = re.compile(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b", re.IGNORECASE)
 # A name after its figure is its counterparty only when a preposition links them: "$2bn loan from the
 # ADB", "exports of $2bn to China"; not "$1.2bn surplus has helped the Saudi ..."
-_LINKED_AFTER = re.compile(r"\b(?:from|to|with|by|in|into|of|for|towards)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)
+_LINKED_AFTER = re.compile(r"\b(?:from|to|with|by|in|into|of|for|towards|that)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)  # "that": "$5bn in loans that China had rolled over"
 
 
 _ATTRIBUTIVE_GAP = re.compile(r"[ \t]+")
@@ -1211,7 +1211,12 @@ def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], 
         own = lenders.get(f.partner, set()) if len(found) == 1 and found[0].code == f.partner else set()
         if len(own) == 1:
             hit = found[0]
-            adjective = hit.alias != entities[hit.code].name and not hit.alias.isupper() and _ADJECTIVE_AFTER.match(text, hit.end)
+            adjective = (
+                hit.alias != entities[hit.code].name
+                and not hit.alias.isupper()
+                and hit.alias not in registry().stands_for  # "Beijing prematurely refinanced": the state itself
+                and _ADJECTIVE_AFTER.match(text, hit.end)
+            )
             if adjective:
                 (code,) = own
                 f = replace(f, partner=code, partners=(code,), partner_cue=f"{f.partner_cue} ({entities[code].name}, the story's lender of that country)")
@@ -1433,7 +1438,8 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
         if not i or figures[i - 1].quote != f.quote:
             first = f
         previous = figures[i - 1] if i else None
-        national = _wide_near(wide, f, first, previous)
+        # trade "between the two" is the partner's by its metric: its total is not a national total
+        national = f.metric != "bilateral_trade" and _wide_near(wide, f, first, previous)
         # "the ADB said annual losses exceed $2bn": losses are the country's own, even beside the counterparty's name
         if national and counterparty.alias in f.quote and _wide_near(parting, f, first, previous):
             out.append(f)

@@ -639,6 +639,21 @@ def test_national_nouns_lenders_budgets_and_agencies(text, raw, partners):
     assert _partner_of(_story(text), raw) == partners
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        ("China EXIM Bank rolled over $2.4 billion. This came on top of $5 billion in loans that China had rolled over.", "$5 billion", ["CHN"]),
+        ("China EXIM Bank rolled over $2.4 billion. Beijing prematurely refinanced its $1.3 billion commercial loans.", "$1.3 billion", ["CHN"]),
+        ("China and Pakistan eye trade\n\nChina and Pakistan aim for $15 billion in trade. Total trade reached $6.2 billion this year.",
+         "$6.2 billion", ["CHN"]),
+        ("Saudi Arabia buys more\n\nSaudi Arabia imported $300 million of software. Exports from the IT sector reached $2.59 billion.",
+         "$2.59 billion", []),
+    ],
+)
+def test_relative_clauses_capitals_acting_and_bilateral_totals(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
