@@ -529,6 +529,31 @@ def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(linked), domestic
 
 
+@lru_cache(maxsize=1)
+def _lender_groups() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Lenders named as a group (``data/lender_groups.csv``): a capitalised country's or region's word
+    and a plural noun linked to an amount ("from Chinese banks", "owes China and Chinese commercial
+    banks", "from Middle Eastern commercial banks"), and the region words that may name one."""
+    rows = read_rows("lender_groups.csv")
+    for i, row in enumerate(rows, start=2):
+        if row["kind"] not in ("noun", "qualifier", "region"):
+            raise VocabularyError(f"data/lender_groups.csv row {i}: kind must be noun, qualifier or region")
+    words = {kind: "|".join(re.escape(r["word"]).replace(r"\ ", r"[ \t]++") for r in rows if r["kind"] == kind) for kind in ("noun", "qualifier", "region")}
+    name = rf"(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:(?:{words['qualifier']})[ \t]++)?(?:{words['noun']})\b"
+    linked = rf"\b(?:from|by|with|and|to)[ \t]++(?:the[ \t]++)?(?P<name>{name})"
+    return re.compile(linked), re.compile(rf"(?:{words['region']})\b")
+
+
+def group_country(name: str) -> str | None:
+    """The country a group of lenders is named by: ``"Chinese commercial banks" -> "CHN"``; None for
+    any other name."""
+    groups, _ = _lender_groups()
+    if not groups.fullmatch("from " + name):
+        return None
+    first = next(iter(registry().find(name)), None)
+    return first.code if first is not None and first.start == 0 and getattr(registry().entities.get(first.code), "type", None) == "country" else None
+
+
 # "UAE-based Kaheel Terminals": the word that says where a company sits is not part of its name
 _SITED = re.compile(r"[\w.'’]++[-‑–](?:based|led|owned|backed|headquartered)[ \t]++")
 
@@ -575,7 +600,20 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
             continue
         out.append(Hit(" ".join(name.split()), start, end, name, "name"))
         ends.add(end)
-    return out
+    groups, region = _lender_groups()
+    for m in groups.finditer(text):
+        if len(out) >= MAX_HITS:
+            break
+        start, end = m.span("name")
+        if _SITED.match(text, start):
+            continue  # "Beijing-backed banks": banks described, not named
+        inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        # a country's word or a region's starts the group: "Chinese banks", "Middle Eastern commercial banks"
+        countries = [h for h in inside if getattr(entities.get(h.code), "type", None) == "country" and h.code != "PAK" and h.start == start]
+        if countries or region.match(text, start):
+            name = m.group("name")
+            out.append(Hit(" ".join(name.split()), start, end, name, "name"))
+    return sorted(out, key=lambda h: h.start)
 
 
 def without_covered(hits: list[Hit], names: list[Hit]) -> list[Hit]:

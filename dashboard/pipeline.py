@@ -19,6 +19,7 @@ from dashboard.partners import (
     classify,
     comparison_cues,
     engagement_partners,
+    group_country,
     partner_info,
     registry,
     story_counterparty,
@@ -28,6 +29,12 @@ from dashboard.partners import (
 )
 
 _HEADLINE_MAX = 200  # a first line longer than this is a paragraph
+
+
+def _country_of(reg, code: str) -> str | None:
+    """The country a partner counts for: a registered body's, or a group of lenders' named by its
+    country ("Chinese commercial banks" -> CHN)."""
+    return reg.entities[code].country if code in reg.entities else group_country(code)
 
 
 def analyse_story(story: Story) -> dict:
@@ -65,8 +72,9 @@ def analyse_story(story: Story) -> dict:
     # ("India asks IMF to reconsider Pakistan programme": the IMF's loan; India objects)
     partners += [c for c in direct if c in headline and c not in partners
                  and (not partners or getattr(reg.entities.get(c), "type", None) != "country")]
-    # a state fund, agency or company acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too
-    partners += [c for c in dict.fromkeys(reg.entities[p].country for p in partners if p in reg.entities) if c and c not in partners]
+    # a state fund, agency or company acts for its country: the Saudi Fund for Development's deposit is Saudi Arabia's too;
+    # so do lenders named as a group by their country's word ("Chinese commercial banks")
+    partners += [c for c in dict.fromkeys(_country_of(reg, p) for p in partners) if c and c not in partners]
     # and a state fund, agency or company of a partner country, named as itself, acts for it: "Saudi Arabia agreed
     # to extend the deposit ... the Saudi Fund for Development has rolled it over"
     partners += [c for c in direct if c not in partners and c in reg.entities and reg.entities[c].country in partners]

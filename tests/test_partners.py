@@ -654,6 +654,27 @@ def test_relative_clauses_capitals_acting_and_bilateral_totals(text, raw, partne
     assert _partner_of(_story(text), raw) == partners
 
 
+def test_lenders_named_as_a_group_are_partners_for_their_country():
+    text = (
+        "Pakistan secures more loans\n\n"
+        "Another $1 billion came from Middle Eastern commercial banks. Debt from Chinese banks stood at $6.74 billion. "
+        "Loans from Pakistani banks rose to $3 billion, and Beijing-backed banks lent $2 billion."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$1 billion") == ["Middle Eastern commercial banks"]
+    assert "Chinese banks" in record["partners"] and "CHN" in record["partners"]
+    assert _partner_of(record, "$3 billion") == []
+    assert not {"Pakistani banks", "Beijing-backed banks"} & set(record["partners"] + record["mentions"])
+
+
+def test_a_bad_kind_of_lender_group_word_names_the_file_and_row(data_files):
+    from dashboard import partners
+
+    groups = data_files(partners, partners._lender_groups, {"lender_groups.csv": "kind,word,note\nnoun,banks,\nplace,Gulf,\n"})
+    with pytest.raises(VocabularyError, match="data/lender_groups.csv row 3"):
+        groups()
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
