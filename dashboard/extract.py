@@ -31,19 +31,20 @@ _DIGIT_RE = "one|two|three|four|five|six|seven|eight|nine"
 _SMALL = rf"(?:(?:{_TENS_RE})(?:[-\s](?:{_DIGIT_RE})\b)?|(?:{_UNIT_RE}))"
 WORD_NUMBER = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundred|half\s+a|a(?=\s+(?:billion|million|trillion)))"
 
-# One leading [0-9] lets the regex engine skip to digits fast. Every repetition is bounded, so a run of
-# ten thousand digits costs a constant per position; a number that goes on past the bound is refused
-# in Python (``_amount``). Western (1,234,567) and South Asian (12,34,567) digit grouping.
+# One leading [0-9] lets the regex engine skip to digits fast: it stands outside the atomic group, where
+# the engine sees it (a pattern that opens with an atomic group is tried at every character). Every repetition
+# is bounded, so a run of ten thousand digits costs a constant per position; a number that goes on past the
+# bound is refused in Python (``_amount``). Western (1,234,567) and South Asian (12,34,567) digit grouping.
 # Atomic groups: once a number is read, nothing backtracks into it.
-_DIGITS_REST = r"(?:\d?(?:,\d{2}){1,4},\d{3}|\d{0,2}(?:,\d{3}){1,5}|\d{0,12}+)(?:\.\d{1,6}+)?)"
-DIGITS = r"(?>[0-9]" + _DIGITS_REST
+_DIGITS_REST = r"(?>(?:\d?(?:,\d{2}){1,4},\d{3}|\d{0,2}(?:,\d{3}){1,5}|\d{0,12}+)(?:\.\d{1,6}+)?)"
+DIGITS = r"[0-9]" + _DIGITS_REST
 # A number that opens a pattern: its first digit must not continue a word, a number or a symbol
 # (checked by a look-behind after that digit, which keeps the engine's fast skip to digits).
 _OPENING = r"(?<![\w.,$/][0-9])"
-OPENING_DIGITS = r"(?>[0-9]" + _OPENING + _DIGITS_REST
+OPENING_DIGITS = r"[0-9]" + _OPENING + _DIGITS_REST
 # A decimal comma ("12,5%") is only read before a percent sign or word.
 DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?!\d)"
-_PERCENT_NUMBER = r"(?>[0-9]" + _OPENING + r"(?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3}){1,5}|\d{0,5}+)(?:\.\d{1,6}+)?)"
+_PERCENT_NUMBER = r"[0-9]" + _OPENING + r"(?>(?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3}){1,5}|\d{0,5}+)(?:\.\d{1,6}+)?)"
 # Space between the parts of a figure: a few spaces, at most one line break ("$1.5\nbillion").
 # The two halves cannot match the same characters: the second starts with the line break.
 SP = r"(?:[ \t\u00a0]{1,3}(?:\n[ \t\u00a0]{0,3})?|\n[ \t\u00a0]{0,3})"
@@ -330,7 +331,16 @@ def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
 def abbreviations() -> frozenset[str]:
     """Words a full stop does not end a sentence after (``data/abbreviations.csv``): Mr., Rs., Jan."""
     return frozenset(row["abbreviation"] for row in vocab.read_rows("abbreviations.csv"))
-_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z•])|\n[ \t]*\n|\n(?=[ \t]*[•*\-–])|[.!?:][\"”’')\]]*[ \t]*\n")
+# Where a sentence ends: a full stop, "!" or "?" (closing quotes or brackets after it) before blanks and a capital,
+# a blank line, a line break before a bullet, or an end mark before a line break. Each alternative opens with
+# one literal character, so that the regex engine skips to those characters fast instead of trying every one.
+_CLOSING = r"[\"”’')\]]*"
+_BEFORE_CAPITAL = _CLOSING + r"\s+(?=[\"“‘'(\[]?[A-Z•])"
+_BEFORE_LINE_BREAK = _CLOSING + r"[ \t]*\n"
+_BOUNDARY = re.compile(
+    rf"\.{_BEFORE_CAPITAL}|!{_BEFORE_CAPITAL}|\?{_BEFORE_CAPITAL}|\n[ \t]*\n|\n(?=[ \t]*[•*\-–])"
+    rf"|\.{_BEFORE_LINE_BREAK}|!{_BEFORE_LINE_BREAK}|\?{_BEFORE_LINE_BREAK}|:{_BEFORE_LINE_BREAK}"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
