@@ -313,9 +313,48 @@ def _date_from_lines(text: str) -> date | None:
 _DATELINES: list[tuple[str, list[re.Match[str]]]] = [("", [])]  # the text split last, and its datelines
 
 
+# A dateline's word stands in the first 60 characters of its line, and holds one of these (case-insensitively):
+# (the word, how far before it the dateline's word can start: "Last updated" holds "date" 7 characters on)
+_DATELINE_WORDS = (("published", 0), ("posted", 0), ("date", 7))
+_DATELINE_LEAD = 60
+
+
+def _dateline_starts(text: str) -> list[int] | None:
+    """The line starts where a ``_DATELINE`` match can begin: those of the lines that hold one of its
+    words near their start, in order (None when ``lower()`` moves positions). Each place of a word looks
+    back a bounded stretch for its line's start, so the whole is linear in the text."""
+    lowered = vocab.plain_lowered(text)
+    if lowered is None:
+        return None
+    starts = set()
+    for word, back in _DATELINE_WORDS:
+        at = lowered.find(word)
+        while at != -1:
+            reach = max(0, at - back - _DATELINE_LEAD - 1)
+            line = text.rfind("\n", reach, at)
+            if line != -1 or reach == 0:
+                starts.add(line + 1)
+            at = lowered.find(word, at + 1)
+    return sorted(starts)
+
+
+def _find_datelines(text: str):
+    """``_DATELINE.finditer(text)``, its pattern tried only at the line starts where it can match
+    (each match lies within its line, and starts at the line's start)."""
+    starts = _dateline_starts(text)
+    if starts is None:
+        yield from _DATELINE.finditer(text)
+        return
+    match = _DATELINE.match
+    for at in starts:
+        m = match(text, at)
+        if m:
+            yield m
+
+
 def _datelines(text: str) -> list[re.Match[str]]:
     """Every ``_DATELINE`` match of ``text``, kept for :func:`story_date` (a one-story file is its story)."""
-    found = list(_DATELINE.finditer(text))
+    found = list(_find_datelines(text))
     _DATELINES[0] = (text, found)
     return found
 
@@ -323,7 +362,7 @@ def _datelines(text: str) -> list[re.Match[str]]:
 def _datelines_of(text: str):
     """The ``_DATELINE`` matches of ``text``: those of the file just split when it is this text, else found lazily."""
     last = _DATELINES[0]
-    return last[1] if last[0] is text else _DATELINE.finditer(text)
+    return last[1] if last[0] is text else _find_datelines(text)
 
 
 def story_date(text: str) -> date | None:
@@ -395,7 +434,7 @@ def split_stories(text: str) -> list[tuple[int, int]]:
         for m in _datelines(text)
         if not m.group(0).lstrip().lower().startswith("published in") and _line_length(text, m.start()) <= _DATELINE_MAX
     ]
-    trailers = list(_TRAILER.finditer(text))
+    trailers = list(_TRAILER.finditer(text)) if vocab.may_hold(text, ("published in",)) else []
     if not headers and not trailers and (not header_dates or (len(header_dates) == 1 and not text[: header_dates[0].start()].strip())):
         return [(0, len(text))] if text.strip() else []  # nothing that could start a second story
     ink = _Ink(text)

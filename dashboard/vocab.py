@@ -392,6 +392,29 @@ def lowered_text(text: str) -> str:
     return lowered
 
 
+# The only characters that a case-insensitive pattern takes for an ASCII letter while ``lower()`` makes them
+# something else: "İ" and "ı" match "i", "ſ" matches "s" (every other one lower-cases to the letter it matches)
+_UNFOLDED = ("İ", "ı", "ſ")
+
+
+def plain_lowered(text: str) -> str | None:
+    """``text.lower()`` (see :func:`lowered_text`) when a case-insensitive pattern finds an ASCII word in
+    ``text`` exactly where ``str.find`` finds it lower-cased in this: the same length, and none of the
+    characters that fold otherwise (``_UNFOLDED``). Else None."""
+    if any(c in text for c in _UNFOLDED):
+        return None
+    lowered = lowered_text(text)
+    return lowered if len(lowered) == len(text) else None
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern could find one of ``words`` (lower-case ASCII) in ``text``: False
+    only when it cannot, so a pattern that needs one of them need not run. ``may_hold("Published on", ("published",))``
+    -> True; ``may_hold("Islamabad", ("published",))`` -> False. One ``str.find`` per word on the lowered text."""
+    lowered = plain_lowered(text)
+    return lowered is None or any(word in lowered for word in words)
+
+
 _SPACED: list[tuple[str, str]] = [("", " ")]  # the text spaced last, and its spaced form
 
 
