@@ -484,7 +484,7 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Where page furniture (``data/furniture.csv``) stands in ``text``; after a teasers' header in
     the second half of the text ("Related Articles" on a line of its own), all the rest."""
-    spans = [m.span() for m in vocab.furniture().finditer(text)]
+    spans = vocab.furniture().spans(text)
     headers = vocab.teaser_headers()
     teasers = headers.search(text, len(text) // 2) if headers is not None else None
     return spans + [(teasers.start(), len(text))] if teasers else spans

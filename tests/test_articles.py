@@ -2,6 +2,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.articles import (
     UnreadableFile,
@@ -360,3 +362,20 @@ def test_teasers_after_a_related_articles_header_are_not_the_story():
     early = "Related Articles\n\n" + body
     (story,) = read_stories("t.txt", early)
     assert "$2 billion" in story.text
+
+
+_DATELINE_PIECES = st.sampled_from(
+    ["Published", "Updated", "Last updated", "Dated", "date", "DATE", "Posted", " on", ": ", "\n", " ", "\t", "x", "y" * 30, "z" * 55,
+     "March 3, 2026", "2024-01-02", "3rd June, 2024", "Monday, ", "in Dawn, ", "ſ", "İ", "-"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_DATELINE_PIECES, max_size=10).map("".join))
+def test_datelines_are_found_where_the_one_scan_finds_them(text):
+    from dashboard.articles import _DATELINE, _find_datelines
+
+    def seen(matches):
+        return [(m.span(), m.group("word"), m.group("date")) for m in matches]
+
+    assert seen(_find_datelines(text)) == seen(_DATELINE.finditer(text))
