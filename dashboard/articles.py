@@ -398,9 +398,10 @@ def _line_length(text: str, at: int) -> int:
 
 
 class _Ink:
-    """``ink(a, b)``: how much text ``text[a:b]`` holds (its non-blank characters). Counted directly while
-    that stays cheap (an article has a dateline or two, near its top); once the counting has read twice the
-    text, counts before each position are built in one vectorised pass and every later call takes constant
+    """``ink.at_least(a, b, n)``: whether ``text[a:b]`` holds at least ``n`` non-blank characters (how much
+    text it holds). Counted directly, a stretch at a time, only as far as it takes (a story needs a few
+    hundred characters, an article has a dateline or two); once the counting has read twice the text,
+    counts before each position are built in one vectorised pass and every later question takes constant
     time: linear in the text on any input, and no numpy for an ordinary article."""
 
     def __init__(self, text: str) -> None:
@@ -408,13 +409,18 @@ class _Ink:
         self.budget = 2 * len(text)  # characters still to count directly
         self.before = None
 
-    def __call__(self, a: int, b: int) -> int:
+    def at_least(self, a: int, b: int, n: int) -> bool:
         if self.before is None:
-            if b - a <= self.budget:
-                self.budget -= max(0, b - a)
-                return len("".join(self.text[a:b].split()))  # str.split() splits at exactly the _BLANKS
+            found, at = 0, a
+            while found < n and at < b and self.budget > 0:
+                stop = min(b, at + max(2 * (n - found) + 64, at - a))  # enough for the rest, and growing
+                self.budget -= stop - at
+                found += len("".join(self.text[at:stop].split()))  # str.split() splits at exactly the _BLANKS
+                at = stop
+            if found >= n or at >= b:
+                return found >= n
             self.before = _ink_before(self.text)
-        return int(self.before[b] - self.before[a])
+        return int(self.before[b] - self.before[a]) >= n
 
 
 def _ink_before(text: str):
@@ -453,10 +459,10 @@ def split_stories(text: str) -> list[tuple[int, int]]:
     if not headers and not trailers and (not header_dates or (len(header_dates) == 1 and not text[: header_dates[0].start()].strip())):
         return [(0, len(text))] if text.strip() else []  # nothing that could start a second story
     ink = _Ink(text)
-    cuts = {m.start() for m in header_dates if ink(0, m.start())}
+    cuts = {m.start() for m in header_dates if ink.at_least(0, m.start(), 1)}
     last = 0
     for m in headers:
-        if ink(last, m.start()) < _MIN_STORY or ink(m.end(), len(text)) < _MIN_STORY:
+        if not ink.at_least(last, m.start(), _MIN_STORY) or not ink.at_least(m.end(), len(text), _MIN_STORY):
             continue  # a story needs text before the dateline, and a new one text after it
         window_start = max(last, m.start() - 800)
         gaps = list(_BIG_GAP.finditer(text, window_start, m.start()))
@@ -465,16 +471,16 @@ def split_stories(text: str) -> list[tuple[int, int]]:
         else:
             paras = list(_PARA.finditer(text, window_start, m.start()))
             cut = paras[-2].end() if len(paras) >= 2 else (paras[-1].end() if paras else m.start())
-        if ink(last, cut) >= _MIN_STORY:
+        if ink.at_least(last, cut, _MIN_STORY):
             cuts.add(cut)
             last = cut
     # A trailer ("Published in Dawn, October 8th, 2025") followed by more text ends its story.
     for m in trailers:
-        if ink(m.end(), len(text)) >= _MIN_STORY:
+        if ink.at_least(m.end(), len(text), _MIN_STORY):
             cuts.add(m.end())
     # a file of more stories than this is a dump, not an article: the rest stays in its last story
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text))[: MAX_STORIES - 1], len(text)]
-    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if ink(a, b)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if ink.at_least(a, b, 1)]
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
