@@ -495,6 +495,7 @@ _HORIZON = re.compile(
     r"|\b(?:over|in|within)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<dec>decade)\b",
     re.IGNORECASE,
 )
+_HORIZON_WORDS = ("year", "decade")  # one of them is in every horizon
 _QUOTE_MAX = 600  # longer sentences are quoted as a window around the figure
 
 
@@ -545,6 +546,9 @@ class _Story:
         self.kind = _Cues(m for m in kind if text[m[0]] != "M" or text[m[0] : m[1]] != "May")
         self.metric, self.rate = _Cues(metric), _Cues(rate)
         self.text, self.lowered = text, lowered
+        # the lowered text where a case-insensitive word is found by ``str.find`` (see ``vocab.plain_lowered``):
+        # a pattern that needs a word not in a stretch of it is not run there
+        self.plain = vocab.plain_lowered(text)
         self.years = _year_mentions(text, lowered)
         self.year_starts = [y[0] for y in self.years]
         if lowered is not None:
@@ -594,7 +598,11 @@ class _Sentence:
 
     def horizon(self) -> int | None:
         if self._horizon is None:
-            self._horizon = (find_horizon(self.text),)
+            plain = self.story.plain
+            if plain is not None and not any(plain.find(w, self.start, self.end) != -1 for w in _HORIZON_WORDS):
+                self._horizon = (None,)
+            else:
+                self._horizon = (find_horizon(self.text),)
         return self._horizon[0]
 
     def not_figure(self) -> bool:
@@ -669,6 +677,7 @@ _FUTURE_TIME = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_REACH = 60
+_FUTURE_WORDS = ("next", "coming", "later")  # one of them is in every future time ("upcoming" holds "coming")
 
 
 def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
@@ -679,7 +688,8 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     a "to ..." or "will ..." after the figure is its purpose, not a goal ("$600 million to expand ...",
     "the loan of $300 million will fund ...").
     """
-    baseline = _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start)
+    plain, reach = s.story.plain, max(0, fig.start - 60)
+    baseline = None if plain is not None and plain.find("from", reach, fig.start) == -1 else _FROM_BEFORE.search(text, reach, fig.start)
     if baseline:
         return "actual", baseline.group(0).strip()
     purpose = _SUBJECT_OF_WILL.match(text, fig.end)
@@ -694,7 +704,11 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         before=s.story.kind_before,
     )
     if best is None:
-        ahead = _FUTURE_TIME.search(text, max(s.start, fig.start - _FUTURE_REACH), min(s.end, fig.end + _FUTURE_REACH))
+        a, b = max(s.start, fig.start - _FUTURE_REACH), min(s.end, fig.end + _FUTURE_REACH)
+        if plain is not None and not any(plain.find(w, a, b) != -1 for w in _FUTURE_WORDS):
+            ahead = None
+        else:
+            ahead = _FUTURE_TIME.search(text, a, b)
         if ahead:  # "$3.7 billion loan refinancing next month": a deal still to come
             return "target", " ".join(ahead.group(0).split())
         return "actual", ""
