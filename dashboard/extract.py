@@ -265,7 +265,7 @@ def _worded(text: str, g: Grammar, taken: _Spans, limit: int) -> list[Amount]:
     out = []
     # each gate word's places, word by word (in ``g.gate`` order), left to right, as ``str.find`` would
     # give them one after another; found in one Aho-Corasick pass
-    places = sorted((i, end + 1 - len(g.gate[i])) for end, i in _gate_automaton(g.gate).iter(lowered))
+    places = sorted((i, at) for at, _, i in vocab.WORDS.hits(lowered, _gate_words(g.gate)))
     last_word, next_at = -1, 0
     for i, at in places:
         word = g.gate[i]
@@ -289,15 +289,9 @@ def _worded(text: str, g: Grammar, taken: _Spans, limit: int) -> list[Amount]:
 
 
 @lru_cache(maxsize=2)
-def _gate_automaton(gate: tuple[str, ...]):
-    """An Aho-Corasick automaton of the gate words, each giving its index in ``gate``."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for i, word in enumerate(gate):
-        automaton.add_word(word, i)
-    automaton.make_automaton()
-    return automaton
+def _gate_words(gate: tuple[str, ...]) -> int:
+    """The gate words, registered in ``vocab.WORDS`` (found in one pass with the story's other word sets)."""
+    return vocab.WORDS.register(gate)
 
 
 MAX_AMOUNTS = 2000  # per story: more is a table or a crafted text, not an article (see ``find_amounts``)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -140,6 +141,67 @@ def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if "" in found or len(found) > _MAX_OPENINGS else frozenset(found)
 
 
+class WordPass:
+    """Sets of words found in one Aho-Corasick pass over a text. An automaton costs mostly per character
+    read, so the sets that the readers of one story look for in its lower-cased text (the openings of its
+    years, of its comparisons and of its passing cues, the gate words of spelled amounts) are registered
+    here and found together, once per text: the last two texts' hits are kept.
+
+    ``k = WORDS.register(("per cent", "percent"))``; ``WORDS.hits("5 percent", k)`` -> ``[(2, 9, 1)]``
+    (start, end and the word's index in its set, for every place of every word, overlapping ones too,
+    by where they end, the longer first)."""
+
+    def __init__(self) -> None:
+        self.sets: list[tuple[str, ...]] = []
+        self._automaton: tuple[int, object] | None = None  # (the number of sets it holds, the automaton)
+        self._last: list[tuple[str, int, list[list[tuple[int, int, int]]], dict]] = []  # newest first
+
+    def register(self, words) -> int:
+        """Add a set of words; its number, for :meth:`hits`."""
+        self.sets.append(tuple(words))
+        return len(self.sets) - 1
+
+    def _pass(self, text: str, k: int) -> tuple[str, int, list[list[tuple[int, int, int]]], dict]:
+        for entry in self._last:  # a list replaced whole, never changed: safe to read from any thread
+            if entry[0] is text and k < entry[1]:
+                return entry
+        built = self._automaton
+        if built is None or built[0] <= k:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            owners: dict[str, list[tuple[int, int]]] = {}
+            for n, words in enumerate(self.sets):
+                for i, word in enumerate(words):
+                    owners.setdefault(word, []).append((n, i))
+            for word, found_in in owners.items():
+                automaton.add_word(word, (len(word) - 1, tuple(found_in)))
+            automaton.make_automaton()
+            built = self._automaton = (len(self.sets), automaton)
+        found: list[list[tuple[int, int, int]]] = [[] for _ in range(built[0])]
+        for end, (back, found_in) in built[1].iter(text):
+            for n, i in found_in:
+                found[n].append((end - back, end + 1, i))
+        entry = (text, built[0], found, {})
+        self._last = [entry, *self._last[:1]]
+        return entry
+
+    def hits(self, text: str, k: int) -> list[tuple[int, int, int]]:
+        """``(start, end, index)`` of every place in ``text`` of a word of set ``k``, by where they end."""
+        return self._pass(text, k)[2][k]
+
+    def by_start(self, text: str, k: int) -> tuple[list[int], list[int]]:
+        """The starts and ends of set ``k``'s places in ``text``, sorted by start (for bisection)."""
+        entry = self._pass(text, k)
+        if k not in entry[3]:
+            ordered = sorted(entry[2][k])
+            entry[3][k] = ([a for a, _, _ in ordered], [b for _, b, _ in ordered])
+        return entry[3][k]
+
+
+WORDS = WordPass()
+
+
 _FEW_WORDS = 12  # openings found one by one with str.find (faster than an automaton over a short text)
 _STRETCH = 1 << 16  # the places of a gated pattern's openings are found this many characters at a time
 
@@ -155,7 +217,7 @@ class Gated:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.automaton = self.finder = self.words = None
+        self.word_set = self.finder = self.words = None  # word_set: the number of its openings in ``WORDS``
         self.core = ""  # a string inside every opening (absent: no match at all)
         openings = literal_openings(pattern.pattern, pattern.flags)
         if not openings or pattern.match("") or any(len(w) < 2 and (w.isalnum() or w.isspace()) for w in openings):
@@ -178,22 +240,20 @@ class Gated:
                 shortest = min(openings, key=len)
                 inside = (shortest[a:b] for a in range(len(shortest)) for b in range(len(shortest), a + 2, -1))
                 self.core = next((c for c in inside if all(c in w for w in openings)), "")
-        else:
-            import ahocorasick
-
-            self.automaton = ahocorasick.Automaton()
-            for word in openings:
-                self.automaton.add_word(word, len(word) - 1)
-            self.automaton.make_automaton()
+        else:  # many: found with the other word sets of the text, in one pass (see ``WordPass``)
+            self.word_set = WORDS.register(sorted(openings))
 
     @property
     def gated(self) -> bool:
-        return self.words is not None or self.automaton is not None
+        return self.words is not None or self.word_set is not None
 
     def places(self, text: str, pos: int, endpos: int) -> list[int]:
         """Where an opening starts in ``text[pos:endpos]`` (and ends by ``endpos``), in order."""
-        if self.automaton is not None:
-            return sorted({end - back for end, back in self.automaton.iter(text, pos, endpos)})
+        if self.word_set is not None:
+            # no opening extends another: one opening at most starts at each place
+            starts, ends = WORDS.by_start(text, self.word_set)
+            lo, hi = bisect_left(starts, pos), bisect_left(starts, endpos)
+            return [starts[i] for i in range(lo, hi) if ends[i] <= endpos]
         if self.core and text.find(self.core, pos, endpos) == -1:
             return []
         found = [m.start() for m in self.finder.finditer(text, pos, endpos)] if self.finder is not None else []

@@ -131,7 +131,7 @@ def test_joint_cue_index_matches_each_index(text):
 
 
 def test_gated_strategies():
-    assert vocab.gated(re.compile(r"\b(?:ago|and|apr|aug|between|dec|feb|fy|jan|jul|jun|mar|may|nov|year)\b")).automaton is not None
+    assert vocab.gated(re.compile(r"\b(?:ago|and|apr|aug|between|dec|feb|fy|jan|jul|jun|mar|may|nov|year)\b")).word_set is not None
     codes = re.compile(r"(?:AED|AFN|AUD|BDT|CAD|CNY|EUR|GBP|INR|JPY|PKR|SAR|USD|\$) ?\d")  # many openings, none in lower case
     assert vocab.gated(codes).finder is not None
     text = "USD 5, $6 and PKR7; EURO 8 AUD9"
@@ -163,3 +163,15 @@ def test_may_hold_is_false_only_when_a_case_insensitive_pattern_cannot_match(tex
     assert vocab.may_hold(text, words) is expected
     if not expected:
         assert not any(re.search(re.escape(w), text, re.IGNORECASE) for w in words)
+
+
+@pytest.mark.parametrize("text", ["", "5 percent and 6 per cent", "percentpercent", "the yen, the yen. yenyen", "x" * 50])
+def test_word_pass_finds_every_place_of_every_word_of_every_set(text):
+    first = vocab.WORDS.register(("per cent", "percent", "cent"))
+    second = vocab.WORDS.register(("yen", "the yen", "en"))
+    for k, words in ((first, ("per cent", "percent", "cent")), (second, ("yen", "the yen", "en"))):
+        found = sorted(vocab.WORDS.hits(text, k))
+        every = sorted((at, at + len(w), i) for i, w in enumerate(words) for at in range(len(text)) if text.startswith(w, at))
+        assert found == every
+        starts, ends = vocab.WORDS.by_start(text, k)
+        assert list(zip(starts, ends, strict=True)) == [(a, b) for a, b, _ in every]
