@@ -531,3 +531,14 @@ def test_fast_replace_is_dataclasses_replace():
     assert replace(fig, metric="exports", year=2025) == dataclasses.replace(fig, metric="exports", year=2025)
     with pytest.raises(TypeError):
         replace(fig, no_such_field=1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([",", ";", ":", "(", ")", "—", "while", "whereas", "which", "but", "compared", "xbut", "butx", " ", "w", "a"]),
+                max_size=20).map("".join))
+def test_one_scan_finds_the_clause_breaks_before_and_after(text):
+    from dashboard.extract import _AFTER_BREAK, _BEFORE_BREAK, _BREAKS, _BREAKS_BEFORE
+
+    breaks = [m.span() for m in _BREAKS.finditer(text)]
+    assert breaks == [m.span() for m in _AFTER_BREAK.finditer(text)]
+    assert [(a, b) for a, b in breaks if text[a:b] in _BREAKS_BEFORE] == [m.span() for m in _BEFORE_BREAK.finditer(text)]
