@@ -382,21 +382,28 @@ class JointCueIndex:
             last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
             tried: list[list[int]] = [[] for _ in self.indexes]
             spaced = spaced_words(probe)
-            for end, (length, per_index) in self._hits(spaced, masks):
-                at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
-                for k, entries in per_index:
-                    if at != last[k]:
-                        last[k], tried[k] = at, []
-                    if masks[k] is not None and not masks[k][at]:
-                        continue  # (the terms tried stay as they were: a mask is set or not for all of a place)
-                    done = tried[k]
-                    for i, term, match, on_lowered in entries:
-                        if i in done:  # two words of one term start here ("invest", "investment")
-                            continue
-                        done.append(i)
-                        m = match(probe if on_lowered else text, at)
-                        if m:
-                            found[k].append((*m.span(), term, m))
+            iterate = self.automaton.iter
+            for r0, stop, r1 in self._stretches(spaced, masks):
+                for end, (length, per_index) in iterate(spaced, r0, stop):
+                    at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
+                    if at >= r1:
+                        continue  # a word that starts past the stretch: the next stretch's, if any
+                    for k, entries in per_index:
+                        if at != last[k]:
+                            last[k] = at
+                            done = tried[k] = []
+                        else:
+                            done = tried[k]
+                        mask = masks[k]
+                        if mask is not None and not mask[at]:
+                            continue  # (the terms tried stay as they were: a mask is set or not for all of a place)
+                        for i, term, match, on_lowered in entries:
+                            if i in done:  # two words of one term start here ("invest", "investment")
+                                continue
+                            done.append(i)
+                            m = match(probe if on_lowered else text, at)
+                            if m:
+                                found[k].append((m.start(), m.end(), term, m))
         for index, mask, out in zip(self.indexes, masks, found, strict=True):
             for term in index.fallback if same else [t for t in index.terms if t.pattern is not None]:
                 out.extend((m.start(), m.end(), term, m) for m in term.finditer(text, probe if same else None) if mask is None or mask[m.start()])
@@ -404,20 +411,18 @@ class JointCueIndex:
         return found
 
 
-    def _hits(self, spaced: str, masks: tuple[bytearray | None, ...]):
-        """The automaton's hits over ``spaced``; when every index has a mask, only those of words that
-        start where one is set, found by walking only those stretches (a long text with few figures is
-        not walked whole). A word starting at ``at`` in the text spans ``spaced[at : at + len + 1]``."""
+    def _stretches(self, spaced: str, masks: tuple[bytearray | None, ...]) -> list[tuple[int, int, int]]:
+        """Where the automaton walks ``spaced``, as ``(start, stop, bound)``: the hits it finds there are
+        those of the words that start before ``bound``. The whole text; or, when every index has a mask,
+        only the stretches where one is set (a long text with few figures is not walked whole), each
+        walked on as far as its longest word can reach. A word starting at ``at`` in the text spans
+        ``spaced[at : at + len + 1]``."""
         if any(mask is None for mask in masks):
-            yield from self.automaton.iter(spaced)
-            return
+            return [(0, len(spaced), len(spaced))]
         if self._longest is None:
             self._longest = max((len(w) for w in self.automaton.keys()), default=0)
-        for run in _SET_RUN.finditer(_union(masks)):
-            r0, r1 = run.span()
-            for hit in self.automaton.iter(spaced, r0, min(len(spaced), r1 + self._longest + 1)):
-                if hit[0] - hit[1][0] < r1:  # the word starts inside the stretch
-                    yield hit
+        reach = self._longest + 1
+        return [(r0, min(len(spaced), r1 + reach), r1) for r0, r1 in (run.span() for run in _SET_RUN.finditer(_union(masks)))]
 
 
 _SET_RUN = re.compile(rb"[^\x00]+")
