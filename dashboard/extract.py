@@ -498,7 +498,7 @@ _HORIZON = re.compile(
     r"|\b(?:over|in|within)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<dec>decade)\b",
     re.IGNORECASE,
 )
-_HORIZON_WORDS = ("year", "decade")  # one of them is in every horizon
+_HORIZON_WORDS = ("next", "coming", "years")  # one of them is in every horizon (a singular year or a decade comes after next or coming)
 _QUOTE_MAX = 600  # longer sentences are quoted as a window around the figure
 
 

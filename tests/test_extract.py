@@ -261,6 +261,20 @@ def test_year(sentence, year):
 )
 def test_horizon(sentence, years):
     assert find_horizon(sentence) == years
+    from dashboard.extract import _HORIZON_WORDS
+
+    # the words a horizon needs are there whenever one is found (the pattern is not run without them)
+    assert years is None or any(w in sentence.lower() for w in _HORIZON_WORDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["in", "within", "over", "during", "for", "the", "next", "coming", "upcoming", "10", "five", "year", "years",
+                                 "decade", "time", "’", " ", "\t", "Next", "YEARS"]), max_size=12).map(" ".join))
+def test_a_horizon_holds_one_of_its_words(sentence):
+    from dashboard.extract import _HORIZON_WORDS
+
+    if find_horizon(sentence) is not None:
+        assert any(w in sentence.lower() for w in _HORIZON_WORDS)
 
 
 def test_partner_of_a_figure_is_named_in_its_sentence():
