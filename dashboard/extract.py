@@ -53,7 +53,13 @@ SP = r"(?:[ \t\u00a0]{1,3}(?:\n[ \t\u00a0]{0,3})?|\n[ \t\u00a0]{0,3})"
 _WORD_SPLIT = re.compile(r"[-\s]+")
 _DECIMAL_COMMA = re.compile(DECIMAL_COMMA)
 _LAST_WORD = re.compile(r"([\w.]+)$")
-_CONTINUES = re.compile(r"\d|[.,]\d")
+
+
+def _continues(text: str, at: int) -> bool:
+    r"""Whether a number goes on at ``at``: ``\d|[.,]\d`` matches there (``\d`` is ``str.isdecimal``), read
+    character by character (a figure asks it of each of its numbers)."""
+    c = text[at : at + 1]
+    return c.isdecimal() or (c in (".", ",") and text[at + 1 : at + 2].isdecimal())
 
 
 def words_to_number(words: str) -> float:
@@ -190,13 +196,12 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     groups = m.groupdict()
     openings, numbers = _groups_of(m.re)
     spans = m.regs  # (start, end) of each group, (-1, -1) for one that took no part
-    start = min(spans[i][0] for i in openings if spans[i][0] != -1)
+    start = min([spans[i][0] for i in openings if spans[i][0] != -1])
     before = text[start - 1] if start else " "
     # a number group that stops at the pattern's length bound while its digits go on: refused
-    continues = _CONTINUES.match
     for i in numbers:
         end = spans[i][1]
-        if end != -1 and continues(text, end):
+        if end != -1 and _continues(text, end):
             return None
     if groups.get("p1") is not None:
         if before in _NOT_BEFORE_NUMBER:

@@ -93,7 +93,10 @@ def passing_after() -> re.Pattern[str]:
     """A hyphened word after a name that makes the name a description, not a counterparty
     (``data/passing_after.csv``): "the China-led AIIB", "Saudi-based Islamic Development Bank"."""
     words = "|".join(re.escape(row["word"]) for row in read_rows("passing_after.csv"))
-    return re.compile(rf"[-‑–][ \t]?(?i:{words})\b")
+    return re.compile(rf"[{_PASSING_DASHES}][ \t]?(?i:{words})\b")
+
+
+_PASSING_DASHES = "-‑–"  # what such a word hangs on (a name without one of them after it is not asked)
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,7 @@ class Registry:
                     code, via = self.stands_for[alias], "name"  # "Beijing rolled over Pakistan's debt": China
             i = bisect.bisect_right(cue_ends, start) - 1
             passing = i >= 0 and start - cue_ends[i] <= _PASSING_REACH and bool(_LIST_RE.fullmatch(text, cue_ends[i], start))
-            passing = passing or bool(described(text, end))
+            passing = passing or (text[end : end + 1] in _PASSING_DASHES and bool(described(text, end)))
             hits.append(Hit.new(code, start, end, alias, via, passing))
         if self.ambiguous:
             # "Rs6.98 billion for SCO" in a budget story is Pakistan's own SCO, not the Shanghai bloc
