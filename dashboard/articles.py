@@ -311,6 +311,38 @@ def _date_from_lines(text: str) -> date | None:
     return before[-1] if before else None
 
 
+def search_line_starts(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """``pattern.search(text, pos, endpos)`` for a pattern that can match only at a line start (it opens
+    with ``(?m)^``), tried only at the line starts, each once: ``search_line_starts(_LEAD_DATE, text, 0, 400)``."""
+    endpos = len(text) if endpos is None else endpos
+    if pos and text[pos - 1] != "\n":  # not a line start: the next one
+        pos = text.find("\n", pos, endpos) + 1
+        if not pos:
+            return None
+    while True:
+        m = pattern.match(text, pos, endpos)
+        if m:
+            return m
+        pos = text.find("\n", pos, endpos) + 1
+        if not pos:
+            return None
+
+
+def _header_dates(text: str):
+    """``_HEADER_DATE.finditer(text)``, tried only at the starts of the lines whose first word is "date"
+    (each place of the word looks back over the blanks before it: each blank is read once)."""
+    at = text.find("date")
+    while at != -1:
+        start = at
+        while start and text[start - 1] in " \t":
+            start -= 1
+        if not start or text[start - 1] == "\n":
+            m = _HEADER_DATE.match(text, start)
+            if m:
+                yield m
+        at = text.find("date", at + 4)
+
+
 _DATELINES: list[tuple[str, list[re.Match[str]]]] = [("", [])]  # the text split last, and its datelines
 
 
@@ -368,7 +400,7 @@ def _datelines_of(text: str):
 
 def story_date(text: str) -> date | None:
     """The publication date the text states: a ``date`` header, then Published, then Updated; else None."""
-    header = _HEADER_DATE.search(text) if "date" in text else None  # (most texts have no date header: no scan)
+    header = next(_header_dates(text), None)
     if header:
         return parse_date(header.group("date"))
     datelines = (m for m in _datelines_of(text) if _line_length(text, m.start()) <= _DATELINE_MAX)
@@ -378,7 +410,7 @@ def story_date(text: str) -> date | None:
         if found:
             return found
     for pattern in (_LEAD_DATE, _LEAD_DATE_FIRST):
-        lead = pattern.search(text, 0, _LEAD_REACH)
+        lead = search_line_starts(pattern, text, 0, _LEAD_REACH)
         if lead and (found := parse_date(lead.group("date"))):
             return found
     return _date_from_lines(text)
@@ -450,7 +482,7 @@ _BLANKS = [ord(c) for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\
 def split_stories(text: str) -> list[tuple[int, int]]:
     """Spans of the stories in one file. A second ``date`` header, or a second dateline
     after a full story's worth of text, starts a new story at the title above it."""
-    header_dates = list(_HEADER_DATE.finditer(text)) if "date" in text else []
+    header_dates = list(_header_dates(text))
     headers = [
         m
         for m in _datelines(text)
@@ -508,7 +540,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     the second half of the text ("Related Articles" on a line of its own), all the rest."""
     spans = vocab.furniture().spans(text)
     headers = vocab.teaser_headers()
-    teasers = headers.search(text, len(text) // 2) if headers is not None else None
+    teasers = search_line_starts(headers, text, len(text) // 2) if headers is not None else None
     return spans + [(teasers.start(), len(text))] if teasers else spans
 
 
