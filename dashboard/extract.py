@@ -617,7 +617,8 @@ class _Sentence:
 
     def not_figure(self) -> bool:
         if self._not_figure is None:
-            self._not_figure = any(p.search(self.text) for p in vocab.not_figure_contexts())
+            one = vocab.not_figure_context()
+            self._not_figure = bool(one.search(self.text)) if one is not None else any(p.search(self.text) for p in vocab.not_figure_contexts())
         return self._not_figure
 
     def quote(self, fs: int, fe: int) -> str:

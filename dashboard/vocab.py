@@ -574,6 +574,20 @@ def not_figure_contexts() -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=1)
+def not_figure_context() -> re.Pattern[str] | None:
+    """The patterns of :func:`not_figure_contexts` as one: ``not_figure_context().search(s)`` finds a match
+    where one of them does, in one scan of the sentence. None when a pattern has groups (a back-reference
+    would count them differently in the one, and global flags cannot be joined), or when there is none."""
+    patterns = not_figure_contexts()
+    if not patterns or any(p.groups for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    except re.error:
+        return None
+
+
+@lru_cache(maxsize=1)
 def outlets() -> tuple[tuple[str, str], ...]:
     """(cue, outlet) pairs from ``data/outlets.csv``, in file order: ``("Published in Dawn", "Dawn")``."""
     return tuple((row["cue"], row["outlet"]) for row in read_rows("outlets.csv"))
