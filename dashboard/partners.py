@@ -27,7 +27,7 @@ def currency_after() -> re.Pattern[str]:
     """A currency right after a country's name ("US$", "Saudi riyals"): then the name is the currency's,
     not a partner's. The words come from ``data/currencies.csv``."""
     tokens = currency_tokens()
-    words = "|".join(re.escape(w) for w in sorted(tokens.suffix_words, key=len, reverse=True))
+    words = trie_regex(sorted(tokens.suffix_words, key=len, reverse=True))  # a trie: one branch at a time is tried
     return re.compile(rf"\s?(?:\$|(?i:{words})\b)")
 
 
