@@ -202,6 +202,7 @@ _LINE_TOKEN = re.compile(
     r")"
 )
 _DATE_LINE_LENGTH = 100
+_DIGIT = re.compile(r"\d")  # a line without one holds no date (every date has a year of four)
 _DATE_LINE_WORDS = 6  # names (a byline, an outlet, a section) beside the date
 
 
@@ -293,7 +294,7 @@ def _date_from_lines(text: str) -> date | None:
     one with the day it was saved). With no headline found, the last date line."""
     dated, headline = [], None  # dated: (after the headline, a "today" stamp, date)
     for line in text[:_DATE_LINE_REACH].split("\n"):
-        found = _date_line(line) if len(line) <= _DATE_LINE_LENGTH and any(c.isdigit() for c in line) else None
+        found = _date_line(line) if len(line) <= _DATE_LINE_LENGTH and _DIGIT.search(line) else None
         if found:
             dated.append((headline is not None, found[1], found[0]))
             if len(dated) >= _MAX_DATELINES:
@@ -311,12 +312,83 @@ def _date_from_lines(text: str) -> date | None:
     return before[-1] if before else None
 
 
+def search_line_starts(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """``pattern.search(text, pos, endpos)`` for a pattern that can match only at a line start (it opens
+    with ``(?m)^``), tried only at the line starts, each once: ``search_line_starts(_LEAD_DATE, text, 0, 400)``."""
+    endpos = len(text) if endpos is None else endpos
+    if pos and text[pos - 1] != "\n":  # not a line start: the next one
+        pos = text.find("\n", pos, endpos) + 1
+        if not pos:
+            return None
+    while True:
+        m = pattern.match(text, pos, endpos)
+        if m:
+            return m
+        pos = text.find("\n", pos, endpos) + 1
+        if not pos:
+            return None
+
+
+def _header_dates(text: str):
+    """``_HEADER_DATE.finditer(text)``, tried only at the starts of the lines whose first word is "date"
+    (each place of the word looks back over the blanks before it: each blank is read once)."""
+    at = text.find("date")
+    while at != -1:
+        start = at
+        while start and text[start - 1] in " \t":
+            start -= 1
+        if not start or text[start - 1] == "\n":
+            m = _HEADER_DATE.match(text, start)
+            if m:
+                yield m
+        at = text.find("date", at + 4)
+
+
 _DATELINES: list[tuple[str, list[re.Match[str]]]] = [("", [])]  # the text split last, and its datelines
+
+
+# A dateline's word stands in the first 60 characters of its line, and holds one of these (case-insensitively):
+# (the word, how far before it the dateline's word can start: "Last updated" holds "date" 7 characters on)
+_DATELINE_WORDS = (("published", 0), ("posted", 0), ("date", 7))
+_DATELINE_LEAD = 60
+
+
+def _dateline_starts(text: str) -> list[int] | None:
+    """The line starts where a ``_DATELINE`` match can begin: those of the lines that hold one of its
+    words near their start, in order (None when ``lower()`` moves positions). Each place of a word looks
+    back a bounded stretch for its line's start, so the whole is linear in the text."""
+    lowered = vocab.plain_lowered(text)
+    if lowered is None:
+        return None
+    starts = set()
+    for word, back in _DATELINE_WORDS:
+        at = lowered.find(word)
+        while at != -1:
+            reach = max(0, at - back - _DATELINE_LEAD - 1)
+            line = text.rfind("\n", reach, at)
+            if line != -1 or reach == 0:
+                starts.add(line + 1)
+            at = lowered.find(word, at + 1)
+    return sorted(starts)
+
+
+def _find_datelines(text: str):
+    """``_DATELINE.finditer(text)``, its pattern tried only at the line starts where it can match
+    (each match lies within its line, and starts at the line's start)."""
+    starts = _dateline_starts(text)
+    if starts is None:
+        yield from _DATELINE.finditer(text)
+        return
+    match = _DATELINE.match
+    for at in starts:
+        m = match(text, at)
+        if m:
+            yield m
 
 
 def _datelines(text: str) -> list[re.Match[str]]:
     """Every ``_DATELINE`` match of ``text``, kept for :func:`story_date` (a one-story file is its story)."""
-    found = list(_DATELINE.finditer(text))
+    found = list(_find_datelines(text))
     _DATELINES[0] = (text, found)
     return found
 
@@ -324,12 +396,12 @@ def _datelines(text: str) -> list[re.Match[str]]:
 def _datelines_of(text: str):
     """The ``_DATELINE`` matches of ``text``: those of the file just split when it is this text, else found lazily."""
     last = _DATELINES[0]
-    return last[1] if last[0] is text else _DATELINE.finditer(text)
+    return last[1] if last[0] is text else _find_datelines(text)
 
 
 def story_date(text: str) -> date | None:
     """The publication date the text states: a ``date`` header, then Published, then Updated; else None."""
-    header = _HEADER_DATE.search(text) if "date" in text else None  # (most texts have no date header: no scan)
+    header = next(_header_dates(text), None)
     if header:
         return parse_date(header.group("date"))
     datelines = (m for m in _datelines_of(text) if _line_length(text, m.start()) <= _DATELINE_MAX)
@@ -339,7 +411,7 @@ def story_date(text: str) -> date | None:
         if found:
             return found
     for pattern in (_LEAD_DATE, _LEAD_DATE_FIRST):
-        lead = pattern.search(text, 0, _LEAD_REACH)
+        lead = search_line_starts(pattern, text, 0, _LEAD_REACH)
         if lead and (found := parse_date(lead.group("date"))):
             return found
     return _date_from_lines(text) or _caption_date(text)
@@ -373,18 +445,39 @@ def _line_length(text: str, at: int) -> int:
 
 
 class _Ink:
-    """Counts of non-blank characters before each position, built once in one vectorised pass:
-    ``ink(a, b)`` is how much text ``text[a:b]`` holds, in constant time."""
+    """``ink.at_least(a, b, n)``: whether ``text[a:b]`` holds at least ``n`` non-blank characters (how much
+    text it holds). Counted directly, a stretch at a time, only as far as it takes (a story needs a few
+    hundred characters, an article has a dateline or two); once the counting has read twice the text,
+    counts before each position are built in one vectorised pass and every later question takes constant
+    time: linear in the text on any input, and no numpy for an ordinary article."""
 
     def __init__(self, text: str) -> None:
-        import numpy as np
+        self.text = text
+        self.budget = 2 * len(text)  # characters still to count directly
+        self.before = None
 
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        self.before = np.zeros(len(codes) + 1, dtype=np.int64)
-        np.cumsum(_ink_table()[np.minimum(codes, 0x3001)], out=self.before[1:])
+    def at_least(self, a: int, b: int, n: int) -> bool:
+        if self.before is None:
+            found, at = 0, a
+            while found < n and at < b and self.budget > 0:
+                stop = min(b, at + max(2 * (n - found) + 64, at - a))  # enough for the rest, and growing
+                self.budget -= stop - at
+                found += len("".join(self.text[at:stop].split()))  # str.split() splits at exactly the _BLANKS
+                at = stop
+            if found >= n or at >= b:
+                return found >= n
+            self.before = _ink_before(self.text)
+        return int(self.before[b] - self.before[a]) >= n
 
-    def __call__(self, a: int, b: int) -> int:
-        return int(self.before[b] - self.before[a])
+
+def _ink_before(text: str):
+    """Counts of non-blank characters before each position of ``text`` (one more than its length), as numpy."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    before = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(_ink_table()[np.minimum(codes, 0x3001)], out=before[1:])
+    return before
 
 
 @lru_cache(maxsize=1)
@@ -403,20 +496,20 @@ _BLANKS = [ord(c) for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\
 def split_stories(text: str) -> list[tuple[int, int]]:
     """Spans of the stories in one file. A second ``date`` header, or a second dateline
     after a full story's worth of text, starts a new story at the title above it."""
-    header_dates = list(_HEADER_DATE.finditer(text)) if "date" in text else []
+    header_dates = list(_header_dates(text))
     headers = [
         m
         for m in _datelines(text)
         if not m.group(0).lstrip().lower().startswith("published in") and _line_length(text, m.start()) <= _DATELINE_MAX
     ]
-    trailers = list(_TRAILER.finditer(text))
+    trailers = list(_TRAILER.finditer(text)) if vocab.may_hold(text, ("published in",)) else []
     if not headers and not trailers and (not header_dates or (len(header_dates) == 1 and not text[: header_dates[0].start()].strip())):
         return [(0, len(text))] if text.strip() else []  # nothing that could start a second story
     ink = _Ink(text)
-    cuts = {m.start() for m in header_dates if ink(0, m.start())}
+    cuts = {m.start() for m in header_dates if ink.at_least(0, m.start(), 1)}
     last = 0
     for m in headers:
-        if ink(last, m.start()) < _MIN_STORY or ink(m.end(), len(text)) < _MIN_STORY:
+        if not ink.at_least(last, m.start(), _MIN_STORY) or not ink.at_least(m.end(), len(text), _MIN_STORY):
             continue  # a story needs text before the dateline, and a new one text after it
         window_start = max(last, m.start() - 800)
         gaps = list(_BIG_GAP.finditer(text, window_start, m.start()))
@@ -425,16 +518,16 @@ def split_stories(text: str) -> list[tuple[int, int]]:
         else:
             paras = list(_PARA.finditer(text, window_start, m.start()))
             cut = paras[-2].end() if len(paras) >= 2 else (paras[-1].end() if paras else m.start())
-        if ink(last, cut) >= _MIN_STORY:
+        if ink.at_least(last, cut, _MIN_STORY):
             cuts.add(cut)
             last = cut
     # A trailer ("Published in Dawn, October 8th, 2025") followed by more text ends its story.
     for m in trailers:
-        if ink(m.end(), len(text)) >= _MIN_STORY:
+        if ink.at_least(m.end(), len(text), _MIN_STORY):
             cuts.add(m.end())
     # a file of more stories than this is a dump, not an article: the rest stays in its last story
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text))[: MAX_STORIES - 1], len(text)]
-    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if ink(a, b)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if ink.at_least(a, b, 1)]
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -460,9 +553,9 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Where page furniture (``data/furniture.csv``) stands in ``text``; after a teasers' header in
     the second half of the text ("Related Articles" on a line of its own), all the rest; and the
     other stories' teasers a page may open with (see :func:`lead_teasers`)."""
-    spans = [m.span() for m in vocab.furniture().finditer(text)]
+    spans = vocab.furniture().spans(text)
     headers = vocab.teaser_headers()
-    teasers = headers.search(text, len(text) // 2) if headers is not None else None
+    teasers = search_line_starts(headers, text, len(text) // 2) if headers is not None else None
     return spans + lead_teasers(text) + ([(teasers.start(), len(text))] if teasers else [])
 
 

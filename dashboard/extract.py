@@ -31,19 +31,20 @@ _DIGIT_RE = "one|two|three|four|five|six|seven|eight|nine"
 _SMALL = rf"(?:(?:{_TENS_RE})(?:[-\s](?:{_DIGIT_RE})\b)?|(?:{_UNIT_RE}))"
 WORD_NUMBER = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundred|half\s+a|a(?=\s+(?:billion|million|trillion)))"
 
-# One leading [0-9] lets the regex engine skip to digits fast. Every repetition is bounded, so a run of
-# ten thousand digits costs a constant per position; a number that goes on past the bound is refused
-# in Python (``_amount``). Western (1,234,567) and South Asian (12,34,567) digit grouping.
+# One leading [0-9] lets the regex engine skip to digits fast: it stands outside the atomic group, where
+# the engine sees it (a pattern that opens with an atomic group is tried at every character). Every repetition
+# is bounded, so a run of ten thousand digits costs a constant per position; a number that goes on past the
+# bound is refused in Python (``_amount``). Western (1,234,567) and South Asian (12,34,567) digit grouping.
 # Atomic groups: once a number is read, nothing backtracks into it.
-_DIGITS_REST = r"(?:\d?(?:,\d{2}){1,4},\d{3}|\d{0,2}(?:,\d{3}){1,5}|\d{0,12}+)(?:\.\d{1,6}+)?)"
-DIGITS = r"(?>[0-9]" + _DIGITS_REST
+_DIGITS_REST = r"(?>(?:\d?(?:,\d{2}){1,4},\d{3}|\d{0,2}(?:,\d{3}){1,5}|\d{0,12}+)(?:\.\d{1,6}+)?)"
+DIGITS = r"[0-9]" + _DIGITS_REST
 # A number that opens a pattern: its first digit must not continue a word, a number or a symbol
 # (checked by a look-behind after that digit, which keeps the engine's fast skip to digits).
 _OPENING = r"(?<![\w.,$/][0-9])"
-OPENING_DIGITS = r"(?>[0-9]" + _OPENING + _DIGITS_REST
+OPENING_DIGITS = r"[0-9]" + _OPENING + _DIGITS_REST
 # A decimal comma ("12,5%") is only read before a percent sign or word.
 DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?!\d)"
-_PERCENT_NUMBER = r"(?>[0-9]" + _OPENING + r"(?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3}){1,5}|\d{0,5}+)(?:\.\d{1,6}+)?)"
+_PERCENT_NUMBER = r"[0-9]" + _OPENING + r"(?>(?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}(?:,\d{3}){1,5}|\d{0,5}+)(?:\.\d{1,6}+)?)"
 # Space between the parts of a figure: a few spaces, at most one line break ("$1.5\nbillion").
 # The two halves cannot match the same characters: the second starts with the line break.
 SP = r"(?:[ \t\u00a0]{1,3}(?:\n[ \t\u00a0]{0,3})?|\n[ \t\u00a0]{0,3})"
@@ -52,7 +53,13 @@ SP = r"(?:[ \t\u00a0]{1,3}(?:\n[ \t\u00a0]{0,3})?|\n[ \t\u00a0]{0,3})"
 _WORD_SPLIT = re.compile(r"[-\s]+")
 _DECIMAL_COMMA = re.compile(DECIMAL_COMMA)
 _LAST_WORD = re.compile(r"([\w.]+)$")
-_CONTINUES = re.compile(r"\d|[.,]\d")
+
+
+def _continues(text: str, at: int) -> bool:
+    r"""Whether a number goes on at ``at``: ``\d|[.,]\d`` matches there (``\d`` is ``str.isdecimal``), read
+    character by character (a figure asks it of each of its numbers)."""
+    c = text[at : at + 1]
+    return c.isdecimal() or (c in (".", ",") and text[at + 1 : at + 2].isdecimal())
 
 
 def words_to_number(words: str) -> float:
@@ -77,7 +84,7 @@ def parse_number(raw: str) -> float:
     """``"1,234.5" -> 1234.5``, ``"12,5" -> 12.5`` (decimal comma), ``"three" -> 3``."""
     raw = raw.strip()
     if raw[0].isdigit():
-        if _DECIMAL_COMMA.fullmatch(raw):
+        if "," in raw and _DECIMAL_COMMA.fullmatch(raw):
             return float(raw.replace(",", "."))
         return float(raw.replace(",", ""))
     return words_to_number(raw)
@@ -188,16 +195,19 @@ def _groups_of(pattern: re.Pattern[str]) -> tuple[tuple[int, ...], tuple[int, ..
 def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     groups = m.groupdict()
     openings, numbers = _groups_of(m.re)
-    start = min(a for a in map(m.start, openings) if a != -1)
+    spans = m.regs  # (start, end) of each group, (-1, -1) for one that took no part
+    start = min([spans[i][0] for i in openings if spans[i][0] != -1])
     before = text[start - 1] if start else " "
     # a number group that stops at the pattern's length bound while its digits go on: refused
-    if any(end != -1 and _CONTINUES.match(text, end) for end in map(m.end, numbers)):
-        return None
+    for i in numbers:
+        end = spans[i][1]
+        if end != -1 and _continues(text, end):
+            return None
     if groups.get("p1") is not None:
         if before in _NOT_BEFORE_NUMBER:
             return None
         high = parse_number(groups["p2"]) if groups.get("p2") else None
-        return Amount(parse_number(groups["p1"]), None, "percent", start, m.end(), high)
+        return build(Amount, value=parse_number(groups["p1"]), currency=None, unit="percent", start=start, end=m.end(), high=high)
     if groups.get("pre") is not None:
         if before in _NOT_BEFORE_PREFIX:
             return None
@@ -211,7 +221,7 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
         currency = g.currencies.code_of(groups["post"])
     low = parse_number(n1) * _scale(g, s1 or (s2 if n2 is not None else None))
     high = parse_number(n2) * _scale(g, s2 or s1) if n2 is not None else None
-    return Amount(low, currency, "money", start, m.end(), high)
+    return build(Amount, value=low, currency=currency, unit="money", start=start, end=m.end(), high=high)
 
 
 _FROM_BEFORE_RANGE = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
@@ -260,7 +270,7 @@ def _worded(text: str, g: Grammar, taken: _Spans, limit: int) -> list[Amount]:
     out = []
     # each gate word's places, word by word (in ``g.gate`` order), left to right, as ``str.find`` would
     # give them one after another; found in one Aho-Corasick pass
-    places = sorted((i, end + 1 - len(g.gate[i])) for end, i in _gate_automaton(g.gate).iter(lowered))
+    places = sorted((i, at) for at, _, i in vocab.WORDS.hits(lowered, _gate_words(g.gate)))
     last_word, next_at = -1, 0
     for i, at in places:
         word = g.gate[i]
@@ -284,15 +294,9 @@ def _worded(text: str, g: Grammar, taken: _Spans, limit: int) -> list[Amount]:
 
 
 @lru_cache(maxsize=2)
-def _gate_automaton(gate: tuple[str, ...]):
-    """An Aho-Corasick automaton of the gate words, each giving its index in ``gate``."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for i, word in enumerate(gate):
-        automaton.add_word(word, i)
-    automaton.make_automaton()
-    return automaton
+def _gate_words(gate: tuple[str, ...]) -> int:
+    """The gate words, registered in ``vocab.WORDS`` (found in one pass with the story's other word sets)."""
+    return vocab.WORDS.register(gate)
 
 
 MAX_AMOUNTS = 2000  # per story: more is a table or a crafted text, not an article (see ``find_amounts``)
@@ -330,7 +334,16 @@ def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
 def abbreviations() -> frozenset[str]:
     """Words a full stop does not end a sentence after (``data/abbreviations.csv``): Mr., Rs., Jan."""
     return frozenset(row["abbreviation"] for row in vocab.read_rows("abbreviations.csv"))
-_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z•])|\n[ \t]*\n|\n(?=[ \t]*[•*\-–])|[.!?:][\"”’')\]]*[ \t]*\n")
+# Where a sentence ends: a full stop, "!" or "?" (closing quotes or brackets after it) before blanks and a capital,
+# a blank line, a line break before a bullet, or an end mark before a line break. Each alternative opens with
+# one literal character, so that the regex engine skips to those characters fast instead of trying every one.
+_CLOSING = r"[\"”’')\]]*"
+_BEFORE_CAPITAL = _CLOSING + r"\s+(?=[\"“‘'(\[]?[A-Z•])"
+_BEFORE_LINE_BREAK = _CLOSING + r"[ \t]*\n"
+_BOUNDARY = re.compile(
+    rf"\.{_BEFORE_CAPITAL}|!{_BEFORE_CAPITAL}|\?{_BEFORE_CAPITAL}|\n[ \t]*\n|\n(?=[ \t]*[•*\-–])"
+    rf"|\.{_BEFORE_LINE_BREAK}|!{_BEFORE_LINE_BREAK}|\?{_BEFORE_LINE_BREAK}|:{_BEFORE_LINE_BREAK}"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -377,6 +390,12 @@ _LONG_SENTENCE = 4000
 _AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b")  # run on lower-cased text
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
 _BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but|where)\b")  # run on lower-cased text
+# Both in one scan of lower-cased text (the breaks before a figure are some of those after it, and no two
+# can overlap): each alternative opens with one literal character, a word's "\b" checked by a look-behind
+# after it, so that the regex engine skips fast to those characters
+_BREAKS = re.compile(r",|;|:|\(|\)|—|w(?<!\ww)h(?:ile|ereas|ich|ere)\b|b(?<!\wb)ut\b|c(?<!\wc)ompared\b")
+_BREAKS_BEFORE = frozenset({";", "—", "while", "whereas", "but", "where"})
+_NOT_AFTER_BREAKS = frozenset({"where"})  # "where" ends a clause only for the words before a figure (see _AFTER_BREAK)
 # A figure after "compared with" is the other side of a comparison: the cue of the first figure is not its
 # ("will liberalise 75 percent ... compared with 35 percent before"); its metric and partner still reach it.
 _KIND_BEFORE_WORDS = ("compared", "versus")
@@ -485,6 +504,7 @@ _HORIZON = re.compile(
     r"|\b(?:over|in|within)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<dec>decade)\b",
     re.IGNORECASE,
 )
+_HORIZON_WORDS = ("next", "coming", "years")  # one of them is in every horizon (a singular year or a decade comes after next or coming)
 _QUOTE_MAX = 600  # longer sentences are quoted as a window around the figure
 
 
@@ -535,10 +555,15 @@ class _Story:
         self.kind = _Cues(m for m in kind if text[m[0]] != "M" or text[m[0] : m[1]] != "May")
         self.metric, self.rate = _Cues(metric), _Cues(rate)
         self.text, self.lowered = text, lowered
+        # the lowered text where a case-insensitive word is found by ``str.find`` (see ``vocab.plain_lowered``):
+        # a pattern that needs a word not in a stretch of it is not run there
+        self.plain = vocab.plain_lowered(text)
         self.years = _year_mentions(text, lowered)
         self.year_starts = [y[0] for y in self.years]
         if lowered is not None:
-            self.before, self.after = _Breaks(_BEFORE_BREAK, lowered), _Breaks(_AFTER_BREAK, lowered)
+            breaks = [m.span() for m in _BREAKS.finditer(lowered)]
+            self.after = _Breaks(None, lowered, [(a, b) for a, b in breaks if lowered[a:b] not in _NOT_AFTER_BREAKS])
+            self.before = _Breaks(None, lowered, [(a, b) for a, b in breaks if lowered[a:b] in _BREAKS_BEFORE])
         else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
             self.before = _Breaks(re.compile(_BEFORE_BREAK.pattern, re.IGNORECASE), text)
             self.after = _Breaks(re.compile(_AFTER_BREAK.pattern, re.IGNORECASE), text)
@@ -584,12 +609,17 @@ class _Sentence:
 
     def horizon(self) -> int | None:
         if self._horizon is None:
-            self._horizon = (find_horizon(self.text),)
+            plain = self.story.plain
+            if plain is not None and not any(plain.find(w, self.start, self.end) != -1 for w in _HORIZON_WORDS):
+                self._horizon = (None,)
+            else:
+                self._horizon = (find_horizon(self.text),)
         return self._horizon[0]
 
     def not_figure(self) -> bool:
         if self._not_figure is None:
-            self._not_figure = any(p.search(self.text) for p in vocab.not_figure_contexts())
+            one = vocab.not_figure_context()
+            self._not_figure = bool(one.search(self.text)) if one is not None else any(p.search(self.text) for p in vocab.not_figure_contexts())
         return self._not_figure
 
     def quote(self, fs: int, fe: int) -> str:
@@ -659,6 +689,7 @@ _FUTURE_TIME = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_REACH = 60
+_FUTURE_WORDS = ("next", "coming", "later")  # one of them is in every future time ("upcoming" holds "coming")
 
 
 # An amount that names a goal: "the $15 billion target", "a $5bn trade goal"
@@ -678,7 +709,8 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     named = _NAMED_TARGET.match(text, fig.end)
     if named:  # "trade could exceed $15b target": the amount is the target itself
         return "target", named.group(0).strip()
-    baseline = _FROM_BEFORE.search(text, max(0, fig.start - 60), fig.start)
+    plain, reach = s.story.plain, max(0, fig.start - 60)
+    baseline = None if plain is not None and plain.find("from", reach, fig.start) == -1 else _FROM_BEFORE.search(text, reach, fig.start)
     if baseline:
         return "actual", baseline.group(0).strip()
     purpose = _SUBJECT_OF_WILL.match(text, fig.end)
@@ -693,7 +725,11 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         before=s.story.kind_before,
     )
     if best is None:
-        ahead = _FUTURE_TIME.search(text, max(s.start, fig.start - _FUTURE_REACH), min(s.end, fig.end + _FUTURE_REACH))
+        a, b = max(s.start, fig.start - _FUTURE_REACH), min(s.end, fig.end + _FUTURE_REACH)
+        if plain is not None and not any(plain.find(w, a, b) != -1 for w in _FUTURE_WORDS):
+            ahead = None
+        else:
+            ahead = _FUTURE_TIME.search(text, a, b)
         if ahead:  # "$3.7 billion loan refinancing next month": a deal still to come
             return "target", " ".join(ahead.group(0).split())
         return "actual", ""
@@ -1106,7 +1142,8 @@ def extract_figures(
         partners = _receiver(s, amount) or ([] if _national_noun(s.text, amount.end - s.start) else nearest_partner(s, amount, previous_end, national=national))
         hits_of[amount.start + offset] = partners
         figures.append(
-            Figure(
+            build(
+                Figure,
                 value=amount.value,
                 value_high=amount.high,
                 currency=amount.currency,
@@ -1122,6 +1159,7 @@ def extract_figures(
                 quote=s.quote(amount.start, amount.end),
                 start=amount.start + offset,
                 end=amount.end + offset,
+                mentions=(),
                 partners=tuple(h.code for h in partners),
             )
         )
@@ -1498,6 +1536,18 @@ def replace(obj, /, **changes):
     state = dict(obj.__dict__)
     state.update(changes)
     new.__dict__.update(state)
+    return new
+
+
+def build(cls, /, **values):
+    """``cls(**values)`` for the figures here, several times faster: a frozen dataclass's ``__init__`` sets each
+    field through ``object.__setattr__``; given every field (in field order), a :class:`Figure` or
+    :class:`Amount` has its ``__dict__`` filled at once. ``build(Amount, value=1.0, currency=None, unit="percent",
+    start=0, end=2, high=None)``. Anything else goes to ``cls`` itself."""
+    if values.keys() != _FIELD_NAMES.get(cls):
+        return cls(**values)
+    new = object.__new__(cls)
+    new.__dict__.update(values)
     return new
 
 

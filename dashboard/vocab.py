@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -140,6 +141,67 @@ def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if "" in found or len(found) > _MAX_OPENINGS else frozenset(found)
 
 
+class WordPass:
+    """Sets of words found in one Aho-Corasick pass over a text. An automaton costs mostly per character
+    read, so the sets that the readers of one story look for in its lower-cased text (the openings of its
+    years, of its comparisons and of its passing cues, the gate words of spelled amounts) are registered
+    here and found together, once per text: the last two texts' hits are kept.
+
+    ``k = WORDS.register(("per cent", "percent"))``; ``WORDS.hits("5 percent", k)`` -> ``[(2, 9, 1)]``
+    (start, end and the word's index in its set, for every place of every word, overlapping ones too,
+    by where they end, the longer first)."""
+
+    def __init__(self) -> None:
+        self.sets: list[tuple[str, ...]] = []
+        self._automaton: tuple[int, object] | None = None  # (the number of sets it holds, the automaton)
+        self._last: list[tuple[str, int, list[list[tuple[int, int, int]]], dict]] = []  # newest first
+
+    def register(self, words) -> int:
+        """Add a set of words; its number, for :meth:`hits`."""
+        self.sets.append(tuple(words))
+        return len(self.sets) - 1
+
+    def _pass(self, text: str, k: int) -> tuple[str, int, list[list[tuple[int, int, int]]], dict]:
+        for entry in self._last:  # a list replaced whole, never changed: safe to read from any thread
+            if entry[0] is text and k < entry[1]:
+                return entry
+        built = self._automaton
+        if built is None or built[0] <= k:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            owners: dict[str, list[tuple[int, int]]] = {}
+            for n, words in enumerate(self.sets):
+                for i, word in enumerate(words):
+                    owners.setdefault(word, []).append((n, i))
+            for word, found_in in owners.items():
+                automaton.add_word(word, (len(word) - 1, tuple(found_in)))
+            automaton.make_automaton()
+            built = self._automaton = (len(self.sets), automaton)
+        found: list[list[tuple[int, int, int]]] = [[] for _ in range(built[0])]
+        for end, (back, found_in) in built[1].iter(text):
+            for n, i in found_in:
+                found[n].append((end - back, end + 1, i))
+        entry = (text, built[0], found, {})
+        self._last = [entry, *self._last[:1]]
+        return entry
+
+    def hits(self, text: str, k: int) -> list[tuple[int, int, int]]:
+        """``(start, end, index)`` of every place in ``text`` of a word of set ``k``, by where they end."""
+        return self._pass(text, k)[2][k]
+
+    def by_start(self, text: str, k: int) -> tuple[list[int], list[int]]:
+        """The starts and ends of set ``k``'s places in ``text``, sorted by start (for bisection)."""
+        entry = self._pass(text, k)
+        if k not in entry[3]:
+            ordered = sorted(entry[2][k])
+            entry[3][k] = ([a for a, _, _ in ordered], [b for _, b, _ in ordered])
+        return entry[3][k]
+
+
+WORDS = WordPass()
+
+
 _FEW_WORDS = 12  # openings found one by one with str.find (faster than an automaton over a short text)
 _STRETCH = 1 << 16  # the places of a gated pattern's openings are found this many characters at a time
 
@@ -155,7 +217,7 @@ class Gated:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.automaton = self.finder = self.words = None
+        self.word_set = self.finder = self.words = None  # word_set: the number of its openings in ``WORDS``
         self.core = ""  # a string inside every opening (absent: no match at all)
         openings = literal_openings(pattern.pattern, pattern.flags)
         if not openings or pattern.match("") or any(len(w) < 2 and (w.isalnum() or w.isspace()) for w in openings):
@@ -178,22 +240,20 @@ class Gated:
                 shortest = min(openings, key=len)
                 inside = (shortest[a:b] for a in range(len(shortest)) for b in range(len(shortest), a + 2, -1))
                 self.core = next((c for c in inside if all(c in w for w in openings)), "")
-        else:
-            import ahocorasick
-
-            self.automaton = ahocorasick.Automaton()
-            for word in openings:
-                self.automaton.add_word(word, len(word) - 1)
-            self.automaton.make_automaton()
+        else:  # many: found with the other word sets of the text, in one pass (see ``WordPass``)
+            self.word_set = WORDS.register(sorted(openings))
 
     @property
     def gated(self) -> bool:
-        return self.words is not None or self.automaton is not None
+        return self.words is not None or self.word_set is not None
 
     def places(self, text: str, pos: int, endpos: int) -> list[int]:
         """Where an opening starts in ``text[pos:endpos]`` (and ends by ``endpos``), in order."""
-        if self.automaton is not None:
-            return sorted({end - back for end, back in self.automaton.iter(text, pos, endpos)})
+        if self.word_set is not None:
+            # no opening extends another: one opening at most starts at each place
+            starts, ends = WORDS.by_start(text, self.word_set)
+            lo, hi = bisect_left(starts, pos), bisect_left(starts, endpos)
+            return [starts[i] for i in range(lo, hi) if ends[i] <= endpos]
         if self.core and text.find(self.core, pos, endpos) == -1:
             return []
         found = [m.start() for m in self.finder.finditer(text, pos, endpos)] if self.finder is not None else []
@@ -322,21 +382,28 @@ class JointCueIndex:
             last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
             tried: list[list[int]] = [[] for _ in self.indexes]
             spaced = spaced_words(probe)
-            for end, (length, per_index) in self._hits(spaced, masks):
-                at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
-                for k, entries in per_index:
-                    if at != last[k]:
-                        last[k], tried[k] = at, []
-                    if masks[k] is not None and not masks[k][at]:
-                        continue  # (the terms tried stay as they were: a mask is set or not for all of a place)
-                    done = tried[k]
-                    for i, term, match, on_lowered in entries:
-                        if i in done:  # two words of one term start here ("invest", "investment")
-                            continue
-                        done.append(i)
-                        m = match(probe if on_lowered else text, at)
-                        if m:
-                            found[k].append((*m.span(), term, m))
+            iterate = self.automaton.iter
+            for r0, stop, r1 in self._stretches(spaced, masks):
+                for end, (length, per_index) in iterate(spaced, r0, stop):
+                    at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
+                    if at >= r1:
+                        continue  # a word that starts past the stretch: the next stretch's, if any
+                    for k, entries in per_index:
+                        if at != last[k]:
+                            last[k] = at
+                            done = tried[k] = []
+                        else:
+                            done = tried[k]
+                        mask = masks[k]
+                        if mask is not None and not mask[at]:
+                            continue  # (the terms tried stay as they were: a mask is set or not for all of a place)
+                        for i, term, match, on_lowered in entries:
+                            if i in done:  # two words of one term start here ("invest", "investment")
+                                continue
+                            done.append(i)
+                            m = match(probe if on_lowered else text, at)
+                            if m:
+                                found[k].append((m.start(), m.end(), term, m))
         for index, mask, out in zip(self.indexes, masks, found, strict=True):
             for term in index.fallback if same else [t for t in index.terms if t.pattern is not None]:
                 out.extend((m.start(), m.end(), term, m) for m in term.finditer(text, probe if same else None) if mask is None or mask[m.start()])
@@ -344,20 +411,18 @@ class JointCueIndex:
         return found
 
 
-    def _hits(self, spaced: str, masks: tuple[bytearray | None, ...]):
-        """The automaton's hits over ``spaced``; when every index has a mask, only those of words that
-        start where one is set, found by walking only those stretches (a long text with few figures is
-        not walked whole). A word starting at ``at`` in the text spans ``spaced[at : at + len + 1]``."""
+    def _stretches(self, spaced: str, masks: tuple[bytearray | None, ...]) -> list[tuple[int, int, int]]:
+        """Where the automaton walks ``spaced``, as ``(start, stop, bound)``: the hits it finds there are
+        those of the words that start before ``bound``. The whole text; or, when every index has a mask,
+        only the stretches where one is set (a long text with few figures is not walked whole), each
+        walked on as far as its longest word can reach. A word starting at ``at`` in the text spans
+        ``spaced[at : at + len + 1]``."""
         if any(mask is None for mask in masks):
-            yield from self.automaton.iter(spaced)
-            return
+            return [(0, len(spaced), len(spaced))]
         if self._longest is None:
             self._longest = max((len(w) for w in self.automaton.keys()), default=0)
-        for run in _SET_RUN.finditer(_union(masks)):
-            r0, r1 = run.span()
-            for hit in self.automaton.iter(spaced, r0, min(len(spaced), r1 + self._longest + 1)):
-                if hit[0] - hit[1][0] < r1:  # the word starts inside the stretch
-                    yield hit
+        reach = self._longest + 1
+        return [(r0, min(len(spaced), r1 + reach), r1) for r0, r1 in (run.span() for run in _SET_RUN.finditer(_union(masks)))]
 
 
 _SET_RUN = re.compile(rb"[^\x00]+")
@@ -394,6 +459,29 @@ def lowered_text(text: str) -> str:
         lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
     _LOWERED[0] = (text, lowered)
     return lowered
+
+
+# The only characters that a case-insensitive pattern takes for an ASCII letter while ``lower()`` makes them
+# something else: "İ" and "ı" match "i", "ſ" matches "s" (every other one lower-cases to the letter it matches)
+_UNFOLDED = ("İ", "ı", "ſ")
+
+
+def plain_lowered(text: str) -> str | None:
+    """``text.lower()`` (see :func:`lowered_text`) when a case-insensitive pattern finds an ASCII word in
+    ``text`` exactly where ``str.find`` finds it lower-cased in this: the same length, and none of the
+    characters that fold otherwise (``_UNFOLDED``). Else None."""
+    if any(c in text for c in _UNFOLDED):
+        return None
+    lowered = lowered_text(text)
+    return lowered if len(lowered) == len(text) else None
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern could find one of ``words`` (lower-case ASCII) in ``text``: False
+    only when it cannot, so a pattern that needs one of them need not run. ``may_hold("Published on", ("published",))``
+    -> True; ``may_hold("Islamabad", ("published",))`` -> False. One ``str.find`` per word on the lowered text."""
+    lowered = plain_lowered(text)
+    return lowered is None or any(word in lowered for word in words)
 
 
 _SPACED: list[tuple[str, str]] = [("", " ")]  # the text spaced last, and its spaced form
@@ -490,15 +578,78 @@ def not_figure_contexts() -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=1)
+def not_figure_context() -> re.Pattern[str] | None:
+    """The patterns of :func:`not_figure_contexts` as one: ``not_figure_context().search(s)`` finds a match
+    where one of them does, in one scan of the sentence. None when a pattern has groups (a back-reference
+    would count them differently in the one, and global flags cannot be joined), or when there is none."""
+    patterns = not_figure_contexts()
+    if not patterns or any(p.groups for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    except re.error:
+        return None
+
+
+@lru_cache(maxsize=1)
 def outlets() -> tuple[tuple[str, str], ...]:
     """(cue, outlet) pairs from ``data/outlets.csv``, in file order: ``("Published in Dawn", "Dawn")``."""
     return tuple((row["cue"], row["outlet"]) for row in read_rows("outlets.csv"))
 
 
+@dataclass(frozen=True)
+class Furniture:
+    """Page furniture that is not the story (``data/furniture.csv``): ``pattern``, one case-sensitive regex of
+    the ``line`` patterns anchored at a line start and the ``inline`` ones anywhere, and the same two halves
+    apart. ``spans(text)`` is ``[m.span() for m in pattern.finditer(text)]``, found faster: the line half is
+    tried only at line starts, the inline half by its own search (the regex engine skips fast to where it
+    can start), and the two are merged as the one regex would take them."""
+
+    pattern: re.Pattern[str]
+    lines: re.Pattern[str] | None
+    inline: re.Pattern[str] | None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``[(start, end), ...]`` of the furniture in ``text``: ``"Follow us\nText"`` -> ``[(0, 9)]``."""
+        if self.lines is None and self.inline is None:  # a half may match nothing: the one regex, as it is
+            return [m.span() for m in self.pattern.finditer(text)]
+        out: list[tuple[int, int]] = []
+        line = self._line_match(text, 0)
+        inline = self.inline.search(text) if self.inline is not None else None
+        while line is not None or inline is not None:
+            # the leftmost; at one place, the line half (it comes first in the one regex)
+            m = line if inline is None or (line is not None and line.start() <= inline.start()) else inline
+            out.append(m.span())
+            end = m.end()
+            if line is not None and line.start() < end:
+                line = self._line_match(text, end)
+            if inline is not None and inline.start() < end:
+                inline = self.inline.search(text, end)
+        return out
+
+    def _line_match(self, text: str, pos: int) -> re.Match[str] | None:
+        """The first match of the line half at a line start at or after ``pos``; each line start is tried once."""
+        if self.lines is None:
+            return None
+        if pos and text[pos - 1] != "\n":  # not a line start: the next one
+            pos = text.find("\n", pos) + 1
+            if not pos:
+                return None
+        while True:
+            m = self.lines.match(text, pos)
+            if m:
+                return m
+            pos = text.find("\n", pos) + 1
+            if not pos:
+                return None
+
+
 @lru_cache(maxsize=1)
-def furniture() -> re.Pattern[str]:
-    """Page furniture that is not the story (``data/furniture.csv``) as one case-sensitive regex:
+def furniture() -> Furniture:
+    """Page furniture that is not the story (``data/furniture.csv``), see :class:`Furniture`:
     ``line`` patterns anchored at a line start, ``inline`` ones anywhere."""
+    from re import _parser
+
     rows = read_rows("furniture.csv")
     unknown = {row["scope"] for row in rows} - {"line", "inline", "rest"}
     if unknown:
@@ -506,9 +657,15 @@ def furniture() -> re.Pattern[str]:
     lines = "|".join(row["pattern"] for row in rows if row["scope"] == "line")
     inline = "|".join(row["pattern"] for row in rows if row["scope"] == "inline")
     try:
-        return re.compile(rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else ""))
+        pattern = re.compile(rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else ""))
+        halves = re.compile(rf"(?m:^[ \t]*(?:{lines}))"), re.compile(f"(?:{inline})") if inline else None
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
+    # a half that can match nothing (an empty match) is left to the one regex, whose rules for those are its
+    # own, and so are groups (a back-reference would count them differently in a half)
+    if pattern.groups or any(h is not None and _parser.parse(h.pattern).getwidth()[0] == 0 for h in halves):
+        return Furniture(pattern, None, None)
+    return Furniture(pattern, *halves)
 
 
 @lru_cache(maxsize=1)

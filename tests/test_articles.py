@@ -2,6 +2,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.articles import (
     UnreadableFile,
@@ -399,3 +401,42 @@ def test_teasers_of_other_stories_at_the_top_are_furniture(text, kept):
 
     found = [f.raw for s in read_stories("t.txt", text) for f in extract_figures(s.text)]
     assert found == kept
+
+
+_DATELINE_PIECES = st.sampled_from(
+    ["Published", "Updated", "Last updated", "Dated", "date", "DATE", "Posted", " on", ": ", "\n", " ", "\t", "x", "y" * 30, "z" * 55,
+     "March 3, 2026", "2024-01-02", "3rd June, 2024", "Monday, ", "in Dawn, ", "ſ", "İ", "-"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_DATELINE_PIECES, max_size=10).map("".join))
+def test_datelines_are_found_where_the_one_scan_finds_them(text):
+    from dashboard.articles import _DATELINE, _find_datelines
+
+    def seen(matches):
+        return [(m.span(), m.group("word"), m.group("date")) for m in matches]
+
+    assert seen(_find_datelines(text)) == seen(_DATELINE.finditer(text))
+
+
+_LINE_PIECES = st.sampled_from(
+    ["date", "date ", " ", "\t", "\n", "2024-01-02", "x", "update", "Date", "ISLAMABAD, March 3, 2026:", "February 6, 2019 - China",
+     "KARACHI (June 4, 2024):", "Related Articles", "\nYou May Also Like\n", "More from Dawn", "abc abc ", "Monday, "]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=10).map("".join), st.integers(min_value=0, max_value=60))
+def test_patterns_of_line_starts_are_tried_only_there(text, pos):
+    from dashboard import vocab
+    from dashboard.articles import _HEADER_DATE, _LEAD_DATE, _LEAD_DATE_FIRST, _header_dates, search_line_starts
+
+    def span(m):
+        return m and m.span()
+
+    assert [m.span() for m in _header_dates(text)] == [m.span() for m in _HEADER_DATE.finditer(text)]
+    pos = min(pos, len(text))
+    for pattern in (_LEAD_DATE, _LEAD_DATE_FIRST, vocab.teaser_headers()):
+        assert span(search_line_starts(pattern, text, pos, len(text))) == span(pattern.search(text, pos, len(text)))
+        assert span(search_line_starts(pattern, text, 0, 30)) == span(pattern.search(text, 0, 30))

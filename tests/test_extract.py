@@ -278,6 +278,20 @@ def test_year(sentence, year):
 )
 def test_horizon(sentence, years):
     assert find_horizon(sentence) == years
+    from dashboard.extract import _HORIZON_WORDS
+
+    # the words a horizon needs are there whenever one is found (the pattern is not run without them)
+    assert years is None or any(w in sentence.lower() for w in _HORIZON_WORDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["in", "within", "over", "during", "for", "the", "next", "coming", "upcoming", "10", "five", "year", "years",
+                                 "decade", "time", "’", " ", "\t", "Next", "YEARS"]), max_size=12).map(" ".join))
+def test_a_horizon_holds_one_of_its_words(sentence):
+    from dashboard.extract import _HORIZON_WORDS
+
+    if find_horizon(sentence) is not None:
+        assert any(w in sentence.lower() for w in _HORIZON_WORDS)
 
 
 def test_partner_of_a_figure_is_named_in_its_sentence():
@@ -580,3 +594,14 @@ def test_a_letter_whose_lower_case_is_longer_does_not_hide_spelled_amounts():
 def test_a_spaced_m_after_a_currency_amount_is_million():
     assert [(a.value, a.currency) for a in find_amounts("Eximbank, Pakistan sign $300 m deal")] == [(300e6, "USD")]
     assert [(a.value, a.currency) for a in find_amounts("It cost $5 more")] == [(5, "USD")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([",", ";", ":", "(", ")", "—", "while", "whereas", "which", "where", "but", "compared", "xbut", "butx", " ", "w", "a"]),
+                max_size=20).map("".join))
+def test_one_scan_finds_the_clause_breaks_before_and_after(text):
+    from dashboard.extract import _AFTER_BREAK, _BEFORE_BREAK, _BREAKS, _BREAKS_BEFORE, _NOT_AFTER_BREAKS
+
+    breaks = [m.span() for m in _BREAKS.finditer(text)]
+    assert [(a, b) for a, b in breaks if text[a:b] not in _NOT_AFTER_BREAKS] == [m.span() for m in _AFTER_BREAK.finditer(text)]
+    assert [(a, b) for a, b in breaks if text[a:b] in _BREAKS_BEFORE] == [m.span() for m in _BEFORE_BREAK.finditer(text)]

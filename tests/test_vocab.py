@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard import vocab
 
@@ -19,7 +21,7 @@ def test_unknown_metric_names_the_file():
 def test_every_vocabulary_pattern_compiles():
     assert all(t.pattern is not None for t in vocab.themes())
     assert {t.code for t in vocab.kind_cues()} == {"target", "actual", "actual_weak", "estimate", "estimate_weak"}
-    assert vocab.furniture().pattern
+    assert vocab.furniture().pattern.pattern
     assert vocab.outlets()[0] == ("Published in Dawn", "Dawn")
 
 
@@ -123,7 +125,7 @@ def test_joint_cue_index_matches_each_index(text):
 
 
 def test_gated_strategies():
-    assert vocab.gated(re.compile(r"\b(?:ago|and|apr|aug|between|dec|feb|fy|jan|jul|jun|mar|may|nov|year)\b")).automaton is not None
+    assert vocab.gated(re.compile(r"\b(?:ago|and|apr|aug|between|dec|feb|fy|jan|jul|jun|mar|may|nov|year)\b")).word_set is not None
     codes = re.compile(r"(?:AED|AFN|AUD|BDT|CAD|CNY|EUR|GBP|INR|JPY|PKR|SAR|USD|\$) ?\d")  # many openings, none in lower case
     assert vocab.gated(codes).finder is not None
     text = "USD 5, $6 and PKR7; EURO 8 AUD9"
@@ -135,3 +137,41 @@ def test_a_bad_role_of_national_total_words_names_the_file_and_row(data_files):
     rows = data_files(vocab, vocab._pakistan_wide_rows, {"pakistan_wide_cues.csv": "pattern,role,note\n\\btotal\\b,,\n\\blosses\\b,maybe,\n"})
     with pytest.raises(vocab.VocabularyError, match="data/pakistan_wide_cues.csv row 3"):
         rows()
+
+
+_FURNITURE_PIECES = st.sampled_from(
+    ["Follow us", "Follow", "Share", "\n", " ", "\t", "KSE100 45,123.4 Increased By ▲ 123.5 (0.27%)", "AB 1 Unchanged 2 (3%)",
+     "Photo: x", "(Photo by AFP)", " — AFP", "- Reuters", "Published in Dawn, March 3rd, 2024", "date 2024-01-01", "Read next: x",
+     "Related", "x", "abc ", "Join our WhatsApp channel", "Staff Reporter Published 3 June, 2024", "y" * 40, "Tweet"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FURNITURE_PIECES, max_size=12).map("".join))
+def test_furniture_spans_are_those_of_the_one_regex(text):
+    furniture = vocab.furniture()
+    assert furniture.lines is not None and furniture.inline is not None  # the fast way is the one tested
+    assert furniture.spans(text) == [m.span() for m in furniture.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [("Published on", ("published",), True), ("PUBLISHED", ("published",), True), ("Islamabad", ("published",), False),
+     ("Publiſhed", ("published",), True), ("", ("date",), False), ("Upd. DATE", ("posted", "date"), True)],
+)
+def test_may_hold_is_false_only_when_a_case_insensitive_pattern_cannot_match(text, words, expected):
+    assert vocab.may_hold(text, words) is expected
+    if not expected:
+        assert not any(re.search(re.escape(w), text, re.IGNORECASE) for w in words)
+
+
+@pytest.mark.parametrize("text", ["", "5 percent and 6 per cent", "percentpercent", "the yen, the yen. yenyen", "x" * 50])
+def test_word_pass_finds_every_place_of_every_word_of_every_set(text):
+    first = vocab.WORDS.register(("per cent", "percent", "cent"))
+    second = vocab.WORDS.register(("yen", "the yen", "en"))
+    for k, words in ((first, ("per cent", "percent", "cent")), (second, ("yen", "the yen", "en"))):
+        found = sorted(vocab.WORDS.hits(text, k))
+        every = sorted((at, at + len(w), i) for i, w in enumerate(words) for at in range(len(text)) if text.startswith(w, at))
+        assert found == every
+        starts, ends = vocab.WORDS.by_start(text, k)
+        assert list(zip(starts, ends, strict=True)) == [(a, b) for a, b, _ in every]
