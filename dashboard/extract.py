@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dashboard import vocab
-from dashboard.partners import Hit, registry
+from dashboard.partners import THROUGH, Hit, registry
 
 # --------------------------------------------------------------------------- number words
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -1164,7 +1164,7 @@ def extract_figures(
             )
         )
     figures = _merge_mentions(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset)
-    figures = _country_s_own_lender(figures, hits_of, text, hits or [])
+    figures = _country_s_own_lender(figures, hits_of, text, named)
     return _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
 
 
@@ -1230,6 +1230,14 @@ _EQUIVALENT = re.compile(
 _ADJECTIVE_AFTER = re.compile(r"[ \t]+(?:[a-z]|[A-Z]{2,}\b)")  # "Japanese ODA loans", "Saudi oil": the name describes a noun
 
 
+def _through(hit: Hit, hits: list[Hit], starts: list[int], text: str) -> str | None:
+    """The body a country acts through, named right after it: "the United States, through USAID"."""
+    k = bisect.bisect_right(starts, hit.end)
+    if k < len(hits) and THROUGH.fullmatch(text, hit.end, hits[k].start):
+        return hits[k].code
+    return None
+
+
 def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, hits: list[Hit]) -> list[Figure]:
     """A figure a country's adjective gives ("Japanese ODA loans of 19.7 billion yen") is the story's
     lender of that country when the story names one state fund or agency of it (``hits``: "JICA
@@ -1243,11 +1251,15 @@ def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], 
             lenders.setdefault(e.country, set()).add(code)
     if not lenders:
         return figures
+    starts = [h.start for h in hits]
     out = []
     for f in figures:
         found = hits_of.get(f.start, [])
         own = lenders.get(f.partner, set()) if len(found) == 1 and found[0].code == f.partner else set()
-        if len(own) == 1:
+        channel = _through(found[0], hits, starts, text) if own else None
+        if channel in own:  # "the Government of Germany, through KfW, will provide a grant": the agency gives it
+            f = replace(f, partner=channel, partners=(channel,), partner_cue=f"{f.partner_cue} through {entities[channel].name}")
+        elif len(own) == 1:
             hit = found[0]
             adjective = (
                 hit.alias != entities[hit.code].name
@@ -1327,6 +1339,16 @@ def _abroad(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, off
     return out
 
 
+# "Out of the $3 billion", "the total $40 billion": an amount named before, said again
+_BACK_REFERENCE = re.compile(r"\b(?:the|this|that)[ \t]++(?:(?:total|entire|whole|same|said|overall)[ \t]++)?$", re.IGNORECASE)
+# "a second $1 billion was paid", "another $1 billion": an amount of the same size that is not the one before
+_ANOTHER = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|last|another|remaining|next|other)[ \t]++"
+    r"(?:(?:instal(?:l)?ment|tranche|tranch|loan|deposit)[ \t]++of[ \t]++)?(?:(?:about|around|some|nearly|over)[ \t]++)?$",
+    re.IGNORECASE,
+)
+
+
 def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figure]:
     """One figure, several mentions: an equivalent in brackets ("AED 36.7bn ($10bn)"), a headline
     repeated in the body, and the same amount said again for the same thing (same value, currency,
@@ -1337,6 +1359,7 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
     adopt: list[Figure | None] = []  # the mention whose reading the figure takes, if not its first
     title_end = _title_end(text) + offset
     by_key: dict[tuple, int] = {}
+    by_amount: dict[tuple, int] = {}  # an amount -> the group it was first named in
     headline: dict[tuple, int] = {}
     last, last_group = None, -1  # the mention before this one and the group it went to
     for f in figures:
@@ -1364,11 +1387,17 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
             adopt[i] = f
             by_key.setdefault(key, i)
             continue
-        if key in by_key and _same_partner(groups[by_key[key]][0], f):
+        before = text[max(0, f.start - offset - 24) : f.start - offset]
+        if amount in by_amount and _BACK_REFERENCE.search(before) and not _ANOTHER.search(before):
+            last_group = by_amount[amount]  # "Out of the $3 billion, ...": the amount named before
+            groups[last_group].append(f)
+            continue
+        if key in by_key and _same_partner(groups[by_key[key]][0], f) and not _ANOTHER.search(before):
             last_group = by_key[key]
             groups[last_group].append(f)
             continue
         by_key[key] = last_group = len(groups)
+        by_amount.setdefault(amount, last_group)
         if f.start < title_end:
             headline[amount] = len(groups)
         groups.append([f])

@@ -505,6 +505,20 @@ _LEDE_END = re.compile(r"[.!?][\"”’')]*+[ \t]*+\n?+[ \t]*+(?<=\s)(?=[A-Z\"�
 _HEADLINE = re.compile(r"([^\n]{1,200})\n[ \t]*\n")  # a first line of its own, a blank line after it
 
 
+THROUGH = re.compile(r",?[ \t]*+through[ \t]++(?:the[ \t]++)?", re.IGNORECASE)  # "the United States, through USAID"
+
+
+def _acting_through(text: str, names: list[Hit], country: Hit) -> Hit | None:
+    """The body of ``country`` it acts through where the story says so ("The Government of Germany,
+    through KfW, signed three agreements"), else None. One pass over the names."""
+    entities = registry().entities
+    for before, after in zip(names, names[1:], strict=False):
+        if before.code == country.code and getattr(entities.get(after.code), "country", None) == country.code:
+            if THROUGH.fullmatch(text, before.end, after.start):
+                return after
+    return None
+
+
 def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | None:
     """The one partner a story is about, if it has one: the only partner its headline names, else
     the only one its opening sentence names, else its only partner of engagement. None when it names
@@ -520,8 +534,13 @@ def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | N
         for h in names:
             if h.end <= end:
                 found.setdefault(h.code, h)  # its first naming: "the World Bank", not a later "the bank"
+        # a country and the body it acts through are one counterparty: "the United States, through USAID"
+        bodies = [h for h in found.values() if getattr(registry().entities.get(h.code), "country", None) in found]
+        if len(found) == 2 and len(bodies) == 1:
+            return bodies[0]
         if len(found) == 1:
-            return next(iter(found.values()))
+            (one,) = found.values()
+            return _acting_through(text, names, one) or one
         if len(found) > 1:
             return None
     if len(engaged) == 1:

@@ -675,6 +675,29 @@ def test_a_bad_kind_of_lender_group_word_names_the_file_and_row(data_files):
         groups()
 
 
+def test_a_country_acting_through_its_agency_is_the_agency():
+    text = (
+        "Pakistan, Germany sign grants\n\n"
+        "The Government of Germany, through KfW, signed three agreements with a value of Euro 18.5 million. "
+        "A grant of Euro 1.5 million is provided for a hydropower project."
+    )
+    record = _story(text)
+    assert _partner_of(record, "Euro 18.5 million") == ["KFW"] and _partner_of(record, "Euro 1.5 million") == ["KFW"]
+    usaid = _story("The United States, through USAID, is providing $20 million in aid. This builds on $30 million announced last week.")
+    assert _partner_of(usaid, "$20 million") == ["USAID"] and _partner_of(usaid, "$30 million") == ["USAID"]
+
+
+def test_a_second_instalment_of_the_same_size_is_another_figure_and_the_total_said_again_is_the_same():
+    text = (
+        "Saudi Arabia calls in its loan\n\n"
+        "Saudi Arabia asked Pakistan to repay a $3 billion loan. The first $1 billion was repaid in the summer, and a second "
+        "$1 billion was paid last week. Out of the $3 billion, $1 billion remains."
+    )
+    figures = _story(text)["figures"]
+    assert [f["raw"] for f in figures].count("$1 billion") == 3
+    assert [f["raw"] for f in figures].count("$3 billion") == 1
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
