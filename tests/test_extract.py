@@ -186,6 +186,12 @@ def _one(text):
         ("GSP Plus is expected to boost exports by US$1 billion a year.", "estimate"),
         ("The Flood Recovery Project and the Housing Project are to receive $500 million.", "target"),
         ("There is also an extra $800,000 for keeping an eye on the project.", "actual"),
+        # a level passed is a report; what "would be provided" a commitment; growth "estimated" or "expected" a forecast
+        ("Mutual trade turnover had exceeded USD 400 million last year.", "actual"),
+        ("Of the total, $20 billion would be provided through IDA.", "target"),
+        ("The industry is estimated to grow to US$ 350 billion by 2025.", "estimate"),
+        ("Pakistan is expected to achieve $32 billion in bilateral trade.", "estimate"),
+        ("Exports to the neighbour can be enhanced to $3 billion within two years.", "estimate"),
         # an amount that names a target is the target, whatever may exceed it
         ("China-Pakistan trade could exceed $15b target", "target"),
         # an offer still to be taken up is a commitment; optimism about a level is a forecast
@@ -605,3 +611,11 @@ def test_one_scan_finds_the_clause_breaks_before_and_after(text):
     breaks = [m.span() for m in _BREAKS.finditer(text)]
     assert [(a, b) for a, b in breaks if text[a:b] not in _NOT_AFTER_BREAKS] == [m.span() for m in _AFTER_BREAK.finditer(text)]
     assert [(a, b) for a, b in breaks if text[a:b] in _BREAKS_BEFORE] == [m.span() for m in _BEFORE_BREAK.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [("three agreements worth Euro 18.5 million", 18.5e6, "EUR"), ("projects worth 22 billion U.S. dollars", 22e9, "USD")],
+)
+def test_currency_words_before_and_after_an_amount(text, value, currency):
+    assert [(a.value, a.currency) for a in find_amounts(text)] == [(value, currency)]
