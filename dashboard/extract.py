@@ -862,6 +862,13 @@ _LINKED_AFTER = re.compile(r"\b(?:from|to|with|by|in|into|of|for|towards|that)[ 
 
 _ATTRIBUTIVE_GAP = re.compile(r"[ \t]+")
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+_ACRONYM = re.compile(r"[ \t]*+\([A-Z]{2,8}\)")
+
+
+def _after_acronym(text: str, at: int) -> int:
+    """Where the words after a name go on, past its acronym in brackets: "Extended Fund Facility (EFF) bailout"."""
+    m = _ACRONYM.match(text, at)
+    return m.end() if m else at
 
 
 def _linked_after(s: _Sentence, end: int, hit: Hit, clause_from: int | None = None) -> bool:
@@ -933,7 +940,9 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
     if i > 0 and previous_end is not None and _linked_after(s, previous_end, hits[i - 1]):
         i = 0  # the name before belongs to the amount before
     candidates = []
-    if j < len(hits) and _ATTRIBUTIVE_GAP.fullmatch(s.text, fe - s.start, hits[j].start - s.start) and _NOUN_AFTER.match(s.text, hits[j].end - s.start):
+    if j < len(hits) and _ATTRIBUTIVE_GAP.fullmatch(s.text, fe - s.start, hits[j].start - s.start) and _NOUN_AFTER.match(
+        s.text, _after_acronym(s.text, hits[j].end - s.start)
+    ):
         candidates.append((-1, j))  # "a $1 billion IMF injection", "the $3bn Saudi deposit": the name describes the amount
     if (
         i > 0
@@ -1165,7 +1174,7 @@ def extract_figures(
         )
     figures = _merge_mentions(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
-    return _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
+    return _of_the_loan(_story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures]))
 
 
 _BRACKET_OPEN = re.compile(
@@ -1471,6 +1480,26 @@ def _wide_near(wide: re.Pattern[str], f: Figure, first: Figure | None = None, pr
     for boundary in _CLAUSE_END.finditer(f.quote, clause, at):
         clause = boundary.end()
     return wide.search(f.quote, 0, lead) is not None or wide.search(f.quote, clause, at) is not None
+
+
+# "The first USD 1 billion of the loan was repaid": the loan named before, whose lender it is
+_THE_LOAN = re.compile(r"\b(?:of|from|under)[ \t]++the[ \t]++(?:same[ \t]++)?(?:loan|deposit|facility|package|bailout|credit)\b", re.IGNORECASE)
+_LOAN_REACH = 40
+
+
+def _of_the_loan(figures: list[Figure]) -> list[Figure]:
+    """A part of "the loan" named before it ("The first USD 1 billion of the loan was repaid") is the
+    loan's lender's: the partner of the last financing figure with one. One pass."""
+    out, lender = [], None
+    for f in figures:
+        if f.partner is None and lender is not None:
+            at = f.quote.find(f.raw)
+            if at != -1 and _THE_LOAN.search(f.quote, at + len(f.raw), at + len(f.raw) + _LOAN_REACH):
+                f = replace(f, partner=lender.partner, partners=lender.partners, partner_cue=f"{lender.partner_cue} (the loan named before)")
+        if f.partner is not None and f.metric == "financing":
+            lender = f
+        out.append(f)
+    return out
 
 
 _LENDERS_SHARES = frozenset({"budget", "other"})  # what a lender's money is allocated to, or a figure no metric names

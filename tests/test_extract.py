@@ -192,6 +192,7 @@ def _one(text):
         ("The industry is estimated to grow to US$ 350 billion by 2025.", "estimate"),
         ("Pakistan is expected to achieve $32 billion in bilateral trade.", "estimate"),
         ("Exports to the neighbour can be enhanced to $3 billion within two years.", "estimate"),
+        ("Projects worth 42 billion dollars have yet to start.", "target"),
         # an amount that names a target is the target, whatever may exceed it
         ("China-Pakistan trade could exceed $15b target", "target"),
         # an offer still to be taken up is a commitment; optimism about a level is a forecast

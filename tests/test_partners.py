@@ -698,6 +698,17 @@ def test_a_second_instalment_of_the_same_size_is_another_figure_and_the_total_sa
     assert [f["raw"] for f in figures].count("$3 billion") == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        ("The review covers Pakistan's $7 billion Extended Fund Facility (EFF) bailout programme.", "$7 billion", ["IMF"]),
+        ("Saudi Arabia called in a $3 billion loan. The first $1 billion of the loan was repaid in the summer.", "$1 billion", ["SAU"]),
+    ],
+)
+def test_a_name_with_its_acronym_before_a_noun_and_a_part_of_the_loan(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
