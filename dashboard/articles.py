@@ -180,7 +180,7 @@ _DATELINE = re.compile(
 # A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:",
 # "KARACHI (June 4, 2024):", "LAHORE: (Tuesday, June 4, 2024) The ..."
 _LEAD_DATE = re.compile(
-    rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\()"
+    rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\(?)"
     rf"(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:\)|[ \t]*+[-–—:(])"
 )
 # A wire lead that opens with its date: "February 6, 2019 - China, Saudi Arabia and the UAE are ..."

@@ -302,6 +302,7 @@ def _page(line: str) -> str:
         ("KARACHI (June 4, 2024): The bank lent more.\n", "2024-06-04"),
         ("LAHORE: (Tuesday, June 4, 2024) The bank lent more.\n", "2024-06-04"),
         ("BEIJING, June 4 (Xinhua) -- The bank lent more.\n", None),
+        ("Islamabad: 26th Nov 2020 : The Government of Germany signed three agreements.\n", "2020-11-26"),
         # a wire lead that opens with its date
         ("Pakistan leans on its allies\n\nBy A Writer\n\nFebruary 6, 2019 - China and Qatar are lending more.\n", "2019-02-06"),
         ("Pakistan leans on its allies\n\nThe loans of February 6, 2019 - and more - were repaid.\n", None),
