@@ -192,6 +192,11 @@ def _groups_of(pattern: re.Pattern[str]) -> tuple[tuple[int, ...], tuple[int, ..
     return found
 
 
+# A code written onto one digit, and no scale after it: a token's name ("USD1"), not an amount
+_TOKEN_NAME = re.compile(r"[A-Z]{3}\d")
+_TOKEN_NAME_END = re.compile(r"(?![\w.]|,\d)")
+
+
 def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     groups = m.groupdict()
     openings, numbers = _groups_of(m.re)
@@ -212,6 +217,8 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
         if before in _NOT_BEFORE_PREFIX:
             return None
         n1, n2, s1, s2 = groups.get("n1") or groups["w1"], groups.get("n2"), groups.get("s1") or groups.get("sw"), groups.get("s2")
+        if _TOKEN_NAME.fullmatch(m.group(0)) and _TOKEN_NAME_END.match(text, m.end()):
+            return None  # "USD1", "the stablecoin USD1": a coin's name, not one dollar
         currency = g.currencies.code_of(groups["pre"])
     else:
         if before in _NOT_BEFORE_NUMBER:
@@ -679,8 +686,12 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
 # After a figure, "to ..." and "will ..." tell what the money is for, not that it is a goal:
 # "$600 million to expand ...", "a $300-million loan will fund ...".
 _MOVED_REACH = 60
-_SUBJECT_OF_WILL = re.compile(r"(?:[ \t]+(?:loan|grant|tranche|facility|deposit|package|credit))?[ \t]+(?:will|shall)[ \t]+(?!be[ \t]+(?:sought|requested|proposed|pledged|raised))", re.IGNORECASE)
-_PURPOSE_AFTER = re.compile(r"(?:to|will|shall)\b", re.IGNORECASE)
+# "$600 million will be disbursed each year": the transfer itself is still to come, not the use of money agreed
+_TRANSFER_TO_COME = r"be[ \t]+(?:sought|requested|proposed|pledged|raised|disbursed|released|provided|paid|given|extended|signed|transferred|deposited|invested|spent|allocated|repaid)\b"
+_SUBJECT_OF_WILL = re.compile(
+    rf"(?:[ \t]+(?:loan|grant|tranche|facility|deposit|package|credit))?[ \t]+(?:will|shall)[ \t]+(?!{_TRANSFER_TO_COME})", re.IGNORECASE
+)
+_PURPOSE_AFTER = re.compile(rf"(?:to|will|shall)\b(?![ \t]+{_TRANSFER_TO_COME})", re.IGNORECASE)
 
 
 _FUTURE_TIME = re.compile(
@@ -921,6 +932,18 @@ def _owner(s: _Sentence, hit: Hit, metric: str = "") -> bool:
     return entity is not None and hit.alias != entity.name and not hit.alias.isupper() and _NOUN_AFTER.match(s.text, at) is not None
 
 
+_APPOSITIVE_BEFORE = re.compile(r",[ \t]*+$")
+_APPOSITIVE_AFTER = re.compile(r"[ \t]*+,")
+
+
+def _appositive(s: _Sentence, fs: int, fe: int) -> re.Match[str] | None:
+    """The comma closing an amount set off by commas ("The second highest remittances, USD 1.196
+    billion, were sent from the UAE"): the clause goes on after it."""
+    if not _APPOSITIVE_BEFORE.search(s.text, max(0, fs - s.start - 3), fs - s.start):
+        return None
+    return _APPOSITIVE_AFTER.match(s.text, fe - s.start)
+
+
 def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, national: str = "") -> list[Hit]:
     """The partner named nearest the figure within its clause (Pakistan excluded): the nearest name
     before it unless a clause break lies between, or the nearest after it within its clause
@@ -953,7 +976,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
     ):
         candidates.append((fs - hits[i - 1].end, i - 1))
     # "$1 billion, which is the last tranche from Saudi Arabia": the clause describes the figure itself
-    described = _DESCRIBED.match(s.text, fe - s.start) if j < len(hits) else None
+    described = (_DESCRIBED.match(s.text, fe - s.start) or _appositive(s, fs, fe)) if j < len(hits) else None
     if j < len(hits) and _linked_after(s, fe, hits[j], described.end() + s.start if described else fe):
         candidates.append((hits[j].start - fe, j))
     if not candidates:

@@ -585,6 +585,14 @@ def group_country(name: str) -> str | None:
     return first.code if first is not None and first.start == 0 and getattr(registry().entities.get(first.code), "type", None) == "country" else None
 
 
+@lru_cache(maxsize=1)
+def _news_sources() -> re.Pattern[str]:
+    """A news agency or paper named by its words (``data/source_words.csv``): "the Saudi Press Agency",
+    "Emirates News Agency". A source is a mention, and the country's word inside it names no partner."""
+    words = "|".join(re.escape(row["word"]) for row in read_rows("source_words.csv"))
+    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:{words})(?:[ \t]++Agency)?)\b")
+
+
 # "UAE-based Kaheel Terminals": the word that says where a company sits is not part of its name
 _SITED = re.compile(r"[\w.'’]++[-‑–](?:based|led|owned|backed|headquartered)[ \t]++")
 
@@ -617,8 +625,8 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         sited = _SITED.match(name)
         if sited:
             name, start = name[sited.end() :], start + sited.end()
-        if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic:
-            continue
+        if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic or _news_sources().search(name):
+            continue  # a Pakistani body, or a news agency (a mention: see below)
         if _title_after().match(text, end):
             continue
         around = bisect.bisect_right(starts, start) - 1
@@ -631,6 +639,11 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
             continue
         out.append(Hit(" ".join(name.split()), start, end, name, "name"))
         ends.add(end)
+    for m in _news_sources().finditer(text):
+        if len(out) >= MAX_HITS:
+            break
+        name = m.group("name")
+        out.append(Hit(" ".join(name.split()), m.start("name"), m.end("name"), name, "name", True))
     groups, region = _lender_groups()
     for m in groups.finditer(text):
         if len(out) >= MAX_HITS:

@@ -193,6 +193,9 @@ def _one(text):
         ("Pakistan is expected to achieve $32 billion in bilateral trade.", "estimate"),
         ("Exports to the neighbour can be enhanced to $3 billion within two years.", "estimate"),
         ("Projects worth 42 billion dollars have yet to start.", "target"),
+        # the transfer itself still to come is a commitment; money whose use is to come is actual
+        ("According to the agreement, $600 million will be disbursed each year.", "target"),
+        ("The $300 million loan will fund a dam in the north.", "actual"),
         # an amount that names a target is the target, whatever may exceed it
         ("China-Pakistan trade could exceed $15b target", "target"),
         # an offer still to be taken up is a commitment; optimism about a level is a forecast
@@ -620,3 +623,8 @@ def test_one_scan_finds_the_clause_breaks_before_and_after(text):
 )
 def test_currency_words_before_and_after_an_amount(text, value, currency):
     assert [(a.value, a.currency) for a in find_amounts(text)] == [(value, currency)]
+
+
+def test_a_coin_named_after_a_currency_is_no_amount():
+    assert find_amounts("WLF rolled out USD1 in March; the stablecoin USD1, pegged to the dollar, grew.") == []
+    assert [(a.value, a.currency) for a in find_amounts("paid USD1.5 million and USD1 billion")] == [(1.5e6, "USD"), (1e9, "USD")]

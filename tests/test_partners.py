@@ -709,6 +709,22 @@ def test_a_name_with_its_acronym_before_a_noun_and_a_part_of_the_loan(text, raw,
     assert _partner_of(_story(text), raw) == partners
 
 
+def test_an_amount_set_off_by_commas_reaches_the_name_after_it():
+    text = "The second highest remittances, USD 1.196 billion, were sent from the UAE, the central bank said."
+    assert _partner_of(_story(text), "USD 1.196 billion") == ["ARE"]
+
+
+def test_power_plant_debt_owed_to_a_group_of_producers_and_a_news_agency_is_no_partner():
+    text = (
+        "Pakistan moves to restructure power debt\n\n"
+        "Pakistan is moving to restructure more than $15 billion in power-plant debt owed to Chinese energy producers, "
+        "the Saudi Press Agency reported."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$15 billion") == ["Chinese energy producers"]
+    assert "Saudi Press Agency" in record["mentions"] and "SAU" not in record["partners"]
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
