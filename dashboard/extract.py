@@ -394,13 +394,13 @@ _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far b
 _CUE_REACH_BEFORE = 2 * (_WINDOW_BEFORE + _LONGEST_CUE)
 _LONG_SENTENCE = 4000
 # Words that end a clause: a cue on the far side of one does not describe the figure.
-_AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared)\b")  # run on lower-cased text
+_AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared|as[ \t]++(?:they|he|she|we|both))\b")  # run on lower-cased text
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
 _BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but|where)\b")  # run on lower-cased text
 # Both in one scan of lower-cased text (the breaks before a figure are some of those after it, and no two
 # can overlap): each alternative opens with one literal character, a word's "\b" checked by a look-behind
 # after it, so that the regex engine skips fast to those characters
-_BREAKS = re.compile(r",|;|:|\(|\)|—|w(?<!\ww)h(?:ile|ereas|ich|ere)\b|b(?<!\wb)ut\b|c(?<!\wc)ompared\b")
+_BREAKS = re.compile(r",|;|:|\(|\)|—|w(?<!\ww)h(?:ile|ereas|ich|ere)\b|b(?<!\wb)ut\b|c(?<!\wc)ompared\b|a(?<!\wa)s[ \t]++(?:they|he|she|we|both)\b")
 _BREAKS_BEFORE = frozenset({";", "—", "while", "whereas", "but", "where"})
 _NOT_AFTER_BREAKS = frozenset({"where"})  # "where" ends a clause only for the words before a figure (see _AFTER_BREAK)
 # A figure after "compared with" is the other side of a comparison: the cue of the first figure is not its
@@ -703,6 +703,8 @@ _FUTURE_REACH = 60
 _FUTURE_WORDS = ("next", "coming", "later")  # one of them is in every future time ("upcoming" holds "coming")
 
 
+# The end point of a movement from a baseline amount: "from the current $5.7 billion to " (the figure after it)
+_END_POINT = re.compile(r"\bfrom[ \t]++(?:the[ \t]++)?(?:(?:current|present|existing)[ \t]++)?[^\n]{1,30}?[ \t]to[ \t]++$", re.IGNORECASE)
 # An amount that names a goal: "the $15 billion target", "a $5bn trade goal"
 _NAMED_TARGET = re.compile(
     r"[ \t]++(?:(?:trade|export|exports|investment|lending|revenue|remittances?|sales)[ \t]++)?(?:target|goal)s?\b", re.IGNORECASE
@@ -724,6 +726,12 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     baseline = None if plain is not None and plain.find("from", reach, fig.start) == -1 else _FROM_BEFORE.search(text, reach, fig.start)
     if baseline:
         return "actual", baseline.group(0).strip()
+    end_point = None if plain is not None and plain.find("from", reach, fig.start) == -1 else _END_POINT.search(text, reach, fig.start)
+    if end_point:  # "aims to boost trade from the current $5.7 billion to $20 billion": the goal governs the end point
+        at = end_point.start()
+        governing = _nearest(s, Amount(0, None, "money", at, at), s.story.kind, after_ok=lambda t, x: False, before=s.story.kind_before)
+        if governing is not None and governing[0].code in ("target", "estimate"):
+            return governing[0].code, " ".join(governing[1].group(0).split()) + " … from … to"
     purpose = _SUBJECT_OF_WILL.match(text, fig.end)
     if purpose:  # "$100 million will support a programme": money already agreed, its use to come
         return "actual", purpose.group(0).strip()

@@ -193,6 +193,10 @@ def _one(text):
         ("Pakistan is expected to achieve $32 billion in bilateral trade.", "estimate"),
         ("Exports to the neighbour can be enhanced to $3 billion within two years.", "estimate"),
         ("Projects worth 42 billion dollars have yet to start.", "target"),
+        # the end point of a movement takes the goal that governs it; the baseline stays a report
+        ("Pakistan negotiates another bailout package in the range of $6 to $8 billion.", "estimate"),
+        ("The goals: bolster annual remittances that exceed $36 billion.", "actual"),
+        ("The two agreed to increase bilateral trade to USD 2 billion as they inked agreements.", "target"),
         # the transfer itself still to come is a commitment; money whose use is to come is actual
         ("According to the agreement, $600 million will be disbursed each year.", "target"),
         ("The $300 million loan will fund a dam in the north.", "actual"),
@@ -607,7 +611,7 @@ def test_a_spaced_m_after_a_currency_amount_is_million():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([",", ";", ":", "(", ")", "—", "while", "whereas", "which", "where", "but", "compared", "xbut", "butx", " ", "w", "a"]),
+@given(st.lists(st.sampled_from([",", ";", ":", "(", ")", "—", "while", "whereas", "which", "where", "but", "compared", "xbut", "butx", " ", "w", "a", "as", "they", "both", "has"]),
                 max_size=20).map("".join))
 def test_one_scan_finds_the_clause_breaks_before_and_after(text):
     from dashboard.extract import _AFTER_BREAK, _BEFORE_BREAK, _BREAKS, _BREAKS_BEFORE, _NOT_AFTER_BREAKS
@@ -628,3 +632,10 @@ def test_currency_words_before_and_after_an_amount(text, value, currency):
 def test_a_coin_named_after_a_currency_is_no_amount():
     assert find_amounts("WLF rolled out USD1 in March; the stablecoin USD1, pegged to the dollar, grew.") == []
     assert [(a.value, a.currency) for a in find_amounts("paid USD1.5 million and USD1 billion")] == [(1.5e6, "USD"), (1e9, "USD")]
+
+
+def test_the_end_point_of_a_movement_takes_the_goal_that_governs_it():
+    text = "Pakistan aims to boost its trade with the kingdom from the current $5.7 billion to $20 billion."
+    assert [(f.raw, f.kind) for f in extract_figures(text)] == [("$5.7 billion", "actual"), ("$20 billion", "target")]
+    moved = "Exports rose from $2 billion to $3 billion last year."
+    assert [f.kind for f in extract_figures(moved)] == ["actual", "actual"]
