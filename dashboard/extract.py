@@ -1317,6 +1317,8 @@ def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], 
 ABROAD = "another country's own deal"  # the end of a partner cue: the figure is not Pakistan's (see _abroad)
 _ABROAD_METRICS = frozenset({"financing", "investment", "budget", "other", None})  # None: no metric named yet
 _FOR_COUNTRY = re.compile(r"\b(?:in|for)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)  # "a $216m loan for a project in Indonesia"
+# "For Uzbekistan, it got a $100 million loan", "In Kosovo, a $40 million loan was approved": the sentence is about that country
+_FOR_COUNTRY_FIRST = re.compile(r"(?:^|[.!?][ \t]++|\n[ \t]*+)(?:In|For)[ \t]++(?:the[ \t]++)?$")
 # "Afghanistan will receive US$316.5mn", "Afghanistan will take up US$354mn": the country is the borrower
 _RECEIVES = re.compile(
     r"[ \t]++(?:(?:will|would|is[ \t]++to|has|had|also)[ \t]++)*+(?:take[ \t]++up|receive[sd]?|get|gets|got|obtain(?:s|ed)?)[ \t]++"
@@ -1371,7 +1373,8 @@ def _abroad(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, off
             abroad = not adjective and _FOR_COUNTRY.search(text, max(b, hit.start - 24), hit.start) is not None
         else:
             gap = text[hit.end : a]
-            abroad = _RECEIVES.fullmatch(gap) is not None or (
+            framed = _FOR_COUNTRY_FIRST.search(text, max(0, hit.start - 12), hit.start) and text.startswith(",", hit.end)
+            abroad = framed or _RECEIVES.fullmatch(gap) is not None or (
                 i > 0 and out[i - 1].partner_cue.endswith(ABROAD) and out[i - 1].quote == f.quote and _NEXT_ITEM.fullmatch(gap) is not None
             )
         if abroad:

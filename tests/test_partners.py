@@ -725,6 +725,16 @@ def test_power_plant_debt_owed_to_a_group_of_producers_and_a_news_agency_is_no_p
     assert "Saudi Press Agency" in record["mentions"] and "SAU" not in record["partners"]
 
 
+def test_a_sentence_framed_for_another_country_is_that_country_s_own_deal():
+    text = (
+        "The Organisation of the Petroleum Exporting Countries (OPEC) Fund for International Development approved $233 million.\n"
+        "In Pakistan, $72 million was granted for the Mohmand dam.\nFor Uzbekistan, it got a $100 million loan for reforms."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$233 million") == ["OPECFUND"] and _partner_of(record, "$72 million") == ["OPECFUND"]
+    assert _partner_of(record, "$100 million") == ["UZB"] and "UZB" not in record["partners"]
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
