@@ -639,3 +639,7 @@ def test_the_end_point_of_a_movement_takes_the_goal_that_governs_it():
     assert [(f.raw, f.kind) for f in extract_figures(text)] == [("$5.7 billion", "actual"), ("$20 billion", "target")]
     moved = "Exports rose from $2 billion to $3 billion last year."
     assert [f.kind for f in extract_figures(moved)] == ["actual", "actual"]
+
+
+def test_a_climate_conference_is_no_colombian_money():
+    assert find_amounts("support for the UAE's Presidency of COP 28 and COP28 talks") == []
