@@ -51,6 +51,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "teaser pairs at the top": lambda n: _repeat("Chipmaker up 40 percent\n\nDemand drove it.\n\n", n),
     "lenders of other countries": lambda n: _repeat("a $5 billion loan for a project in Indonesia, Tajikistan $3 million, ", n) + ".",
     "equivalents in a third currency": lambda n: _repeat("20 billion yuan (USD 3.1 billion) or 351 billion rupees or ", n) + ".",
+    "parts of wholes": lambda n: "The ADB lent $9 million. " + _repeat("Out of the $9 million, $1 million went to schools, ", n) + ".",
 }
 
 _AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")

@@ -1205,7 +1205,8 @@ def extract_figures(
         )
     figures = _merge_mentions(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
-    return _of_the_loan(_story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures]))
+    figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
+    return _of_the_loan(_part_of_the_whole(figures, text, offset))
 
 
 _BRACKET_OPEN = re.compile(
@@ -1514,6 +1515,35 @@ def _wide_near(wide: re.Pattern[str], f: Figure, first: Figure | None = None, pr
     for boundary in _CLAUSE_END.finditer(f.quote, clause, at):
         clause = boundary.end()
     return wide.search(f.quote, 0, lead) is not None or wide.search(f.quote, clause, at) is not None
+
+
+# "Out of the $659 million, $300 million will be used ...": the part of a whole said again just before it
+_WHOLE_BEFORE = re.compile(r"\b(?:out[ \t]++of|of|from)[ \t]++the[ \t]++(?:(?:total|entire|whole)[ \t]++)?$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"[ \t]*+,?[ \t]*+")
+
+
+def _part_of_the_whole(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """A part of an amount named again just before it ("Out of the total $40 billion, $20 billion would
+    be provided through IDA") is the whole's counterparty's. One pass with a dict of mention ends."""
+    whole_at: dict[int, Figure] = {}  # where a mention of a figure with a partner ends -> that figure
+    for f in figures:
+        if f.partner is not None:
+            for start, end, _raw in ((f.start, f.end, f.raw), *f.mentions):
+                if _WHOLE_BEFORE.search(text, max(0, start - offset - 24), start - offset):
+                    whole_at[end] = f
+    if not whole_at:
+        return figures
+    out = []
+    for f in figures:
+        if f.partner is None:
+            a = f.start - offset
+            for end in range(f.start - 3, f.start + 1):  # the whole ends right before the part: a few places to look up
+                whole = whole_at.get(end)
+                if whole is not None and _PART_AFTER.fullmatch(text, end - offset, a):
+                    f = replace(f, partner=whole.partner, partners=whole.partners, partner_cue=f"{whole.partner_cue} (a part of {whole.raw})")
+                    break
+        out.append(f)
+    return out
 
 
 # "The first USD 1 billion of the loan was repaid": the loan named before, whose lender it is

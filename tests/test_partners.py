@@ -735,6 +735,16 @@ def test_a_sentence_framed_for_another_country_is_that_country_s_own_deal():
     assert _partner_of(record, "$100 million") == ["UZB"] and "UZB" not in record["partners"]
 
 
+def test_a_part_of_a_whole_named_again_is_the_whole_s_counterparty_s():
+    text = (
+        "World Bank pledges $40 billion\n\n"
+        "The World Bank and Japan have pledged to provide $40 billion to Pakistan. Out of the total $40 billion, "
+        "$20 billion would be provided through concessional windows."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$20 billion") == _partner_of(record, "$40 billion") != []
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
