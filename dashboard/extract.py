@@ -357,7 +357,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if word and (word.group(1).lower() in known or len(word.group(1)) == 1):
                 continue
         end = at + 1 if text[at] in ".!?:" else at
-        if text[start:end].strip():
+        if start < end and not text[start].isspace() and not text[end - 1].isspace():
+            spans.append((start, end))  # nothing to trim (most sentences: their boundary took the blanks)
+        elif text[start:end].strip():
             spans.append(_trim(text, start, end))
         start = m.end()
     if text[start:].strip():
