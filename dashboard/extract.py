@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -98,6 +98,7 @@ class Grammar:
     gate: tuple[str, ...]
     currencies: vocab.CurrencyTokens
     scales: dict[str, float]
+    read: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # scale words read so far -> multiplier
 
 
 def _alternation(tokens) -> str:
@@ -163,10 +164,19 @@ class Amount:
 
 
 def _scale(g: Grammar, raw: str | None) -> float:
+    """The multiplier of a scale as written: ``" billion"`` -> 1e9, ``"-Mn"`` -> 1e6 (remembered, bounded)."""
     if not raw:
         return 1.0
-    word = raw.strip().strip("-").strip()
-    return g.scales.get(word, g.scales.get(word.lower(), 1.0))
+    found = g.read.get(raw)
+    if found is None:
+        word = raw.strip().strip("-").strip()
+        found = g.scales.get(word, g.scales.get(word.lower(), 1.0))
+        if len(g.read) < _READ_SCALES:  # bounded: a crafted text may write a scale many ways
+            g.read[raw] = found
+    return found
+
+
+_READ_SCALES = 4096
 
 
 _NOT_BEFORE_PREFIX = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$")

@@ -10,7 +10,7 @@ import csv
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -754,14 +754,24 @@ class CurrencyTokens:
     prefix: dict[str, str]
     suffix_words: dict[str, str]
     codes: dict[str, str]
+    # the codes of the tokens read so far ("$" -> "USD"): a story's amounts repeat a few tokens
+    read: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def code_of(self, token: str) -> str:
         """``"Rs." -> "PKR"``, ``"Riyals" -> "SAR"``, ``"US $" -> "USD"``, ``"NOK" -> "NOK"``."""
+        code = self.read.get(token)
+        if code is not None:
+            return code
         key = " ".join(token.split())
         for table, k in ((self.codes, key), (self.prefix, key), (self.suffix_words, key.lower()), (self.prefix, key.replace(" ", ""))):
             if k in table:
+                if len(self.read) < _READ_TOKENS:  # bounded: a crafted text may write a token many ways
+                    self.read[token] = table[k]
                 return table[k]
         raise KeyError(token)
+
+
+_READ_TOKENS = 4096
 
 
 @lru_cache(maxsize=1)
