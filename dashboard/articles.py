@@ -567,8 +567,19 @@ def story_outlet(text: str) -> str | None:
     """The outlet named in the story's first or last lines (``data/outlets.csv``):
     ``"...Published in Dawn, October 8th, 2025"`` -> Dawn (the first in the file whose cue is there)."""
     automaton = _outlet_automaton()
-    found = {i for edge in (text[:_EDGE], text[-_EDGE:]) for _, i in automaton.iter(edge)}
+    if len(text) <= 2 * _EDGE:  # the edges cover the text: one pass, keeping the cues that lie within one
+        lengths = _outlet_lengths()
+        tail = len(text) - _EDGE
+        found = {i for end, i in automaton.iter(text) if end < _EDGE or end + 1 - lengths[i] >= tail}
+    else:
+        found = {i for edge in (text[:_EDGE], text[-_EDGE:]) for _, i in automaton.iter(edge)}
     return vocab.outlets()[min(found)][1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _outlet_lengths() -> tuple[int, ...]:
+    """The length of each outlet cue, by its row in ``vocab.outlets()``."""
+    return tuple(len(cue) for cue, _ in vocab.outlets())
 
 
 @lru_cache(maxsize=1)
