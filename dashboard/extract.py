@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter
 
 from dashboard import vocab
 from dashboard.partners import Hit, registry
@@ -309,6 +310,7 @@ def _gate_words(gate: tuple[str, ...]) -> int:
     return vocab.WORDS.register(gate)
 
 
+_BY_PLACE = attrgetter("start", "value")
 MAX_AMOUNTS = 2000  # per story: more is a table or a crafted text, not an article (see ``find_amounts``)
 
 
@@ -335,7 +337,7 @@ def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
                 found.extend(_from_to(amount, m, text))
     if len(found) < limit:
         found.extend(_worded(text, g, taken, limit - len(found)))
-    found.sort(key=lambda a: (a.start, a.value))
+    found.sort(key=_BY_PLACE)
     return found
 
 
@@ -703,6 +705,20 @@ _FUTURE_REACH = 60
 _FUTURE_WORDS = ("next", "coming", "later")  # one of them is in every future time ("upcoming" holds "coming")
 
 
+def _weak(term: vocab.Term, m: re.Match[str]) -> bool:
+    """A cue that counts only when nothing stronger is near (is, was, has)."""
+    return term.code in _WEAK_KINDS
+
+
+def _not_purpose(term: vocab.Term, m: re.Match[str]) -> bool:
+    """A cue after a figure that is not its purpose ("to ...", "will ...")."""
+    return not _PURPOSE_AFTER.match(m.group(0))
+
+
+def _never(term: vocab.Term, m: re.Match[str]) -> bool:
+    return False
+
+
 def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     """(kind, the words that decided it): ``"China has $2.7 trillion"`` -> ``("actual", "has")``;
     ``"the goal of exporting $50 billion"`` -> ``("target", "goal")``.
@@ -722,8 +738,8 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         s,
         fig,
         s.story.kind,
-        penalty=lambda term, m: term.code in _WEAK_KINDS,
-        after_ok=lambda term, m: not _PURPOSE_AFTER.match(m.group(0)),
+        penalty=_weak,
+        after_ok=_not_purpose,
         before=s.story.kind_before,
     )
     if best is None:
@@ -739,7 +755,7 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     cue = " ".join(m.group(0).split())
     if term.code == "target" and cue.lower().startswith("to "):
         # "rose 30% to reach $1.4 billion": the movement already happened
-        moved = _nearest(s, Amount(0, None, "money", m.start(), m.end()), s.story.kind, after_ok=lambda t, x: False)
+        moved = _nearest(s, Amount(0, None, "money", m.start(), m.end()), s.story.kind, after_ok=_never)
         if moved is not None and moved[0].code == "actual" and m.start() - moved[1].end() <= _MOVED_REACH:
             return "actual", " ".join(moved[1].group(0).split()) + " … " + cue
     return _WEAK_KINDS.get(term.code, term.code), cue
@@ -1057,6 +1073,7 @@ def extract_figures(
         return _last_metric([m for m in story.metric[max(lo, hi - 8) : hi] if m[1] <= p_end])
 
     figures = []
+    national_metrics = vocab.national_metrics()
     sentence_names: dict[int, frozenset[str]] = {}  # a figure's start -> the partners its sentence names
     last_amount: tuple[_Sentence | None, int | None] = (None, None)  # the last amount's sentence and end
     for amount, place in zip(amounts, places, strict=True):
@@ -1069,7 +1086,7 @@ def extract_figures(
         kind, kind_cue = classify_kind(s, amount, text)
         horizon = s.horizon() if kind == "target" else None
         metric = classify_metric(s, amount, previous_metric(i) if i >= 0 else None)
-        national = metric in vocab.national_metrics() and classify_metric(s, amount) == metric  # named in its own sentence
+        national = metric in national_metrics and classify_metric(s, amount) == metric  # named in its own sentence
         partners = nearest_partner(s, amount, previous_end, national=national)
         figures.append(
             build(
@@ -1280,7 +1297,8 @@ def _budget_kind(figures: list[Figure]) -> list[Figure]:
 def _fill_topic(figures: list[Figure]) -> list[Figure]:
     """Figures whose sentence names no metric take the story's topic: the metric most of its
     other figures have ("Of the total, Rs 12 billion ..." in a budget story is budget)."""
-    named = [f.metric for f in figures if f.metric is not None and f.metric not in vocab.percent_only_metrics()]
+    percent_only = vocab.percent_only_metrics()
+    named = [f.metric for f in figures if f.metric is not None and f.metric not in percent_only]
     topic = max(dict.fromkeys(named), key=named.count) if named else "other"  # ties: the first named
     return [f if f.metric is not None else replace(f, metric=topic) for f in figures]
 
