@@ -202,7 +202,7 @@ _LINE_TOKEN = re.compile(
     r")"
 )
 _DATE_LINE_LENGTH = 100
-_DIGIT = re.compile(r"\d")  # a line without one holds no date (every date has a year of four)
+_YEAR_DIGITS = re.compile(r"\d{4}")  # a line without four digits in a row holds no date (each form of _DATE has a year)
 _DATE_LINE_WORDS = 6  # names (a byline, an outlet, a section) beside the date
 
 
@@ -293,7 +293,7 @@ def _date_from_lines(text: str) -> date | None:
     one with the day it was saved). With no headline found, the last date line."""
     dated, headline = [], None  # dated: (after the headline, a "today" stamp, date)
     for line in text[:_DATE_LINE_REACH].split("\n"):
-        found = _date_line(line) if len(line) <= _DATE_LINE_LENGTH and _DIGIT.search(line) else None
+        found = _date_line(line) if len(line) <= _DATE_LINE_LENGTH and _YEAR_DIGITS.search(line) else None
         if found:
             dated.append((headline is not None, found[1], found[0]))
             if len(dated) >= _MAX_DATELINES:
