@@ -204,6 +204,46 @@ class WordPass:
 WORDS = WordPass()
 
 
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    r"""Literal strings one of which every match of ``pattern`` holds (case-sensitive parts only), or None:
+    ``r"[A-Z]+ \d+ (?:Increased|No[ \t]+Change)"`` -> ``{"Increased", "Change"}``. A text holding none of them
+    holds no match, so the pattern need not run over it. Read from the parsed pattern: a run of literals
+    in sequence, every alternative of a branch, the body of a group or of a repetition taken at least once;
+    of those, the set whose shortest string is longest."""
+    from re import _constants as C
+    from re import _parser as P
+
+    def needs(items, flags: int) -> frozenset[str] | None:
+        found: list[frozenset[str]] = []
+        run: list[str] = []
+        for op, av in [*items, (None, None)]:  # a last item ends the last run
+            if op == C.LITERAL and not flags & re.IGNORECASE:
+                run.append(chr(av))
+                continue
+            if run:
+                found.append(frozenset(["".join(run)]))
+                run = []
+            inner = None
+            if op == C.SUBPATTERN:
+                inner = needs(av[3], (flags | av[1]) & ~av[2])
+            elif op == C.ATOMIC_GROUP:
+                inner = needs(av, flags)
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+                inner = needs(av[2], flags)
+            elif op == C.BRANCH:
+                each = [needs(alt, flags) for alt in av[1]]
+                inner = None if any(e is None for e in each) else frozenset().union(*each)
+            if inner:
+                found.append(inner)
+        return max(found, key=lambda words: min(map(len, words))) if found else None
+
+    try:
+        parsed = P.parse(pattern.pattern, pattern.flags)
+    except (RecursionError, re.error):
+        return None
+    return needs(parsed, parsed.state.flags)
+
+
 _FEW_WORDS = 12  # openings found one by one with str.find (faster than an automaton over a short text)
 _STRETCH = 1 << 16  # the places of a gated pattern's openings are found this many characters at a time
 
@@ -630,6 +670,7 @@ class Furniture:
     pattern: re.Pattern[str]
     lines: re.Pattern[str] | None
     inline: re.Pattern[str] | None
+    inline_needs: frozenset[str] | None = None  # a text holding none of these has no inline furniture
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``[(start, end), ...]`` of the furniture in ``text``: ``"Follow us\nText"`` -> ``[(0, 9)]``."""
@@ -637,7 +678,9 @@ class Furniture:
             return [m.span() for m in self.pattern.finditer(text)]
         out: list[tuple[int, int]] = []
         line = self._line_match(text, 0)
-        inline = self.inline.search(text) if self.inline is not None else None
+        inline = None
+        if self.inline is not None and (self.inline_needs is None or any(w in text for w in self.inline_needs)):
+            inline = self.inline.search(text)
         while line is not None or inline is not None:
             # the leftmost; at one place, the line half (it comes first in the one regex)
             m = line if inline is None or (line is not None and line.start() <= inline.start()) else inline
@@ -687,7 +730,7 @@ def furniture() -> Furniture:
     # own, and so are groups (a back-reference would count them differently in a half)
     if pattern.groups or any(h is not None and _parser.parse(h.pattern).getwidth()[0] == 0 for h in halves):
         return Furniture(pattern, None, None)
-    return Furniture(pattern, *halves)
+    return Furniture(pattern, *halves, required_words(halves[1]) if halves[1] is not None else None)
 
 
 @lru_cache(maxsize=1)

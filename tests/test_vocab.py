@@ -195,3 +195,22 @@ def test_spaced_starts_finds_the_places_spaced_words_finds(text):
 @pytest.mark.parametrize(("word", "expected"), [(" per cent", True), (" year-on-year", True), (" cent ", False), (" a  b", False), (" x-", False)])
 def test_word_after_each(word, expected):
     assert vocab._word_after_each(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [(r"[A-Z]+ \d+ (?:Increased|No[ \t]+Change)", {"Increased", "Change"}), (r"abc|abd", {"ab"}), (r"(?i:x)yz", {"yz"}),
+     (r"a*b", {"b"}), (r"x(?=hello)", {"x"}), (r"(?i)abc", None), (r"(?i)a(?-i:bc)", {"bc"}), (r"\d+%?", None)],
+)
+def test_required_words(pattern, words):
+    assert vocab.required_words(re.compile(pattern)) == (frozenset(words) if words is not None else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["KSE100 ", "45,123.4 ", "Increased ", "By ", "▲ ", "123.5 ", "(0.27%)", "No Change ", "AB ", "1 ", "x"]),
+                max_size=14).map("".join))
+def test_a_text_without_the_required_words_has_no_match(text):
+    inline = vocab.furniture().inline
+    needs = vocab.required_words(inline)
+    if inline.search(text):
+        assert any(w in text for w in needs)
