@@ -54,6 +54,7 @@ SP = r"(?:[ \t\u00a0]{1,3}(?:\n[ \t\u00a0]{0,3})?|\n[ \t\u00a0]{0,3})"
 _WORD_SPLIT = re.compile(r"[-\s]+")
 _DECIMAL_COMMA = re.compile(DECIMAL_COMMA)
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_WORDISH = re.compile(r"[\w.]+")
 
 
 def _continues(text: str, at: int) -> bool:
@@ -362,9 +363,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a blank line or bullet also ends one. Abbreviations (Mr., Rs.) do not."""
     spans, start = [], 0
     known = abbreviations()
+    longer = max(map(len, known), default=0) + 1
     for m in _BOUNDARY.finditer(text):
         at = m.start()
-        if text[at] == ".":
+        # after a word longer than every abbreviation (its last characters all word characters or dots), a
+        # full stop ends the sentence: the word need not be read
+        if text[at] == "." and not (at - longer >= max(start, at - 12) and _WORDISH.fullmatch(text, at - longer, at)):
             word = _LAST_WORD.search(text, max(start, at - 12), at)
             if word and (word.group(1).lower() in known or len(word.group(1)) == 1):
                 continue

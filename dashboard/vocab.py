@@ -510,10 +510,16 @@ def plain_lowered(text: str) -> str | None:
     """``text.lower()`` (see :func:`lowered_text`) when a case-insensitive pattern finds an ASCII word in
     ``text`` exactly where ``str.find`` finds it lower-cased in this: the same length, and none of the
     characters that fold otherwise (``_UNFOLDED``). Else None."""
-    if any(c in text for c in _UNFOLDED):
-        return None
-    lowered = lowered_text(text)
-    return lowered if len(lowered) == len(text) else None
+    last = _PLAIN[0]
+    if last[0] is text:
+        return last[1]
+    lowered = None if any(c in text for c in _UNFOLDED) else lowered_text(text)
+    found = lowered if lowered is not None and len(lowered) == len(text) else None
+    _PLAIN[0] = (text, found)  # kept for the last text, as its lowered form is
+    return found
+
+
+_PLAIN: list[tuple[str, str | None]] = [("", "")]
 
 
 def may_hold(text: str, words: tuple[str, ...]) -> bool:
