@@ -17,7 +17,16 @@ from itertools import islice
 
 import pycountry
 
-from dashboard.vocab import VocabularyError, currency_tokens, gated, lowered_text, read_rows, trie_regex
+from dashboard.vocab import (
+    VocabularyError,
+    currency_tokens,
+    gated,
+    lower_pattern,
+    lowered_text,
+    plain_lowered,
+    read_rows,
+    trie_regex,
+)
 
 TYPES = ("country", "bloc", "organisation", "company", "subject")
 
@@ -349,6 +358,7 @@ _FUNDED_BY = re.compile(
     r"|(?:guarantee|loan|funding|financing|grant|credit)[ \t]+from)[ \t]+(?:the[ \t]+)?",
     re.IGNORECASE,
 )
+_FUNDED_BY_LOWER = re.compile(lower_pattern(_FUNDED_BY.pattern))  # for a text's plain lower-case form
 
 
 def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
@@ -367,7 +377,8 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         if i >= 0 and hit.start < spans[i][1]:
             by_sentence.setdefault(i, []).append(hit)
     found: set[str] = set()
-    funded_by = {m.end() for m in _FUNDED_BY.finditer(text)}
+    plain = plain_lowered(text)  # the lower-case form of the cues, tried only where their words stand
+    funded_by = {m.end() for m in (gated(_FUNDED_BY_LOWER).finditer(plain) if plain is not None else _FUNDED_BY.finditer(text))}
     entities = registry().entities
     for hit in hits:  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
         if hit.code != "PAK" and hit.via == "name" and hit.code in direct and not hit.passing and (
