@@ -18,6 +18,7 @@ from itertools import islice
 import pycountry
 
 from dashboard.vocab import (
+    UNFOLDED,
     VocabularyError,
     currency_tokens,
     gated,
@@ -44,6 +45,21 @@ def currency_after() -> re.Pattern[str]:
 def comparison_cues() -> re.Pattern[str]:
     """The cues of ``data/passing_cues.csv`` as whole words anywhere in a sentence: a sentence that compares."""
     return re.compile(passing_cue_words().pattern + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _lowered_comparison_cues() -> re.Pattern[str]:
+    return re.compile(_lowered_passing_cue_words().pattern + r"\b")
+
+
+def compares(sentence: str) -> bool:
+    """Whether :func:`comparison_cues` finds a cue in ``sentence``: ``"India's economy, ten times bigger than
+    Pakistan's"`` -> True. On its plain lower-case form the lower-case cues are tried only where their
+    words stand (see ``vocab.plain_lowered``); otherwise the case-insensitive cues scan it."""
+    lowered = sentence.lower()
+    if len(lowered) == len(sentence) and not any(c in sentence for c in UNFOLDED):
+        return next(gated(_lowered_comparison_cues()).finditer(lowered), None) is not None
+    return comparison_cues().search(sentence) is not None
 
 
 # What may stand between a passing cue and the name it governs: other names, commas and a few

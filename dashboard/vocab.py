@@ -503,17 +503,17 @@ def lowered_text(text: str) -> str:
 
 # The only characters that a case-insensitive pattern takes for an ASCII letter while ``lower()`` makes them
 # something else: "İ" and "ı" match "i", "ſ" matches "s" (every other one lower-cases to the letter it matches)
-_UNFOLDED = ("İ", "ı", "ſ")
+UNFOLDED = ("İ", "ı", "ſ")
 
 
 def plain_lowered(text: str) -> str | None:
     """``text.lower()`` (see :func:`lowered_text`) when a case-insensitive pattern finds an ASCII word in
     ``text`` exactly where ``str.find`` finds it lower-cased in this: the same length, and none of the
-    characters that fold otherwise (``_UNFOLDED``). Else None."""
+    characters that fold otherwise (``UNFOLDED``). Else None."""
     last = _PLAIN[0]
     if last[0] is text:
         return last[1]
-    lowered = None if any(c in text for c in _UNFOLDED) else lowered_text(text)
+    lowered = None if any(c in text for c in UNFOLDED) else lowered_text(text)
     found = lowered if lowered is not None and len(lowered) == len(text) else None
     _PLAIN[0] = (text, found)  # kept for the last text, as its lowered form is
     return found
