@@ -19,7 +19,9 @@ import pycountry
 
 from dashboard.vocab import (
     UNFOLDED,
+    Gated,
     VocabularyError,
+    WordPass,
     currency_tokens,
     gated,
     lower_pattern,
@@ -48,8 +50,10 @@ def comparison_cues() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _lowered_comparison_cues() -> re.Pattern[str]:
-    return re.compile(_lowered_passing_cue_words().pattern + r"\b")
+def _lowered_comparisons() -> Gated:
+    """The comparison cues for plain lower-case text, tried where their openings stand; a story's quotes are
+    many short texts: their openings are found in a pass of their own, apart from the story's word sets."""
+    return Gated(re.compile(_lowered_passing_cue_words().pattern + r"\b"), WordPass())
 
 
 def compares(sentence: str) -> bool:
@@ -58,7 +62,7 @@ def compares(sentence: str) -> bool:
     words stand (see ``vocab.plain_lowered``); otherwise the case-insensitive cues scan it."""
     lowered = sentence.lower()
     if len(lowered) == len(sentence) and not any(c in sentence for c in UNFOLDED):
-        return next(gated(_lowered_comparison_cues()).finditer(lowered), None) is not None
+        return next(_lowered_comparisons().finditer(lowered), None) is not None
     return comparison_cues().search(sentence) is not None
 
 

@@ -257,9 +257,10 @@ class Gated:
     literal); when many open in lower case, all with one Aho-Corasick pass. A pattern without such openings, or with a
     single letter, digit or blank among them (the engine skips to those fast itself), runs as it is."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], passes: WordPass | None = None) -> None:
         self.pattern = pattern
-        self.word_set = self.finder = self.words = None  # word_set: the number of its openings in ``WORDS``
+        self.passes = WORDS if passes is None else passes  # where many openings are found (see ``WordPass``)
+        self.word_set = self.finder = self.words = None  # word_set: the number of its openings in ``passes``
         self.core = ""  # a string inside every opening (absent: no match at all)
         openings = literal_openings(pattern.pattern, pattern.flags)
         if not openings or pattern.match("") or any(len(w) < 2 and (w.isalnum() or w.isspace()) for w in openings):
@@ -283,7 +284,7 @@ class Gated:
                 inside = (shortest[a:b] for a in range(len(shortest)) for b in range(len(shortest), a + 2, -1))
                 self.core = next((c for c in inside if all(c in w for w in openings)), "")
         else:  # many: found with the other word sets of the text, in one pass (see ``WordPass``)
-            self.word_set = WORDS.register(sorted(openings))
+            self.word_set = self.passes.register(sorted(openings))
 
     @property
     def gated(self) -> bool:
@@ -293,7 +294,7 @@ class Gated:
         """Where an opening starts in ``text[pos:endpos]`` (and ends by ``endpos``), in order."""
         if self.word_set is not None:
             # no opening extends another: one opening at most starts at each place
-            starts, ends = WORDS.by_start(text, self.word_set)
+            starts, ends = self.passes.by_start(text, self.word_set)
             lo, hi = bisect_left(starts, pos), bisect_left(starts, endpos)
             return [starts[i] for i in range(lo, hi) if ends[i] <= endpos]
         if self.core and text.find(self.core, pos, endpos) == -1:
