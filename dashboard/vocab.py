@@ -539,12 +539,7 @@ def spaced_words(lowered: str) -> str:
     """``" " + lowered`` with every non-word character a space, so that a space stands right before
     each word: ``"a-b c" -> " a b c"``. The last one is kept: a story's cue vocabularies (kinds,
     metrics, rates, themes) all run over the same text."""
-    last = _SPACED[0]
-    if last[0] == lowered:
-        return last[1]
-    spaced = " " + _NON_WORD.sub(" ", lowered)
-    _SPACED[0] = (lowered, spaced)
-    return spaced
+    return _spaced(lowered, _NON_WORD, _SPACED)
 
 
 def spaced_starts(lowered: str) -> str:
@@ -552,11 +547,16 @@ def spaced_starts(lowered: str) -> str:
     ``"a-b c." -> " a b c."``. An automaton of words each of which has a word character right after every
     other character (see :func:`_word_after_each`: " per cent", " year-on-year") finds in it exactly the
     places it finds in :func:`spaced_words`' text, with fewer characters changed. The last one is kept."""
-    last = _SPACED_STARTS[0]
+    return _spaced(lowered, _NON_WORD_BEFORE_WORD, _SPACED_STARTS)
+
+
+def _spaced(lowered: str, blanked: re.Pattern[str], kept: list[tuple[str, str]]) -> str:
+    """``" " + lowered`` with each match of ``blanked`` a space; ``kept`` holds the last text and its form."""
+    last = kept[0]
     if last[0] == lowered:
         return last[1]
-    spaced = " " + _NON_WORD_BEFORE_WORD.sub(" ", lowered)
-    _SPACED_STARTS[0] = (lowered, spaced)
+    spaced = " " + blanked.sub(" ", lowered)
+    kept[0] = (lowered, spaced)
     return spaced
 
 
