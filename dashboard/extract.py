@@ -521,6 +521,7 @@ _HORIZON = re.compile(
     r"|\b(?:over|in|within)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<dec>decade)\b",
     re.IGNORECASE,
 )
+_HORIZON_LOWER = re.compile(_HORIZON.pattern)  # written in lower case: the same on a plain lower-cased text, faster
 _HORIZON_WORDS = ("next", "coming", "years")  # one of them is in every horizon (a singular year or a decade comes after next or coming)
 _QUOTE_MAX = 600  # longer sentences are quoted as a window around the figure
 
@@ -627,10 +628,12 @@ class _Sentence:
     def horizon(self) -> int | None:
         if self._horizon is None:
             plain = self.story.plain
-            if plain is not None and not any(plain.find(w, self.start, self.end) != -1 for w in _HORIZON_WORDS):
-                self._horizon = (None,)
-            else:
+            if plain is None:
                 self._horizon = (find_horizon(self.text),)
+            elif not any(plain.find(w, self.start, self.end) != -1 for w in _HORIZON_WORDS):
+                self._horizon = (None,)
+            else:  # the sentence lower-cased, tried where "in", "over" ... stand
+                self._horizon = (_horizon_years(next(vocab.gated(_HORIZON_LOWER).finditer(plain[self.start : self.end]), None)),)
         return self._horizon[0]
 
     def not_figure(self) -> bool:
@@ -860,7 +863,11 @@ def find_year(sentence: str, offset: int, fig: Amount, published: date | None = 
 
 def find_horizon(sentence: str) -> int | None:
     """Years of a relative goal: ``"in the next 10 years"`` -> 10, ``"over the next decade"`` -> 10."""
-    m = _HORIZON.search(sentence)
+    return _horizon_years(_HORIZON.search(sentence))
+
+
+def _horizon_years(m: re.Match[str] | None) -> int | None:
+    """The years of a match of ``_HORIZON`` (or of ``_HORIZON_LOWER``), None for no match."""
     if not m:
         return None
     if m.group("dec"):

@@ -271,10 +271,14 @@ def test_horizon(sentence, years):
 @given(st.lists(st.sampled_from(["in", "within", "over", "during", "for", "the", "next", "coming", "upcoming", "10", "five", "year", "years",
                                  "decade", "time", "’", " ", "\t", "Next", "YEARS"]), max_size=12).map(" ".join))
 def test_a_horizon_holds_one_of_its_words(sentence):
-    from dashboard.extract import _HORIZON_WORDS
+    from dashboard import vocab
+    from dashboard.extract import _HORIZON_LOWER, _HORIZON_WORDS, _horizon_years
 
-    if find_horizon(sentence) is not None:
+    found = find_horizon(sentence)
+    if found is not None:
         assert any(w in sentence.lower() for w in _HORIZON_WORDS)
+    # the lower-case pattern on the lower-cased sentence, tried at its openings, finds the same
+    assert _horizon_years(next(vocab.gated(_HORIZON_LOWER).finditer(sentence.lower()), None)) == found
 
 
 def test_partner_of_a_figure_is_named_in_its_sentence():
