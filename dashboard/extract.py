@@ -672,6 +672,13 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
     sentence_end = s.end
     before = before or s.story.before
     after = s.story.after
+    # A break lies between a match ending at ``end`` and the figure when the last break ending by the figure
+    # starts at or after ``end``; between the figure and a match starting at ``start`` when the first break
+    # starting after the figure ends by ``start`` (breaks do not overlap): each found once, not per match
+    j = bisect.bisect_right(before.ends, fs) - 1
+    last_break = before.starts[j] if j >= 0 else -1
+    j = bisect.bisect_left(after.starts, fe)
+    next_break = after.ends[j] if j < len(after.ends) else sentence_end + 1
     for k in range(lo, hi):
         start, end, term, m = matches[k]
         if end > sentence_end or (start < fe and fs < end):
@@ -679,11 +686,11 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
         if start >= fe and after_ok is not None and not after_ok(term, m):
             continue
         if end <= fs and fs - end <= _WINDOW_BEFORE:
-            if before.between(end, fs):
+            if last_break >= end:  # before.between(end, fs)
                 continue
             d = fs - end
         elif start >= fe and start - fe <= _WINDOW_AFTER:
-            if after.between(fe, start):
+            if next_break <= start:  # after.between(fe, start)
                 continue
             d = start - fe + _AFTER_PENALTY
         else:

@@ -560,3 +560,25 @@ def test_one_scan_finds_the_clause_breaks_before_and_after(text):
     breaks = [m.span() for m in _BREAKS.finditer(text)]
     assert breaks == [m.span() for m in _AFTER_BREAK.finditer(text)]
     assert [(a, b) for a, b in breaks if text[a:b] in _BREAKS_BEFORE] == [m.span() for m in _BEFORE_BREAK.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=6), max_size=12), st.integers(min_value=0, max_value=80), st.integers(min_value=0, max_value=80))
+def test_a_break_between_is_found_from_the_last_before_and_the_first_after(gaps, a, b):
+    # _nearest asks of each match whether a clause break lies between it and the figure through the one break
+    # nearest the figure on each side: the same answer as _Breaks.between (breaks never overlap)
+    import bisect
+
+    from dashboard.extract import _Breaks
+
+    spans, at = [], 0
+    for i, gap in enumerate(gaps):
+        at += gap
+        spans.append((at, at + 1 + i % 3))
+        at += 1 + i % 3
+    breaks = _Breaks(None, "", spans)
+    a, b = min(a, b), max(a, b)
+    j = bisect.bisect_right(breaks.ends, b) - 1
+    assert breaks.between(a, b) is (j >= 0 and breaks.starts[j] >= a)
+    j = bisect.bisect_left(breaks.starts, a)
+    assert breaks.between(a, b) is (j < len(breaks.ends) and breaks.ends[j] <= b)
