@@ -254,7 +254,8 @@ class Gated:
     same order, without the regex engine trying every character. The openings are found with
     ``str.find`` when they are few; those that open with capitals, digits or signs (rare in prose)
     with one regex of them that the engine skips through fast (each alternative opens with a
-    literal); when many open in lower case, all with one Aho-Corasick pass. A pattern without such openings, or with a
+    literal); when many open in lower case, all in the Aho-Corasick pass of ``passes`` (see :class:`WordPass`:
+    one pass over a text for every such pattern read on it). A pattern without such openings, or with a
     single letter, digit or blank among them (the engine skips to those fast itself), runs as it is."""
 
     def __init__(self, pattern: re.Pattern[str], passes: WordPass | None = None) -> None:
