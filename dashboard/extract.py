@@ -1119,13 +1119,13 @@ def extract_figures(
                 year=s.year(amount, published, kind == "target"),
                 horizon_years=horizon,
                 partner=partners[0].code if partners else None,
-                partner_cue=" and ".join(h.alias for h in partners),
+                partner_cue=" and ".join([h.alias for h in partners]) if partners else "",
                 raw=text[amount.start : amount.end],
                 quote=s.quote(amount.start, amount.end),
                 start=amount.start + offset,
                 end=amount.end + offset,
                 mentions=(),
-                partners=tuple(h.code for h in partners),
+                partners=tuple([h.code for h in partners]) if partners else (),
             )
         )
     figures = _merge_mentions(_respectively(figures, text, offset), text, offset)
