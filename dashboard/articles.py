@@ -202,7 +202,7 @@ _LINE_TOKEN = re.compile(
     r")"
 )
 _DATE_LINE_LENGTH = 100
-_DIGIT = re.compile(r"\d")  # a line without one holds no date (every date has a year of four)
+_YEAR_DIGITS = re.compile(r"\d{4}")  # a line without four digits in a row holds no date (each form of _DATE has a year)
 _DATE_LINE_WORDS = 6  # names (a byline, an outlet, a section) beside the date
 
 
@@ -294,7 +294,7 @@ def _date_from_lines(text: str) -> date | None:
     one with the day it was saved). With no headline found, the last date line."""
     dated, headline = [], None  # dated: (after the headline, a "today" stamp, date)
     for line in text[:_DATE_LINE_REACH].split("\n"):
-        found = _date_line(line) if len(line) <= _DATE_LINE_LENGTH and _DIGIT.search(line) else None
+        found = _date_line(line) if len(line) <= _DATE_LINE_LENGTH and _YEAR_DIGITS.search(line) else None
         if found:
             dated.append((headline is not None, found[1], found[0]))
             if len(dated) >= _MAX_DATELINES:
@@ -624,8 +624,19 @@ def story_outlet(text: str) -> str | None:
     """The outlet named in the story's first or last lines (``data/outlets.csv``):
     ``"...Published in Dawn, October 8th, 2025"`` -> Dawn (the first in the file whose cue is there)."""
     automaton = _outlet_automaton()
-    found = {i for edge in (text[:_EDGE], text[-_EDGE:]) for _, i in automaton.iter(edge)}
+    if len(text) <= 2 * _EDGE:  # the edges cover the text: one pass, keeping the cues that lie within one
+        lengths = _outlet_lengths()
+        tail = len(text) - _EDGE
+        found = {i for end, i in automaton.iter(text) if end < _EDGE or end + 1 - lengths[i] >= tail}
+    else:
+        found = {i for edge in (text[:_EDGE], text[-_EDGE:]) for _, i in automaton.iter(edge)}
     return vocab.outlets()[min(found)][1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _outlet_lengths() -> tuple[int, ...]:
+    """The length of each outlet cue, by its row in ``vocab.outlets()``."""
+    return tuple(len(cue) for cue, _ in vocab.outlets())
 
 
 @lru_cache(maxsize=1)

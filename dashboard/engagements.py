@@ -24,6 +24,8 @@ def themes(text: str) -> list[str]:
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|bin|ul|al|ud|ur|van|von|de)"
 _NAME = rf"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]{_NAME_TOKEN}){{1,3}})"
+# "\b" + _NAME, the "\b" checked by a look-behind after the first capital (the engine skips fast to capitals)
+_NAME_OPENING = rf"(?P<name>[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]{_NAME_TOKEN}){{1,3}})"
 # Each part starts where the one before cannot go on: a word is letters, then one run of blanks, then an
 # optional joining word followed by its own run of blanks; so no two adjacent parts match the same characters.
 _QUALIFIER = r"(?:for|of|to)[ \t]++(?:the[ \t]++)?[A-Z][\w&'’-]*+(?:,?[ \t]++(?:(?:and|&|of|the)[ \t]++)?[A-Z][\w&'’-]*+){0,6}"
@@ -40,7 +42,8 @@ def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     title = rf"(?P<title>(?:(?:{modifiers})[ \t]+)*(?:{titles})(?:[ \t]+{_QUALIFIER}QUANT)?)"
     # Title before the name: the qualifier is lazy so that it stops where a name can start.
     before = re.compile(rf"\b{title.replace('QUANT', '?')},?[ \t]+{_NAME}\b")
-    after = re.compile(rf"\b{_NAME},[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’']*[ \t]+)?{title.replace('QUANT', '')}")
+    # the name's "\b" checked by a look-behind after its capital, so that the engine skips fast to capitals
+    after = re.compile(rf"{_NAME_OPENING},[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’']*[ \t]+)?{title.replace('QUANT', '')}")
     return before, after
 
 
@@ -71,7 +74,7 @@ def actors(text: str) -> list[str]:
     """
     found: dict[str, str] = {}
     by_surname: dict[str, str] = {}  # last name -> the full name it is known under
-    matches = sorted((m for p in _actor_patterns() for m in p.finditer(text)), key=lambda m: m.start())
+    matches = sorted((m for p in _actor_patterns() for m in vocab.gated(p).finditer(text)), key=lambda m: m.start())
     for m in matches:
         name, lead = _clean_name(m.group("name"))
         if name is None:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter
 
 from dashboard import vocab
 from dashboard.partners import THROUGH, Hit, registry
@@ -53,6 +54,7 @@ SP = r"(?:[ \t\u00a0]{1,3}(?:\n[ \t\u00a0]{0,3})?|\n[ \t\u00a0]{0,3})"
 _WORD_SPLIT = re.compile(r"[-\s]+")
 _DECIMAL_COMMA = re.compile(DECIMAL_COMMA)
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_WORDISH = re.compile(r"[\w.]+")
 
 
 def _continues(text: str, at: int) -> bool:
@@ -98,6 +100,7 @@ class Grammar:
     gate: tuple[str, ...]
     currencies: vocab.CurrencyTokens
     scales: dict[str, float]
+    read: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # scale words read so far -> multiplier
 
 
 def _alternation(tokens) -> str:
@@ -163,10 +166,19 @@ class Amount:
 
 
 def _scale(g: Grammar, raw: str | None) -> float:
+    """The multiplier of a scale as written: ``" billion"`` -> 1e9, ``"-Mn"`` -> 1e6 (remembered, bounded)."""
     if not raw:
         return 1.0
-    word = raw.strip().strip("-").strip()
-    return g.scales.get(word, g.scales.get(word.lower(), 1.0))
+    found = g.read.get(raw)
+    if found is None:
+        word = raw.strip().strip("-").strip()
+        found = g.scales.get(word, g.scales.get(word.lower(), 1.0))
+        if len(g.read) < _READ_SCALES:  # bounded: a crafted text may write a scale many ways
+            g.read[raw] = found
+    return found
+
+
+_READ_SCALES = 4096
 
 
 _NOT_BEFORE_PREFIX = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$")
@@ -306,6 +318,7 @@ def _gate_words(gate: tuple[str, ...]) -> int:
     return vocab.WORDS.register(gate)
 
 
+_BY_PLACE = attrgetter("start", "value")
 MAX_AMOUNTS = 2000  # per story: more is a table or a crafted text, not an article (see ``find_amounts``)
 
 
@@ -332,7 +345,7 @@ def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
                 found.extend(_from_to(amount, m, text))
     if len(found) < limit:
         found.extend(_worded(text, g, taken, limit - len(found)))
-    found.sort(key=lambda a: (a.start, a.value))
+    found.sort(key=_BY_PLACE)
     return found
 
 
@@ -357,14 +370,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a blank line or bullet also ends one. Abbreviations (Mr., Rs.) do not."""
     spans, start = [], 0
     known = abbreviations()
+    longer = max(map(len, known), default=0) + 1
     for m in _BOUNDARY.finditer(text):
         at = m.start()
-        if text[at] == ".":
+        # after a word longer than every abbreviation (its last characters all word characters or dots), a
+        # full stop ends the sentence: the word need not be read
+        if text[at] == "." and not (at - longer >= max(start, at - 12) and _WORDISH.fullmatch(text, at - longer, at)):
             word = _LAST_WORD.search(text, max(start, at - 12), at)
             if word and (word.group(1).lower() in known or len(word.group(1)) == 1):
                 continue
         end = at + 1 if text[at] in ".!?:" else at
-        if text[start:end].strip():
+        if start < end and not text[start].isspace() and not text[end - 1].isspace():
+            spans.append((start, end))  # nothing to trim (most sentences: their boundary took the blanks)
+        elif text[start:end].strip():
             spans.append(_trim(text, start, end))
         start = m.end()
     if text[start:].strip():
@@ -511,6 +529,7 @@ _HORIZON = re.compile(
     r"|\b(?:over|in|within)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<dec>decade)\b",
     re.IGNORECASE,
 )
+_HORIZON_LOWER = re.compile(_HORIZON.pattern)  # written in lower case: the same on a plain lower-cased text, faster
 _HORIZON_WORDS = ("next", "coming", "years")  # one of them is in every horizon (a singular year or a decade comes after next or coming)
 _QUOTE_MAX = 600  # longer sentences are quoted as a window around the figure
 
@@ -617,10 +636,12 @@ class _Sentence:
     def horizon(self) -> int | None:
         if self._horizon is None:
             plain = self.story.plain
-            if plain is not None and not any(plain.find(w, self.start, self.end) != -1 for w in _HORIZON_WORDS):
-                self._horizon = (None,)
-            else:
+            if plain is None:
                 self._horizon = (find_horizon(self.text),)
+            elif not any(plain.find(w, self.start, self.end) != -1 for w in _HORIZON_WORDS):
+                self._horizon = (None,)
+            else:  # the sentence lower-cased, tried where "in", "over" ... stand
+                self._horizon = (_horizon_years(next(vocab.gated(_HORIZON_LOWER).finditer(plain[self.start : self.end]), None)),)
         return self._horizon[0]
 
     def not_figure(self) -> bool:
@@ -659,6 +680,13 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
     sentence_end = s.end
     before = before or s.story.before
     after = s.story.after
+    # A break lies between a match ending at ``end`` and the figure when the last break ending by the figure
+    # starts at or after ``end``; between the figure and a match starting at ``start`` when the first break
+    # starting after the figure ends by ``start`` (breaks do not overlap): each found once, not per match
+    j = bisect.bisect_right(before.ends, fs) - 1
+    last_break = before.starts[j] if j >= 0 else -1
+    j = bisect.bisect_left(after.starts, fe)
+    next_break = after.ends[j] if j < len(after.ends) else sentence_end + 1
     for k in range(lo, hi):
         start, end, term, m = matches[k]
         if end > sentence_end or (start < fe and fs < end):
@@ -666,11 +694,11 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
         if start >= fe and after_ok is not None and not after_ok(term, m):
             continue
         if end <= fs and fs - end <= _WINDOW_BEFORE:
-            if before.between(end, fs):
+            if last_break >= end:  # before.between(end, fs)
                 continue
             d = fs - end
         elif start >= fe and start - fe <= _WINDOW_AFTER:
-            if after.between(fe, start):
+            if next_break <= start:  # after.between(fe, start)
                 continue
             d = start - fe + _AFTER_PENALTY
         else:
@@ -711,6 +739,20 @@ _NAMED_TARGET = re.compile(
 )
 
 
+def _weak(term: vocab.Term, m: re.Match[str]) -> bool:
+    """A cue that counts only when nothing stronger is near (is, was, has)."""
+    return term.code in _WEAK_KINDS
+
+
+def _not_purpose(term: vocab.Term, m: re.Match[str]) -> bool:
+    """A cue after a figure that is not its purpose ("to ...", "will ...")."""
+    return not _PURPOSE_AFTER.match(m.group(0))
+
+
+def _never(term: vocab.Term, m: re.Match[str]) -> bool:
+    return False
+
+
 def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     """(kind, the words that decided it): ``"China has $2.7 trillion"`` -> ``("actual", "has")``;
     ``"the goal of exporting $50 billion"`` -> ``("target", "goal")``.
@@ -739,8 +781,8 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         s,
         fig,
         s.story.kind,
-        penalty=lambda term, m: term.code in _WEAK_KINDS,
-        after_ok=lambda term, m: not _PURPOSE_AFTER.match(m.group(0)),
+        penalty=_weak,
+        after_ok=_not_purpose,
         before=s.story.kind_before,
     )
     if best is None:
@@ -756,7 +798,7 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     cue = " ".join(m.group(0).split())
     if term.code == "target" and cue.lower().startswith("to "):
         # "rose 30% to reach $1.4 billion": the movement already happened
-        moved = _nearest(s, Amount(0, None, "money", m.start(), m.end()), s.story.kind, after_ok=lambda t, x: False)
+        moved = _nearest(s, Amount(0, None, "money", m.start(), m.end()), s.story.kind, after_ok=_never)
         if moved is not None and moved[0].code == "actual" and m.start() - moved[1].end() <= _MOVED_REACH:
             return "actual", " ".join(moved[1].group(0).split()) + " … " + cue
     return _WEAK_KINDS.get(term.code, term.code), cue
@@ -860,7 +902,11 @@ def find_year(sentence: str, offset: int, fig: Amount, published: date | None = 
 
 def find_horizon(sentence: str) -> int | None:
     """Years of a relative goal: ``"in the next 10 years"`` -> 10, ``"over the next decade"`` -> 10."""
-    m = _HORIZON.search(sentence)
+    return _horizon_years(_HORIZON.search(sentence))
+
+
+def _horizon_years(m: re.Match[str] | None) -> int | None:
+    """The years of a match of ``_HORIZON`` (or of ``_HORIZON_LOWER``), None for no match."""
     if not m:
         return None
     if m.group("dec"):
@@ -1165,6 +1211,7 @@ def extract_figures(
 
     figures = []
     hits_of: dict[int, list[Hit]] = {}  # a figure's start -> the names that gave its partner
+    national_metrics = vocab.national_metrics()
     sentence_names: dict[int, frozenset[str]] = {}  # a figure's start -> the partners its sentence names
     last_amount: tuple[_Sentence | None, int | None] = (None, None)  # the last amount's sentence and end
     for amount, place in zip(amounts, places, strict=True):
@@ -1178,7 +1225,7 @@ def extract_figures(
         horizon = s.horizon() if kind == "target" else None
         metric = classify_metric(s, amount, previous_metric(i) if i >= 0 else None)
         # a national total named in its own sentence: its metric ("budget", "reserves"), else ""
-        national = metric if metric in vocab.national_metrics() and classify_metric(s, amount) == metric else ""
+        national = metric if metric in national_metrics and classify_metric(s, amount) == metric else ""
         partners = _receiver(s, amount) or ([] if _national_noun(s.text, amount.end - s.start) else nearest_partner(s, amount, previous_end, national=national))
         hits_of[amount.start + offset] = partners
         figures.append(
@@ -1194,13 +1241,13 @@ def extract_figures(
                 year=s.year(amount, published, kind == "target"),
                 horizon_years=horizon,
                 partner=partners[0].code if partners else None,
-                partner_cue=" and ".join(h.alias for h in partners),
+                partner_cue=" and ".join([h.alias for h in partners]) if partners else "",
                 raw=text[amount.start : amount.end],
                 quote=s.quote(amount.start, amount.end),
                 start=amount.start + offset,
                 end=amount.end + offset,
                 mentions=(),
-                partners=tuple(h.code for h in partners),
+                partners=tuple([h.code for h in partners]) if partners else (),
             )
         )
     figures = _merge_mentions(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset)
@@ -1638,7 +1685,8 @@ def _budget_kind(figures: list[Figure]) -> list[Figure]:
 def _fill_topic(figures: list[Figure]) -> list[Figure]:
     """Figures whose sentence names no metric take the story's topic: the metric most of its
     other figures have ("Of the total, Rs 12 billion ..." in a budget story is budget)."""
-    named = [f.metric for f in figures if f.metric is not None and f.metric not in vocab.percent_only_metrics()]
+    percent_only = vocab.percent_only_metrics()
+    named = [f.metric for f in figures if f.metric is not None and f.metric not in percent_only]
     topic = max(dict.fromkeys(named), key=named.count) if named else "other"  # ties: the first named
     return [f if f.metric is not None else replace(f, metric=topic) for f in figures]
 

@@ -17,7 +17,19 @@ from itertools import islice
 
 import pycountry
 
-from dashboard.vocab import VocabularyError, currency_tokens, gated, lowered_text, read_rows, trie_regex
+from dashboard.vocab import (
+    UNFOLDED,
+    Gated,
+    VocabularyError,
+    WordPass,
+    currency_tokens,
+    gated,
+    lower_pattern,
+    lowered_text,
+    plain_lowered,
+    read_rows,
+    trie_regex,
+)
 
 TYPES = ("country", "bloc", "organisation", "company", "subject")
 
@@ -44,6 +56,23 @@ def _dollar_after(text: str, alias: str, end: int) -> bool:
 def comparison_cues() -> re.Pattern[str]:
     """The cues of ``data/passing_cues.csv`` as whole words anywhere in a sentence: a sentence that compares."""
     return re.compile(passing_cue_words().pattern + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _lowered_comparisons() -> Gated:
+    """The comparison cues for plain lower-case text, tried where their openings stand; a story's quotes are
+    many short texts: their openings are found in a pass of their own, apart from the story's word sets."""
+    return Gated(re.compile(_lowered_passing_cue_words().pattern + r"\b"), WordPass())
+
+
+def compares(sentence: str) -> bool:
+    """Whether :func:`comparison_cues` finds a cue in ``sentence``: ``"India's economy, ten times bigger than
+    Pakistan's"`` -> True. On its plain lower-case form the lower-case cues are tried only where their
+    words stand (see ``vocab.plain_lowered``); otherwise the case-insensitive cues scan it."""
+    lowered = sentence.lower()
+    if len(lowered) == len(sentence) and not any(c in sentence for c in UNFOLDED):
+        return next(_lowered_comparisons().finditer(lowered), None) is not None
+    return comparison_cues().search(sentence) is not None
 
 
 # What may stand between a passing cue and the name it governs: other names, commas and a few
@@ -371,6 +400,7 @@ _FUNDED_BY = re.compile(
 # The next funder of a list after "supported by": "the IsDB, USAID (the US agency), the US State Department and DFID".
 # A name's own words (an acronym in brackets, "State Department" after "US") may stand before the comma.
 _FUNDER_NEXT = re.compile(r"\)?(?:[ \t]*+\([^()\n]{1,40}\))?(?:[ \t]++[A-Z][\w.'’-]*+){0,3}[ \t]*+(?:,[ \t]*+(?:and[ \t]++)?|and[ \t]++|&[ \t]*+)(?:the[ \t]++)?")
+_FUNDED_BY_LOWER = re.compile(lower_pattern(_FUNDED_BY.pattern))  # for a text's plain lower-case form
 
 
 def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
@@ -390,7 +420,8 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             by_sentence.setdefault(i, []).append(hit)
     found: set[str] = set()
     places = {hits[k].start for k in _places_beside_pakistan(text, hits)}  # "shortages in Myanmar and Pakistan"
-    funded_by = {m.end() for m in _FUNDED_BY.finditer(text)}
+    plain = plain_lowered(text)  # the lower-case form of the cues, tried only where their words stand
+    funded_by = {m.end() for m in (gated(_FUNDED_BY_LOWER).finditer(plain) if plain is not None else _FUNDED_BY.finditer(text))}
     entities = registry().entities
     listed = False  # the hit before was a funder named after "supported by" and its list goes on
     for k, hit in enumerate(hits):  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named

@@ -17,7 +17,7 @@ from dashboard.extract import ABROAD, extract_figures, sentence_spans
 from dashboard.fx import to_usd
 from dashboard.partners import (
     classify,
-    comparison_cues,
+    compares,
     engagement_partners,
     group_country,
     partner_info,
@@ -64,8 +64,7 @@ def analyse_story(story: Story) -> dict:
     headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end and not h.passing}
     # a figure of a comparison ("India's economy, ten times bigger than Pakistan's") keeps its partner,
     # but does not make that country a partner of the story
-    compared = comparison_cues()
-    counted = (f for f in figures if not compared.search(f.quote) and not f.partner_cue.endswith(ABROAD))
+    counted = (f for f in figures if not compares(f.quote) and not f.partner_cue.endswith(ABROAD))
     of_figures = [c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))]
     partners = list(dict.fromkeys([*of_figures, *(c for c in direct if c in engaged)]))
     # a name in the headline is the story's partner unless the story's own counterparties are others

@@ -10,7 +10,7 @@ import csv
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -95,6 +95,8 @@ def word_gate(pattern: str) -> tuple[str, ...] | None:
 
 
 _NON_WORD = re.compile(r"[^\w ]")  # every non-word character but the space (already one)
+_NON_WORD_BEFORE_WORD = re.compile(r"[^\w ](?=\w)")
+_WORD_CHAR = re.compile(r"\w")
 
 
 _PREFIX_LENGTH = 8  # literal openings are read this far: enough to skip most places fast
@@ -202,6 +204,46 @@ class WordPass:
 WORDS = WordPass()
 
 
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    r"""Literal strings one of which every match of ``pattern`` holds (case-sensitive parts only), or None:
+    ``r"[A-Z]+ \d+ (?:Increased|No[ \t]+Change)"`` -> ``{"Increased", "Change"}``. A text holding none of them
+    holds no match, so the pattern need not run over it. Read from the parsed pattern: a run of literals
+    in sequence, every alternative of a branch, the body of a group or of a repetition taken at least once;
+    of those, the set whose shortest string is longest."""
+    from re import _constants as C
+    from re import _parser as P
+
+    def needs(items, flags: int) -> frozenset[str] | None:
+        found: list[frozenset[str]] = []
+        run: list[str] = []
+        for op, av in [*items, (None, None)]:  # a last item ends the last run
+            if op == C.LITERAL and not flags & re.IGNORECASE:
+                run.append(chr(av))
+                continue
+            if run:
+                found.append(frozenset(["".join(run)]))
+                run = []
+            inner = None
+            if op == C.SUBPATTERN:
+                inner = needs(av[3], (flags | av[1]) & ~av[2])
+            elif op == C.ATOMIC_GROUP:
+                inner = needs(av, flags)
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+                inner = needs(av[2], flags)
+            elif op == C.BRANCH:
+                each = [needs(alt, flags) for alt in av[1]]
+                inner = None if any(e is None for e in each) else frozenset().union(*each)
+            if inner:
+                found.append(inner)
+        return max(found, key=lambda words: min(map(len, words))) if found else None
+
+    try:
+        parsed = P.parse(pattern.pattern, pattern.flags)
+    except (RecursionError, re.error):
+        return None
+    return needs(parsed, parsed.state.flags)
+
+
 _FEW_WORDS = 12  # openings found one by one with str.find (faster than an automaton over a short text)
 _STRETCH = 1 << 16  # the places of a gated pattern's openings are found this many characters at a time
 
@@ -212,12 +254,14 @@ class Gated:
     same order, without the regex engine trying every character. The openings are found with
     ``str.find`` when they are few; those that open with capitals, digits or signs (rare in prose)
     with one regex of them that the engine skips through fast (each alternative opens with a
-    literal); when many open in lower case, all with one Aho-Corasick pass. A pattern without such openings, or with a
+    literal); when many open in lower case, all in the Aho-Corasick pass of ``passes`` (see :class:`WordPass`:
+    one pass over a text for every such pattern read on it). A pattern without such openings, or with a
     single letter, digit or blank among them (the engine skips to those fast itself), runs as it is."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], passes: WordPass | None = None) -> None:
         self.pattern = pattern
-        self.word_set = self.finder = self.words = None  # word_set: the number of its openings in ``WORDS``
+        self.passes = WORDS if passes is None else passes  # where many openings are found (see ``WordPass``)
+        self.word_set = self.finder = self.words = None  # word_set: the number of its openings in ``passes``
         self.core = ""  # a string inside every opening (absent: no match at all)
         openings = literal_openings(pattern.pattern, pattern.flags)
         if not openings or pattern.match("") or any(len(w) < 2 and (w.isalnum() or w.isspace()) for w in openings):
@@ -241,7 +285,7 @@ class Gated:
                 inside = (shortest[a:b] for a in range(len(shortest)) for b in range(len(shortest), a + 2, -1))
                 self.core = next((c for c in inside if all(c in w for w in openings)), "")
         else:  # many: found with the other word sets of the text, in one pass (see ``WordPass``)
-            self.word_set = WORDS.register(sorted(openings))
+            self.word_set = self.passes.register(sorted(openings))
 
     @property
     def gated(self) -> bool:
@@ -251,7 +295,7 @@ class Gated:
         """Where an opening starts in ``text[pos:endpos]`` (and ends by ``endpos``), in order."""
         if self.word_set is not None:
             # no opening extends another: one opening at most starts at each place
-            starts, ends = WORDS.by_start(text, self.word_set)
+            starts, ends = self.passes.by_start(text, self.word_set)
             lo, hi = bisect_left(starts, pos), bisect_left(starts, endpos)
             return [starts[i] for i in range(lo, hi) if ends[i] <= endpos]
         if self.core and text.find(self.core, pos, endpos) == -1:
@@ -364,6 +408,8 @@ class JointCueIndex:
             self.automaton.make_automaton()
         self.empty = not words
         self._longest: int | None = None  # the longest word, when first needed
+        # words that find the same places in spaced_starts' text as in spaced_words' (fewer characters changed)
+        self.starts_only = all(_word_after_each(word) for word in words)
 
     def matches(
         self, text: str, lowered: str | None = None, within: tuple[bytearray | None, ...] | None = None
@@ -381,7 +427,7 @@ class JointCueIndex:
         if not self.empty and same:
             last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
             tried: list[list[int]] = [[] for _ in self.indexes]
-            spaced = spaced_words(probe)
+            spaced = spaced_starts(probe) if self.starts_only else spaced_words(probe)
             iterate = self.automaton.iter
             for r0, stop, r1 in self._stretches(spaced, masks):
                 for end, (length, per_index) in iterate(spaced, r0, stop):
@@ -463,17 +509,23 @@ def lowered_text(text: str) -> str:
 
 # The only characters that a case-insensitive pattern takes for an ASCII letter while ``lower()`` makes them
 # something else: "İ" and "ı" match "i", "ſ" matches "s" (every other one lower-cases to the letter it matches)
-_UNFOLDED = ("İ", "ı", "ſ")
+UNFOLDED = ("İ", "ı", "ſ")
 
 
 def plain_lowered(text: str) -> str | None:
     """``text.lower()`` (see :func:`lowered_text`) when a case-insensitive pattern finds an ASCII word in
     ``text`` exactly where ``str.find`` finds it lower-cased in this: the same length, and none of the
-    characters that fold otherwise (``_UNFOLDED``). Else None."""
-    if any(c in text for c in _UNFOLDED):
-        return None
-    lowered = lowered_text(text)
-    return lowered if len(lowered) == len(text) else None
+    characters that fold otherwise (``UNFOLDED``). Else None."""
+    last = _PLAIN[0]
+    if last[0] is text:
+        return last[1]
+    lowered = None if any(c in text for c in UNFOLDED) else lowered_text(text)
+    found = lowered if lowered is not None and len(lowered) == len(text) else None
+    _PLAIN[0] = (text, found)  # kept for the last text, as its lowered form is
+    return found
+
+
+_PLAIN: list[tuple[str, str | None]] = [("", "")]
 
 
 def may_hold(text: str, words: tuple[str, ...]) -> bool:
@@ -485,18 +537,40 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
 
 
 _SPACED: list[tuple[str, str]] = [("", " ")]  # the text spaced last, and its spaced form
+_SPACED_STARTS: list[tuple[str, str]] = [("", " ")]  # the same for spaced_starts
 
 
 def spaced_words(lowered: str) -> str:
     """``" " + lowered`` with every non-word character a space, so that a space stands right before
     each word: ``"a-b c" -> " a b c"``. The last one is kept: a story's cue vocabularies (kinds,
     metrics, rates, themes) all run over the same text."""
-    last = _SPACED[0]
+    return _spaced(lowered, _NON_WORD, _SPACED)
+
+
+def spaced_starts(lowered: str) -> str:
+    """``" " + lowered`` with every non-word character that stands right before a word character a space:
+    ``"a-b c." -> " a b c."``. An automaton of words each of which has a word character right after every
+    other character (see :func:`_word_after_each`: " per cent", " year-on-year") finds in it exactly the
+    places it finds in :func:`spaced_words`' text, with fewer characters changed. The last one is kept."""
+    return _spaced(lowered, _NON_WORD_BEFORE_WORD, _SPACED_STARTS)
+
+
+def _spaced(lowered: str, blanked: re.Pattern[str], kept: list[tuple[str, str]]) -> str:
+    """``" " + lowered`` with each match of ``blanked`` a space; ``kept`` holds the last text and its form."""
+    last = kept[0]
     if last[0] == lowered:
         return last[1]
-    spaced = " " + _NON_WORD.sub(" ", lowered)
-    _SPACED[0] = (lowered, spaced)
+    spaced = " " + blanked.sub(" ", lowered)
+    kept[0] = (lowered, spaced)
     return spaced
+
+
+def _word_after_each(word: str) -> bool:
+    """Whether every character of ``word`` that is not a word character has one right after it:
+    ``" per cent"`` -> True, ``" cent "`` -> False. Where :func:`spaced_words`' text has a space before a
+    word character, :func:`spaced_starts`' has one too; a non-word character this one keeps has none after
+    it, so such a word cannot run over it: the same places in both."""
+    return all(i + 1 < len(word) and _WORD_CHAR.match(word[i + 1]) for i, c in enumerate(word) if not _WORD_CHAR.match(c))
 
 
 def read_rows(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
@@ -608,6 +682,7 @@ class Furniture:
     pattern: re.Pattern[str]
     lines: re.Pattern[str] | None
     inline: re.Pattern[str] | None
+    inline_needs: frozenset[str] | None = None  # a text holding none of these has no inline furniture
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``[(start, end), ...]`` of the furniture in ``text``: ``"Follow us\nText"`` -> ``[(0, 9)]``."""
@@ -615,7 +690,9 @@ class Furniture:
             return [m.span() for m in self.pattern.finditer(text)]
         out: list[tuple[int, int]] = []
         line = self._line_match(text, 0)
-        inline = self.inline.search(text) if self.inline is not None else None
+        inline = None
+        if self.inline is not None and (self.inline_needs is None or any(w in text for w in self.inline_needs)):
+            inline = self.inline.search(text)
         while line is not None or inline is not None:
             # the leftmost; at one place, the line half (it comes first in the one regex)
             m = line if inline is None or (line is not None and line.start() <= inline.start()) else inline
@@ -665,7 +742,7 @@ def furniture() -> Furniture:
     # own, and so are groups (a back-reference would count them differently in a half)
     if pattern.groups or any(h is not None and _parser.parse(h.pattern).getwidth()[0] == 0 for h in halves):
         return Furniture(pattern, None, None)
-    return Furniture(pattern, *halves)
+    return Furniture(pattern, *halves, required_words(halves[1]) if halves[1] is not None else None)
 
 
 @lru_cache(maxsize=1)
@@ -769,14 +846,24 @@ class CurrencyTokens:
     prefix: dict[str, str]
     suffix_words: dict[str, str]
     codes: dict[str, str]
+    # the codes of the tokens read so far ("$" -> "USD"): a story's amounts repeat a few tokens
+    read: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def code_of(self, token: str) -> str:
         """``"Rs." -> "PKR"``, ``"Riyals" -> "SAR"``, ``"US $" -> "USD"``, ``"NOK" -> "NOK"``."""
+        code = self.read.get(token)
+        if code is not None:
+            return code
         key = " ".join(token.split())
         for table, k in ((self.codes, key), (self.prefix, key), (self.suffix_words, key.lower()), (self.prefix, key.replace(" ", ""))):
             if k in table:
+                if len(self.read) < _READ_TOKENS:  # bounded: a crafted text may write a token many ways
+                    self.read[token] = table[k]
                 return table[k]
         raise KeyError(token)
+
+
+_READ_TOKENS = 4096
 
 
 @lru_cache(maxsize=1)

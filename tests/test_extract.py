@@ -302,10 +302,14 @@ def test_horizon(sentence, years):
 @given(st.lists(st.sampled_from(["in", "within", "over", "during", "for", "the", "next", "coming", "upcoming", "10", "five", "year", "years",
                                  "decade", "time", "’", " ", "\t", "Next", "YEARS"]), max_size=12).map(" ".join))
 def test_a_horizon_holds_one_of_its_words(sentence):
-    from dashboard.extract import _HORIZON_WORDS
+    from dashboard import vocab
+    from dashboard.extract import _HORIZON_LOWER, _HORIZON_WORDS, _horizon_years
 
-    if find_horizon(sentence) is not None:
+    found = find_horizon(sentence)
+    if found is not None:
         assert any(w in sentence.lower() for w in _HORIZON_WORDS)
+    # the lower-case pattern on the lower-cased sentence, tried at its openings, finds the same
+    assert _horizon_years(next(vocab.gated(_HORIZON_LOWER).finditer(sentence.lower()), None)) == found
 
 
 def test_partner_of_a_figure_is_named_in_its_sentence():
@@ -643,3 +647,25 @@ def test_the_end_point_of_a_movement_takes_the_goal_that_governs_it():
 
 def test_a_climate_conference_is_no_colombian_money():
     assert find_amounts("support for the UAE's Presidency of COP 28 and COP28 talks") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=6), max_size=12), st.integers(min_value=0, max_value=80), st.integers(min_value=0, max_value=80))
+def test_a_break_between_is_found_from_the_last_before_and_the_first_after(gaps, a, b):
+    # _nearest asks of each match whether a clause break lies between it and the figure through the one break
+    # nearest the figure on each side: the same answer as _Breaks.between (breaks never overlap)
+    import bisect
+
+    from dashboard.extract import _Breaks
+
+    spans, at = [], 0
+    for i, gap in enumerate(gaps):
+        at += gap
+        spans.append((at, at + 1 + i % 3))
+        at += 1 + i % 3
+    breaks = _Breaks(None, "", spans)
+    a, b = min(a, b), max(a, b)
+    j = bisect.bisect_right(breaks.ends, b) - 1
+    assert breaks.between(a, b) is (j >= 0 and breaks.starts[j] >= a)
+    j = bisect.bisect_left(breaks.starts, a)
+    assert breaks.between(a, b) is (j < len(breaks.ends) and breaks.ends[j] <= b)

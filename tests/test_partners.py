@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.partners import classify, registry
 from dashboard.vocab import VocabularyError
@@ -828,3 +830,12 @@ def test_a_bad_row_of_giving_words_names_the_file_and_row(data_files):
     giving = data_files(partners, partners._giving, {"giving_words.csv": "kind,pattern,note\nverb,provid\\w*,\ngift,lend,\n"})
     with pytest.raises(VocabularyError, match="data/giving_words.csv row 3"):
         giving()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["than", "THAN", "compared with", "unlike", "rivals", "behind", " ", "\n", "India", "$5", "ſ", "İ", "x", "than $5",
+                                 "tensions with", "borders", ",", "outpaced"]), max_size=10).map(" ".join))
+def test_compares_is_the_comparison_cues_search(sentence):
+    from dashboard.partners import compares, comparison_cues
+
+    assert compares(sentence) is (comparison_cues().search(sentence) is not None)

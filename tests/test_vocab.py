@@ -175,3 +175,42 @@ def test_word_pass_finds_every_place_of_every_word_of_every_set(text):
         assert found == every
         starts, ends = vocab.WORDS.by_start(text, k)
         assert list(zip(starts, ends, strict=True)) == [(a, b) for a, b, _ in every]
+
+
+_SPACED_PIECES = st.sampled_from(
+    ["per cent", "per-cent", "per\ncent", "year-on-year", "year on year", "two-way", "target", "’s", "(", ")", "-", "—", ".", ",", "\n",
+     " ", "  ", "is", "was", "expected to", "invest", "investment", "exports", "é", "_", "$5", "5%", "grow", "to reach", "x"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SPACED_PIECES, max_size=16).map("".join))
+def test_spaced_starts_finds_the_places_spaced_words_finds(text):
+    lowered = text.lower()
+    for index in (vocab.joint_cue_index(("kind", "metric", "rate")), vocab.JointCueIndex((vocab.cue_index("theme"),))):
+        assert index.starts_only
+        assert list(index.automaton.iter(vocab.spaced_starts(lowered))) == list(index.automaton.iter(vocab.spaced_words(lowered)))
+
+
+@pytest.mark.parametrize(("word", "expected"), [(" per cent", True), (" year-on-year", True), (" cent ", False), (" a  b", False), (" x-", False)])
+def test_word_after_each(word, expected):
+    assert vocab._word_after_each(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [(r"[A-Z]+ \d+ (?:Increased|No[ \t]+Change)", {"Increased", "Change"}), (r"abc|abd", {"ab"}), (r"(?i:x)yz", {"yz"}),
+     (r"a*b", {"b"}), (r"x(?=hello)", {"x"}), (r"(?i)abc", None), (r"(?i)a(?-i:bc)", {"bc"}), (r"\d+%?", None)],
+)
+def test_required_words(pattern, words):
+    assert vocab.required_words(re.compile(pattern)) == (frozenset(words) if words is not None else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["KSE100 ", "45,123.4 ", "Increased ", "By ", "▲ ", "123.5 ", "(0.27%)", "No Change ", "AB ", "1 ", "x"]),
+                max_size=14).map("".join))
+def test_a_text_without_the_required_words_has_no_match(text):
+    inline = vocab.furniture().inline
+    needs = vocab.required_words(inline)
+    if inline.search(text):
+        assert any(w in text for w in needs)
