@@ -207,6 +207,7 @@ _DATE_LINE_WORDS = 6  # names (a byline, an outlet, a section) beside the date
 
 
 _DATE_LINE_REACH = 1200
+_CREDIT_TAIL = 64  # a caption's dash and credit stand at the end of its line
 _CAPTION_LENGTH = 320  # a caption is a line of its own (the furniture row reads at most 300 characters before its credit)
 _MAX_DATELINES = 20  # a story with more dated lines than this is a list: the first ones decide
 
@@ -422,10 +423,12 @@ def _caption_date(text: str) -> date | None:
     first lines ("... addresses a press conference on December 14, 2025. — Screengrab via Geo news"):
     news photos are of the day's event."""
     for line in text[:_DATE_LINE_REACH].split("\n"):
-        if len(line) > _CAPTION_LENGTH or not any(c.isdigit() for c in line):
+        tail = line[-_CREDIT_TAIL:]
+        # a caption ends with a dash and its credit: only such lines are read for a date
+        if len(line) > _CAPTION_LENGTH or ("—" not in tail and "–" not in tail and "-" not in tail):
             continue
-        when = _ANY_DATE.search(line)
-        if when and vocab.captions().match(line) and (found := parse_date(when.group(0))):
+        when = _ANY_DATE.search(line) if vocab.captions().match(line) else None
+        if when and (found := parse_date(when.group(0))):
             return found
     return None
 

@@ -1378,15 +1378,25 @@ _RECEIVES = re.compile(
 _NEXT_ITEM = re.compile(r"[ \t]*+(?:(?:and|&)[ \t]++Pakistan[ \t]*+)?")  # "..., Tajikistan US$314mn, and Kyrgyzstan and Pakistan US$209mn each"
 
 
+_BLANKS_AFTER = re.compile(r"[ \t]*+")
 # at most one word (an adjective, not a preposition) between an amount and the noun it qualifies
 _NOUN_GAP = re.compile(r"[ \t]++(?:(?!(?:to|of|in|for|from|on|at|by|with|into|and|or)\b)[a-z-]++[ \t]++)?")
 
 
 def _national_noun(text: str, at: int) -> bool:
     """The amount ending at ``at`` qualifies a national total's noun right after it ("of its USD $44.4
-    billion external debt", "a $130bn total debt"): Pakistan's own, whatever names stand near it."""
-    m = vocab.pakistan_wide().search(text, at, at + 30)
-    return m is not None and not m.group(0).endswith(("'s", "’s")) and _NOUN_GAP.fullmatch(text, at, m.start()) is not None
+    billion external debt", "a $130bn total debt"): Pakistan's own, whatever names stand near it.
+    The noun is tried where it can start: after the blanks, or after one more word (two matches)."""
+    gap = _NOUN_GAP.match(text, at)
+    if gap is None:
+        return False
+    wide = vocab.pakistan_wide()
+    spaces = _BLANKS_AFTER.match(text, at).end()
+    for start in (spaces, gap.end()) if gap.end() != spaces else (spaces,):
+        m = wide.match(text, start)
+        if m is not None:
+            return not m.group(0).endswith(("'s", "’s"))
+    return False
 
 
 def _receiver(s: _Sentence, fig: Amount) -> list[Hit]:
@@ -1478,8 +1488,8 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
             adopt[i] = f
             by_key.setdefault(key, i)
             continue
-        before = text[max(0, f.start - offset - 24) : f.start - offset]
-        if amount in by_amount and _BACK_REFERENCE.search(before) and not _ANOTHER.search(before):
+        before = text[max(0, f.start - offset - 24) : f.start - offset] if amount in by_amount else ""
+        if before and _BACK_REFERENCE.search(before) and not _ANOTHER.search(before):
             last_group = by_amount[amount]  # "Out of the $3 billion, ...": the amount named before
             groups[last_group].append(f)
             continue
