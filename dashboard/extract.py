@@ -591,9 +591,14 @@ class _Story:
         self.years = _year_mentions(text, lowered)
         self.year_starts = [y[0] for y in self.years]
         if lowered is not None:
-            breaks = [m.span() for m in _BREAKS.finditer(lowered)]
-            self.after = _Breaks(None, lowered, [(a, b) for a, b in breaks if lowered[a:b] not in _NOT_AFTER_BREAKS])
-            self.before = _Breaks(None, lowered, [(a, b) for a, b in breaks if lowered[a:b] in _BREAKS_BEFORE])
+            after, before = [], []
+            for m in _BREAKS.finditer(lowered):
+                word = m.group(0)
+                if word not in _NOT_AFTER_BREAKS:
+                    after.append(m.span())
+                if word in _BREAKS_BEFORE:
+                    before.append(m.span())
+            self.after, self.before = _Breaks(None, lowered, after), _Breaks(None, lowered, before)
         else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
             self.before = _Breaks(re.compile(_BEFORE_BREAK.pattern, re.IGNORECASE), text)
             self.after = _Breaks(re.compile(_AFTER_BREAK.pattern, re.IGNORECASE), text)
@@ -614,6 +619,7 @@ class _Sentence:
     _not_figure: object = None
     _quote: str | None = None
     _names: frozenset[str] | None = None
+    _year_range: tuple[int, int] | None = None
 
     def names(self) -> frozenset[str]:
         """The partners this sentence names (computed once)."""
@@ -623,9 +629,14 @@ class _Sentence:
 
     def window_years(self, fs: int, fe: int) -> list:
         """The year mentions of this sentence nearest ``[fs, fe)``: ``_YEARS_NEAR`` on either side."""
-        years = self.story.years
-        i = bisect.bisect_left(self.story.year_starts, fs)
-        return [y for y in years[max(0, i - _YEARS_NEAR) : i + _YEARS_NEAR] if self.start <= y[0] and y[1] <= self.end]
+        if self._year_range is None:  # the mentions that start in the sentence (found once)
+            starts = self.story.year_starts
+            self._year_range = (bisect.bisect_left(starts, self.start), bisect.bisect_left(starts, self.end))
+        lo, hi = self._year_range
+        if lo == hi:
+            return []
+        i = bisect.bisect_left(self.story.year_starts, fs, lo, hi)
+        return [y for y in self.story.years[max(lo, i - _YEARS_NEAR) : min(hi, i + _YEARS_NEAR)] if y[1] <= self.end]
 
     def year(self, amount: Amount, published: date | None, ahead: bool) -> int | None:
         """The year of a figure of this sentence (see :func:`_year_near`); the sentence's comparisons
