@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from dashboard import vocab
 from dashboard.partners import THROUGH, Hit, registry
@@ -189,17 +189,20 @@ _OPENING_GROUPS = ("pre", "n1", "n3", "p1", "w1")
 _NUMBER_GROUPS = ("n1", "n2", "n3", "n4", "p1", "p2")
 
 
-_GROUPS_OF: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}  # id of a pattern -> its opening and number groups
+_FIELDS = ("pre", "n1", "n2", "n3", "n4", "p1", "p2", "s1", "s2", "s3", "sw", "w1", "post")
+_GROUPS_OF: dict[int, tuple[tuple[int, ...], tuple[int, ...], itemgetter]] = {}  # id of a pattern -> its groups
 
 
-def _groups_of(pattern: re.Pattern[str]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The numbers of the opening groups and of the number groups that ``pattern`` has."""
+def _groups_of(pattern: re.Pattern[str]) -> tuple[tuple[int, ...], tuple[int, ...], itemgetter]:
+    """The numbers of the opening groups and of the number groups that ``pattern`` has, and what picks
+    ``_FIELDS`` out of ``(*m.groups(), None)`` (a group it lacks: the last place, None)."""
     found = _GROUPS_OF.get(id(pattern))
     if found is None:
         index = pattern.groupindex
         found = _GROUPS_OF[id(pattern)] = (
             tuple(index[n] for n in _OPENING_GROUPS if n in index),
             tuple(index[n] for n in _NUMBER_GROUPS if n in index),
+            itemgetter(*(index[n] - 1 if n in index else pattern.groups for n in _FIELDS)),
         )
     return found
 
@@ -210,8 +213,8 @@ _TOKEN_NAME_END = re.compile(r"(?![\w.]|,\d)")
 
 
 def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
-    groups = m.groupdict()
-    openings, numbers = _groups_of(m.re)
+    openings, numbers, pick = _groups_of(m.re)
+    pre, n1, n2, n3, n4, p1, p2, s1, s2, s3, sw, w1, post = pick((*m.groups(), None))
     spans = m.regs  # (start, end) of each group, (-1, -1) for one that took no part
     start = min([spans[i][0] for i in openings if spans[i][0] != -1])
     before = text[start - 1] if start else " "
@@ -220,24 +223,24 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
         end = spans[i][1]
         if end != -1 and _continues(text, end):
             return None
-    if groups.get("p1") is not None:
+    if p1 is not None:
         if before in _NOT_BEFORE_NUMBER:
             return None
-        high = parse_number(groups["p2"]) if groups.get("p2") else None
-        return build(Amount, value=parse_number(groups["p1"]), currency=None, unit="percent", start=start, end=m.end(), high=high)
-    if groups.get("pre") is not None:
+        high = parse_number(p2) if p2 else None
+        return build(Amount, value=parse_number(p1), currency=None, unit="percent", start=start, end=m.end(), high=high)
+    if pre is not None:
         if before in _NOT_BEFORE_PREFIX:
             return None
-        n1, n2, s1, s2 = groups.get("n1") or groups["w1"], groups.get("n2"), groups.get("s1") or groups.get("sw"), groups.get("s2")
-        if _TOKEN_NAME.fullmatch(m.group(0)) and _TOKEN_NAME_END.match(text, m.end()):
+        n1, s1 = n1 or w1, s1 or sw
+        if m.end() - m.start() == 4 and _TOKEN_NAME.fullmatch(m.group(0)) and _TOKEN_NAME_END.match(text, m.end()):
             return None  # "USD1", "the stablecoin USD1": a coin's name, not one dollar
-        currency = g.currencies.code_of(groups["pre"])
+        currency = g.currencies.code_of(pre)
     else:
         if before in _NOT_BEFORE_NUMBER:
             return None
-        n1, n2, s2 = groups["n3"], groups.get("n4"), groups["s3"]
+        n1, n2, s2 = n3, n4, s3
         s1 = None if n2 is not None else s2
-        currency = g.currencies.code_of(groups["post"])
+        currency = g.currencies.code_of(post)
     low = parse_number(n1) * _scale(g, s1 or (s2 if n2 is not None else None))
     high = parse_number(n2) * _scale(g, s2 or s1) if n2 is not None else None
     return build(Amount, value=low, currency=currency, unit="money", start=start, end=m.end(), high=high)
@@ -319,6 +322,7 @@ def _gate_words(gate: tuple[str, ...]) -> int:
 
 
 _BY_PLACE = attrgetter("start", "value")
+_START, _END, _FIRST = attrgetter("start"), attrgetter("end"), itemgetter(0)  # keys for bisection
 MAX_AMOUNTS = 2000  # per story: more is a table or a crafted text, not an article (see ``find_amounts``)
 
 
@@ -518,7 +522,7 @@ def _base_spans(text: str, start: int = 0, end: int | None = None, lowered: str 
 
 
 def _in_spans(spans: list[tuple[int, int]], at: int) -> bool:
-    i = bisect.bisect_right(spans, at, key=lambda s: s[0]) - 1
+    i = bisect.bisect_right(spans, at, key=_FIRST) - 1
     return i >= 0 and at < spans[i][1]
 
 
@@ -587,9 +591,14 @@ class _Story:
         self.years = _year_mentions(text, lowered)
         self.year_starts = [y[0] for y in self.years]
         if lowered is not None:
-            breaks = [m.span() for m in _BREAKS.finditer(lowered)]
-            self.after = _Breaks(None, lowered, [(a, b) for a, b in breaks if lowered[a:b] not in _NOT_AFTER_BREAKS])
-            self.before = _Breaks(None, lowered, [(a, b) for a, b in breaks if lowered[a:b] in _BREAKS_BEFORE])
+            after, before = [], []
+            for m in _BREAKS.finditer(lowered):
+                word = m.group(0)
+                if word not in _NOT_AFTER_BREAKS:
+                    after.append(m.span())
+                if word in _BREAKS_BEFORE:
+                    before.append(m.span())
+            self.after, self.before = _Breaks(None, lowered, after), _Breaks(None, lowered, before)
         else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
             self.before = _Breaks(re.compile(_BEFORE_BREAK.pattern, re.IGNORECASE), text)
             self.after = _Breaks(re.compile(_AFTER_BREAK.pattern, re.IGNORECASE), text)
@@ -610,6 +619,7 @@ class _Sentence:
     _not_figure: object = None
     _quote: str | None = None
     _names: frozenset[str] | None = None
+    _year_range: tuple[int, int] | None = None
 
     def names(self) -> frozenset[str]:
         """The partners this sentence names (computed once)."""
@@ -619,9 +629,14 @@ class _Sentence:
 
     def window_years(self, fs: int, fe: int) -> list:
         """The year mentions of this sentence nearest ``[fs, fe)``: ``_YEARS_NEAR`` on either side."""
-        years = self.story.years
-        i = bisect.bisect_left(self.story.year_starts, fs)
-        return [y for y in years[max(0, i - _YEARS_NEAR) : i + _YEARS_NEAR] if self.start <= y[0] and y[1] <= self.end]
+        if self._year_range is None:  # the mentions that start in the sentence (found once)
+            starts = self.story.year_starts
+            self._year_range = (bisect.bisect_left(starts, self.start), bisect.bisect_left(starts, self.end))
+        lo, hi = self._year_range
+        if lo == hi:
+            return []
+        i = bisect.bisect_left(self.story.year_starts, fs, lo, hi)
+        return [y for y in self.story.years[max(lo, i - _YEARS_NEAR) : min(hi, i + _YEARS_NEAR)] if y[1] <= self.end]
 
     def year(self, amount: Amount, published: date | None, ahead: bool) -> int | None:
         """The year of a figure of this sentence (see :func:`_year_near`); the sentence's comparisons
@@ -765,10 +780,11 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     if named:  # "trade could exceed $15b target": the amount is the target itself
         return "target", named.group(0).strip()
     plain, reach = s.story.plain, max(0, fig.start - 60)
-    baseline = None if plain is not None and plain.find("from", reach, fig.start) == -1 else _FROM_BEFORE.search(text, reach, fig.start)
+    no_from = plain is not None and plain.find("from", reach, fig.start) == -1
+    baseline = None if no_from else _FROM_BEFORE.search(text, reach, fig.start)
     if baseline:
         return "actual", baseline.group(0).strip()
-    end_point = None if plain is not None and plain.find("from", reach, fig.start) == -1 else _END_POINT.search(text, reach, fig.start)
+    end_point = None if no_from else _END_POINT.search(text, reach, fig.start)
     if end_point:  # "aims to boost trade from the current $5.7 billion to $20 billion": the goal governs the end point
         at = end_point.start()
         governing = _nearest(s, Amount(0, None, "money", at, at), s.story.kind, after_ok=lambda t, x: False, before=s.story.kind_before)
@@ -874,7 +890,7 @@ def _year_near(
     A year in the base of a comparison (``bases``) dates the figures there, not the reported one:
     in "rose 20% over 2014 to $2.2 billion" neither figure is of 2014, in "v/s $959 million in
     2020-21" the $959 million is. A base figure takes a base year when there is one."""
-    i = bisect.bisect_left(years, fs, key=lambda y: y[0])
+    i = bisect.bisect_left(years, fs, key=_FIRST)
     candidates = [y for y in years[max(0, i - _YEARS_NEAR) : i + _YEARS_NEAR] if not (y[0] < fe and fs < y[1])]
     if bases:
         flagged = [(y, _in_spans(bases, y[0])) for y in candidates]
@@ -1012,8 +1028,8 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
     others 8.4 per cent": ``role=parts`` in data/pakistan_wide_cues.csv)."""
     fs, fe = fig.start, fig.end
     hits = s.hits
-    i = bisect.bisect_right(hits, fs, key=lambda h: h.end)  # hits[:i] end at or before the figure
-    j = bisect.bisect_left(hits, fe, key=lambda h: h.start)  # hits[j:] start at or after its end
+    i = bisect.bisect_right(hits, fs, key=_END)  # hits[:i] end at or before the figure
+    j = bisect.bisect_left(hits, fe, key=_START)  # hits[j:] start at or after its end
     if i > 0 and previous_end is not None and _linked_after(s, previous_end, hits[i - 1]):
         i = 0  # the name before belongs to the amount before
     candidates = []
@@ -1402,7 +1418,7 @@ def _national_noun(text: str, at: int) -> bool:
 def _receiver(s: _Sentence, fig: Amount) -> list[Hit]:
     """A country named right before the figure as the one receiving it ("the Kyrgyz Republic will receive
     US$45mn in IDA grant"): its partner whatever lender the words after name (see :func:`_abroad`)."""
-    i = bisect.bisect_right(s.hits, fig.start, key=lambda h: h.end)
+    i = bisect.bisect_right(s.hits, fig.start, key=_END)
     if i == 0:
         return []
     hit = s.hits[i - 1]

@@ -402,14 +402,30 @@ class JointCueIndex:
                 for word, value in index.automaton.items():
                     words.setdefault(word, [None] * len(indexes))[k] = value
         self.automaton = ahocorasick.Automaton()
+        # each word's terms as one flat tuple ``(k, i, term, match, on_lowered, shared)``: ``shared`` when
+        # another word of the same term starts like it ("invest", "investment": both found at one place)
+        words_of: dict[tuple[int, int], list[str]] = {}
         for word, values in words.items():
-            self.automaton.add_word(word, (len(word) - 1, tuple((k, v[1]) for k, v in enumerate(values) if v is not None)))
+            for k, value in enumerate(values):
+                for entry in value[1] if value is not None else ():
+                    words_of.setdefault((k, entry[0]), []).append(word)
+
+        def shared(k: int, i: int, word: str) -> bool:
+            return any(w != word and (w.startswith(word) or word.startswith(w)) for w in words_of[(k, i)])
+
+        for word, values in words.items():
+            per_index = tuple((k, v[1]) for k, v in enumerate(values) if v is not None)
+            flat = tuple((k, *entry, shared(k, entry[0], word)) for k, entries in per_index for entry in entries)
+            self.automaton.add_word(word, (len(word) - 1, per_index, flat))
         if words:
             self.automaton.make_automaton()
         self.empty = not words
         self._longest: int | None = None  # the longest word, when first needed
         # words that find the same places in spaced_starts' text as in spaced_words' (fewer characters changed)
         self.starts_only = all(_word_after_each(word) for word in words)
+        # no word holds a space past its first: the hits that start at one place come one after another
+        # (a hit starting elsewhere would hold that place's space), so a place's tries are remembered until the next
+        self.consecutive = all(" " not in word[1:] for word in words)
 
     def matches(
         self, text: str, lowered: str | None = None, within: tuple[bytearray | None, ...] | None = None
@@ -429,8 +445,10 @@ class JointCueIndex:
             tried: list[list[int]] = [[] for _ in self.indexes]
             spaced = spaced_starts(probe) if self.starts_only else spaced_words(probe)
             iterate = self.automaton.iter
-            for r0, stop, r1 in self._stretches(spaced, masks):
-                for end, (length, per_index) in iterate(spaced, r0, stop):
+            if self.consecutive:
+                self._walk(text, probe, spaced, masks, found)
+            for r0, stop, r1 in self._stretches(spaced, masks) if not self.consecutive else ():
+                for end, (length, per_index, _) in iterate(spaced, r0, stop):
                     at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
                     if at >= r1:
                         continue  # a word that starts past the stretch: the next stretch's, if any
@@ -456,6 +474,31 @@ class JointCueIndex:
             out.sort(key=itemgetter(0))
         return found
 
+
+    def _walk(self, text: str, probe: str, spaced: str, masks: tuple[bytearray | None, ...], found: list[list]) -> None:
+        """The automaton's part of :meth:`matches` when the hits of one place come one after another
+        (``consecutive``): each word's terms in one flat loop; a term is remembered as tried at a place
+        only when another of its words can start there too (``shared``)."""
+        iterate = self.automaton.iter
+        last, done = -1, set()
+        for r0, stop, r1 in self._stretches(spaced, masks):
+            for end, (length, _, flat) in iterate(spaced, r0, stop):
+                at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
+                if at >= r1:
+                    continue  # a word that starts past the stretch: the next stretch's, if any
+                for k, i, term, match, on_lowered, shared in flat:
+                    mask = masks[k]
+                    if mask is not None and not mask[at]:
+                        continue
+                    if shared:
+                        if at != last:
+                            last, done = at, set()
+                        if (k, i) in done:  # two words of one term start here ("invest", "investment")
+                            continue
+                        done.add((k, i))
+                    m = match(probe if on_lowered else text, at)
+                    if m:
+                        found[k].append((m.start(), m.end(), term, m))
 
     def _stretches(self, spaced: str, masks: tuple[bytearray | None, ...]) -> list[tuple[int, int, int]]:
         """Where the automaton walks ``spaced``, as ``(start, stop, bound)``: the hits it finds there are
