@@ -543,7 +543,8 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
         if start >= end:
             continue
         parts.append(text[at:start])
-        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        piece = text[start:end]
+        parts.append(" " * (end - start) if "\n" not in piece else _NOT_NEWLINE.sub(" ", piece))  # most spans are one line
         at = end
     parts.append(text[at:])
     return "".join(parts)

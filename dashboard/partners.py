@@ -617,11 +617,13 @@ def group_country(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _news_sources() -> re.Pattern[str]:
+def _news_sources() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """A news agency or paper named by its words (``data/source_words.csv``): "the Saudi Press Agency",
-    "Emirates News Agency". A source is a mention, and the country's word inside it names no partner."""
-    words = "|".join(re.escape(row["word"]) for row in read_rows("source_words.csv"))
-    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:{words})(?:[ \t]++Agency)?)\b")
+    "Emirates News Agency". A source is a mention, and the country's word inside it names no partner.
+    The words too: a text that holds none of them is not scanned."""
+    words = tuple(row["word"] for row in read_rows("source_words.csv"))
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:{alternation})(?:[ \t]++Agency)?)\b"), words
 
 
 # "UAE-based Kaheel Terminals": the word that says where a company sits is not part of its name
@@ -646,7 +648,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     starts = [h.start for h in hits]
     out = []
     ends = {h.end for h in hits if h.via == "name" and getattr(entities.get(h.code), "type", "country") != "country"}
-    for m in pattern.finditer(text):
+    for m in gated(pattern).finditer(text):
         if len(out) >= MAX_HITS:
             break  # bounded on any input, as ``Registry.find``
         if m.group("comma") and m.start() not in ends:
@@ -656,7 +658,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         sited = _SITED.match(name)
         if sited:
             name, start = name[sited.end() :], start + sited.end()
-        if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic or _news_sources().search(name):
+        if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic or _news_sources()[0].search(name):
             continue  # a Pakistani body, or a news agency (a mention: see below)
         if _title_after().match(text, end):
             continue
@@ -670,13 +672,14 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
             continue
         out.append(Hit(" ".join(name.split()), start, end, name, "name"))
         ends.add(end)
-    for m in _news_sources().finditer(text):
+    sources, source_words = _news_sources()
+    for m in sources.finditer(text) if any(w in text for w in source_words) else ():
         if len(out) >= MAX_HITS:
             break
         name = m.group("name")
         out.append(Hit(" ".join(name.split()), m.start("name"), m.end("name"), name, "name", True))
     groups, region = _lender_groups()
-    for m in groups.finditer(text):
+    for m in gated(groups).finditer(text):
         if len(out) >= MAX_HITS:
             break
         start, end = m.span("name")
