@@ -99,7 +99,8 @@ def _part(aid: str, part: str) -> bool:
     session's start and end, before its errors were read; ``holdout``: set F, labelled the same way
     late in that session, scored once and then read (tuning data too); ``final``: set G, the same,
     after F; ``last``: set H, the same, after G; ``closing``: set I, the same, after H; ``sealed``:
-    set J, labelled the same way after I and only ever scored, never read; ``all``."""
+    set J, the same, after I; ``kept``: set K, labelled the same way after J and only ever scored,
+    never read; ``all``."""
     if part == "all":
         return True
     if aid.startswith("E"):
@@ -114,6 +115,8 @@ def _part(aid: str, part: str) -> bool:
         return part == "closing"
     if aid.startswith("J"):
         return part == "sealed"
+    if aid.startswith("K"):
+        return part == "kept"
     if aid.startswith("C"):
         return part == "test"
     if aid.startswith("D"):
@@ -204,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=Path, default=ROOT.parent / "devset" / "texts", help="folder with <id>.txt files")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--urls", action="store_true", help="date an undated text from its URL, as `add --url` does")
-    parser.add_argument("--part", choices=["all", "tune", "blind", "test", "unseen", "fresh", "holdout", "final", "last", "closing", "sealed"], default="all", help="which articles (see _part)")
+    parser.add_argument("--part", choices=["all", "tune", "blind", "test", "unseen", "fresh", "holdout", "final", "last", "closing", "sealed", "kept"], default="all", help="which articles (see _part)")
     args = parser.parse_args(argv)
     if not args.texts.is_dir():
         print(f"error: no texts folder {args.texts} (see benchmarks/realdev/README.md)", file=sys.stderr)

@@ -891,14 +891,25 @@ class CurrencyTokens:
     codes: dict[str, str]
     # the codes of the tokens read so far ("$" -> "USD"): a story's amounts repeat a few tokens
     read: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # the words after a number without their spaces: "U.S.dollars" is "U.S. dollars" written close
+    compact_suffix: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.compact_suffix.update({k.replace(" ", ""): v for k, v in self.suffix_words.items()})
 
     def code_of(self, token: str) -> str:
-        """``"Rs." -> "PKR"``, ``"Riyals" -> "SAR"``, ``"US $" -> "USD"``, ``"NOK" -> "NOK"``."""
+        """``"Rs." -> "PKR"``, ``"Riyals" -> "SAR"``, ``"US $" -> "USD"``, ``"NOK" -> "NOK"``, ``"U.S.dollars" -> "USD"``."""
         code = self.read.get(token)
         if code is not None:
             return code
         key = " ".join(token.split())
-        for table, k in ((self.codes, key), (self.prefix, key), (self.suffix_words, key.lower()), (self.prefix, key.replace(" ", ""))):
+        for table, k in (
+            (self.codes, key),
+            (self.prefix, key),
+            (self.suffix_words, key.lower()),
+            (self.prefix, key.replace(" ", "")),
+            (self.compact_suffix, key.lower().replace(" ", "")),
+        ):
             if k in table:
                 if len(self.read) < _READ_TOKENS:  # bounded: a crafted text may write a token many ways
                     self.read[token] = table[k]

@@ -669,3 +669,19 @@ def test_a_break_between_is_found_from_the_last_before_and_the_first_after(gaps,
     assert breaks.between(a, b) is (j >= 0 and breaks.starts[j] >= a)
     j = bisect.bisect_left(breaks.starts, a)
     assert breaks.between(a, b) is (j < len(breaks.ends) and breaks.ends[j] <= b)
+
+
+def test_every_currency_word_read_with_or_without_its_spaces_has_a_code():
+    """The patterns let a space inside a currency word go ("U.S.dollars"): each such form still names
+    its currency, never an error."""
+    from dashboard import vocab
+
+    tokens = vocab.currency_tokens()
+    for word, code in tokens.suffix_words.items():
+        for written in {word, word.replace(" ", ""), word.upper()}:
+            found = find_amounts(f"a loan of 22 billion {written} was signed")
+            assert [a.currency for a in found if a.value == 22e9] in ([code], []), written
+    for token in tokens.prefix:
+        for written in {token, token.replace(" ", "")}:
+            found = find_amounts(f"a loan of {written} 22 billion was signed")
+            assert all(a.currency is not None for a in found), written
