@@ -499,7 +499,8 @@ _BLANKS = [ord(c) for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\
 def split_stories(text: str) -> list[tuple[int, int]]:
     """Spans of the stories in one file. A second ``date`` header, or a second dateline
     after a full story's worth of text, starts a new story at the title above it."""
-    header_dates = list(_header_dates(text))
+    # only the first headers can cut (a file of more stories than MAX_STORIES keeps the rest in its last)
+    header_dates = list(islice(_header_dates(text), MAX_STORIES + 1))
     headers = [
         m
         for m in _datelines(text)
@@ -509,7 +510,8 @@ def split_stories(text: str) -> list[tuple[int, int]]:
     if not headers and not trailers and (not header_dates or (len(header_dates) == 1 and not text[: header_dates[0].start()].strip())):
         return [(0, len(text))] if text.strip() else []  # nothing that could start a second story
     ink = _Ink(text)
-    cuts = {m.start() for m in header_dates if ink.at_least(0, m.start(), 1)}
+    first = next((k for k, m in enumerate(header_dates) if ink.at_least(0, m.start(), 1)), len(header_dates))
+    cuts = {m.start() for m in header_dates[first:]}  # text before one header is text before every later one
     last = 0
     for m in headers:
         if not ink.at_least(last, m.start(), _MIN_STORY) or not ink.at_least(m.end(), len(text), _MIN_STORY):
