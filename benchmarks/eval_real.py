@@ -103,25 +103,14 @@ def _part(aid: str, part: str) -> bool:
     never read; ``all``."""
     if part == "all":
         return True
-    if aid.startswith("E"):
-        return part == "fresh"
-    if aid.startswith("F"):
-        return part == "holdout"
-    if aid.startswith("G"):
-        return part == "final"
-    if aid.startswith("H"):
-        return part == "last"
-    if aid.startswith("I"):
-        return part == "closing"
-    if aid.startswith("J"):
-        return part == "sealed"
-    if aid.startswith("K"):
-        return part == "kept"
-    if aid.startswith("C"):
-        return part == "test"
-    if aid.startswith("D"):
-        return part == "unseen"
+    if aid[0] in _SET_PARTS:
+        return part == _SET_PARTS[aid[0]]
     return part == ("blind" if int(aid[1:]) >= 15 else "tune")
+
+
+# the part of each set labelled after A and B, by the letter of its articles' ids
+_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept"}
+PARTS = ("all", "tune", "blind", *_SET_PARTS.values())
 
 
 def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
@@ -207,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=Path, default=ROOT.parent / "devset" / "texts", help="folder with <id>.txt files")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--urls", action="store_true", help="date an undated text from its URL, as `add --url` does")
-    parser.add_argument("--part", choices=["all", "tune", "blind", "test", "unseen", "fresh", "holdout", "final", "last", "closing", "sealed", "kept"], default="all", help="which articles (see _part)")
+    parser.add_argument("--part", choices=PARTS, default="all", help="which articles (see _part)")
     args = parser.parse_args(argv)
     if not args.texts.is_dir():
         print(f"error: no texts folder {args.texts} (see benchmarks/realdev/README.md)", file=sys.stderr)

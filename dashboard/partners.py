@@ -592,10 +592,11 @@ def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _lender_groups() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _lender_groups() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Lenders named as a group (``data/lender_groups.csv``): a capitalised country's or region's word
     and a plural noun linked to an amount ("from Chinese banks", "owes China and Chinese commercial
-    banks", "from Middle Eastern commercial banks"), and the region words that may name one."""
+    banks", "from Middle Eastern commercial banks"), the region words that may name one, and such a
+    name on its own."""
     rows = read_rows("lender_groups.csv")
     for i, row in enumerate(rows, start=2):
         if row["kind"] not in ("noun", "qualifier", "region"):
@@ -603,14 +604,13 @@ def _lender_groups() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = {kind: "|".join(re.escape(r["word"]).replace(r"\ ", r"[ \t]++") for r in rows if r["kind"] == kind) for kind in ("noun", "qualifier", "region")}
     name = rf"(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:(?:{words['qualifier']})[ \t]++)?(?:{words['noun']})\b"
     linked = rf"\b(?:from|by|with|and|to)[ \t]++(?:the[ \t]++)?(?P<name>{name})"
-    return re.compile(linked), re.compile(rf"(?:{words['region']})\b")
+    return re.compile(linked), re.compile(rf"(?:{words['region']})\b"), re.compile(name)
 
 
 def group_country(name: str) -> str | None:
     """The country a group of lenders is named by: ``"Chinese commercial banks" -> "CHN"``; None for
     any other name."""
-    groups, _ = _lender_groups()
-    if not groups.fullmatch("from " + name):
+    if not _lender_groups()[2].fullmatch(name):
         return None
     first = next(iter(registry().find(name)), None)
     return first.code if first is not None and first.start == 0 and getattr(registry().entities.get(first.code), "type", None) == "country" else None
@@ -678,7 +678,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
             break
         name = m.group("name")
         out.append(Hit(" ".join(name.split()), m.start("name"), m.end("name"), name, "name", True))
-    groups, region = _lender_groups()
+    groups, region, _ = _lender_groups()
     for m in gated(groups).finditer(text):
         if len(out) >= MAX_HITS:
             break
