@@ -2,6 +2,7 @@
 
     python benchmarks/bench_extract.py            # 1,000 articles, both extractors, plus accuracy
     python benchmarks/bench_extract.py -n 2000 --quantulum-sample 300
+    python benchmarks/bench_extract.py --process -n 2000   # whole processes over files, start-up included
 
 The corpus: the seed articles and the labelled articles of ``benchmarks/eval/``, each copy
 with the digits of its amounts redrawn at random (a fixed seed), so no two texts are alike.
@@ -16,7 +17,9 @@ import argparse
 import random
 import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -89,12 +92,51 @@ def timed(fn, texts: list[str]) -> tuple[float, list[float]]:
     return time.perf_counter() - start, per
 
 
+_QUANTULUM_PROCESS = """
+import sys, warnings
+from pathlib import Path
+warnings.filterwarnings("ignore")
+from quantulum3 import parser
+print(sum(len(parser.parse(p.read_text(encoding="utf-8"))) for p in sorted(Path(sys.argv[1]).iterdir())))
+"""
+
+
+def whole_processes(texts: list[str], sample: int | None) -> None:
+    """Time whole processes, start-up included, over the same files written to a folder:
+    ``python -m dashboard extract FOLDER --json`` against a quantulum3 process that parses each file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        ours_dir, q_dir = Path(tmp, "all"), Path(tmp, "sample")
+        ours_dir.mkdir()
+        q_dir.mkdir()
+        for i, text in enumerate(texts):
+            Path(ours_dir, f"a{i:05d}.txt").write_text(text, encoding="utf-8")
+            if sample is None or i < sample:
+                Path(q_dir, f"a{i:05d}.txt").write_text(text, encoding="utf-8")
+        n_q = len(texts) if sample is None else min(sample, len(texts))
+        runs = (("ours, CLI", [sys.executable, "-m", "dashboard", "extract", str(ours_dir), "--json"], len(texts)),
+                ("quantulum3", [sys.executable, "-c", _QUANTULUM_PROCESS, str(q_dir)], n_q))
+        per_article = {}
+        for name, cmd, n in runs:
+            t0 = time.perf_counter()
+            subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
+            total = time.perf_counter() - t0
+            per_article[name] = total / n
+            print(f"  {name:15s} {n:6d} files   total {total:7.2f} s   {1000 * total / n:6.2f} ms an article")
+        print(f"  ours, CLI: {per_article['quantulum3'] / per_article['ours, CLI']:.0f}x quantulum3's speed (whole processes)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=1000, help="articles in the corpus (default 1000)")
     ap.add_argument("--quantulum-sample", type=int, default=None, help="time quantulum3 on the first N texts only (default: all)")
     ap.add_argument("--accuracy-only", action="store_true")
+    ap.add_argument("--process", action="store_true", help="time whole processes over files (start-up included) instead")
     args = ap.parse_args()
+    if args.process:
+        texts = corpus(args.n)
+        print(f"whole processes on {len(texts)} files ({sum(map(len, texts)) / len(texts):,.0f} characters on average):")
+        whole_processes(texts, args.quantulum_sample)
+        return
 
     for folder, labels, what in (("articles", "labels.csv", "development set"), ("heldout", "labels_heldout.csv", "held-out set")):
         mine = score(EVAL / folder, EVAL / labels)

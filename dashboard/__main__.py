@@ -61,8 +61,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             return 1
         records, unreadable = found
     if args.json:
-        # indented for a person at a terminal, compact for a pipe (the same JSON, much faster to write)
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2 if sys.stdout.isatty() else None)
+        # indented for a person at a terminal, compact for a pipe (the same JSON, much faster to write);
+        # json.dumps, not json.dump: only a one-shot dump uses the C encoder
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2 if sys.stdout.isatty() else None))
         print()
     else:
         for r in records:
