@@ -167,14 +167,17 @@ def article_paths(paths: list[Path]) -> list[tuple[Path, str]]:
 # --------------------------------------------------------------------------- dates
 _MONTH = r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*+|[A-Z]*+)\.?"  # "June", "JUNE", "Jun."
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
+# "2024-06-04", "4th June, 2024", "June 4, 2024", a weekly's "June 18 - 24, 2007" (its first day), and
+# "12/15/2021" (read only when the order of day and month is plain: see parse_date)
 _DATE = (
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+{_MONTH},?[ \t]+\d{{4}}"
-    rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})"
+    rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]*+[-–][ \t]*+\d{{1,2}}(?:st|nd|rd|th)?)?,?[ \t]+\d{{4}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?!\d))"
 )
 _HEADER_DATE = re.compile(r"(?m)^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b")
 _DATELINE = re.compile(
-    rf"(?mi)^[^\n]{{0,60}}?\b(?P<word>Published|Updated|Posted|Last updated|Dated|Date)\b(?:[ \t]++on\b)?[ \t]*+:?[ \t]*+"
+    rf"(?mi)^[^\n]{{0,60}}?\b(?P<word>Published|Updated|Posted|Last updated|Dated|Date)\b(?:[ \t]++(?:on|at)\b)?(?:[ \t]++the\b)?[ \t]*+:?[ \t]*+"
     rf"(?:in[ \t]++[^\n,]{{2,60}},[ \t]*+)?(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})"
 )
 # A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:",
@@ -224,6 +227,22 @@ def _date_parser():
 
 _FAST_FORMATS = ("%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y")
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|,|\.")
+_DAY_RANGE = re.compile(r"(?<=\d)[ \t]*+[-–][ \t]*+\d{1,2}(?:st|nd|rd|th)?(?=,?[ \t])")  # "June 18 - 24, 2007": the first day
+_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _numeric_date(raw: str) -> date | None:
+    """``"12/15/2021"`` -> 2021-12-15 and ``"15/12/2021"`` -> 2021-12-15: the order of day and month is
+    read from the numbers; ``"08/02/2023"`` (either order) -> None, as outlets write both."""
+    m = _NUMERIC_DATE.fullmatch(raw)
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if a != b and a <= 12 and b <= 12:
+        return None
+    day, month = (a, b) if a > 12 else (b, a)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=4096)
@@ -231,7 +250,9 @@ def parse_date(raw: str) -> date | None:
     """``"22 Apr, 2025"`` -> 2025-04-22, ``"October 8th, 2025"`` -> 2025-10-08; a partial date -> None.
 
     The common English forms are read directly; anything else goes to dateparser."""
-    plain = " ".join(_ORDINAL.sub(" ", raw).split())
+    if "/" in raw:
+        return _numeric_date(raw) if _NUMERIC_DATE.fullmatch(raw) else None
+    plain = " ".join(_ORDINAL.sub(" ", _DAY_RANGE.sub("", raw)).split())
     for fmt in _FAST_FORMATS:
         try:
             return datetime.strptime(plain, fmt).date()
@@ -244,12 +265,15 @@ def parse_date(raw: str) -> date | None:
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=[/-]|$)"
     rf"|/(?P<d2>\d{{1,2}})-(?P<mon>{_MONTH})-(?P<y2>(?:19|20)\d{{2}})/"
+    # "/20240808/", "/2015/1222/", "/202408/08/": the date's digits run together
+    r"|/(?P<y3>(?:19|20)\d{2})/?(?P<m3>0[1-9]|1[0-2])/?(?P<d3>0[1-9]|[12]\d|3[01])(?=/)"
 )
 
 
 def date_from_url(url: str | None) -> date | None:
     """The publication date many news sites put in their URLs: ``".../2024/04/02/slug"`` -> 2024-04-02,
-    ``"nation.com.pk/15-Aug-2019/slug"`` -> 2019-08-15; a year and month alone, or none, -> None."""
+    ``"nation.com.pk/15-Aug-2019/slug"`` -> 2019-08-15, ``".../amp/20240808/slug"`` -> 2024-08-08;
+    a year and month alone, or none, -> None."""
     if not url:
         return None
     m = _URL_DATE.search(url[:2048])
@@ -260,6 +284,8 @@ def date_from_url(url: str | None) -> date | None:
             return parse_date(f"{m.group('d2')} {m.group('mon')} {m.group('y2')}")
         if m.group("d"):
             return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if m.group("d3"):
+            return date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
     except ValueError:
         return None
     return None

@@ -297,7 +297,13 @@ def _page(line: str) -> str:
         (_page("The board signed the deal on June 4, 2024"), None),
         (_page("A trader counts notes in Karachi on May 2, 2024. — AFP"), "2024-05-02"),  # the photo's day, for want of another
         (_page("Updated 3 hours ago"), None),
-        (_page("Date: 4/6/2024"), None),
+        (_page("Date: 4/6/2024"), None),  # day and month in either order: no date
+        (_page("  • 12/15/2021"), "2021-12-15"),  # only one order makes a date
+        (_page("Posted 15/12/2021 | 10:24"), "2021-12-15"),
+        (_page("PUBLISHED AT: Wednesday, 08/02/2023"), None),
+        (_page("Article published on the 2008-11-25 Latest update 2008-11-25 10:24 TU"), "2008-11-25"),
+        # a weekly's issue dates: its first day
+        ("June 18 - 24, 2007\n\nThe surgical instruments industry can export more to Germany.\n", "2007-06-18"),
         # wire datelines with the date in brackets; without a year there is no date
         ("KARACHI (June 4, 2024): The bank lent more.\n", "2024-06-04"),
         ("LAHORE: (Tuesday, June 4, 2024) The bank lent more.\n", "2024-06-04"),
@@ -345,6 +351,12 @@ def test_the_first_date_line_after_the_headline_wins_over_teasers_below():
         ("https://example.com/2024/04/02/loan-approved/", "2024-04-02"),
         ("https://example.com/15-Aug-2019/it-exports", "2019-08-15"),
         ("https://example.com/news/1959179/deposit", None),
+        # the digits of the date run together
+        ("https://example.com/amp/20240808/debt-payments.html", "2024-08-08"),
+        ("https://example.com/n/2015/1222/c90000-1.html", "2015-12-22"),
+        ("https://example.com/a/202408/08/WS1.html", "2024-08-08"),
+        ("https://example.com/news/20241399/slug", None),
+        ("https://example.com/news/12345678/slug", None),
     ],
 )
 def test_date_from_url(url, published):
