@@ -175,11 +175,13 @@ def _one(text):
         ("The sector has potential exports of $10 billion.", "estimate"),
         ("Systems could reduce costs from the country's $38 billion annual remittance flows.", "actual"),
         ("Officials expect the market to be worth $5 billion.", "estimate"),
-        # a hedge on the size (approximately, roughly, up to) decides only when no goal, report or forecast is near
+        # a hedge on the size (approximately, roughly, up to) keeps the kind of what is reported: it is no forecast
         ("The bank is targeting lending of approximately $1.2 billion next year.", "target"),
         ("An increase of up to 30 percent has been proposed for the ministry.", "target"),
         ("The new tariffs are likely to cause annual losses of up to $500 million.", "estimate"),
-        ("The fund holds roughly $2 billion.", "estimate"),
+        ("The fund holds roughly $2 billion.", "actual"),
+        ("The agency signed a loan agreement with Pakistan for up to 5 billion yen.", "actual"),
+        ("The industry has a share of approximately $200 million of the world market.", "actual"),
         ("Annual exports of $2 billion went to the region.", "actual"),
         # a forecast of what someone will provide; what a project "is to receive" is planned; a project's name is no forecast
         ("By 2029, the bank is expected to provide an additional $8.7 billion.", "estimate"),

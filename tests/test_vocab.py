@@ -20,7 +20,7 @@ def test_unknown_metric_names_the_file():
 
 def test_every_vocabulary_pattern_compiles():
     assert all(t.pattern is not None for t in vocab.themes())
-    assert {t.code for t in vocab.kind_cues()} == {"target", "actual", "actual_weak", "estimate", "estimate_weak"}
+    assert {t.code for t in vocab.kind_cues()} == {"target", "actual", "actual_weak", "estimate"}
     assert vocab.furniture().pattern.pattern
     assert vocab.outlets()[0] == ("Published in Dawn", "Dawn")
 
