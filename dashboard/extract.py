@@ -16,7 +16,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 
 from dashboard import vocab
@@ -604,6 +604,11 @@ class _Story:
             self.after = _Breaks(re.compile(_AFTER_BREAK.pattern, re.IGNORECASE), text)
         self.kind_before = self.before.plus_words(lowered, _KIND_BEFORE_WORDS) if lowered is not None else self.before
 
+    @cached_property
+    def signed_lead(self) -> bool:
+        """Whether the story opens by reporting a signing ("Pakistan and the bank signed three loan agreements")."""
+        return _SIGNED_LEAD.search(self.text, 0, _SIGNED_LEAD_REACH) is not None
+
 
 @dataclass
 class _Sentence:
@@ -754,6 +759,24 @@ _NAMED_TARGET = re.compile(
 )
 
 
+# "The bank will provide $475 million for the motorway" in a story that opens with the signing of the
+# agreements: what the signed agreement provides, not a pledge (unless a pledge is named before it)
+_SIGNED_LEAD = re.compile(r"\b(?:signed|inked)\b", re.IGNORECASE)
+_SIGNED_LEAD_REACH = 400
+_GIVES_AFTER_WILL = re.compile(r"[ \t]++(?:also[ \t]++)?(?:provide|contribute|give|extend|lend|finance|fund)\b", re.IGNORECASE)
+
+
+def _under_signed_agreement(s: _Sentence, fig: Amount, m: re.Match[str], text: str) -> bool:
+    """Whether "will provide" before ``fig`` tells what an agreement the story opens with provides: the
+    story's lead reports a signing, and no goal or pledge is named in the words before it (another "will" may be)."""
+    if m.end() > fig.start or not _GIVES_AFTER_WILL.match(text, m.end()) or not s.story.signed_lead:
+        return False
+    cues = s.story.kind
+    lo = bisect.bisect_left(cues.starts, max(s.start, fig.start - _WINDOW_BEFORE))
+    hi = bisect.bisect_left(cues.starts, m.start(), lo)
+    return not any(cues[k][2].code == "target" and text[cues[k][0] : cues[k][1]].lower() not in ("will", "shall") for k in range(lo, hi))
+
+
 def _weak(term: vocab.Term, m: re.Match[str]) -> bool:
     """A cue that counts only when nothing stronger is near (is, was, has)."""
     return term.code in _WEAK_KINDS
@@ -817,6 +840,8 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         moved = _nearest(s, Amount(0, None, "money", m.start(), m.end()), s.story.kind, after_ok=_never)
         if moved is not None and moved[0].code == "actual" and m.start() - moved[1].end() <= _MOVED_REACH:
             return "actual", " ".join(moved[1].group(0).split()) + " … " + cue
+    if term.code == "target" and cue.lower() in ("will", "shall") and _under_signed_agreement(s, fig, m, text):
+        return "actual", cue + " … under the agreement signed"
     return _WEAK_KINDS.get(term.code, term.code), cue
 
 

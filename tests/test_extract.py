@@ -183,6 +183,11 @@ def _one(text):
         ("The agency signed a loan agreement with Pakistan for up to 5 billion yen.", "actual"),
         ("The industry has a share of approximately $200 million of the world market.", "actual"),
         ("Annual exports of $2 billion went to the region.", "actual"),
+        # what a project will cost is a projection; a sum "will have financed" or a loan a project "will be financed by" is counted
+        ("The new terminal will cost in excess of $2 billion.", "estimate"),
+        ("With this loan the fund will have financed 20 projects for a total of $361 million.", "actual"),
+        ("The programme will be financed by a $26.5 million loan from the fund.", "actual"),
+        ("A loan of $20 million went to a power plant in the south, the bank said.", "actual"),
         # a forecast of what someone will provide; what a project "is to receive" is planned; a project's name is no forecast
         ("By 2029, the bank is expected to provide an additional $8.7 billion.", "estimate"),
         ("GSP Plus is expected to boost exports by US$1 billion a year.", "estimate"),
@@ -526,6 +531,24 @@ def test_a_year_in_a_comparison_dates_its_own_side(sentence, published, years):
 def test_kinds_and_the_words_that_decide_them(text, kind, cue):
     fig = _one(text)
     assert (fig.kind, fig.kind_cue) == (kind, cue)
+
+
+_SIGNED = "The country and the bank signed three loan agreements on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # what the agreements the story opens with provide is signed money, not a pledge
+        (_SIGNED + "The bank will provide $475 million for the motorway.", ["actual"]),
+        (_SIGNED + "The bank will contribute $80 million, while the partners will provide $50 million.", ["actual", "actual"]),
+        # a pledge named before it stays a pledge; without a signing at the top "will provide" is still to come
+        (_SIGNED + "The kingdom assured the fund that it will provide a $2 billion deposit.", ["target"]),
+        ("The ministers met on Monday.\n\nThe bank will provide $475 million for the motorway.", ["target"]),
+    ],
+)
+def test_will_provide_under_a_signed_agreement(text, kinds):
+    assert [f.kind for f in extract_figures(text)] == kinds
 
 
 def test_a_quote_of_a_huge_sentence_is_a_window_around_the_figure():
