@@ -429,6 +429,14 @@ _NOT_AFTER_BREAKS = frozenset({"where"})  # "where" ends a clause only for the w
 # ("will liberalise 75 percent ... compared with 35 percent before"); its metric and partner still reach it.
 _KIND_BEFORE_WORDS = ("compared", "versus")
 _PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan from the Asian Development Bank"
+# An amount naming what already exists, whatever is to be done with it: "the existing $3 billion
+# stand-by arrangement", "review the $3 billion programme", "the first review of a USD 7 billion facility"
+_EXISTING_BEFORE = re.compile(
+    r"\b(?:(?:existing|ongoing|outstanding)[ \t]++(?:[A-Z]{2,6}[ \t]++)?"
+    r"|review(?:s|ed|ing)?[ \t]++(?:of[ \t]++)?(?:the[ \t]++|a[ \t]++|an[ \t]++|its[ \t]++|Pakistan[’']s[ \t]++)?)$",
+    re.IGNORECASE,
+)
+_EXISTING_REACH = 40
 _FROM_BEFORE = re.compile(
     r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
     r"(?:(?:around|about|nearly|some)[ \t]+)?$",
@@ -813,6 +821,9 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         governing = _nearest(s, Amount(0, None, "money", at, at), s.story.kind, after_ok=lambda t, x: False, before=s.story.kind_before)
         if governing is not None and governing[0].code in ("target", "estimate"):
             return governing[0].code, " ".join(governing[1].group(0).split()) + " … from … to"
+    existing = _EXISTING_BEFORE.search(text, max(0, fig.start - _EXISTING_REACH), fig.start)
+    if existing:  # "review the existing $3 billion arrangement": the arrangement is there to review
+        return "actual", " ".join(existing.group(0).split())
     purpose = _SUBJECT_OF_WILL.match(text, fig.end)
     if purpose:  # "$100 million will support a programme": money already agreed, its use to come
         return "actual", purpose.group(0).strip()

@@ -188,6 +188,10 @@ def _one(text):
         ("With this loan the fund will have financed 20 projects for a total of $361 million.", "actual"),
         ("The programme will be financed by a $26.5 million loan from the fund.", "actual"),
         ("A loan of $20 million went to a power plant in the south, the bank said.", "actual"),
+        # what already exists, whatever is to be done with it
+        ("The board will meet to review the $3 billion stand-by arrangement.", "actual"),
+        ("The board is set to evaluate its review within the existing $3 billion programme.", "actual"),
+        ("This would help solidify the ongoing $3 billion arrangement with the fund.", "actual"),
         # a forecast of what someone will provide; what a project "is to receive" is planned; a project's name is no forecast
         ("By 2029, the bank is expected to provide an additional $8.7 billion.", "estimate"),
         ("GSP Plus is expected to boost exports by US$1 billion a year.", "estimate"),
