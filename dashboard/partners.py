@@ -626,6 +626,25 @@ def _news_sources() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:{alternation})(?:[ \t]++Agency)?)\b"), words
 
 
+# "a report released by the China Three Gorges South Asia Investment Ltd.": the author of a report is
+# its source, a mention (a lender "released" funds: the words before the verb must name a report)
+_AUTHORED_BY = re.compile(
+    r"\b(?:released|issued|published|prepared|compiled|conducted|produced|authored)[ \t]++by[ \t]++(?:the[ \t]++)?$", re.IGNORECASE
+)
+_AUTHORED_REACH = 30
+_REPORT_REACH = 100
+_REPORT_WORDS = ("report", "study", "survey", "statement", "analysis", "paper", "research", "index", "ranking", "data")
+
+
+def _authored(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the author of a report named just before it."""
+    by = _AUTHORED_BY.search(text, max(0, start - _AUTHORED_REACH), start)
+    if by is None:
+        return False
+    before = text[max(0, by.start() - _REPORT_REACH) : by.start()].lower()
+    return any(w in before for w in _REPORT_WORDS)
+
+
 # "UAE-based Kaheel Terminals": the word that says where a company sits is not part of its name
 _SITED = re.compile(r"[\w.'’]++[-‑–](?:based|led|owned|backed|headquartered)[ \t]++")
 
@@ -670,7 +689,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         # demonym inside a longer name ("Ajman Bank", "Saudi National Bank") does not stop the name
         if any(entities[h.code].type not in ("country", "subject") and h.via == "name" for h in inside if h.code in entities):
             continue
-        out.append(Hit(" ".join(name.split()), start, end, name, "name"))
+        out.append(Hit(" ".join(name.split()), start, end, name, "name", _authored(text, start)))
         ends.add(end)
     sources, source_words = _news_sources()
     for m in sources.finditer(text) if any(w in text for w in source_words) else ():

@@ -754,6 +754,20 @@ def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     assert _partner_of(record, "$200 million") == ["Kaheel Terminals"]
 
 
+def test_the_author_of_a_report_is_its_source_not_a_counterparty():
+    text = (
+        "Forty projects worth $30 billion to be completed under CPEC\n\n"
+        "At least 40 projects worth $30 billion will be completed under CPEC, said a report released by the Gorge Valley "
+        "Power Holdings Ltd. Some 12 projects worth $9 billion have been completed, the report added."
+    )
+    record = _story(text)
+    assert record["partners"] == ["CHN"] and record["mentions"] == ["Gorge Valley Power Holdings Ltd"]
+    assert _partner_of(record, "$9 billion") == ["CHN"]
+    # a lender that released money is no author
+    record = _story("Pakistan received the $500 million tranche released by the Valley Development Bank.")
+    assert _partner_of(record, "$500 million") == ["Valley Development Bank"]
+
+
 def test_more_than_an_amount_is_a_hedge_not_a_comparison():
     record = _story("Exports are concentrated in a few markets, with Canada's share at more than 55 percent.")
     assert _partner_of(record, "55 percent") == ["CAN"]
