@@ -1278,7 +1278,11 @@ def extract_figures(
         metric = classify_metric(s, amount, previous_metric(i) if i >= 0 else None)
         # a national total named in its own sentence: its metric ("budget", "reserves"), else ""
         national = metric if metric in national_metrics and classify_metric(s, amount) == metric else ""
-        partners = _receiver(s, amount) or ([] if _national_noun(s.text, amount.end - s.start) else nearest_partner(s, amount, previous_end, national=national))
+        cost = _PROJECT_COST.search(text, max(0, amount.start - _PROJECT_COST_REACH), amount.start)
+        if cost:  # "the programme's total cost is $134.2 million, with the bank contributing ...": the whole project's
+            partners = []
+        else:
+            partners = _receiver(s, amount) or ([] if _national_noun(s.text, amount.end - s.start) else nearest_partner(s, amount, previous_end, national=national))
         hits_of[amount.start + offset] = partners
         figures.append(
             build(
@@ -1293,7 +1297,7 @@ def extract_figures(
                 year=s.year(amount, published, kind == "target"),
                 horizon_years=horizon,
                 partner=partners[0].code if partners else None,
-                partner_cue=" and ".join([h.alias for h in partners]) if partners else "",
+                partner_cue=" and ".join([h.alias for h in partners]) if partners else (PROJECT_COST if cost else ""),
                 raw=text[amount.start : amount.end],
                 quote=s.quote(amount.start, amount.end),
                 start=amount.start + offset,
@@ -1306,6 +1310,18 @@ def extract_figures(
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
     return _of_the_loan(_part_of_the_whole(figures, text, offset))
+
+
+# What a whole project costs, whoever pays its parts: "the programme's total cost is $134.2 million",
+# "a total estimated cost of $14.8 billion", "the plant will cost in excess of $2 billion"
+_PROJECT_COST = re.compile(
+    r"\b(?:total[ \t]++(?:estimated[ \t]++)?(?:project[ \t]++)?cost(?:[ \t]++of[ \t]++the[ \t]++(?:project|programme|program|scheme|plant))?"
+    r"(?:[ \t]++(?:is|was|of|at|stands[ \t]++at|stood[ \t]++at|(?:is[ \t]++|was[ \t]++)?estimated[ \t]++(?:at|to[ \t]++be)))?"
+    r"|(?:will|would)[ \t]++cost(?:[ \t]++(?:in[ \t]++excess[ \t]++of|about|around|some|over|nearly|more[ \t]++than))?)[ \t]++$",
+    re.IGNORECASE,
+)
+_PROJECT_COST_REACH = 80
+PROJECT_COST = "a whole project's cost"
 
 
 _BRACKET_OPEN = re.compile(
@@ -1699,7 +1715,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     first = None  # the first figure of the sentence
     for i, (f, others) in enumerate(zip(figures, named_elsewhere, strict=True)):
         at = f.quote.find(f.raw)
-        if f.partner is not None or others - {counterparty.code} or (at != -1 and _national_noun(f.quote, at + len(f.raw))):
+        if f.partner is not None or f.partner_cue == PROJECT_COST or others - {counterparty.code} or (at != -1 and _national_noun(f.quote, at + len(f.raw))):
             out.append(f)
             continue
         # "the two neighbours will liberalise 75 percent of their total tariff lines": between the two, whatever it measures

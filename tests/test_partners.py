@@ -754,6 +754,25 @@ def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     assert _partner_of(record, "$200 million") == ["Kaheel Terminals"]
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        # what a whole project costs is no one lender's, whoever pays its parts
+        ("The programme's total cost is $134.2 million, with the Islamic Development Bank contributing $118.4 million.",
+         "$134.2 million", []),
+        ("The programme's total cost is $134.2 million, with the Islamic Development Bank contributing $118.4 million.",
+         "$118.4 million", ["ISDB"]),
+        ("China and Pakistan signed a financing deal.\n\nThe plant will cost in excess of $2 billion, and China will lend $800 million.",
+         "$2 billion", []),
+        ("Work is under way with the World Bank on 58 projects with a total estimated cost of $14.8 billion.", "$14.8 billion", []),
+        # a sum that a project did cost, lent by a named lender, stays the lender's
+        ("The World Bank financed a water project in Islamabad that cost $442 million.", "$442 million", ["WORLDBANK"]),
+    ],
+)
+def test_a_whole_project_s_cost_is_pakistan_wide(text, raw, partner):
+    assert _partner_of(_story(text), raw) == partner
+
+
 def test_the_author_of_a_report_is_its_source_not_a_counterparty():
     text = (
         "Forty projects worth $30 billion to be completed under CPEC\n\n"
