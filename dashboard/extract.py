@@ -968,7 +968,7 @@ def _horizon_years(m: re.Match[str] | None) -> int | None:
 
 
 # Names of one list: "Saudi Arabia, Qatar and the UAE", "the GCC countries and the\nUnited Kingdom"
-_JOINED = re.compile(r"\)?\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?", re.IGNORECASE)
+_JOINED = re.compile(r"\)?\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:the|other)\s+)?", re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\(")  # "the Gulf Cooperation Council (GCC)": one name twice
 _MAX_JOINED = 8
 _DESCRIBED = re.compile(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b", re.IGNORECASE)
@@ -1089,15 +1089,65 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
         return []
     k = min(candidates, key=lambda c: c[0])[1]
     # "from Saudi Arabia and the UAE": names joined by "and" or commas are one combined counterparty
+    # the members a name lists in brackets are its own, not names of the list: "UK, other GCC countries
+    # (including Bahrain, Kuwait, Qatar and Oman), and EU countries" is four names
     group = [hits[k]]
     a, b = k, k
-    while a > 0 and len(group) < _MAX_JOINED and _joined(s, hits[a - 1], hits[a]):
-        a -= 1
+    while a > 0 and len(group) < _MAX_JOINED:
+        if (before := _members_before(s, hits, a)) is not None:
+            a = before
+        elif _joined(s, hits[a - 1], hits[a]):
+            a -= 1
+        else:
+            break
         group.insert(0, hits[a])
-    while b + 1 < len(hits) and len(group) < _MAX_JOINED and _joined(s, hits[b], hits[b + 1]):
-        b += 1
+    while b + 1 < len(hits) and len(group) < _MAX_JOINED:
+        if _joined(s, hits[b], hits[b + 1]):
+            b += 1
+        elif (after := _members_after(s, hits, b)) is not None:
+            b = after
+        else:
+            break
         group.append(hits[b])
     return list({h.code: h for h in group}.values())
+
+
+# "other GCC countries (including Bahrain, Kuwait, Qatar and Oman), and EU countries": a name, the
+# members it lists in brackets, and the list going on after the bracket
+_MEMBERS = re.compile(
+    r"\s*(?:(?:countries|states|nations|members)\s*)?\((?:including|such\s+as|namely|notably|like|e\.g\.|i\.e\.)\s[^()]{0,200}\)", re.IGNORECASE
+)
+_MEMBERS_REACH = 240
+_AFTER_MEMBERS = re.compile(r"\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:the|other)\s+)?", re.IGNORECASE)
+
+
+def _members_after(s: _Sentence, hits: list[Hit], b: int) -> int | None:
+    """The index of the next name of the list after ``hits[b]`` and the members it lists in brackets, if any."""
+    bracket = _MEMBERS.match(s.text, hits[b].end - s.start)
+    if bracket is None:
+        return None
+    j = bisect.bisect_left(hits, bracket.end() + s.start, key=_START)
+    if j < len(hits) and _AFTER_MEMBERS.fullmatch(s.text, bracket.end(), hits[j].start - s.start):
+        return j
+    return None
+
+
+def _members_before(s: _Sentence, hits: list[Hit], a: int) -> int | None:
+    """The index of the name before ``hits[a]`` whose members stand in brackets between the two, if any."""
+    close = s.text.rfind(")", max(0, hits[a].start - s.start - _MEMBERS_REACH), hits[a].start - s.start)
+    if close == -1:
+        return None
+    opening = s.text.rfind("(", max(0, close - _MEMBERS_REACH), close)
+    if opening == -1:
+        return None
+    i = bisect.bisect_right(hits, opening + s.start, key=_END) - 1
+    if i < 0 or i >= a:
+        return None
+    bracket = _MEMBERS.match(s.text, hits[i].end - s.start)
+    if bracket is None or bracket.end() != close + 1 or not _AFTER_MEMBERS.fullmatch(s.text, close + 1, hits[a].start - s.start):
+        return None
+    return i
+
 
 
 def _joined(s: _Sentence, first: Hit, second: Hit) -> bool:

@@ -773,6 +773,21 @@ def test_a_whole_project_s_cost_is_pakistan_wide(text, raw, partner):
     assert _partner_of(_story(text), raw) == partner
 
 
+def test_members_listed_in_brackets_are_not_names_of_the_list():
+    text = (
+        "Remittances from Saudi Arabia, UAE, UK, other GCC countries (including Bahrain,\nKuwait and Oman), and EU countries "
+        "amounted to $1,459 million, $1,060 million, $807 million, $604 million and $149 million respectively "
+        "as compared with the inflow of $1,308 million, $1,046 million, $697 million, $559 million and $134 million respectively last year."
+    )
+    record = _story(text)
+    assert [_partner_of(record, raw) for raw in ("$1,459 million", "$604 million", "$149 million", "$559 million")] == [
+        ["SAU"], ["GCC"], ["EU"], ["GCC"]
+    ]
+    # amounts compared with amounts are no comparison of countries: the senders are the story's partners
+    assert {"SAU", "ARE", "GBR", "GCC", "EU"} <= set(record["partners"])
+    assert "BHR" not in record["partners"]
+
+
 def test_the_author_of_a_report_is_its_source_not_a_counterparty():
     text = (
         "Forty projects worth $30 billion to be completed under CPEC\n\n"
