@@ -310,6 +310,13 @@ def test_an_ambiguous_acronym_counts_only_beside_its_full_name():
     # Pakistan's own Special Communications Organization is "SCO" too
     assert codes("The budget gives Rs6.9 billion to SCO and Rs1.5 billion to NITB.") == []
     assert codes("The Shanghai Cooperation Organisation (SCO) met in Astana; SCO members agreed.") == ["SCO", "SCO", "KAZ", "SCO"]
+    assert codes("Dealers sold more KIA cars in Lahore.") == []
+
+
+def test_a_sovereign_fund_is_a_partner_by_its_own_name_and_counts_for_its_country():
+    record = _story("In 2019 the Kuwait Investment Authority (KIA) designed a three billion Kuwaiti dinars investment programme for Pakistan.")
+    assert _partner_of(record, "three billion Kuwaiti dinars") == ["KIA"]
+    assert record["partners"] == ["KIA", "KWT"]
 
 
 @pytest.mark.parametrize(
