@@ -1088,6 +1088,8 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
     if not candidates:
         return []
     k = min(candidates, key=lambda c: c[0])[1]
+    if k + 1 < len(hits) and _OWNERS_BODY.fullmatch(s.text, hits[k].end - s.start, hits[k + 1].start - s.start) and _owned_by(hits[k], hits[k + 1]):
+        k += 1  # "owned by the UAE's e&": the company, which counts for its country
     # "from Saudi Arabia and the UAE": names joined by "and" or commas are one combined counterparty
     # the members a name lists in brackets are its own, not names of the list: "UK, other GCC countries
     # (including Bahrain, Kuwait, Qatar and Oman), and EU countries" is four names
@@ -1148,6 +1150,20 @@ def _members_before(s: _Sentence, hits: list[Hit], a: int) -> int | None:
         return None
     return i
 
+
+
+# "the UAE's e&", "China's state-owned Exim Bank": a country's own body, named by the country's possessive
+_OWNERS_BODY = re.compile(r"['’]s[ \t]++(?:(?:state-owned|state-run|state|sovereign|national)[ \t]++)?")
+
+
+def _owned_by(country: Hit, body: Hit) -> bool:
+    """Whether ``body`` is an organisation or company of ``country`` (or one the registry does not know)."""
+    entities = registry().entities
+    owner = entities.get(country.code)
+    if owner is None or owner.type != "country":
+        return False
+    entity = entities.get(body.code)
+    return entity is None or (entity.type in ("organisation", "company") and entity.country == country.code)
 
 
 def _joined(s: _Sentence, first: Hit, second: Hit) -> bool:

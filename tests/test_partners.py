@@ -313,6 +313,20 @@ def test_an_ambiguous_acronym_counts_only_beside_its_full_name():
     assert codes("Dealers sold more KIA cars in Lahore.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        # a country's own body named by the country's possessive is the body, which counts for the country
+        ("The group, which is 23.4% owned by the UAE's e&, bought the operator.", "23.4%", ["ETISALAT"]),
+        ("The mine got a $500 million stake from Saudi Arabia's sovereign Public Investment Fund.", "$500 million", ["PIF"]),
+        # not another country's body
+        ("The firm got a $500 million loan from China's Asian Development Bank office.", "$500 million", ["CHN"]),
+    ],
+)
+def test_a_country_s_own_body_is_the_body(text, raw, partner):
+    assert _partner_of(_story(text), raw) == partner
+
+
 def test_a_sovereign_fund_is_a_partner_by_its_own_name_and_counts_for_its_country():
     record = _story("In 2019 the Kuwait Investment Authority (KIA) designed a three billion Kuwaiti dinars investment programme for Pakistan.")
     assert _partner_of(record, "three billion Kuwaiti dinars") == ["KIA"]
