@@ -994,12 +994,17 @@ def _linked_after(s: _Sentence, end: int, hit: Hit, clause_from: int | None = No
     preposition ("$2bn loan from the ADB")."""
     if not 0 <= hit.start - end <= _PARTNER_AFTER:
         return False
+    if _AMOUNT_BETWEEN.search(s.text, end - s.start, hit.start - s.start) and not _PAIR_GAP.match(s.text, end - s.start):
+        return False  # "a $100m loan for Pakistan and a $27.5m loan for Tajikistan": the name is the nearer amount's
     before = max(0, hit.start - s.start - 24), hit.start - s.start
     if _SOURCE_AFTER.search(s.text, *before):
         return True  # "$40bn in investment over five years, mainly from the Saudis": the source, after a comma
     return not s.story.after.between(end if clause_from is None else clause_from, hit.start) and _LINKED_AFTER.search(s.text, *before) is not None
 
 
+# another amount: a number with its scale or percent sign, or a currency sign and a number
+_AMOUNT_BETWEEN = re.compile(r"\d[ \t]*+(?:(?:million|billion|trillion|bn|mn|mln|bln|tn|per[ \t]cent|percent|crore|lakh)\b|%)|[$€£¥][ \t]*+\d", re.IGNORECASE)
+_PAIR_GAP = re.compile(r"[ \t]*+(?:to|and|-|–)[ \t]*+[$€£¥]?\d", re.IGNORECASE)  # "from 10 to 12% in the UK": one pair of amounts
 _SOURCE_AFTER = re.compile(r",[ \t]*+(?:mainly|mostly|largely|chiefly|primarily|especially)[ \t]++from[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 

@@ -327,6 +327,15 @@ def test_a_country_s_own_body_is_the_body(text, raw, partner):
     assert _partner_of(_story(text), raw) == partner
 
 
+def test_a_name_after_another_amount_is_that_amount_s():
+    record = _story("The bank approved a $216m loan for Indonesia, a $100m loan for Pakistan and a $27m loan for Tajikistan.")
+    assert _partner_of(record, "$100m") != ["TJK"]
+    assert _partner_of(record, "$27m") == ["TJK"]
+    # a pair of amounts is one: "from 10 to 12% in the UK"
+    record = _story("Pakistan's share of IT exports rose from 10 to 12% in the UK.")
+    assert _partner_of(record, "10") == _partner_of(record, "12%") == ["GBR"]
+
+
 def test_a_sovereign_fund_is_a_partner_by_its_own_name_and_counts_for_its_country():
     record = _story("In 2019 the Kuwait Investment Authority (KIA) designed a three billion Kuwaiti dinars investment programme for Pakistan.")
     assert _partner_of(record, "three billion Kuwaiti dinars") == ["KIA"]
