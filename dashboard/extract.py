@@ -1306,6 +1306,8 @@ def extract_figures(
         key=lambda h: h.start,
     )
     named_starts = [h.start for h in named]
+    # countries named in passing, by where they end: "just ahead of India at 641 percent" is India's own figure
+    compared = {h.end - offset: h for h in hits or [] if h.passing and h.via == "name" and h.code != "PAK"}
     sentences: dict[tuple[int, int], _Sentence] = {}
 
     def sentence_of(place: tuple[int, tuple[int, int]]) -> tuple[int, _Sentence]:
@@ -1350,10 +1352,14 @@ def extract_figures(
         # a national total named in its own sentence: its metric ("budget", "reserves"), else ""
         national = metric if metric in national_metrics and classify_metric(s, amount) == metric else ""
         cost = _PROJECT_COST.search(text, max(0, amount.start - _PROJECT_COST_REACH), amount.start)
+        own = None
         if cost:  # "the programme's total cost is $134.2 million, with the bank contributing ...": the whole project's
             partners = []
         else:
             partners = _receiver(s, amount) or ([] if _national_noun(s.text, amount.end - s.start) else nearest_partner(s, amount, previous_end, national=national))
+            if not partners and compared and (at := _OWN_AT.search(text, max(s.start, amount.start - _OWN_AT_REACH), amount.start)):
+                own = compared.get(at.start())
+                partners = [own] if own is not None and _is_country(own) else []
         hits_of[amount.start + offset] = partners
         figures.append(
             build(
@@ -1368,7 +1374,8 @@ def extract_figures(
                 year=s.year(amount, published, kind == "target"),
                 horizon_years=horizon,
                 partner=partners[0].code if partners else None,
-                partner_cue=" and ".join([h.alias for h in partners]) if partners else (PROJECT_COST if cost else ""),
+                partner_cue=(f"{own.alias}: {ABROAD}" if own is not None and partners else " and ".join([h.alias for h in partners]))
+                if partners else (PROJECT_COST if cost else ""),
                 raw=text[amount.start : amount.end],
                 quote=s.quote(amount.start, amount.end),
                 start=amount.start + offset,
@@ -1381,6 +1388,16 @@ def extract_figures(
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
     return _of_the_loan(_part_of_the_whole(figures, text, offset))
+
+
+# A country named in a comparison with its own figure right after it: "just ahead of India at 641 percent",
+# "Bangladesh with 20%" (the name ends where this starts)
+_OWN_AT = re.compile(r"[ \t]++(?:at|with)[ \t]++(?:(?:about|around|nearly|over|some|just|only)[ \t]++)?$", re.IGNORECASE)
+_OWN_AT_REACH = 24
+
+
+def _is_country(hit: Hit) -> bool:
+    return getattr(registry().entities.get(hit.code), "type", None) == "country"
 
 
 # What a whole project costs, whoever pays its parts: "the programme's total cost is $134.2 million",

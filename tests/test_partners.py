@@ -327,6 +327,12 @@ def test_a_country_s_own_body_is_the_body(text, raw, partner):
     assert _partner_of(_story(text), raw) == partner
 
 
+def test_a_country_compared_with_its_own_figure_keeps_it_and_stays_a_mention():
+    record = _story("Pakistan's crypto use grew the most, at 711 percent, just ahead of India at 641 percent, the report said.")
+    assert _partner_of(record, "641 percent") == ["IND"]
+    assert "IND" not in record["partners"] and "IND" in record["mentions"]
+
+
 def test_a_name_after_another_amount_is_that_amount_s():
     record = _story("The bank approved a $216m loan for Indonesia, a $100m loan for Pakistan and a $27m loan for Tajikistan.")
     assert _partner_of(record, "$100m") != ["TJK"]
