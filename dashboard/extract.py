@@ -1606,10 +1606,20 @@ _ANOTHER = re.compile(
 )
 
 
+def _said_again(first: Figure, f: Figure) -> bool:
+    """Whether ``f`` (same amount and metric as ``first``) says ``first`` again: the same counterparty;
+    when the words around them read it differently ("approved $700 million" ... "will provide $700
+    million"), the very same counterparty and year too (a "$30bn" owed to China is not the "$30bn" of
+    flood damage; a CNY 20bn limit set in 2018 is not the CNY 20bn used in 2020)."""
+    if f.kind == first.kind:
+        return _same_partner(first, f)
+    return f.partner == first.partner and (f.year == first.year or f.year is None or first.year is None)
+
+
 def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figure]:
     """One figure, several mentions: an equivalent in brackets ("AED 36.7bn ($10bn)"), a headline
     repeated in the body, and the same amount said again for the same thing (same value, currency,
-    metric and kind) become one figure whose other places are its ``mentions``. The first mention
+    metric and counterparty: see :func:`_said_again`) become one figure whose other places are its ``mentions``. The first mention
     keeps the figure's place; a headline's figure takes the reading of its first mention in the body
     (the headline gives few words of context). One pass with a dict of keys, then one build per figure."""
     groups: list[list[Figure]] = []  # the first is the figure, the rest its other mentions
@@ -1633,7 +1643,7 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
             continue
         last = f
         amount = (f.value, f.value_high, f.currency, f.unit)
-        key = (*amount, f.metric, f.kind)
+        key = (*amount, f.metric)
         if f.start < title_end and amount in headline:  # a headline that says its amount twice
             last_group = headline[amount]
             groups[last_group].append(f)
@@ -1649,7 +1659,7 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
             last_group = by_amount[amount]  # "Out of the $3 billion, ...": the amount named before
             groups[last_group].append(f)
             continue
-        if key in by_key and _same_partner(groups[by_key[key]][0], f) and not _ANOTHER.search(before):
+        if key in by_key and _said_again(groups[by_key[key]][0], f) and not _ANOTHER.search(before):
             last_group = by_key[key]
             groups[last_group].append(f)
             continue

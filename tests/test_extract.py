@@ -441,6 +441,16 @@ def test_a_headline_repeated_in_the_body_is_one_figure():
     assert fig.kind_cue == "sent"  # the body's words decide, the headline has none
 
 
+def test_the_same_amount_said_again_in_other_words_is_one_figure():
+    # "approved" then "will provide": one loan, read by its first mention
+    text = "The World Bank has approved $700 million for Pakistan. The World Bank said it will provide $700 million to the provinces."
+    (fig,) = extract_figures(text, registry().find(text))
+    assert (fig.kind, fig.partner, len(fig.mentions)) == ("actual", "WORLDBANK", 1)
+    # not when the year differs: a limit set in 2018 is not the amount used in 2020
+    text = "In 2018 the two banks raised the swap limit to CNY 20 billion. In 2020 Pakistan used CNY 20 billion of it."
+    assert len(extract_figures(text, registry().find(text))) == 2
+
+
 def test_the_same_amount_for_two_lenders_is_two_figures():
     text = "Loans came from China Development Bank (3 billion RMB) and ICBC (3 billion RMB)."
     figures = extract_figures(text, registry().find(text))
