@@ -1610,7 +1610,7 @@ def _said_again(first: Figure, f: Figure) -> bool:
     """Whether ``f`` (same amount and metric as ``first``) says ``first`` again: the same counterparty;
     when the words around them read it differently ("approved $700 million" ... "will provide $700
     million"), the very same counterparty and year too (a "$30bn" owed to China is not the "$30bn" of
-    flood damage; a CNY 20bn limit set in 2018 is not the CNY 20bn used in 2020)."""
+    flood damage; a CNY 20bn limit set in 2018 is not the CNY 20bn to be used in 2020)."""
     if f.kind == first.kind:
         return _same_partner(first, f)
     return f.partner == first.partner and (f.year == first.year or f.year is None or first.year is None)

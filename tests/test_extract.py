@@ -447,7 +447,7 @@ def test_the_same_amount_said_again_in_other_words_is_one_figure():
     (fig,) = extract_figures(text, registry().find(text))
     assert (fig.kind, fig.partner, len(fig.mentions)) == ("actual", "WORLDBANK", 1)
     # not when the year differs: a limit set in 2018 is not the amount used in 2020
-    text = "In 2018 the two banks raised the swap limit to CNY 20 billion. In 2020 Pakistan used CNY 20 billion of it."
+    text = "In 2018 the two banks raised the swap limit to CNY 20 billion. In 2020 Pakistan plans to use CNY 20 billion of it."
     assert len(extract_figures(text, registry().find(text))) == 2
 
 
