@@ -350,7 +350,11 @@ def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
     if len(found) < limit:
         found.extend(_worded(text, g, taken, limit - len(found)))
     found.sort(key=_BY_PLACE)
-    return found
+    # "two U.S. dollar-denominated sukuk": a currency naming what the bonds are in, not an amount
+    return [a for a in found if a.unit != "money" or not _DENOMINATED.match(text, a.end)]
+
+
+_DENOMINATED = re.compile(r"[-‑](?:denominated|based|linked|pegged|indexed)\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- sentences

@@ -441,6 +441,10 @@ def test_a_headline_repeated_in_the_body_is_one_figure():
     assert fig.kind_cue == "sent"  # the body's words decide, the headline has none
 
 
+def test_a_currency_naming_what_bonds_are_in_is_no_amount():
+    assert [f.raw for f in extract_figures("Pakistan raised $2.5 billion by selling two U.S. dollar-denominated sukuk.")] == ["$2.5 billion"]
+
+
 def test_the_same_amount_said_again_in_other_words_is_one_figure():
     # "approved" then "will provide": one loan, read by its first mention
     text = "The World Bank has approved $700 million for Pakistan. The World Bank said it will provide $700 million to the provinces."
