@@ -789,6 +789,9 @@ def _under_signed_agreement(s: _Sentence, fig: Amount, m: re.Match[str], text: s
     return not any(cues[k][2].code == "target" and text[cues[k][0] : cues[k][1]].lower() not in ("will", "shall") for k in range(lo, hi))
 
 
+_EQUIVALENT_AFTER = re.compile(r"[ \t]*+\((?:[^()\n\d$€£¥]{0,12}[$€£¥]|[A-Z]{3}[ \t])[^()\n]{0,30}\)")  # "(£5.1 billion)", "(USD 3.1 billion)"
+
+
 def _weak(term: vocab.Term, m: re.Match[str]) -> bool:
     """A cue that counts only when nothing stronger is near (is, was, has)."""
     return term.code in _WEAK_KINDS
@@ -831,9 +834,12 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     purpose = _SUBJECT_OF_WILL.match(text, fig.end)
     if purpose:  # "$100 million will support a programme": money already agreed, its use to come
         return "actual", purpose.group(0).strip()
+    # "seven billion dollars (£5.1 billion) in a memorandum of understanding": the words after the
+    # bracketed equivalent are the figure's own
+    bracket = _EQUIVALENT_AFTER.match(text, fig.end)
     best = _nearest(
         s,
-        fig,
+        replace(fig, end=bracket.end()) if bracket else fig,
         s.story.kind,
         penalty=_weak,
         after_ok=_not_purpose,

@@ -188,6 +188,10 @@ def _one(text):
         ("With this loan the fund will have financed 20 projects for a total of $361 million.", "actual"),
         ("The programme will be financed by a $26.5 million loan from the fund.", "actual"),
         ("A loan of $20 million went to a power plant in the south, the bank said.", "actual"),
+        # a memorandum of understanding or a stated intention is no deal yet
+        ("The UAE announced its intention to deposit $3 billion with the central bank.", "target"),
+        ("Pakistan signed an MoU with the exchange to explore tokenising up to $2 billion of state assets.", "target"),
+        ("The accords include $7 billion (£5.1 billion) in a memorandum of understanding.", "target"),
         # what already exists, whatever is to be done with it
         ("The board will meet to review the $3 billion stand-by arrangement.", "actual"),
         ("The board is set to evaluate its review within the existing $3 billion programme.", "actual"),
