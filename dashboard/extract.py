@@ -1397,7 +1397,7 @@ def extract_figures(
     figures = _merge_mentions(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
-    return _of_the_loan(_part_of_the_whole(figures, text, offset))
+    return _parts_take_the_whole_s_kind(_of_the_loan(_part_of_the_whole(figures, text, offset)))
 
 
 # A country named in a comparison with its own figure right after it: "just ahead of India at 641 percent",
@@ -1782,6 +1782,51 @@ def _part_of_the_whole(figures: list[Figure], text: str, offset: int) -> list[Fi
 # "The first USD 1 billion of the loan was repaid": the loan named before, whose lender it is
 _THE_LOAN = re.compile(r"\b(?:of|from|under)[ \t]++the[ \t]++(?:same[ \t]++)?(?:loan|deposit|facility|package|bailout|credit)\b", re.IGNORECASE)
 _LOAN_REACH = 40
+
+
+# "The package included around USD 3.4 billion ...", "The grants include US$230 million", "the oil facility,
+# which translates to roughly $100 million a month": a part of a whole named before, listed by the whole
+_LISTED_BY = re.compile(
+    r"\b(?:include[sd]?|including|comprises?|comprising|entails?|consists?[ \t]++of|translates?[ \t]++to|is[ \t]++made[ \t]++up[ \t]++of)\b", re.IGNORECASE
+)
+_LISTED_REACH = 60
+_WHOLES = ("package", "agreement", "facility", "grant", "deal", "programme", "program", "loan", "assistance", "support", "accord", "arrangement")
+
+
+def _listed_by_a_whole(f: Figure) -> bool:
+    """Whether the words before ``f`` in its sentence list it as a part of a whole ("the package included")."""
+    at = f.quote.find(f.raw)
+    if at == -1:
+        return False
+    verb = None
+    for verb in _LISTED_BY.finditer(f.quote, max(0, at - _LISTED_REACH), at):
+        pass
+    if verb is None:
+        return False
+    before = f.quote[max(0, verb.start() - _LISTED_REACH) : verb.start()].lower()
+    return any(w in before for w in _WHOLES)
+
+
+def _parts_take_the_whole_s_kind(figures: list[Figure]) -> list[Figure]:
+    """A part that a whole lists, with no words of its own for its kind ("The package included USD 3.4 billion
+    of oil on deferred payment"), is what the whole is: a pledged package's parts are pledged. The whole is
+    the last larger amount before it whose kind its words decided. One pass."""
+    out: list[Figure] = []
+    wholes: list[Figure] = []  # the figures whose kind their words decided, in order
+    for f in figures:
+        if not f.kind_cue and f.unit == "money" and f.kind == "actual" and wholes and _listed_by_a_whole(f):
+            whole = next((w for w in reversed(wholes) if w.currency == f.currency and w.value > f.value), None)
+            if whole is not None and whole.kind != "actual":
+                f = replace(f, kind=whole.kind, kind_cue=f"{whole.kind_cue} (a part of {whole.raw})")
+        if f.kind_cue and f.unit == "money":
+            wholes.append(f)
+            if len(wholes) > _MAX_WHOLES:
+                del wholes[0]
+        out.append(f)
+    return out
+
+
+_MAX_WHOLES = 8  # the wholes looked back over: a part names a whole of the last few amounts
 
 
 def _of_the_loan(figures: list[Figure]) -> list[Figure]:

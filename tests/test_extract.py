@@ -445,6 +445,16 @@ def test_a_headline_repeated_in_the_body_is_one_figure():
     assert fig.kind_cue == "sent"  # the body's words decide, the headline has none
 
 
+def test_a_part_listed_by_a_pledged_whole_is_pledged():
+    text = "China pledged US$500 million in grants to Pakistan. The grants include US$230 million for a new airport."
+    assert [f.kind for f in extract_figures(text)] == ["target", "target"]
+    # a part with words of its own keeps them; a whole that happened keeps its parts actual
+    text = "China pledged US$500 million in grants. The grants include US$230 million disbursed last year."
+    assert [f.kind for f in extract_figures(text)] == ["target", "actual"]
+    text = "China disbursed US$500 million in grants. The grants include US$230 million for a new airport."
+    assert [f.kind for f in extract_figures(text)] == ["actual", "actual"]
+
+
 def test_a_currency_naming_what_bonds_are_in_is_no_amount():
     assert [f.raw for f in extract_figures("Pakistan raised $2.5 billion by selling two U.S. dollar-denominated sukuk.")] == ["$2.5 billion"]
 
