@@ -1798,11 +1798,10 @@ def _listed_by_a_whole(f: Figure) -> bool:
     at = f.quote.find(f.raw)
     if at == -1:
         return False
-    verb = None
-    for verb in _LISTED_BY.finditer(f.quote, max(0, at - _LISTED_REACH), at):
-        pass
-    if verb is None:
+    verbs = list(_LISTED_BY.finditer(f.quote, max(0, at - _LISTED_REACH), at))
+    if not verbs:
         return False
+    verb = verbs[-1]  # the nearest
     before = f.quote[max(0, verb.start() - _LISTED_REACH) : verb.start()].lower()
     return any(w in before for w in _WHOLES)
 
