@@ -409,9 +409,8 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
     "Pakistan-Kazakhstan relations", "ASEAN-Pakistan", or "with"/"between"/"from" X in a sentence
     naming Pakistan; a funder anywhere ("a World Bank-funded project", "financed by the ADB").
     Neighbours in a list ("after visiting Malaysia and Indonesia") are not."""
-    from dashboard.vocab import engagement_cues
+    from dashboard.vocab import engagement_cues, engagement_cues_lowered
 
-    cues = engagement_cues()
     by_sentence: dict[int, list[Hit]] = {}
     starts = [a for a, _ in spans]
     for hit in hits:
@@ -422,6 +421,13 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
     places = {hits[k].start for k in _places_beside_pakistan(text, hits)}  # "shortages in Myanmar and Pakistan"
     plain = plain_lowered(text)  # the lower-case form of the cues, tried only where their words stand
     funded_by = {m.end() for m in (gated(_FUNDED_BY_LOWER).finditer(plain) if plain is not None else _FUNDED_BY.finditer(text))}
+    lowered_cues = engagement_cues_lowered() if plain is not None else None
+
+    def engaged_in(a: int, b: int) -> bool:
+        """An engagement cue in ``text[a:b]``: its lower-case form tried where the cues' words stand, or the cues."""
+        if lowered_cues is not None:
+            return next(lowered_cues.finditer(plain, a, b), None) is not None
+        return engagement_cues().search(text, a, b) is not None
     entities = registry().entities
     listed = False  # the hit before was a funder named after "supported by" and its list goes on
     for k, hit in enumerate(hits):  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
@@ -433,7 +439,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             found.add(hit.code)
     for i, group in by_sentence.items():
         found |= _givers(text, group, direct, entities)
-        if not any(h.code == "PAK" for h in group) or not cues.search(text, *spans[i]):
+        if not any(h.code == "PAK" for h in group) or not engaged_in(*spans[i]):
             continue
         for k, hit in enumerate(group):
             if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or hit.passing:

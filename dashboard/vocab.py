@@ -1029,3 +1029,12 @@ def engagement_cues() -> re.Pattern[str]:
     for i, pattern in enumerate(patterns, start=2):
         _compile(pattern, f"engagement_cues.csv row {i}")
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def engagement_cues_lowered() -> Gated | None:
+    """:func:`engagement_cues` for a text's plain lower-case form (see :func:`plain_lowered`), tried only
+    where their words stand: ``next(engagement_cues_lowered().finditer(plain, a, b), None)`` is a match
+    where ``engagement_cues().search(text, a, b)`` finds one. None when a cue must see the case."""
+    lowered = lower_pattern(engagement_cues().pattern)
+    return gated(re.compile(lowered)) if lowered is not None else None

@@ -214,3 +214,21 @@ def test_a_text_without_the_required_words_has_no_match(text):
     needs = vocab.required_words(inline)
     if inline.search(text):
         assert any(w in text for w in needs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan and Malaysia SIGNED an MoU. The Minister Met the envoy; talks on the joint venture went on.",
+        "Islamabad: a Discussion of Loans, grants-in-aid and Investments; no cue here. Relations and ties.",
+        "xmet metx meeting signs unsigned co-operation Cooperated; forum, SUMMIT and expo.",
+        "",
+    ],
+)
+def test_engagement_cues_lowered_find_what_the_cues_find(text):
+    cues, lowered = vocab.engagement_cues(), vocab.engagement_cues_lowered()
+    plain = vocab.plain_lowered(text)
+    for a, b in [(0, len(text)), (3, 40), (20, 60), (len(text) // 2, len(text))]:
+        found = next(lowered.finditer(plain, a, b), None)
+        expected = cues.search(text, a, b)
+        assert (found and found.span()) == (expected and expected.span()), (a, b)
