@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -178,11 +179,66 @@ class Hit:
 MAX_HITS = 5000  # names read per story: an article names a few dozen (the rest of a longer list is not read)
 
 
+_OTHER_BLANKS = re.compile(r"[^\S ]")  # a blank but the space: a line break, a tab ...
+_NAME_EDGE = re.compile(r"[\w&]|['’][A-Za-z]{2}")  # what may not stand right before or after a name ("India's" may)
+_ALIAS_STRETCH = 1 << 16  # a text's names are found this many characters at a time
+
+
+def alias_pattern(aliases) -> re.Pattern[str]:
+    """The regex of a registry's aliases that :class:`AliasIndex` stands for: each a whole name (no
+    word character or "&" on either side, no "'s" or other two letters after an apostrophe), the
+    space inside a name any one blank, a line break included ("Asian\nInfrastructure Investment Bank")."""
+    words = sorted(aliases, key=len, reverse=True)
+    return re.compile(r"(?<![\w&])" + trie_regex(words).replace("\\ ", "\\s") + r"(?![\w&]|['’][A-Za-z]{2,})")
+
+
+class AliasIndex:
+    """The aliases of the registry, found as :func:`alias_pattern`'s ``finditer`` finds them: from the left,
+    the longest alias at each place that is a whole name there, then on after it. One Aho-Corasick
+    pass over the text with its blanks made spaces finds every place of every alias; the places are
+    read in order in Python (thousands of names: no regex to compile, none tried at each capital).
+    ``AliasIndex(["China", "Saudi Arabia"]).spans("Saudi\nArabia and China's")`` -> ``[(0, 12), (17, 22)]``."""
+
+    def __init__(self, aliases) -> None:
+        import ahocorasick
+
+        self.automaton = ahocorasick.Automaton()
+        self.longest = 0
+        for alias in aliases:
+            if _OTHER_BLANKS.search(alias):
+                raise VocabularyError(f"the alias {alias!r} holds a blank other than a space: write a space")
+            self.automaton.add_word(alias, len(alias))
+            self.longest = max(self.longest, len(alias))
+        self.empty = not self.longest
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each name in ``text``, in order (found a stretch at a time: a caller that
+        stops early has not paid for the rest of a long text)."""
+        if self.empty:
+            return
+        spaced = _OTHER_BLANKS.sub(" ", text)
+        edge = _NAME_EDGE.match
+        pos = 0  # where the last name ended
+        for a in range(0, len(text), _ALIAS_STRETCH):
+            b = a + _ALIAS_STRETCH
+            # the places that start in [a, b), longest first at each (an alias ends at most ``longest`` past b)
+            places = sorted((end + 1 - n, -n) for end, n in self.automaton.iter(spaced, a, min(len(text), b + self.longest)) if a <= end + 1 - n < b)
+            for start, minus in places:
+                if start < pos or (start and edge(text, start - 1, start)):
+                    continue  # inside the last name, or joined to the word before it
+                end = start - minus
+                if not edge(text, end):
+                    pos = end
+                    yield start, end
+
+
 @dataclass
 class Registry:
     entities: dict[str, Entity]
     alias_to: dict[str, tuple[str, str]]  # alias -> (code, via)
-    pattern: re.Pattern[str] = field(repr=False)
+    index: AliasIndex = field(repr=False)  # finds the aliases in a text
     ambiguous: frozenset[str] = frozenset()  # aliases that count only beside another alias of their entity
     stands_for: dict[str, str] = field(default_factory=dict)  # capital -> the code of the state it can stand for
 
@@ -230,11 +286,10 @@ class Registry:
         described = passing_after().match
         currency = currency_after().match
         alias_to = self.alias_to
-        for match in gated(self.pattern).finditer(text):
+        for start, end in self.index.spans(text):
             if len(hits) >= MAX_HITS:
                 break  # a table or a crafted text, not an article: bounded time on any input
-            alias = match.group(0)
-            start, end = match.span()
+            alias = text[start:end]
             code, via = alias_to.get(alias) or alias_to[" ".join(alias.split())]  # a name broken by a line
             if code != "PAK" and via == "name" and (currency(text, end) or _dollar_after(text, alias, end)):
                 continue
@@ -338,10 +393,8 @@ def registry() -> Registry:
     for i, alias in enumerate(sorted(ambiguous), start=2):
         if alias not in alias_to:
             raise VocabularyError(f"data/ambiguous_aliases.csv row {i}: {alias!r} is no alias in data/partners.csv or data/country_aliases.csv")
-    words = sorted(alias_to, key=len, reverse=True)
-    # the space inside a name is any one blank, a line break included ("Asian\nInfrastructure Investment Bank")
-    pattern = re.compile(r"(?<![\w&])" + trie_regex(words).replace("\\ ", "\\s") + r"(?![\w&]|['’][A-Za-z]{2,})")
-    return Registry(entities, alias_to, pattern, ambiguous, stands_for)
+    # the space inside a name is any one blank, a line break included (see ``alias_pattern``)
+    return Registry(entities, alias_to, AliasIndex(alias_to), ambiguous, stands_for)
 
 
 def partner_info(code: str) -> dict:
