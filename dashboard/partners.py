@@ -25,6 +25,7 @@ from dashboard.vocab import (
     WordPass,
     currency_tokens,
     gated,
+    lined,
     lower_pattern,
     lowered_text,
     plain_lowered,
@@ -707,7 +708,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     starts = [h.start for h in hits]
     out = []
     ends = {h.end for h in hits if h.via == "name" and getattr(entities.get(h.code), "type", "country") != "country"}
-    for m in gated(pattern).finditer(text):
+    for m in lined(pattern).finditer(text):  # only the lines holding an organisation's word
         if len(out) >= MAX_HITS:
             break  # bounded on any input, as ``Registry.find``
         if m.group("comma") and m.start() not in ends:
@@ -738,7 +739,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         name = m.group("name")
         out.append(Hit(" ".join(name.split()), m.start("name"), m.end("name"), name, "name", True))
     groups, region, _ = _lender_groups()
-    for m in gated(groups).finditer(text):
+    for m in lined(groups).finditer(text):  # only the lines holding a lenders' noun
         if len(out) >= MAX_HITS:
             break
         start, end = m.span("name")

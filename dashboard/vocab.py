@@ -244,6 +244,108 @@ def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return needs(parsed, parsed.state.flags)
 
 
+def within_lines(pattern: re.Pattern[str]) -> bool:
+    r"""Whether no match of ``pattern`` can hold a line break, nor a part of it look past one or take the
+    line's end for the text's end: ``[A-Z]\w+[ 	]+Bank`` -> True, ``\s+`` or ``x$`` -> False. Then its matches
+    in a text are those it finds in each line (with its line break) apart. Read from the parsed pattern."""
+    from re import _constants as C
+    from re import _parser as P
+
+    newline_categories = {C.CATEGORY_SPACE, C.CATEGORY_NOT_WORD, C.CATEGORY_NOT_DIGIT, C.CATEGORY_LINEBREAK}
+
+    def takes_newline(items) -> bool:
+        negated = bool(items) and items[0][0] == C.NEGATE
+        taken = any(
+            (op == C.LITERAL and av == 10) or (op == C.RANGE and av[0] <= 10 <= av[1]) or (op == C.CATEGORY and av in newline_categories)
+            for op, av in items
+        )
+        return taken != negated
+
+    def safe(items, flags: int) -> bool:
+        for op, av in items:
+            if op == C.LITERAL:
+                ok = av != 10
+            elif op == C.NOT_LITERAL:
+                ok = av == 10
+            elif op == C.ANY:
+                ok = not flags & re.DOTALL
+            elif op == C.IN:
+                ok = not takes_newline(av)
+            elif op == C.AT:
+                ok = av not in (C.AT_END, C.AT_END_STRING) or (av == C.AT_END and flags & re.MULTILINE)
+            elif op == C.SUBPATTERN:
+                ok = safe(av[3], (flags | av[1]) & ~av[2])
+            elif op == C.BRANCH:
+                ok = all(safe(alt, flags) for alt in av[1])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                ok = safe(av[2], flags)
+            elif op in (C.ASSERT, C.ASSERT_NOT):
+                ok = safe(av[1], flags)
+            elif op == C.ATOMIC_GROUP:
+                ok = safe(av, flags)
+            elif op == C.GROUPREF_EXISTS:
+                ok = safe(av[1], flags) and (av[2] is None or safe(av[2], flags))
+            else:
+                ok = op == C.GROUPREF  # a back-reference repeats a group (itself checked); anything else: unknown
+            if not ok:
+                return False
+        return True
+
+    try:
+        parsed = P.parse(pattern.pattern, pattern.flags)
+    except (RecursionError, re.error):
+        return False
+    return safe(parsed, parsed.state.flags)
+
+
+class Lined:
+    """A pattern run only over the lines of a text that hold one of its required words (see
+    :func:`required_words`; the lines found with one Aho-Corasick pass): ``finditer`` gives the same matches
+    as ``gated(pattern).finditer(text)``, for a pattern :func:`within_lines` (each line is read with its line
+    break, so that what the pattern reads at a line's end is what it reads in the whole text). Else, or
+    without required words, the pattern runs over the whole text."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        import ahocorasick
+
+        self.pattern = pattern
+        words = required_words(pattern) if within_lines(pattern) else None
+        self.automaton = None
+        if words:
+            self.automaton = ahocorasick.Automaton()
+            for word in words:
+                self.automaton.add_word(word, None)
+            self.automaton.make_automaton()
+
+    def lines(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each line holding a required word, its line break included, in order."""
+        if self.automaton is None:
+            return [(0, len(text))]
+        out: list[tuple[int, int]] = []
+        for at, _ in self.automaton.iter(text):
+            if out and at < out[-1][1]:
+                continue  # in the line found last
+            end = text.find("\n", at)
+            out.append((text.rfind("\n", 0, at) + 1, len(text) if end == -1 else end + 1))
+        return out
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        finder = gated(self.pattern)
+        for start, end in self.lines(text):
+            yield from finder.finditer(text, start, end)
+
+
+_LINED: dict[int, Lined] = {}  # by the id of the pattern, which its Lined keeps alive
+
+
+def lined(pattern: re.Pattern[str]) -> Lined:
+    """The :class:`Lined` form of a compiled pattern, built once (looked up by identity, as :func:`gated`)."""
+    found = _LINED.get(id(pattern))
+    if found is None or found.pattern is not pattern:
+        found = _LINED[id(pattern)] = Lined(pattern)
+    return found
+
+
 _FEW_WORDS = 12  # openings found one by one with str.find (faster than an automaton over a short text)
 _STRETCH = 1 << 16  # the places of a gated pattern's openings are found this many characters at a time
 

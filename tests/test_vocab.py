@@ -232,3 +232,41 @@ def test_engagement_cues_lowered_find_what_the_cues_find(text):
         found = next(lowered.finditer(plain, a, b), None)
         expected = cues.search(text, a, b)
         assert (found and found.span()) == (expected and expected.span()), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"[A-Z]\w+[ \t]+Bank\b", True),
+        (r"(?m:^x$)", True),
+        (r"[^\S\n]+x", True),
+        (r"a.b", True),
+        (r"\s+Bank", False),  # a blank may be a line break
+        (r"x$", False),  # "$" takes a line's end for the text's end
+        (r"(?s:a.b)", False),
+        (r"[^a]Bank", False),
+        (r"\WBank", False),
+        (r"Bank(?=[\s\S])", False),  # a look-ahead past the line break
+    ],
+)
+def test_within_lines(pattern, expected):
+    assert vocab.within_lines(re.compile(pattern)) is expected
+
+
+_LINED_PIECES = st.sampled_from(["Abu Dhabi Islamic Bank", "from ", "and ", "the ", "Fund", "Bank", "bank", "\n", " ", "\t", ",", "x",
+                                 "Ajman", "of ", "Banks", "Group\n", "\nBank"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINED_PIECES, max_size=16).map("".join))
+def test_lined_finds_what_finditer_finds(text):
+    pattern = re.compile(r"(?:\b(?:from|and)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>(?:[A-Z][\w&'’.-]*+[ \t]++){1,3}(?:Bank|Fund|Group)\b)")
+    assert vocab.lined(pattern).automaton is not None
+    assert [m.span() for m in vocab.lined(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_lined_runs_a_pattern_that_may_cross_lines_over_the_whole_text():
+    pattern = re.compile(r"from\s+(?:the\s+)?[A-Z]\w*\s+Bank")
+    text = "a loan from\nthe Ajman\nBank"
+    assert vocab.lined(pattern).automaton is None
+    assert [m.span() for m in vocab.lined(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)] == [(7, 26)]
