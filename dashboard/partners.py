@@ -72,8 +72,9 @@ def compares(sentence: str) -> bool:
     Pakistan's"`` -> True. On its plain lower-case form the lower-case cues are tried only where their
     words stand (see ``vocab.plain_lowered``); otherwise the case-insensitive cues scan it."""
     lowered = sentence.lower()
-    if len(lowered) == len(sentence) and not any(c in sentence for c in UNFOLDED):
-        return next(_lowered_comparisons().finditer(lowered), None) is not None
+    if len(lowered) == len(sentence) and (sentence.isascii() or not any(c in sentence for c in UNFOLDED)):
+        cues = _lowered_comparisons()  # most sentences hold none of the cues' words: looked for first, at once
+        return cues.may_match(lowered) and next(cues.finditer(lowered), None) is not None
     return comparison_cues().search(sentence) is not None
 
 

@@ -365,12 +365,15 @@ class Gated:
         self.passes = WORDS if passes is None else passes  # where many openings are found (see ``WordPass``)
         self.word_set = self.finder = self.words = None  # word_set: the number of its openings in ``passes``
         self.core = ""  # a string inside every opening (absent: no match at all)
+        self.openings: frozenset[str] = frozenset()  # the shortest openings (see ``may_match``)
+        self._any_opening = None  # an automaton of them, built when first asked
         openings = literal_openings(pattern.pattern, pattern.flags)
         if not openings or pattern.match("") or any(len(w) < 2 and (w.isalnum() or w.isspace()) for w in openings):
             return
         self.longest = max(len(w) for w in openings)
         # an opening that extends another ("apr" -> "april") adds no place: only the shortest are kept
         openings = {w for w in openings if not any(w[:n] in openings for n in range(1, len(w)))}
+        self.openings = frozenset(openings)
         lower = {w for w in openings if w[0].islower()}
         if len(lower) <= _FEW_WORDS:
             # the openings that start in lower case (common in prose) by ``str.find``, and the others
@@ -392,6 +395,22 @@ class Gated:
     @property
     def gated(self) -> bool:
         return self.words is not None or self.word_set is not None
+
+    def may_match(self, text: str) -> bool:
+        """False only when no match can be in ``text``: none of the openings stands there (one Aho-Corasick
+        pass that stops at the first it finds: cheaper than finding them all for a text read once, a quote).
+        Always True for a pattern that is not gated."""
+        if not self.gated:
+            return True
+        if self._any_opening is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for word in self.openings:
+                automaton.add_word(word, None)
+            automaton.make_automaton()
+            self._any_opening = automaton
+        return next(self._any_opening.iter(text), None) is not None
 
     def places(self, text: str, pos: int, endpos: int) -> list[int]:
         """Where an opening starts in ``text[pos:endpos]`` (and ends by ``endpos``), in order."""

@@ -100,6 +100,8 @@ def test_gated_finds_what_finditer_finds(pattern, text):
     assert gated.gated
     assert [m.span() for m in gated.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert [m.span() for m in gated.finditer(text, 3, 40)] == [m.span() for m in compiled.finditer(text, 3, 40)]
+    assert gated.may_match(text) or not compiled.search(text)
+    assert not gated.may_match("no such words: 1-2") or compiled.search("no such words: 1-2")
 
 
 def test_gated_runs_patterns_with_common_openings_as_they_are():
