@@ -105,13 +105,29 @@ def read_file_bytes(path: Path, limit: int | None = None) -> bytes:
             raise UnreadableFile("not a regular file (a pipe, socket or device)")
         if info.st_size > limit:
             raise UnreadableFile(f"larger than the {_limit_text(limit)} limit ({info.st_size:,} bytes)")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            try:
-                return read_bounded(handle, limit)
-            except OSError as exc:
-                raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+        try:
+            return _read_to_end(fd, info.st_size, limit)
+        except OSError as exc:
+            raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
     finally:
         os.close(fd)
+
+
+_GROWN_CHUNK = 1 << 16
+
+
+def _read_to_end(fd: int, size: int, limit: int) -> bytes:
+    """The bytes of an open regular file of ``size`` bytes when it was checked, ``limit + 1`` at most
+    (:func:`read_bounded`'s bound): one read of its size and one more that finds its end (a read of
+    ``limit + 1`` would set aside that much memory for every file), then on in chunks if it grew."""
+    chunks = [os.read(fd, size + 1)]
+    total = len(chunks[0])
+    while chunks[-1] and total <= limit:
+        chunks.append(os.read(fd, min(_GROWN_CHUNK, limit + 1 - total)))
+        total += len(chunks[-1])
+    if total > limit:
+        raise UnreadableFile(f"larger than the {_limit_text(limit)} limit")
+    return b"".join(chunks)
 
 
 def read_text(path: Path, limit: int | None = None) -> str:
@@ -153,12 +169,17 @@ def article_paths(paths: list[Path]) -> list[tuple[Path, str]]:
 
     for path in paths:
         if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path):
+            found = []  # (the name relative to the folder, the file)
+            top = os.fspath(path)
+            for root, dirs, files in os.walk(top):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root) / f for f in files if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES)
-            for file in sorted(found, key=lambda p: p.relative_to(path).as_posix()):
-                add(file, file.relative_to(path).as_posix(), path.resolve().name)
+                # each folder walked is ``top`` and the names of the folders below it, joined
+                inner = root[len(top) :].lstrip(os.sep).replace(os.sep, "/")
+                prefix = inner + "/" if inner else ""
+                found.extend((prefix + f, root, f) for f in files if not f.startswith(".") and os.path.splitext(f)[1].lower() in SUFFIXES)
+            folder = path.resolve().name
+            for name, root, f in sorted(found):
+                add(Path(root, f), name, folder)
         else:
             add(path, path.name, path.resolve().parent.name)
     return out

@@ -74,7 +74,8 @@ def actors(text: str) -> list[str]:
     """
     found: dict[str, str] = {}
     by_surname: dict[str, str] = {}  # last name -> the full name it is known under
-    matches = sorted((m for p in _actor_patterns() for m in vocab.gated(p).finditer(text)), key=lambda m: m.start())
+    before, after = _actor_patterns()  # a title after a name is read only in the lines holding a title
+    matches = sorted([*vocab.gated(before).finditer(text), *vocab.lined(after).finditer(text)], key=lambda m: m.start())
     for m in matches:
         name, lead = _clean_name(m.group("name"))
         if name is None:

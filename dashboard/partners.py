@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -24,6 +25,7 @@ from dashboard.vocab import (
     WordPass,
     currency_tokens,
     gated,
+    lined,
     lower_pattern,
     lowered_text,
     plain_lowered,
@@ -70,8 +72,9 @@ def compares(sentence: str) -> bool:
     Pakistan's"`` -> True. On its plain lower-case form the lower-case cues are tried only where their
     words stand (see ``vocab.plain_lowered``); otherwise the case-insensitive cues scan it."""
     lowered = sentence.lower()
-    if len(lowered) == len(sentence) and not any(c in sentence for c in UNFOLDED):
-        return next(_lowered_comparisons().finditer(lowered), None) is not None
+    if len(lowered) == len(sentence) and (sentence.isascii() or not any(c in sentence for c in UNFOLDED)):
+        cues = _lowered_comparisons()  # most sentences hold none of the cues' words: looked for first, at once
+        return cues.may_match(lowered) and next(cues.finditer(lowered), None) is not None
     return comparison_cues().search(sentence) is not None
 
 
@@ -178,11 +181,66 @@ class Hit:
 MAX_HITS = 5000  # names read per story: an article names a few dozen (the rest of a longer list is not read)
 
 
+_OTHER_BLANKS = re.compile(r"[^\S ]")  # a blank but the space: a line break, a tab ...
+_NAME_EDGE = re.compile(r"[\w&]|['’][A-Za-z]{2}")  # what may not stand right before or after a name ("India's" may)
+_ALIAS_STRETCH = 1 << 16  # a text's names are found this many characters at a time
+
+
+def alias_pattern(aliases) -> re.Pattern[str]:
+    """The regex of a registry's aliases that :class:`AliasIndex` stands for: each a whole name (no
+    word character or "&" on either side, no "'s" or other two letters after an apostrophe), the
+    space inside a name any one blank, a line break included ("Asian\nInfrastructure Investment Bank")."""
+    words = sorted(aliases, key=len, reverse=True)
+    return re.compile(r"(?<![\w&])" + trie_regex(words).replace("\\ ", "\\s") + r"(?![\w&]|['’][A-Za-z]{2,})")
+
+
+class AliasIndex:
+    """The aliases of the registry, found as :func:`alias_pattern`'s ``finditer`` finds them: from the left,
+    the longest alias at each place that is a whole name there, then on after it. One Aho-Corasick
+    pass over the text with its blanks made spaces finds every place of every alias; the places are
+    read in order in Python (thousands of names: no regex to compile, none tried at each capital).
+    ``AliasIndex(["China", "Saudi Arabia"]).spans("Saudi\nArabia and China's")`` -> ``[(0, 12), (17, 22)]``."""
+
+    def __init__(self, aliases) -> None:
+        import ahocorasick
+
+        self.automaton = ahocorasick.Automaton()
+        self.longest = 0
+        for alias in aliases:
+            if _OTHER_BLANKS.search(alias):
+                raise VocabularyError(f"the alias {alias!r} holds a blank other than a space: write a space")
+            self.automaton.add_word(alias, len(alias))
+            self.longest = max(self.longest, len(alias))
+        self.empty = not self.longest
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each name in ``text``, in order (found a stretch at a time: a caller that
+        stops early has not paid for the rest of a long text)."""
+        if self.empty:
+            return
+        spaced = _OTHER_BLANKS.sub(" ", text)
+        edge = _NAME_EDGE.match
+        pos = 0  # where the last name ended
+        for a in range(0, len(text), _ALIAS_STRETCH):
+            b = a + _ALIAS_STRETCH
+            # the places that start in [a, b), longest first at each (an alias ends at most ``longest`` past b)
+            places = sorted((end + 1 - n, -n) for end, n in self.automaton.iter(spaced, a, min(len(text), b + self.longest)) if a <= end + 1 - n < b)
+            for start, minus in places:
+                if start < pos or (start and edge(text, start - 1, start)):
+                    continue  # inside the last name, or joined to the word before it
+                end = start - minus
+                if not edge(text, end):
+                    pos = end
+                    yield start, end
+
+
 @dataclass
 class Registry:
     entities: dict[str, Entity]
     alias_to: dict[str, tuple[str, str]]  # alias -> (code, via)
-    pattern: re.Pattern[str] = field(repr=False)
+    index: AliasIndex = field(repr=False)  # finds the aliases in a text
     ambiguous: frozenset[str] = frozenset()  # aliases that count only beside another alias of their entity
     stands_for: dict[str, str] = field(default_factory=dict)  # capital -> the code of the state it can stand for
 
@@ -230,11 +288,10 @@ class Registry:
         described = passing_after().match
         currency = currency_after().match
         alias_to = self.alias_to
-        for match in gated(self.pattern).finditer(text):
+        for start, end in self.index.spans(text):
             if len(hits) >= MAX_HITS:
                 break  # a table or a crafted text, not an article: bounded time on any input
-            alias = match.group(0)
-            start, end = match.span()
+            alias = text[start:end]
             code, via = alias_to.get(alias) or alias_to[" ".join(alias.split())]  # a name broken by a line
             if code != "PAK" and via == "name" and (currency(text, end) or _dollar_after(text, alias, end)):
                 continue
@@ -338,10 +395,8 @@ def registry() -> Registry:
     for i, alias in enumerate(sorted(ambiguous), start=2):
         if alias not in alias_to:
             raise VocabularyError(f"data/ambiguous_aliases.csv row {i}: {alias!r} is no alias in data/partners.csv or data/country_aliases.csv")
-    words = sorted(alias_to, key=len, reverse=True)
-    # the space inside a name is any one blank, a line break included ("Asian\nInfrastructure Investment Bank")
-    pattern = re.compile(r"(?<![\w&])" + trie_regex(words).replace("\\ ", "\\s") + r"(?![\w&]|['’][A-Za-z]{2,})")
-    return Registry(entities, alias_to, pattern, ambiguous, stands_for)
+    # the space inside a name is any one blank, a line break included (see ``alias_pattern``)
+    return Registry(entities, alias_to, AliasIndex(alias_to), ambiguous, stands_for)
 
 
 def partner_info(code: str) -> dict:
@@ -409,9 +464,8 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
     "Pakistan-Kazakhstan relations", "ASEAN-Pakistan", or "with"/"between"/"from" X in a sentence
     naming Pakistan; a funder anywhere ("a World Bank-funded project", "financed by the ADB").
     Neighbours in a list ("after visiting Malaysia and Indonesia") are not."""
-    from dashboard.vocab import engagement_cues
+    from dashboard.vocab import engagement_cues, engagement_cues_lowered
 
-    cues = engagement_cues()
     by_sentence: dict[int, list[Hit]] = {}
     starts = [a for a, _ in spans]
     for hit in hits:
@@ -422,6 +476,13 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
     places = {hits[k].start for k in _places_beside_pakistan(text, hits)}  # "shortages in Myanmar and Pakistan"
     plain = plain_lowered(text)  # the lower-case form of the cues, tried only where their words stand
     funded_by = {m.end() for m in (gated(_FUNDED_BY_LOWER).finditer(plain) if plain is not None else _FUNDED_BY.finditer(text))}
+    lowered_cues = engagement_cues_lowered() if plain is not None else None
+
+    def engaged_in(a: int, b: int) -> bool:
+        """An engagement cue in ``text[a:b]``: its lower-case form tried where the cues' words stand, or the cues."""
+        if lowered_cues is not None:
+            return next(lowered_cues.finditer(plain, a, b), None) is not None
+        return engagement_cues().search(text, a, b) is not None
     entities = registry().entities
     listed = False  # the hit before was a funder named after "supported by" and its list goes on
     for k, hit in enumerate(hits):  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
@@ -433,7 +494,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             found.add(hit.code)
     for i, group in by_sentence.items():
         found |= _givers(text, group, direct, entities)
-        if not any(h.code == "PAK" for h in group) or not cues.search(text, *spans[i]):
+        if not any(h.code == "PAK" for h in group) or not engaged_in(*spans[i]):
             continue
         for k, hit in enumerate(group):
             if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or hit.passing:
@@ -667,7 +728,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     starts = [h.start for h in hits]
     out = []
     ends = {h.end for h in hits if h.via == "name" and getattr(entities.get(h.code), "type", "country") != "country"}
-    for m in gated(pattern).finditer(text):
+    for m in lined(pattern).finditer(text):  # only the lines holding an organisation's word
         if len(out) >= MAX_HITS:
             break  # bounded on any input, as ``Registry.find``
         if m.group("comma") and m.start() not in ends:
@@ -698,7 +759,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         name = m.group("name")
         out.append(Hit(" ".join(name.split()), m.start("name"), m.end("name"), name, "name", True))
     groups, region, _ = _lender_groups()
-    for m in gated(groups).finditer(text):
+    for m in lined(groups).finditer(text):  # only the lines holding a lenders' noun
         if len(out) >= MAX_HITS:
             break
         start, end = m.span("name")

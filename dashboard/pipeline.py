@@ -64,7 +64,8 @@ def analyse_story(story: Story) -> dict:
     headline = {h.code for h in hits if h.code in direct and title_end != -1 and h.end <= title_end and not h.passing}
     # a figure of a comparison ("India's economy, ten times bigger than Pakistan's") keeps its partner,
     # but does not make that country a partner of the story
-    counted = (f for f in figures if not compares(f.quote) and not f.partner_cue.endswith(ABROAD))
+    comparing = {quote: compares(quote) for quote in {f.quote for f in figures}}  # a sentence's figures share its quote
+    counted = (f for f in figures if not comparing[f.quote] and not f.partner_cue.endswith(ABROAD))
     of_figures = [c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))]
     partners = list(dict.fromkeys([*of_figures, *(c for c in direct if c in engaged)]))
     # a name in the headline is the story's partner unless the story's own counterparties are others

@@ -244,6 +244,108 @@ def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return needs(parsed, parsed.state.flags)
 
 
+def within_lines(pattern: re.Pattern[str]) -> bool:
+    r"""Whether no match of ``pattern`` can hold a line break, nor a part of it look past one or take the
+    line's end for the text's end: ``[A-Z]\w+[ 	]+Bank`` -> True, ``\s+`` or ``x$`` -> False. Then its matches
+    in a text are those it finds in each line (with its line break) apart. Read from the parsed pattern."""
+    from re import _constants as C
+    from re import _parser as P
+
+    newline_categories = {C.CATEGORY_SPACE, C.CATEGORY_NOT_WORD, C.CATEGORY_NOT_DIGIT, C.CATEGORY_LINEBREAK}
+
+    def takes_newline(items) -> bool:
+        negated = bool(items) and items[0][0] == C.NEGATE
+        taken = any(
+            (op == C.LITERAL and av == 10) or (op == C.RANGE and av[0] <= 10 <= av[1]) or (op == C.CATEGORY and av in newline_categories)
+            for op, av in items
+        )
+        return taken != negated
+
+    def safe(items, flags: int) -> bool:
+        for op, av in items:
+            if op == C.LITERAL:
+                ok = av != 10
+            elif op == C.NOT_LITERAL:
+                ok = av == 10
+            elif op == C.ANY:
+                ok = not flags & re.DOTALL
+            elif op == C.IN:
+                ok = not takes_newline(av)
+            elif op == C.AT:
+                ok = av not in (C.AT_END, C.AT_END_STRING) or (av == C.AT_END and flags & re.MULTILINE)
+            elif op == C.SUBPATTERN:
+                ok = safe(av[3], (flags | av[1]) & ~av[2])
+            elif op == C.BRANCH:
+                ok = all(safe(alt, flags) for alt in av[1])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                ok = safe(av[2], flags)
+            elif op in (C.ASSERT, C.ASSERT_NOT):
+                ok = safe(av[1], flags)
+            elif op == C.ATOMIC_GROUP:
+                ok = safe(av, flags)
+            elif op == C.GROUPREF_EXISTS:
+                ok = safe(av[1], flags) and (av[2] is None or safe(av[2], flags))
+            else:
+                ok = op == C.GROUPREF  # a back-reference repeats a group (itself checked); anything else: unknown
+            if not ok:
+                return False
+        return True
+
+    try:
+        parsed = P.parse(pattern.pattern, pattern.flags)
+    except (RecursionError, re.error):
+        return False
+    return safe(parsed, parsed.state.flags)
+
+
+class Lined:
+    """A pattern run only over the lines of a text that hold one of its required words (see
+    :func:`required_words`; the lines found with one Aho-Corasick pass): ``finditer`` gives the same matches
+    as ``gated(pattern).finditer(text)``, for a pattern :func:`within_lines` (each line is read with its line
+    break, so that what the pattern reads at a line's end is what it reads in the whole text). Else, or
+    without required words, the pattern runs over the whole text."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        import ahocorasick
+
+        self.pattern = pattern
+        words = required_words(pattern) if within_lines(pattern) else None
+        self.automaton = None
+        if words:
+            self.automaton = ahocorasick.Automaton()
+            for word in words:
+                self.automaton.add_word(word, None)
+            self.automaton.make_automaton()
+
+    def lines(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each line holding a required word, its line break included, in order."""
+        if self.automaton is None:
+            return [(0, len(text))]
+        out: list[tuple[int, int]] = []
+        for at, _ in self.automaton.iter(text):
+            if out and at < out[-1][1]:
+                continue  # in the line found last
+            end = text.find("\n", at)
+            out.append((text.rfind("\n", 0, at) + 1, len(text) if end == -1 else end + 1))
+        return out
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        finder = gated(self.pattern)
+        for start, end in self.lines(text):
+            yield from finder.finditer(text, start, end)
+
+
+_LINED: dict[int, Lined] = {}  # by the id of the pattern, which its Lined keeps alive
+
+
+def lined(pattern: re.Pattern[str]) -> Lined:
+    """The :class:`Lined` form of a compiled pattern, built once (looked up by identity, as :func:`gated`)."""
+    found = _LINED.get(id(pattern))
+    if found is None or found.pattern is not pattern:
+        found = _LINED[id(pattern)] = Lined(pattern)
+    return found
+
+
 _FEW_WORDS = 12  # openings found one by one with str.find (faster than an automaton over a short text)
 _STRETCH = 1 << 16  # the places of a gated pattern's openings are found this many characters at a time
 
@@ -263,12 +365,15 @@ class Gated:
         self.passes = WORDS if passes is None else passes  # where many openings are found (see ``WordPass``)
         self.word_set = self.finder = self.words = None  # word_set: the number of its openings in ``passes``
         self.core = ""  # a string inside every opening (absent: no match at all)
+        self.openings: frozenset[str] = frozenset()  # the shortest openings (see ``may_match``)
+        self._any_opening = None  # an automaton of them, built when first asked
         openings = literal_openings(pattern.pattern, pattern.flags)
         if not openings or pattern.match("") or any(len(w) < 2 and (w.isalnum() or w.isspace()) for w in openings):
             return
         self.longest = max(len(w) for w in openings)
         # an opening that extends another ("apr" -> "april") adds no place: only the shortest are kept
         openings = {w for w in openings if not any(w[:n] in openings for n in range(1, len(w)))}
+        self.openings = frozenset(openings)
         lower = {w for w in openings if w[0].islower()}
         if len(lower) <= _FEW_WORDS:
             # the openings that start in lower case (common in prose) by ``str.find``, and the others
@@ -290,6 +395,22 @@ class Gated:
     @property
     def gated(self) -> bool:
         return self.words is not None or self.word_set is not None
+
+    def may_match(self, text: str) -> bool:
+        """False only when no match can be in ``text``: none of the openings stands there (one Aho-Corasick
+        pass that stops at the first it finds: cheaper than finding them all for a text read once, a quote).
+        Always True for a pattern that is not gated."""
+        if not self.gated:
+            return True
+        if self._any_opening is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for word in self.openings:
+                automaton.add_word(word, None)
+            automaton.make_automaton()
+            self._any_opening = automaton
+        return next(self._any_opening.iter(text), None) is not None
 
     def places(self, text: str, pos: int, endpos: int) -> list[int]:
         """Where an opening starts in ``text[pos:endpos]`` (and ends by ``endpos``), in order."""
@@ -1029,3 +1150,12 @@ def engagement_cues() -> re.Pattern[str]:
     for i, pattern in enumerate(patterns, start=2):
         _compile(pattern, f"engagement_cues.csv row {i}")
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def engagement_cues_lowered() -> Gated | None:
+    """:func:`engagement_cues` for a text's plain lower-case form (see :func:`plain_lowered`), tried only
+    where their words stand: ``next(engagement_cues_lowered().finditer(plain, a, b), None)`` is a match
+    where ``engagement_cues().search(text, a, b)`` finds one. None when a cue must see the case."""
+    lowered = lower_pattern(engagement_cues().pattern)
+    return gated(re.compile(lowered)) if lowered is not None else None

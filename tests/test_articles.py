@@ -234,6 +234,29 @@ def test_only_limit_plus_one_bytes_are_read():
     assert stream.tell() == 101
 
 
+@pytest.mark.parametrize(("stated", "size", "limit", "read"), [
+    (1000, 1000, 1000, True),  # exactly at the limit
+    (10, 1000, 5000, True),  # grown after it was checked: read to its end
+    (10, 70_000, 100_000, True),  # grown by more than one chunk
+    (10, 1001, 1000, False),  # grown past the limit
+    (0, 0, 1000, True),
+])
+def test_a_file_is_read_to_its_end_within_the_limit(tmp_path, monkeypatch, stated, size, limit, read):
+    import os
+
+    from dashboard.articles import read_file_bytes
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * size)
+    fstat = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((*fstat(fd)[:6], stated, *fstat(fd)[7:])))
+    if read:
+        assert read_file_bytes(path, limit) == b"x" * size
+    else:
+        with pytest.raises(UnreadableFile, match="larger than"):
+            read_file_bytes(path, limit)
+
+
 def test_sources_are_paths_relative_to_the_folder_and_never_collide(tmp_path):
     from dashboard.articles import article_paths
 

@@ -43,6 +43,37 @@ def test_bloc_expands_to_members():
     assert "CHN" not in members
 
 
+_ALIASES = ["China", "Chinese", "Saudi Arabia", "Saudi", "Saudi Fund for Development", "Asian Development Bank", "US",
+            "U.S.", "UAE", "EU", "A&B", "India"]
+_ALIAS_PIECES = st.sampled_from([*_ALIASES, " ", "\n", "\t", "\xa0", "  ", "Saudi\nArabia", "Asian\tDevelopment\nBank", "x", "_",
+                                 "&", "'s", "’s", "'", "’", "ab", "é", "5", ".", ",", "Indiana", "USA"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALIAS_PIECES, max_size=14).map("".join))
+def test_the_alias_index_finds_what_the_alias_pattern_finds(text):
+    from dashboard.partners import AliasIndex, alias_pattern
+
+    assert list(AliasIndex(_ALIASES).spans(text)) == [m.span() for m in alias_pattern(_ALIASES).finditer(text)]
+
+
+def test_the_alias_index_reads_a_long_text_a_stretch_at_a_time(monkeypatch):
+    from dashboard import partners
+    from dashboard.partners import AliasIndex, alias_pattern
+
+    monkeypatch.setattr(partners, "_ALIAS_STRETCH", 7)  # names across the edges of stretches
+    text = "China, Saudi Arabia and the Saudi Fund for Development; Chinese US." * 5
+    assert list(AliasIndex(_ALIASES).spans(text)) == [m.span() for m in alias_pattern(_ALIASES).finditer(text)]
+    assert list(AliasIndex([]).spans(text)) == []
+
+
+def test_an_alias_with_a_blank_other_than_a_space_names_itself():
+    from dashboard.partners import AliasIndex
+
+    with pytest.raises(VocabularyError, match="a blank other than a space"):
+        AliasIndex(["Saudi\tArabia"])
+
+
 def codes(text):
     return [h.code for h in registry().find(text)]
 

@@ -100,6 +100,8 @@ def test_gated_finds_what_finditer_finds(pattern, text):
     assert gated.gated
     assert [m.span() for m in gated.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert [m.span() for m in gated.finditer(text, 3, 40)] == [m.span() for m in compiled.finditer(text, 3, 40)]
+    assert gated.may_match(text) or not compiled.search(text)
+    assert not gated.may_match("no such words: 1-2") or compiled.search("no such words: 1-2")
 
 
 def test_gated_runs_patterns_with_common_openings_as_they_are():
@@ -214,3 +216,59 @@ def test_a_text_without_the_required_words_has_no_match(text):
     needs = vocab.required_words(inline)
     if inline.search(text):
         assert any(w in text for w in needs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan and Malaysia SIGNED an MoU. The Minister Met the envoy; talks on the joint venture went on.",
+        "Islamabad: a Discussion of Loans, grants-in-aid and Investments; no cue here. Relations and ties.",
+        "xmet metx meeting signs unsigned co-operation Cooperated; forum, SUMMIT and expo.",
+        "",
+    ],
+)
+def test_engagement_cues_lowered_find_what_the_cues_find(text):
+    cues, lowered = vocab.engagement_cues(), vocab.engagement_cues_lowered()
+    plain = vocab.plain_lowered(text)
+    for a, b in [(0, len(text)), (3, 40), (20, 60), (len(text) // 2, len(text))]:
+        found = next(lowered.finditer(plain, a, b), None)
+        expected = cues.search(text, a, b)
+        assert (found and found.span()) == (expected and expected.span()), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"[A-Z]\w+[ \t]+Bank\b", True),
+        (r"(?m:^x$)", True),
+        (r"[^\S\n]+x", True),
+        (r"a.b", True),
+        (r"\s+Bank", False),  # a blank may be a line break
+        (r"x$", False),  # "$" takes a line's end for the text's end
+        (r"(?s:a.b)", False),
+        (r"[^a]Bank", False),
+        (r"\WBank", False),
+        (r"Bank(?=[\s\S])", False),  # a look-ahead past the line break
+    ],
+)
+def test_within_lines(pattern, expected):
+    assert vocab.within_lines(re.compile(pattern)) is expected
+
+
+_LINED_PIECES = st.sampled_from(["Abu Dhabi Islamic Bank", "from ", "and ", "the ", "Fund", "Bank", "bank", "\n", " ", "\t", ",", "x",
+                                 "Ajman", "of ", "Banks", "Group\n", "\nBank"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINED_PIECES, max_size=16).map("".join))
+def test_lined_finds_what_finditer_finds(text):
+    pattern = re.compile(r"(?:\b(?:from|and)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>(?:[A-Z][\w&'’.-]*+[ \t]++){1,3}(?:Bank|Fund|Group)\b)")
+    assert vocab.lined(pattern).automaton is not None
+    assert [m.span() for m in vocab.lined(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_lined_runs_a_pattern_that_may_cross_lines_over_the_whole_text():
+    pattern = re.compile(r"from\s+(?:the\s+)?[A-Z]\w*\s+Bank")
+    text = "a loan from\nthe Ajman\nBank"
+    assert vocab.lined(pattern).automaton is None
+    assert [m.span() for m in vocab.lined(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)] == [(7, 26)]
