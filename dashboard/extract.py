@@ -987,7 +987,8 @@ _DESCRIBED = re.compile(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b
 _LINKED_AFTER = re.compile(r"\b(?:from|to|with|by|in|into|of|for|towards|that)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)  # "that": "$5bn in loans that China had rolled over"
 
 
-_ATTRIBUTIVE_GAP = re.compile(r"[ \t]+")
+# "a $1 billion IMF injection", "$2 billion remaining Saudi cash loan": a name right after the amount describes it
+_ATTRIBUTIVE_GAP = re.compile(r"[ \t]++(?:(?:remaining|outstanding|additional|new|existing|previous|earlier|fresh|further|extra)[ \t]++)?")
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
 _ACRONYM = re.compile(r"[ \t]*+\([A-Z]{2,8}\)")
 

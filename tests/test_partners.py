@@ -401,6 +401,7 @@ def test_a_capital_acting_stands_for_its_government(text, expected):
     [
         # a name right after the amount describes it
         ("Reserves rose after a $1 billion IMF injection this month.", "$1 billion", ["IMF"]),
+        ("Pakistan could also return $2 billion remaining Saudi cash loan next year.", "$2 billion", ["SAU"]),
         ("The $3 billion Saudi deposit matures in December.", "$3 billion", ["SAU"]),
         # a name linked after one amount of a list is that amount's, not the next one's
         ("The bank approved a $216 million loan for Nepal, $165 million loans for a Bhutan project and more.", "$165 million", ["BTN"]),
