@@ -1847,6 +1847,24 @@ def _of_the_loan(figures: list[Figure]) -> list[Figure]:
 _LENDERS_SHARES = frozenset({"budget", "other"})  # what a lender's money is allocated to, or a figure no metric names
 
 
+_TRADE_METRICS = frozenset({"exports", "imports", "bilateral_trade"})
+
+
+def _with_the_counterparty_not_pakistan(f: Figure, counterparty: Hit, named: frozenset[str]) -> bool:
+    """Whether ``f`` is another country's trade with the story's counterparty: its partner is a country
+    other than the counterparty (a country too), its sentence names the counterparty and not Pakistan."""
+    if f.partner is None or counterparty.code in (f.partner, *f.partners) or f.metric not in _TRADE_METRICS or f.partner_cue.endswith(ABROAD):
+        return False
+    if counterparty.code not in named or "Pakistan" in f.quote:
+        return False
+    entities = registry().entities
+    return _is_country_code(entities, f.partner) and _is_country_code(entities, counterparty.code)
+
+
+def _is_country_code(entities, code: str) -> bool:
+    return getattr(entities.get(code), "type", None) == "country"
+
+
 def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_elsewhere: list[frozenset[str]]) -> list[Figure]:
     """Figures of a flow (exports, loans, remittances: ``counterparty=yes`` in data/metrics.csv) whose
     sentence names no partner take the story's one counterparty (see ``partners.story_counterparty``),
@@ -1868,6 +1886,11 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     first = None  # the first figure of the sentence
     for i, (f, others) in enumerate(zip(figures, named_elsewhere, strict=True)):
         at = f.quote.find(f.raw)
+        if _with_the_counterparty_not_pakistan(f, counterparty, others):
+            # "Niger, with 77,140 tons worth $116.85 million, was the largest exporter of sesame to China" in a
+            # story of Pakistan's exports to China: another supplier's trade with the counterparty
+            out.append(replace(f, partner_cue=f"{f.partner_cue}: {ABROAD}"))
+            continue
         if f.partner is not None or f.partner_cue == PROJECT_COST or others - {counterparty.code} or (at != -1 and _national_noun(f.quote, at + len(f.raw))):
             out.append(f)
             continue

@@ -364,6 +364,20 @@ def test_a_country_compared_with_its_own_figure_keeps_it_and_stays_a_mention():
     assert "IND" not in record["partners"] and "IND" in record["mentions"]
 
 
+def test_another_supplier_s_trade_with_the_counterparty_is_a_mention():
+    text = (
+        "Pakistan's sesame exports to China double\n\n"
+        "Pakistan's export of sesame seeds to China reached $46 million in the first quarter. "
+        "Niger, with 77,140 tons worth $116 million, was the largest exporter of sesame seeds to China."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$116 million") == ["NER"]
+    assert record["partners"] == ["CHN"] and "NER" in record["mentions"]
+    # the counterparty's own name beside another country's is no other supplier: "from Saudi Arabia and the UAE"
+    record = _story("UAE extends support\n\nThe package includes oil imports of $3.4 billion each from Saudi Arabia and the UAE.")
+    assert "SAU" in record["partners"]
+
+
 def test_a_name_after_another_amount_is_that_amount_s():
     record = _story("The bank approved a $216m loan for Indonesia, a $100m loan for Pakistan and a $27m loan for Tajikistan.")
     assert _partner_of(record, "$100m") != ["TJK"]
