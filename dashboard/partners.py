@@ -621,7 +621,9 @@ def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | N
     headline = _HEADLINE.match(text, start)
     body = headline.end() if headline else start
     lede = _LEDE_END.search(text, body, min(len(text), body + _LEDE))
-    for end in (headline.end(1) if headline else 0, lede.start() if lede else min(len(text), body + _LEDE)):
+    for begin, end in ((start, headline.end(1) if headline else 0), (body, lede.start() if lede else min(len(text), body + _LEDE))):
+        if end > begin and compares(text[begin:end]):
+            continue  # "Pakistan has not left India behind in software exports": a comparison, not a counterparty
         found: dict[str, Hit] = {}
         for h in names:
             if h.end <= end:

@@ -890,6 +890,18 @@ def test_more_than_an_amount_is_a_hedge_not_a_comparison():
     assert "CAN" in record["partners"]  # not a comparison: "more than" qualifies the amount
     record = _story("Kenya's tea exports are bigger than Uganda's, at $1 billion a year.")
     assert "UGA" not in record["partners"]
+    from dashboard.partners import compares
+
+    assert not compares("Rice exports to China surpassed $455 million with more than one million tonnes.")
+    assert compares("Its exports are larger than India's.")
+
+
+def test_a_story_that_opens_with_a_comparison_has_no_counterparty_from_it():
+    text = (
+        "Pakistan has not left India behind in software exports, a claim says. Pakistan's software exports grew 40%.\n"
+        "In the fiscal year, this sector was valued at $958 million."
+    )
+    assert _partner_of(_story(text), "$958 million") == []
 
 
 @pytest.mark.parametrize(
