@@ -896,6 +896,15 @@ def test_more_than_an_amount_is_a_hedge_not_a_comparison():
     assert compares("Its exports are larger than India's.")
 
 
+def test_the_foreign_debt_is_owed_to_all_lenders_even_beside_one():
+    text = (
+        "China lends Pakistan $700m\n\nChina has agreed to lend Pakistan $700m. "
+        "Pakistan's foreign debts amount to about $100bn, meaning that the share owed to China is a third."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$700m") == ["CHN"] and _partner_of(record, "$100bn") == []
+
+
 def test_a_story_that_opens_with_a_comparison_has_no_counterparty_from_it():
     text = (
         "Pakistan has not left India behind in software exports, a claim says. Pakistan's software exports grew 40%.\n"
