@@ -56,6 +56,8 @@ def test_parse_date_needs_day_month_and_year():
         ("You May Also Like", "also like"),
         ("Also Read: Pakistan signs MoU", "also read"),
         ("Follow the SPIN IDG WhatsApp Channel for updates across the network.", "channel"),
+        ("Physical Address", "a site theme's placeholder address"),
+        ("Dorchester Center, MA 02124", "a site theme's placeholder address"),
     ],
 )
 def test_furniture_is_blanked(line, name):
