@@ -437,6 +437,8 @@ _PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan f
 # stand-by arrangement", "review the $3 billion programme", "the first review of a USD 7 billion facility"
 _EXISTING_BEFORE = re.compile(
     r"\b(?:(?:existing|ongoing|outstanding)[ \t]++(?:[A-Z]{2,6}[ \t]++)?"
+    r"|(?:repay|repaying|return|returning|pay[ \t]++back|paying[ \t]++back|roll[ \t]++over|rolling[ \t]++over|rollover[ \t]++of)[ \t]++"
+    r"(?:the|a|its|their)[ \t]++(?:(?:remaining|outstanding|maturing)[ \t]++)?"
     r"|review(?:s|ed|ing)?[ \t]++(?:of[ \t]++)?(?:the[ \t]++|a[ \t]++|an[ \t]++|its[ \t]++|Pakistan[’']s[ \t]++)?)$",
     re.IGNORECASE,
 )
@@ -778,10 +780,18 @@ _SIGNED_LEAD_REACH = 400
 _GIVES_AFTER_WILL = re.compile(r"[ \t]++(?:also[ \t]++)?(?:provide|contribute|give|extend|lend|finance|fund)\b", re.IGNORECASE)
 
 
+# the cues of a transfer to come that a signed agreement settles: "will", "will be given", "provide an additional"
+_GIVING_CUE = re.compile(
+    r"(?:will|shall)(?:[ \t]be[ \t](?:provided|given|extended|disbursed|released|paid|transferred))?$|(?:(?:and|also|will)[ \t])?provide[ \t]", re.IGNORECASE
+)
+
+
 def _under_signed_agreement(s: _Sentence, fig: Amount, m: re.Match[str], text: str) -> bool:
-    """Whether "will provide" before ``fig`` tells what an agreement the story opens with provides: the
-    story's lead reports a signing, and no goal or pledge is named in the words before it (another "will" may be)."""
-    if m.end() > fig.start or not _GIVES_AFTER_WILL.match(text, m.end()) or not s.story.signed_lead:
+    """Whether "will provide" (or "will be given", "provide an additional") before ``fig`` tells what an
+    agreement the story opens with provides: the story's lead reports a signing, and no goal or pledge is
+    named in the words before it (another "will" may be)."""
+    bare = m.group(0).lower() in ("will", "shall")
+    if m.end() > fig.start or (bare and not _GIVES_AFTER_WILL.match(text, m.end())) or not s.story.signed_lead:
         return False
     cues = s.story.kind
     lo = bisect.bisect_left(cues.starts, max(s.start, fig.start - _WINDOW_BEFORE))
@@ -861,7 +871,7 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
         moved = _nearest(s, Amount(0, None, "money", m.start(), m.end()), s.story.kind, after_ok=_never)
         if moved is not None and moved[0].code == "actual" and m.start() - moved[1].end() <= _MOVED_REACH:
             return "actual", " ".join(moved[1].group(0).split()) + " … " + cue
-    if term.code == "target" and cue.lower() in ("will", "shall") and _under_signed_agreement(s, fig, m, text):
+    if term.code == "target" and _GIVING_CUE.match(cue) and _under_signed_agreement(s, fig, m, text):
         return "actual", cue + " … under the agreement signed"
     return _WEAK_KINDS.get(term.code, term.code), cue
 

@@ -60,7 +60,8 @@ def lower_pattern(pattern: str) -> str | None:
 
 def word_gate(pattern: str) -> tuple[str, ...] | None:
     """The words (lower-cased) that every match of ``pattern`` starts with, when each of its
-    alternatives opens with ``\\b`` and a literal: ``r"\\bgoals?\\b|\\btarget\\w*"`` -> ``("goal", "target")``.
+    alternatives opens with ``\\b`` and a literal: ``r"\\bgoals?\\b|\\btarget\\w*"`` -> ``("goal", "target")``;
+    a word ends at a character that is not a word's (``r"\\bstaff-level"`` -> ``("staff",)``).
     None when some alternative may start elsewhere (then the pattern is run over the whole text)."""
     from re import _constants as C
     from re import _parser as P
@@ -72,7 +73,10 @@ def word_gate(pattern: str) -> tuple[str, ...] | None:
                 bounded = True
                 continue
             if op == C.LITERAL and bounded:
-                chars.append(chr(av))
+                char = chr(av)
+                if not (char.isalnum() or char in "_ "):
+                    break  # the text is read with its other characters made spaces: "staff-level" starts "staff"
+                chars.append(char)
                 continue
             if op == C.BRANCH and not chars:
                 out: list[str] = []

@@ -192,6 +192,15 @@ def _one(text):
         ("The UAE announced its intention to deposit $3 billion with the central bank.", "target"),
         ("Pakistan signed an MoU with the exchange to explore tokenising up to $2 billion of state assets.", "target"),
         ("The accords include $7 billion (£5.1 billion) in a memorandum of understanding.", "target"),
+        # what is owed or already there; an IMF staff-level agreement, an appeal, a floated investment and new money promised are not yet
+        ("Pakistan aims to re-profile its debt, with US$3 billion owed to the UAE.", "actual"),
+        ("Sesame exports are growing, with total exports already reaching $380 million.", "actual"),
+        ("The aid adds to the €1.05 million mobilised in September.", "actual"),
+        ("The IMF reached a staff-level agreement to release $1.17 billion.", "target"),
+        ("The government and the UN launched a flash appeal for US$160 million.", "target"),
+        ("Saudi Arabia floated investing $10 billion in a refinery.", "target"),
+        ("The UAE agreed to roll over a loan and provide an additional $1 billion.", "target"),
+        ("Pakistan is set to repay the $2 billion debt next month.", "actual"),
         # what already exists, whatever is to be done with it
         ("The board will meet to review the $3 billion stand-by arrangement.", "actual"),
         ("The board is set to evaluate its review within the existing $3 billion programme.", "actual"),

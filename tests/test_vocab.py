@@ -272,3 +272,7 @@ def test_lined_runs_a_pattern_that_may_cross_lines_over_the_whole_text():
     text = "a loan from\nthe Ajman\nBank"
     assert vocab.lined(pattern).automaton is None
     assert [m.span() for m in vocab.lined(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)] == [(7, 26)]
+
+
+def test_a_gate_word_ends_where_a_word_does():
+    assert vocab.word_gate(r"\bstaff-level\s+agreement\b|\bgoals?\b") == ("goal", "staff")
