@@ -245,6 +245,8 @@ def _anaphor_codes(text):
         ("The Asian Development Bank approved a loan. The bank said it will help.", [("The bank", "ADB")]),
         ("Pakistan met the IMF in May. The Fund wants reforms.", [("The Fund", "IMF")]),
         ("Workers in Saudi Arabia sent more. Inflows from the kingdom grew.", [("the kingdom", "SAU")]),
+        ("Pakistan met the IMF in May. It got $2 billion from the global lender.", [("the global lender", "IMF")]),
+        ("The World Bank approved a loan. The global lender said it will help.", []),
         # the one named most often so far, not merely the last ("co-financed with" a second lender)
         ("The AIIB lent $1bn. The AIIB loan is co-financed with the World Bank, the bank said.", [("the bank", "AIIB")]),
         # a Pakistani bank or a fund the registry does not know leads: no partner
