@@ -678,13 +678,12 @@ def group_country(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _news_sources() -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _news_sources() -> re.Pattern[str]:
     """A news agency or paper named by its words (``data/source_words.csv``): "the Saudi Press Agency",
     "Emirates News Agency". A source is a mention, and the country's word inside it names no partner.
-    The words too: a text that holds none of them is not scanned."""
-    words = tuple(row["word"] for row in read_rows("source_words.csv"))
-    alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:{alternation})(?:[ \t]++Agency)?)\b"), words
+    Its words are required: only the lines that hold one are scanned (see ``vocab.lined``)."""
+    alternation = "|".join(re.escape(row["word"]) for row in read_rows("source_words.csv"))
+    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:{alternation})(?:[ \t]++Agency)?)\b")
 
 
 # "UAE-based Kaheel Terminals": the word that says where a company sits is not part of its name
@@ -719,7 +718,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         sited = _SITED.match(name)
         if sited:
             name, start = name[sited.end() :], start + sited.end()
-        if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic or _news_sources()[0].search(name):
+        if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic or _news_sources().search(name):
             continue  # a Pakistani body, or a news agency (a mention: see below)
         if _title_after().match(text, end):
             continue
@@ -733,8 +732,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
             continue
         out.append(Hit(" ".join(name.split()), start, end, name, "name"))
         ends.add(end)
-    sources, source_words = _news_sources()
-    for m in sources.finditer(text) if any(w in text for w in source_words) else ():
+    for m in lined(_news_sources()).finditer(text):  # only the lines holding a source's word
         if len(out) >= MAX_HITS:
             break
         name = m.group("name")
