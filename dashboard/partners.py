@@ -803,9 +803,9 @@ def anaphors(text: str, hits: list[Hit]) -> list[Hit]:
     most often so far, the latest of those on a tie (``data/anaphors.csv``), as a hit of that partner
     ("the Asian Development Bank (ADB) said ... under the bank's programme" -> ADB). A name holding
     the head word that the registry does not know ("the State Bank of Pakistan") counts too, and when
-    it leads the phrase names no partner. ``hits`` sorted by start; two patterns, one pass, a sort."""
+    it leads the phrase names no partner. ``hits`` sorted by start; two patterns (each tried only where its words stand), one pass, a sort."""
     phrase, head, by_phrase, holds = _anaphors()
-    found = list(islice(phrase.finditer(text), MAX_HITS))  # bounded on any input, as ``Registry.find``
+    found = list(islice(gated(phrase).finditer(text), MAX_HITS))  # bounded on any input, as ``Registry.find``
     if not found:
         return []
     entities = registry().entities
@@ -816,7 +816,7 @@ def anaphors(text: str, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         words = holds.get(h.code, ()) if h.code in entities else [w for w in h.code.split() if head.fullmatch(w)]
         events.extend((h.start, 0, word, h, None) for word in words)
-    for m in islice(head.finditer(text), MAX_HITS):
+    for m in islice(gated(head).finditer(text), MAX_HITS):
         i = bisect.bisect_right(starts, m.start()) - 1
         j = bisect.bisect_right(phrase_starts, m.start()) - 1
         if not (i >= 0 and hits[i].end >= m.end()) and not (j >= 0 and found[j].end() >= m.end()):
