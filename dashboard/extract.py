@@ -656,7 +656,7 @@ class _Sentence:
             elif not any(plain.find(w, self.start, self.end) != -1 for w in _HORIZON_WORDS):
                 self._horizon = (None,)
             else:  # the sentence lower-cased, tried where "in", "over" ... stand
-                self._horizon = (_horizon_years(next(vocab.gated(_HORIZON_LOWER).finditer(plain[self.start : self.end]), None)),)
+                self._horizon = (_horizon_years(vocab.gated(_HORIZON_LOWER).search(plain[self.start : self.end])),)
         return self._horizon[0]
 
     def not_figure(self) -> bool:

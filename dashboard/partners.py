@@ -74,7 +74,7 @@ def compares(sentence: str) -> bool:
     lowered = sentence.lower()
     if len(lowered) == len(sentence) and (sentence.isascii() or not any(c in sentence for c in UNFOLDED)):
         cues = _lowered_comparisons()  # most sentences hold none of the cues' words: looked for first, at once
-        return cues.may_match(lowered) and next(cues.finditer(lowered), None) is not None
+        return cues.may_match(lowered) and cues.search(lowered) is not None
     return comparison_cues().search(sentence) is not None
 
 
@@ -481,7 +481,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
     def engaged_in(a: int, b: int) -> bool:
         """An engagement cue in ``text[a:b]``: its lower-case form tried where the cues' words stand, or the cues."""
         if lowered_cues is not None:
-            return next(lowered_cues.finditer(plain, a, b), None) is not None
+            return lowered_cues.search(plain, a, b) is not None
         return engagement_cues().search(text, a, b) is not None
     entities = registry().entities
     listed = False  # the hit before was a funder named after "supported by" and its list goes on
