@@ -675,7 +675,7 @@ class _Sentence:
             elif not any(plain.find(w, self.start, self.end) != -1 for w in _HORIZON_WORDS):
                 self._horizon = (None,)
             else:  # the sentence lower-cased, tried where "in", "over" ... stand
-                self._horizon = (_horizon_years(next(vocab.gated(_HORIZON_LOWER).finditer(plain[self.start : self.end]), None)),)
+                self._horizon = (_horizon_years(vocab.gated(_HORIZON_LOWER).search(plain[self.start : self.end])),)
         return self._horizon[0]
 
     def not_figure(self) -> bool:
@@ -1270,7 +1270,9 @@ class Figure:
     partners: tuple[str, ...] = ()  # every counterparty of a combined amount; ``partner`` is the first
 
     def as_dict(self) -> dict:
-        out = {name: getattr(self, name) for name in FIGURE_FIELDS}
+        """The fields of ``FIGURE_FIELDS`` by name, in that order, then ``mentions`` as dicts (read from the
+        instance's own dict: a frozen dataclass keeps its fields there)."""
+        out = dict(zip(FIGURE_FIELDS, _FIGURE_VALUES(self.__dict__), strict=True))
         out["mentions"] = [{"start": a, "end": b, "raw": r} for a, b, r in self.mentions]
         return out
 
@@ -1956,6 +1958,7 @@ def _fill_topic(figures: list[Figure]) -> list[Figure]:
 
 
 FIGURE_FIELDS = tuple(f.name for f in fields(Figure) if f.name not in ("mentions", "partners"))
+_FIGURE_VALUES = itemgetter(*FIGURE_FIELDS)
 
 
 def replace(obj, /, **changes):

@@ -74,7 +74,7 @@ def compares(sentence: str) -> bool:
     lowered = sentence.lower()
     if len(lowered) == len(sentence) and (sentence.isascii() or not any(c in sentence for c in UNFOLDED)):
         cues = _lowered_comparisons()  # most sentences hold none of the cues' words: looked for first, at once
-        return cues.may_match(lowered) and next(cues.finditer(lowered), None) is not None
+        return cues.may_match(lowered) and cues.search(lowered) is not None
     return comparison_cues().search(sentence) is not None
 
 
@@ -481,7 +481,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
     def engaged_in(a: int, b: int) -> bool:
         """An engagement cue in ``text[a:b]``: its lower-case form tried where the cues' words stand, or the cues."""
         if lowered_cues is not None:
-            return next(lowered_cues.finditer(plain, a, b), None) is not None
+            return lowered_cues.search(plain, a, b) is not None
         return engagement_cues().search(text, a, b) is not None
     entities = registry().entities
     listed = False  # the hit before was a funder named after "supported by" and its list goes on
@@ -680,13 +680,12 @@ def group_country(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _news_sources() -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _news_sources() -> re.Pattern[str]:
     """A news agency or paper named by its words (``data/source_words.csv``): "the Saudi Press Agency",
     "Emirates News Agency". A source is a mention, and the country's word inside it names no partner.
-    The words too: a text that holds none of them is not scanned."""
-    words = tuple(row["word"] for row in read_rows("source_words.csv"))
-    alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:{alternation})(?:[ \t]++Agency)?)\b"), words
+    Its words are required: only the lines that hold one are scanned (see ``vocab.lined``)."""
+    alternation = "|".join(re.escape(row["word"]) for row in read_rows("source_words.csv"))
+    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:{alternation})(?:[ \t]++Agency)?)\b")
 
 
 # "a report released by the China Three Gorges South Asia Investment Ltd.": the author of a report is
@@ -740,7 +739,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         sited = _SITED.match(name)
         if sited:
             name, start = name[sited.end() :], start + sited.end()
-        if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic or _news_sources()[0].search(name):
+        if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic or _news_sources().search(name):
             continue  # a Pakistani body, or a news agency (a mention: see below)
         if _title_after().match(text, end):
             continue
@@ -754,8 +753,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
             continue
         out.append(Hit(" ".join(name.split()), start, end, name, "name", _authored(text, start)))
         ends.add(end)
-    sources, source_words = _news_sources()
-    for m in sources.finditer(text) if any(w in text for w in source_words) else ():
+    for m in lined(_news_sources()).finditer(text):  # only the lines holding a source's word
         if len(out) >= MAX_HITS:
             break
         name = m.group("name")
@@ -826,9 +824,9 @@ def anaphors(text: str, hits: list[Hit]) -> list[Hit]:
     most often so far, the latest of those on a tie (``data/anaphors.csv``), as a hit of that partner
     ("the Asian Development Bank (ADB) said ... under the bank's programme" -> ADB). A name holding
     the head word that the registry does not know ("the State Bank of Pakistan") counts too, and when
-    it leads the phrase names no partner. ``hits`` sorted by start; two patterns, one pass, a sort."""
+    it leads the phrase names no partner. ``hits`` sorted by start; two patterns (each tried only where its words stand), one pass, a sort."""
     phrase, head, by_phrase, holds = _anaphors()
-    found = list(islice(phrase.finditer(text), MAX_HITS))  # bounded on any input, as ``Registry.find``
+    found = list(islice(gated(phrase).finditer(text), MAX_HITS))  # bounded on any input, as ``Registry.find``
     if not found:
         return []
     entities = registry().entities
@@ -839,7 +837,7 @@ def anaphors(text: str, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         words = holds.get(h.code, ()) if h.code in entities else [w for w in h.code.split() if head.fullmatch(w)]
         events.extend((h.start, 0, word, h, None) for word in words)
-    for m in islice(head.finditer(text), MAX_HITS):
+    for m in islice(gated(head).finditer(text), MAX_HITS):
         i = bisect.bisect_right(starts, m.start()) - 1
         j = bisect.bisect_right(phrase_starts, m.start()) - 1
         if not (i >= 0 and hits[i].end >= m.end()) and not (j >= 0 and found[j].end() >= m.end()):

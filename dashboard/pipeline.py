@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dashboard.articles import Story, UnreadableFile, article_paths, read_stories, read_text
 from dashboard.engagements import actors, themes
-from dashboard.extract import ABROAD, extract_figures, sentence_spans
+from dashboard.extract import ABROAD, Figure, extract_figures, sentence_spans
 from dashboard.fx import to_usd
 from dashboard.partners import (
     classify,
@@ -97,15 +97,17 @@ def analyse_story(story: Story) -> dict:
         "themes": themes(story.text),
         "actors": actors(story.text),
         "quotes": quotes,
-        "figures": [
-            {
-                **f.as_dict(),
-                "value_usd": to_usd(f.value, f.currency, f.year or year) if f.unit == "money" else None,
-                "partners": [partner_info(c) for c in (f.partners or ([f.partner] if f.partner else []))],
-            }
-            for f in figures
-        ],
+        "figures": [_figure_record(f, year) for f in figures],
     }
+
+
+def _figure_record(f: Figure, year: int | None) -> dict:
+    """A figure's record: its fields (``Figure.as_dict``), its value in US dollars (of its year, else the
+    story's) and its partners' details."""
+    record = f.as_dict()
+    record["value_usd"] = to_usd(f.value, f.currency, f.year or year) if f.unit == "money" else None
+    record["partners"] = [partner_info(c) for c in (f.partners or ([f.partner] if f.partner else []))]
+    return record
 
 
 def read_corpus(paths: Iterable[Path]) -> tuple[list[Story], list[tuple[str, str]]]:

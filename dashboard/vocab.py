@@ -440,6 +440,12 @@ class Gated:
             yield from self.pattern.finditer(text, pos, endpos)
             return
         match = self.pattern.match
+        if endpos - pos <= _STRETCH:  # one stretch (most texts): its places at once
+            for at in self.places(text, pos, endpos):
+                if at >= pos and (m := match(text, at, endpos)):
+                    pos = m.end()  # a match holds its opening: never empty
+                    yield m
+            return
         # the places are found a stretch at a time, so a caller that stops early (a story's limit of
         # amounts) has not paid for the places of the whole text; an opening that starts in a stretch is
         # looked for up to its longest length past it, and the next stretch starts where this one stopped
@@ -455,6 +461,27 @@ class Gated:
                         pos = m.end()
                         yield m
             start = max(stop, pos)
+
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``pattern.search(text, pos, endpos)``: the first match :meth:`finditer` gives, without its generator
+        (a story asks this of each of its sentences: what one call costs counts)."""
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        if not self.gated:
+            return self.pattern.search(text, pos, endpos)
+        if endpos - pos > _STRETCH:
+            return next(self.finditer(text, pos, endpos), None)
+        match = self.pattern.match
+        if self.word_set is not None:  # the places of the openings, read where they stand
+            starts, ends = self.passes.by_start(text, self.word_set)
+            for i in range(bisect_left(starts, pos), bisect_left(starts, endpos)):
+                if ends[i] <= endpos and (m := match(text, starts[i], endpos)):
+                    return m
+            return None
+        for at in self.places(text, pos, endpos):
+            if m := match(text, at, endpos):
+                return m
+        return None
 
 
 _GATED: dict[int, Gated] = {}  # by the id of the pattern, which its Gated keeps alive
@@ -1159,7 +1186,7 @@ def engagement_cues() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def engagement_cues_lowered() -> Gated | None:
     """:func:`engagement_cues` for a text's plain lower-case form (see :func:`plain_lowered`), tried only
-    where their words stand: ``next(engagement_cues_lowered().finditer(plain, a, b), None)`` is a match
+    where their words stand: ``engagement_cues_lowered().search(plain, a, b)`` is a match
     where ``engagement_cues().search(text, a, b)`` finds one. None when a cue must see the case."""
     lowered = lower_pattern(engagement_cues().pattern)
     return gated(re.compile(lowered)) if lowered is not None else None

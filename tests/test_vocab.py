@@ -101,6 +101,9 @@ def test_gated_finds_what_finditer_finds(pattern, text):
     assert [m.span() for m in gated.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert [m.span() for m in gated.finditer(text, 3, 40)] == [m.span() for m in compiled.finditer(text, 3, 40)]
     assert gated.may_match(text) or not compiled.search(text)
+    for pos, endpos in ((0, None), (3, 40), (17, len(text) - 5)):
+        found, expected = gated.search(text, pos, endpos), compiled.search(text, pos, len(text) if endpos is None else endpos)
+        assert (found and found.span()) == (expected and expected.span())
     assert not gated.may_match("no such words: 1-2") or compiled.search("no such words: 1-2")
 
 
