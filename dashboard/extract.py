@@ -808,8 +808,10 @@ def _weak(term: vocab.Term, m: re.Match[str]) -> bool:
 
 
 def _not_purpose(term: vocab.Term, m: re.Match[str]) -> bool:
-    """A cue after a figure that is not its purpose ("to ...", "will ...")."""
-    return not _PURPOSE_AFTER.match(m.group(0))
+    """A cue after a figure that is not its purpose ("to ...", "will ...") nor the start of what is said
+    next ("extend a $2 billion loan and provide an additional $1 billion": the second amount's)."""
+    word = m.group(0)
+    return not _PURPOSE_AFTER.match(word) and not word[:4].lower() == "and "
 
 
 def _never(term: vocab.Term, m: re.Match[str]) -> bool:

@@ -200,6 +200,7 @@ def _one(text):
         ("The government and the UN launched a flash appeal for US$160 million.", "target"),
         ("Saudi Arabia floated investing $10 billion in a refinery.", "target"),
         ("The UAE agreed to roll over a loan and provide an additional $1 billion.", "target"),
+        ("The UAE agreed to extend a $2 billion loan to the country and provide an additional sum.", "actual"),
         ("Pakistan is set to repay the $2 billion debt next month.", "actual"),
         # what already exists, whatever is to be done with it
         ("The board will meet to review the $3 billion stand-by arrangement.", "actual"),
