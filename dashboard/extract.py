@@ -1412,7 +1412,7 @@ def extract_figures(
     figures = _merge_mentions(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
-    return _parts_take_the_whole_s_kind(_of_the_loan(_part_of_the_whole(figures, text, offset)))
+    return _parts_take_the_whole_s_kind(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset)), text, offset))
 
 
 # A country named in a comparison with its own figure right after it: "just ahead of India at 641 percent",
@@ -1841,6 +1841,36 @@ def _parts_take_the_whole_s_kind(figures: list[Figure]) -> list[Figure]:
 
 
 _MAX_WHOLES = 8  # the wholes looked back over: a part names a whole of the last few amounts
+
+
+# "a $2.1 billion (RMB 15 billion) syndicated loan—comprising RMB 9 billion from China Development Bank,
+# RMB 3 billion from Bank of China and RMB 3 billion from ICBC": a whole followed by its parts' lenders
+_PARTS_FOLLOW = re.compile(r"\b(?:comprising|comprises|comprised[ \t]++of|including|includes|consisting[ \t]++of|made[ \t]++up[ \t]++of|split[ \t]++into|of[ \t]++which)\b", re.IGNORECASE)
+_PARTS_REACH = 60
+
+
+def _whole_of_named_parts(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """A whole with no counterparty of its own, followed in its sentence by parts that each name one
+    ("... syndicated loan, comprising RMB 9 billion from CDB, RMB 3 billion from Bank of China ..."),
+    is theirs together. One pass; each whole looks at the parts right after it, at most ``_MAX_JOINED``."""
+    out = list(figures)
+    for i, f in enumerate(figures):
+        if f.partner is not None or f.unit != "money" or i + 1 >= len(figures):
+            continue
+        first = figures[i + 1]
+        if first.quote != f.quote or first.partner is None or first.start - f.end > _PARTS_REACH + 40:
+            continue
+        between = text[f.end - offset : first.start - offset]
+        if not _PARTS_FOLLOW.search(between):
+            continue
+        codes: list[str] = []
+        for g in figures[i + 1 : i + 1 + _MAX_JOINED]:
+            if g.quote != f.quote or g.partner is None or g.currency != first.currency:
+                break
+            codes.extend(c for c in (g.partners or (g.partner,)) if c not in codes)
+        if len(codes) >= 2:
+            out[i] = replace(f, partner=codes[0], partners=tuple(codes), partner_cue="the lenders of its parts")
+    return out
 
 
 def _of_the_loan(figures: list[Figure]) -> list[Figure]:

@@ -380,6 +380,14 @@ def test_another_supplier_s_trade_with_the_counterparty_is_a_mention():
     assert "SAU" in record["partners"]
 
 
+def test_a_whole_followed_by_its_parts_lenders_is_theirs():
+    text = ("A $2.1 billion syndicated loan, comprising $1.3 billion from China Development Bank and "
+            "$0.4 billion from Bank of China, is maturing in June.")
+    record = _story(text)
+    assert _partner_of(record, "$2.1 billion") == ["CDB", "BANKOFCHINA"]
+    assert _partner_of(record, "$1.3 billion") == ["CDB"]
+
+
 def test_a_name_after_another_amount_is_that_amount_s():
     record = _story("The bank approved a $216m loan for Indonesia, a $100m loan for Pakistan and a $27m loan for Tajikistan.")
     assert _partner_of(record, "$100m") != ["TJK"]
