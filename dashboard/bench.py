@@ -52,6 +52,13 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "lenders of other countries": lambda n: _repeat("a $5 billion loan for a project in Indonesia, Tajikistan $3 million, ", n) + ".",
     "equivalents in a third currency": lambda n: _repeat("20 billion yuan (USD 3.1 billion) or 351 billion rupees or ", n) + ".",
     "parts of wholes": lambda n: "The ADB lent $9 million. " + _repeat("Out of the $9 million, $1 million went to schools, ", n) + ".",
+    # a list whose names list their members in brackets, before a list of amounts
+    "members in brackets": lambda n: "Remittances from " + _repeat("UK, other GCC countries (including Bahrain, Kuwait and Oman), and ", n * 3 // 4)
+    + "EU countries amounted to " + _repeat("$1 million, ", n // 4) + "respectively.",
+    # wholes listing their parts, and parts naming their lenders, in one sentence
+    "wholes and their parts": lambda n: _repeat("China pledged $9 billion. The package includes $2 billion, comprising $1 billion from ICBC and ", n) + ".",
+    # authors of reports, and comparisons that name a country with its figure
+    "reports and comparisons": lambda n: _repeat("a report released by the Gorge Valley Power Holdings Ltd., just ahead of India at 6 percent, ", n) + ".",
 }
 
 _AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")

@@ -432,6 +432,7 @@ _NOT_AFTER_BREAKS = frozenset({"where"})  # "where" ends a clause only for the w
 # A figure after "compared with" is the other side of a comparison: the cue of the first figure is not its
 # ("will liberalise 75 percent ... compared with 35 percent before"); its metric and partner still reach it.
 _KIND_BEFORE_WORDS = ("compared", "versus")
+_WIDE_BETWEEN_REACH = 300  # words of a national total part a name from its figure when they stand this near the figure (bounded per figure)
 _PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan from the Asian Development Bank"
 # An amount naming what already exists, whatever is to be done with it: "the existing $3 billion
 # stand-by arrangement", "review the $3 billion programme", "the first review of a USD 7 billion facility"
@@ -1106,7 +1107,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
         and not s.story.before.between(hits[i - 1].end, fs)
         and not _aside_or_source(s, hits[i - 1], fs)
         and not (national and (s.story.after.between(hits[i - 1].end, fs) or not _owner(s, hits[i - 1], national)))
-        and vocab.pakistan_wide_between().search(s.text, hits[i - 1].end - s.start, fs - s.start) is None
+        and vocab.pakistan_wide_between().search(s.text, max(hits[i - 1].end, fs - _WIDE_BETWEEN_REACH) - s.start, fs - s.start) is None
     ):
         candidates.append((fs - hits[i - 1].end, i - 1))
     # "$1 billion, which is the last tranche from Saudi Arabia": the clause describes the figure itself

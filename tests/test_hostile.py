@@ -37,6 +37,18 @@ def test_each_hostile_class_grows_linearly(name):
     _grows_linearly(HOSTILE[name])
 
 
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_each_hostile_class_at_the_size_limit_takes_seconds_not_minutes(name):
+    """At the size limit (2 MB) each class is read in about a second; a growth that only shows past
+    the small sizes above (a per-figure scan back to a name far before) would take minutes."""
+    from dashboard.articles import MAX_BYTES
+
+    text = HOSTILE[name](MAX_BYTES - 10_000)
+    start = time.process_time()
+    extract_text(text)
+    assert time.process_time() - start < 8, name
+
+
 def test_a_crafted_text_of_142_bytes_is_instant():
     text = "Minister for Abc" + "\t" * 12 + ("Abc" + "\t" * 12) * 6 + " x"
     start = time.process_time()
