@@ -458,6 +458,17 @@ _FUNDER_NEXT = re.compile(r"\)?(?:[ \t]*+\([^()\n]{1,40}\))?(?:[ \t]++[A-Z][\w.'
 _FUNDED_BY_LOWER = re.compile(lower_pattern(_FUNDED_BY.pattern))  # for a text's plain lower-case form
 
 
+# "the United Kingdom's Department for International Development": a country's name right before its own body's
+_BEFORE_ITS_BODY = re.compile(r"(?:['’]?s)?[ \t]++(?:(?:state-owned|state-run|state|sovereign|national)[ \t]++)?")
+
+
+def _its_own_body(text: str, country: Hit, body: Hit, entities: dict) -> bool:
+    """Whether ``body`` is a body of the country ``country`` names right before it ("the UK's DFID")."""
+    owner, entity = entities.get(country.code), entities.get(body.code)
+    return (owner is not None and owner.type == "country" and entity is not None and entity.country == country.code
+            and body.start > country.end and _BEFORE_ITS_BODY.fullmatch(text, country.end, body.start) is not None)
+
+
 def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
     """Counterparties of engagements without figures: a partner joined to Pakistan in a sentence
     with an engagement word (``data/engagement_cues.csv``): "Pakistan and Malaysia signed",
@@ -488,6 +499,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
     for k, hit in enumerate(hits):  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
         after_by = hit.start in funded_by or (listed and (
             _FUNDER_NEXT.fullmatch(text, hits[k - 1].end, hit.start) is not None or text[hits[k - 1].end : hit.start].strip() in ("", "(")
+            or _its_own_body(text, hits[k - 1], hit, entities)
         ))
         listed = after_by
         if hit.code != "PAK" and hit.via == "name" and hit.code in direct and not hit.passing and (after_by or _FUNDED_AFTER.match(text, hit.end)):

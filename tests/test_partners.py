@@ -338,6 +338,11 @@ def test_a_funder_of_a_project_is_a_partner(text, funder):
     assert _story(text)["partners"][0] == funder
 
 
+def test_a_list_of_funders_goes_on_through_a_country_s_own_body():
+    record = _story("The motorway is financed by the Asian Development Bank and the United Kingdom's Department for International Development.")
+    assert {"ADB", "FCDO"} <= set(record["partners"])
+
+
 # --------------------------------------------------------------------------- names that stand for a partner, or do not
 def test_an_ambiguous_acronym_counts_only_beside_its_full_name():
     # Pakistan's own Special Communications Organization is "SCO" too
