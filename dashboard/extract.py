@@ -1210,6 +1210,48 @@ _AS_WELL_AS = re.compile(r"(?:as[ \t]++well[ \t]++as|plus|along[ \t]++with)[ \t]
 _ADDED_REACH = 80
 
 
+# "Exports to Uzbekistan declined by 18.17pc to $63.65m, while imports surged 177.6pc to $79.23m": the
+# second clause's trade is with the same country (it is not named again)
+_OTHER_WAY = re.compile(r"\b(?:while|whereas|and|but)[ \t]++(?:(?:its|the|Pakistan['’]s|their)[ \t]++)?(?:imports?|exports?|shipments)\b", re.IGNORECASE)
+_OTHER_WAY_REACH = 120
+_TRADE_PARTNER_METRICS = frozenset({"exports", "imports", "bilateral_trade"})
+
+
+def _the_other_way(figures: list[Figure], text: str, offset: int, name_starts: list[int]) -> list[Figure]:
+    """Figures of a second clause about the other direction of trade ("..., while imports surged 177.6pc
+    to $79.23m from $28.54m") take the country of the clause before, when they name none and no words
+    of a national total stand in their clause. One pass: each looks back at the figure before it."""
+    out = list(figures)
+    wide = vocab.pakistan_wide()
+    for i in range(1, len(out)):
+        f, before = out[i], out[i - 1]
+        if f.partner is not None or before.partner is None or before.quote != f.quote or before.partner_cue.endswith(ABROAD):
+            continue
+        if before.metric not in _TRADE_PARTNER_METRICS and not before.partner_cue.endswith(_OTHER_WAY_CUE):
+            continue
+        a, b = before.end - offset, f.start - offset
+        if not 0 <= b - a <= _OTHER_WAY_REACH:
+            continue
+        if before.partner_cue.endswith(_OTHER_WAY_CUE):
+            clause = None  # the clause found for the figure before goes on
+        else:
+            clause = _OTHER_WAY.search(text, a, b)
+            if clause is None:
+                continue
+            if wide.search(text, clause.start(), f.end - offset):
+                continue  # "while overall imports fell": the national total
+            k = bisect.bisect_left(name_starts, clause.start())
+            stop = text.find(". ", f.end - offset, f.end - offset + _PARTNER_AFTER)  # the clause goes on to its sentence's end
+            if k < len(name_starts) and name_starts[k] < (stop if stop != -1 else f.end - offset + _PARTNER_AFTER):
+                continue  # "..., and exports to France by 18.8 percent": the clause names its own
+        cue = before.partner_cue if before.partner_cue.endswith(_OTHER_WAY_CUE) else f"{before.partner_cue}{_OTHER_WAY_CUE}"
+        out[i] = replace(f, partner=before.partner, partners=before.partners, partner_cue=cue)
+    return out
+
+
+_OTHER_WAY_CUE = " (the other way of the same trade)"
+
+
 def _as_well_as(figures: list[Figure], text: str, offset: int) -> list[Figure]:
     """An amount added to the one before it ("some $15bn in investment from the Saudis, as well as $3bn
     in financial assistance") comes from the same counterparty when it names none of its own. One pass."""
@@ -1410,7 +1452,7 @@ def extract_figures(
                 partners=tuple([h.code for h in partners]) if partners else (),
             )
         )
-    figures = _merge_mentions(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset)
+    figures = _merge_mentions(_abroad(_the_other_way(_as_well_as(_respectively(figures, text, offset), text, offset), text, offset, named_starts), hits_of, text, offset), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
     return _parts_take_the_whole_s_kind(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset)), text, offset))

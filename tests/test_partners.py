@@ -393,6 +393,16 @@ def test_a_whole_followed_by_its_parts_lenders_is_theirs():
     assert _partner_of(record, "$1.3 billion") == ["CDB"]
 
 
+def test_the_other_way_of_the_same_trade_is_with_the_same_country():
+    record = _story("Exports to Uzbekistan declined by 18pc to $63m from $77m, while imports surged 177pc to $79m from $28m.")
+    assert [_partner_of(record, raw) for raw in ("$63m", "$79m", "$28m")] == [["UZB"], ["UZB"], ["UZB"]]
+    # a clause that names its own country, or the national total, does not
+    record = _story("Exports to Italy surged by 30 percent, and exports to France by 18 percent.")
+    assert _partner_of(record, "18 percent") == ["FRA"]
+    record = _story("Exports to Uzbekistan declined to $63m, while overall imports surged to $79bn.")
+    assert _partner_of(record, "$79bn") == []
+
+
 def test_a_name_after_another_amount_is_that_amount_s():
     record = _story("The bank approved a $216m loan for Indonesia, a $100m loan for Pakistan and a $27m loan for Tajikistan.")
     assert _partner_of(record, "$100m") != ["TJK"]
