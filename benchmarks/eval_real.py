@@ -87,6 +87,13 @@ def _as_members(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(m for k in keys for m in (entities[k].members if k in entities and entities[k].members else (k,)))
 
 
+def _blocs_as_named(keys: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    """``keys`` without a bloc the other side names by all its members instead (a story's "Central Asian
+    Republics" where the label lists the five republics): the same partners, not one more."""
+    entities = registry().entities
+    return frozenset(k for k in keys if not (k not in other and k in entities and entities[k].members and set(entities[k].members) <= other))
+
+
 def _figure_partners(f: dict) -> frozenset[str]:
     if f.get("partners"):
         return _as_members(_keys([p["code"] if isinstance(p, dict) else p for p in f["partners"]]))
@@ -173,6 +180,7 @@ def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
     for aid, row in articles.items():
         reported = _with_countries(frozenset().union(*(_keys(r["partners"]) for r in stories[aid])) if stories[aid] else frozenset())
         wanted = _with_countries(_keys(row["partners"]))
+        reported, wanted = _blocs_as_named(reported, wanted), _blocs_as_named(wanted, reported)
         tp += len(reported & wanted)
         fp += len(reported - wanted)
         fn += len(wanted - reported)

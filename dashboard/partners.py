@@ -667,6 +667,16 @@ def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _generic_name_words() -> frozenset[str]:
+    """Words that name no one on their own: an organisation's (``data/organisation_words.csv``) and the
+    generic ones of ``data/generic_name_words.csv`` ("Development", "Trade"), and the glue between them."""
+    return frozenset(
+        [*(row["word"] for row in read_rows("organisation_words.csv")), *(row["word"] for row in read_rows("generic_name_words.csv")),
+         "of", "for", "and", "the"]
+    )
+
+
+@lru_cache(maxsize=1)
 def _lender_groups() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Lenders named as a group (``data/lender_groups.csv``): a capitalised country's or region's word
     and a plural noun linked to an amount ("from Chinese banks", "owes China and Chinese commercial
@@ -751,8 +761,11 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         sited = _SITED.match(name)
         if sited:
             name, start = name[sited.end() :], start + sited.end()
-        if {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()} & domestic or _news_sources().search(name):
+        words = {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()}
+        if words & domestic or _news_sources().search(name):
             continue  # a Pakistani body, or a news agency (a mention: see below)
+        if words <= _generic_name_words():
+            continue  # "Development Bank" alone: the end of a longer name ("ECO Trade and Development Bank")
         if _title_after().match(text, end):
             continue
         around = bisect.bisect_right(starts, start) - 1

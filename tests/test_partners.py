@@ -854,6 +854,12 @@ def test_a_part_of_a_whole_named_again_is_the_whole_s_counterparty_s():
     assert _partner_of(record, "$20 billion") == _partner_of(record, "$40 billion") != []
 
 
+def test_generic_words_alone_name_no_lender():
+    text = "The Asian Development Bank, ECO Trade and Development Bank, and Habib Bank are also financing the $159 million project."
+    record = _story(text)
+    assert "Development Bank" not in record["partners"] + record["mentions"]
+
+
 def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
     record = _story("Pakistan signed the pact with Saudi Investment Minister Khalid al-Falih on Monday.")
     assert "Saudi Investment" not in record["partners"] + record["mentions"]
