@@ -202,6 +202,23 @@ class WordPass:
 
 
 WORDS = WordPass()
+# Words as written (case kept) in a text with its blanks made spaces (see ``blanks_as_spaces``): the registry's
+# names and the required words of lined patterns, found in one pass per text
+NAMES = WordPass()
+
+OTHER_BLANKS = re.compile(r"[^\S ]")  # a blank but the space: a line break, a tab ...
+_BLANKED: list[tuple[str, str]] = [("", "")]  # the text whose blanks were made spaces last, and its form
+
+
+def blanks_as_spaces(text: str) -> str:
+    """``text`` with every blank a space (the same length), so that a name broken by a line reads as one
+    ("Asian\nDevelopment Bank"). The last one is kept: a story's names and lined patterns read the same."""
+    last = _BLANKED[0]
+    if last[0] is text:
+        return last[1]
+    spaced = OTHER_BLANKS.sub(" ", text)
+    _BLANKED[0] = (text, spaced)
+    return spaced
 
 
 def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -300,29 +317,24 @@ def within_lines(pattern: re.Pattern[str]) -> bool:
 
 class Lined:
     """A pattern run only over the lines of a text that hold one of its required words (see
-    :func:`required_words`; the lines found with one Aho-Corasick pass): ``finditer`` gives the same matches
-    as ``gated(pattern).finditer(text)``, for a pattern :func:`within_lines` (each line is read with its line
-    break, so that what the pattern reads at a line's end is what it reads in the whole text). Else, or
-    without required words, the pattern runs over the whole text."""
+    :func:`required_words`; found with the other words of ``NAMES``, in one pass): ``finditer`` gives the
+    same matches as ``gated(pattern).finditer(text)``, for a pattern :func:`within_lines` (each line is read
+    with its line break, so that what the pattern reads at a line's end is what it reads in the whole
+    text). Else, or without required words, the pattern runs over the whole text."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
-        import ahocorasick
-
         self.pattern = pattern
         words = required_words(pattern) if within_lines(pattern) else None
-        self.automaton = None
-        if words:
-            self.automaton = ahocorasick.Automaton()
-            for word in words:
-                self.automaton.add_word(word, None)
-            self.automaton.make_automaton()
+        self.word_set = NAMES.register(sorted(words)) if words else None
 
     def lines(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` of each line holding a required word, its line break included, in order."""
-        if self.automaton is None:
+        """``(start, end)`` of each line holding a required word, its line break included, in order (a word
+        read across a line break, its blank made a space, adds a line that holds no match: harmless)."""
+        if self.word_set is None:
             return [(0, len(text))]
         out: list[tuple[int, int]] = []
-        for at, _ in self.automaton.iter(text):
+        for _, stop, _ in NAMES.hits(blanks_as_spaces(text), self.word_set):
+            at = stop - 1  # the word's last character, in the line it ends in
             if out and at < out[-1][1]:
                 continue  # in the line found last
             end = text.find("\n", at)
