@@ -221,12 +221,12 @@ def blanks_as_spaces(text: str) -> str:
     return spaced
 
 
-def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def required_words(pattern: re.Pattern[str] | str, flags: int = 0) -> frozenset[str] | None:
     r"""Literal strings one of which every match of ``pattern`` holds (case-sensitive parts only), or None:
     ``r"[A-Z]+ \d+ (?:Increased|No[ \t]+Change)"`` -> ``{"Increased", "Change"}``. A text holding none of them
     holds no match, so the pattern need not run over it. Read from the parsed pattern: a run of literals
     in sequence, every alternative of a branch, the body of a group or of a repetition taken at least once;
-    of those, the set whose shortest string is longest."""
+    of those, the set whose shortest string is longest. A pattern not yet compiled is read with ``flags``."""
     from re import _constants as C
     from re import _parser as P
 
@@ -255,16 +255,17 @@ def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return max(found, key=lambda words: min(map(len, words))) if found else None
 
     try:
-        parsed = P.parse(pattern.pattern, pattern.flags)
+        parsed = P.parse(pattern, flags) if isinstance(pattern, str) else P.parse(pattern.pattern, pattern.flags)
     except (RecursionError, re.error):
         return None
     return needs(parsed, parsed.state.flags)
 
 
-def within_lines(pattern: re.Pattern[str]) -> bool:
+def within_lines(pattern: re.Pattern[str] | str, flags: int = 0) -> bool:
     r"""Whether no match of ``pattern`` can hold a line break, nor a part of it look past one or take the
     line's end for the text's end: ``[A-Z]\w+[ 	]+Bank`` -> True, ``\s+`` or ``x$`` -> False. Then its matches
-    in a text are those it finds in each line (with its line break) apart. Read from the parsed pattern."""
+    in a text are those it finds in each line (with its line break) apart. Read from the parsed pattern (a
+    pattern not yet compiled with ``flags``)."""
     from re import _constants as C
     from re import _parser as P
 
@@ -309,7 +310,7 @@ def within_lines(pattern: re.Pattern[str]) -> bool:
         return True
 
     try:
-        parsed = P.parse(pattern.pattern, pattern.flags)
+        parsed = P.parse(pattern, flags) if isinstance(pattern, str) else P.parse(pattern.pattern, pattern.flags)
     except (RecursionError, re.error):
         return False
     return safe(parsed, parsed.state.flags)
@@ -886,13 +887,18 @@ class Furniture:
     lines: re.Pattern[str] | None
     inline: re.Pattern[str] | None
     inline_needs: frozenset[str] | None = None  # a text holding none of these has no inline furniture
+    # the line half without its rows that need words of their own (a caption's credit, a byline's "Published"),
+    # tried at the start of a line that holds none of those words (``rare_words``; see ``furniture``)
+    common_lines: re.Pattern[str] | None = None
+    rare_words: object = None  # an Aho-Corasick automaton of the words
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``[(start, end), ...]`` of the furniture in ``text``: ``"Follow us\nText"`` -> ``[(0, 9)]``."""
         if self.lines is None and self.inline is None:  # a half may match nothing: the one regex, as it is
             return [m.span() for m in self.pattern.finditer(text)]
         out: list[tuple[int, int]] = []
-        line = self._line_match(text, 0)
+        rare = self._rare_lines(text)
+        line = self._line_match(text, 0, rare)
         inline = None
         if self.inline is not None and (self.inline_needs is None or any(w in text for w in self.inline_needs)):
             inline = self.inline.search(text)
@@ -902,21 +908,29 @@ class Furniture:
             out.append(m.span())
             end = m.end()
             if line is not None and line.start() < end:
-                line = self._line_match(text, end)
+                line = self._line_match(text, end, rare)
             if inline is not None and inline.start() < end:
                 inline = self.inline.search(text, end)
         return out
 
-    def _line_match(self, text: str, pos: int) -> re.Match[str] | None:
-        """The first match of the line half at a line start at or after ``pos``; each line start is tried once."""
+    def _rare_lines(self, text: str) -> set[int] | None:
+        """The starts of the lines that hold one of ``rare_words`` (None: every line is read whole)."""
+        if self.common_lines is None:
+            return None
+        return {text.rfind("\n", 0, end) + 1 for end, _ in self.rare_words.iter(text)}
+
+    def _line_match(self, text: str, pos: int, rare: set[int] | None = None) -> re.Match[str] | None:
+        """The first match of the line half at a line start at or after ``pos``; each line start is tried once,
+        by the common rows alone where the line holds none of the rare rows' words (``rare``: the lines that do)."""
         if self.lines is None:
             return None
         if pos and text[pos - 1] != "\n":  # not a line start: the next one
             pos = text.find("\n", pos) + 1
             if not pos:
                 return None
+        whole, common = self.lines.match, (self.common_lines or self.lines).match
         while True:
-            m = self.lines.match(text, pos)
+            m = whole(text, pos) if rare is None or pos in rare else common(text, pos)
             if m:
                 return m
             pos = text.find("\n", pos) + 1
@@ -945,7 +959,29 @@ def furniture() -> Furniture:
     # own, and so are groups (a back-reference would count them differently in a half)
     if pattern.groups or any(h is not None and _parser.parse(h.pattern).getwidth()[0] == 0 for h in halves):
         return Furniture(pattern, None, None)
-    return Furniture(pattern, *halves, required_words(halves[1]) if halves[1] is not None else None)
+    return Furniture(pattern, *halves, required_words(halves[1]) if halves[1] is not None else None, *_rare_rows(rows))
+
+
+def _rare_rows(rows: list[dict[str, str]]) -> tuple[re.Pattern[str] | None, object]:
+    """The line half without the ``line`` rows that each need a word of their own (longer than one
+    character) within their line, and an automaton of those words: a line holding none of them is matched
+    by what is left, the same as by the whole half. (None, None) when no row needs words."""
+    common, words = [], set()
+    for row in (row for row in rows if row["scope"] == "line"):
+        needs = required_words(row["pattern"], re.MULTILINE) if within_lines(row["pattern"], re.MULTILINE) else None
+        if needs and min(map(len, needs)) > 1:
+            words |= needs
+        else:
+            common.append(row["pattern"])
+    if not words:
+        return None, None
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, None)
+    automaton.make_automaton()
+    return re.compile(rf"(?m:^[ \t]*(?:{'|'.join(common)}))" if common else r"(?!)"), automaton
 
 
 @lru_cache(maxsize=1)

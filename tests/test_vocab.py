@@ -156,6 +156,7 @@ _FURNITURE_PIECES = st.sampled_from(
 def test_furniture_spans_are_those_of_the_one_regex(text):
     furniture = vocab.furniture()
     assert furniture.lines is not None and furniture.inline is not None  # the fast way is the one tested
+    assert furniture.common_lines is not None  # and lines without the rare rows' words are read by the common rows
     assert furniture.spans(text) == [m.span() for m in furniture.pattern.finditer(text)]
 
 
