@@ -434,13 +434,20 @@ class Gated:
             return [starts[i] for i in range(lo, hi) if ends[i] <= endpos]
         if self.core and text.find(self.core, pos, endpos) == -1:
             return []
+        # patterns with the same openings ("between $12 and $16 billion", "between 30 and 35 percent") read
+        # the same places: those found last for these openings are kept
+        last = _LAST_PLACES.get(self.words)
+        if last is not None and last[0] is text and last[1] == pos and last[2] == endpos and last[3] is self.finder:
+            return last[4]
         found = [m.start() for m in self.finder.finditer(text, pos, endpos)] if self.finder is not None else []
         for word in self.words:
             at = text.find(word, pos, endpos)
             while at != -1:
                 found.append(at)
                 at = text.find(word, at + 1, endpos)
-        return sorted(found) if len(self.words) > 1 or self.finder is not None else found
+        found = sorted(found) if len(self.words) > 1 or self.finder is not None else found
+        _LAST_PLACES[self.words] = (text, pos, endpos, self.finder, found)
+        return found
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, pos, endpos)``: the leftmost match at or after where the last one ended, each time."""
@@ -494,6 +501,7 @@ class Gated:
 
 
 _GATED: dict[int, Gated] = {}  # by the id of the pattern, which its Gated keeps alive
+_LAST_PLACES: dict[tuple[str, ...], tuple] = {}  # openings -> (text, pos, endpos, finder, places) read last
 
 
 def gated(pattern: re.Pattern[str]) -> Gated:

@@ -276,3 +276,11 @@ def test_lined_runs_a_pattern_that_may_cross_lines_over_the_whole_text():
     text = "a loan from\nthe Ajman\nBank"
     assert vocab.lined(pattern).word_set is None
     assert [m.span() for m in vocab.lined(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)] == [(7, 26)]
+
+
+def test_patterns_with_the_same_openings_read_the_same_places_each_its_own_way():
+    money, percent = re.compile(r"[Bb]etween[ \t]+\$\d+"), re.compile(r"[Bb]etween[ \t]+\d+%")
+    text = "between $5 and between 6% or Between $7, between\t8%"
+    for pattern in (money, percent, money):
+        assert [m.span() for m in vocab.gated(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in vocab.gated(pattern).finditer(text, 5, 40)] == [m.span() for m in pattern.finditer(text, 5, 40)]
