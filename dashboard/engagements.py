@@ -24,8 +24,10 @@ def themes(text: str) -> list[str]:
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|bin|ul|al|ud|ur|van|von|de)"
 _NAME = rf"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]{_NAME_TOKEN}){{1,3}})"
-# "\b" + _NAME, the "\b" checked by a look-behind after the first capital (the engine skips fast to capitals)
-_NAME_OPENING = rf"(?P<name>[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]{_NAME_TOKEN}){{1,3}})"
+# "\b" + _NAME, the "\b" checked by a look-behind after the first capital (the engine skips fast to capitals).
+# Before a comma, a name can be read one way only (all of each word's letters, as many words as stand there):
+# an atomic group, so that a name not followed by its comma is given up at once, not re-read with fewer words.
+_NAME_OPENING = rf"(?P<name>[A-Z](?<!\w[A-Z])(?>[a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]{_NAME_TOKEN}){{1,3}}))"
 # Each part starts where the one before cannot go on: a word is letters, then one run of blanks, then an
 # optional joining word followed by its own run of blanks; so no two adjacent parts match the same characters.
 _QUALIFIER = r"(?:for|of|to)[ \t]++(?:the[ \t]++)?[A-Z][\w&'’-]*+(?:,?[ \t]++(?:(?:and|&|of|the)[ \t]++)?[A-Z][\w&'’-]*+){0,6}"

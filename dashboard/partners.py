@@ -19,10 +19,13 @@ from itertools import islice
 import pycountry
 
 from dashboard.vocab import (
+    NAMES,
+    OTHER_BLANKS,
     UNFOLDED,
     Gated,
     VocabularyError,
     WordPass,
+    blanks_as_spaces,
     currency_tokens,
     gated,
     lined,
@@ -181,9 +184,7 @@ class Hit:
 MAX_HITS = 5000  # names read per story: an article names a few dozen (the rest of a longer list is not read)
 
 
-_OTHER_BLANKS = re.compile(r"[^\S ]")  # a blank but the space: a line break, a tab ...
 _NAME_EDGE = re.compile(r"[\w&]|['’][A-Za-z]{2}")  # what may not stand right before or after a name ("India's" may)
-_ALIAS_STRETCH = 1 << 16  # a text's names are found this many characters at a time
 
 
 def alias_pattern(aliases) -> re.Pattern[str]:
@@ -196,44 +197,34 @@ def alias_pattern(aliases) -> re.Pattern[str]:
 
 class AliasIndex:
     """The aliases of the registry, found as :func:`alias_pattern`'s ``finditer`` finds them: from the left,
-    the longest alias at each place that is a whole name there, then on after it. One Aho-Corasick
-    pass over the text with its blanks made spaces finds every place of every alias; the places are
-    read in order in Python (thousands of names: no regex to compile, none tried at each capital).
+    the longest alias at each place that is a whole name there, then on after it. Every place of every
+    alias is found in the text with its blanks made spaces by the Aho-Corasick pass of ``passes`` (see
+    ``vocab.NAMES``: the required words of lined patterns are found in it too); the places are read in
+    order in Python (thousands of names: no regex to compile, none tried at each capital).
     ``AliasIndex(["China", "Saudi Arabia"]).spans("Saudi\nArabia and China's")`` -> ``[(0, 12), (17, 22)]``."""
 
-    def __init__(self, aliases) -> None:
-        import ahocorasick
-
-        self.automaton = ahocorasick.Automaton()
-        self.longest = 0
+    def __init__(self, aliases, passes: WordPass | None = None) -> None:
+        self.passes = NAMES if passes is None else passes
+        aliases = sorted(aliases)
         for alias in aliases:
-            if _OTHER_BLANKS.search(alias):
+            if OTHER_BLANKS.search(alias):
                 raise VocabularyError(f"the alias {alias!r} holds a blank other than a space: write a space")
-            self.automaton.add_word(alias, len(alias))
-            self.longest = max(self.longest, len(alias))
-        self.empty = not self.longest
-        if not self.empty:
-            self.automaton.make_automaton()
+        self.word_set = self.passes.register(aliases) if aliases else None
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """``(start, end)`` of each name in ``text``, in order (found a stretch at a time: a caller that
-        stops early has not paid for the rest of a long text)."""
-        if self.empty:
+        """``(start, end)`` of each name in ``text``, in order."""
+        if self.word_set is None:
             return
-        spaced = _OTHER_BLANKS.sub(" ", text)
         edge = _NAME_EDGE.match
         pos = 0  # where the last name ended
-        for a in range(0, len(text), _ALIAS_STRETCH):
-            b = a + _ALIAS_STRETCH
-            # the places that start in [a, b), longest first at each (an alias ends at most ``longest`` past b)
-            places = sorted((end + 1 - n, -n) for end, n in self.automaton.iter(spaced, a, min(len(text), b + self.longest)) if a <= end + 1 - n < b)
-            for start, minus in places:
-                if start < pos or (start and edge(text, start - 1, start)):
-                    continue  # inside the last name, or joined to the word before it
-                end = start - minus
-                if not edge(text, end):
-                    pos = end
-                    yield start, end
+        places = self.passes.hits(blanks_as_spaces(text), self.word_set)
+        for start, minus in sorted([(start, start - end) for start, end, _ in places]):  # each place's longest first
+            if start < pos or (start and edge(text, start - 1, start)):
+                continue  # inside the last name, or joined to the word before it
+            end = start - minus
+            if not edge(text, end):
+                pos = end
+                yield start, end
 
 
 @dataclass

@@ -206,14 +206,31 @@ class WordPass:
 
 
 WORDS = WordPass()
+# Words as written (case kept) in a text with its blanks made spaces (see ``blanks_as_spaces``): the registry's
+# names and the required words of lined patterns, found in one pass per text
+NAMES = WordPass()
+
+OTHER_BLANKS = re.compile(r"[^\S ]")  # a blank but the space: a line break, a tab ...
+_BLANKED: list[tuple[str, str]] = [("", "")]  # the text whose blanks were made spaces last, and its form
 
 
-def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def blanks_as_spaces(text: str) -> str:
+    """``text`` with every blank a space (the same length), so that a name broken by a line reads as one
+    ("Asian\nDevelopment Bank"). The last one is kept: a story's names and lined patterns read the same."""
+    last = _BLANKED[0]
+    if last[0] is text:
+        return last[1]
+    spaced = OTHER_BLANKS.sub(" ", text)
+    _BLANKED[0] = (text, spaced)
+    return spaced
+
+
+def required_words(pattern: re.Pattern[str] | str, flags: int = 0) -> frozenset[str] | None:
     r"""Literal strings one of which every match of ``pattern`` holds (case-sensitive parts only), or None:
     ``r"[A-Z]+ \d+ (?:Increased|No[ \t]+Change)"`` -> ``{"Increased", "Change"}``. A text holding none of them
     holds no match, so the pattern need not run over it. Read from the parsed pattern: a run of literals
     in sequence, every alternative of a branch, the body of a group or of a repetition taken at least once;
-    of those, the set whose shortest string is longest."""
+    of those, the set whose shortest string is longest. A pattern not yet compiled is read with ``flags``."""
     from re import _constants as C
     from re import _parser as P
 
@@ -242,16 +259,17 @@ def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return max(found, key=lambda words: min(map(len, words))) if found else None
 
     try:
-        parsed = P.parse(pattern.pattern, pattern.flags)
+        parsed = P.parse(pattern, flags) if isinstance(pattern, str) else P.parse(pattern.pattern, pattern.flags)
     except (RecursionError, re.error):
         return None
     return needs(parsed, parsed.state.flags)
 
 
-def within_lines(pattern: re.Pattern[str]) -> bool:
+def within_lines(pattern: re.Pattern[str] | str, flags: int = 0) -> bool:
     r"""Whether no match of ``pattern`` can hold a line break, nor a part of it look past one or take the
     line's end for the text's end: ``[A-Z]\w+[ 	]+Bank`` -> True, ``\s+`` or ``x$`` -> False. Then its matches
-    in a text are those it finds in each line (with its line break) apart. Read from the parsed pattern."""
+    in a text are those it finds in each line (with its line break) apart. Read from the parsed pattern (a
+    pattern not yet compiled with ``flags``)."""
     from re import _constants as C
     from re import _parser as P
 
@@ -296,7 +314,7 @@ def within_lines(pattern: re.Pattern[str]) -> bool:
         return True
 
     try:
-        parsed = P.parse(pattern.pattern, pattern.flags)
+        parsed = P.parse(pattern, flags) if isinstance(pattern, str) else P.parse(pattern.pattern, pattern.flags)
     except (RecursionError, re.error):
         return False
     return safe(parsed, parsed.state.flags)
@@ -304,29 +322,24 @@ def within_lines(pattern: re.Pattern[str]) -> bool:
 
 class Lined:
     """A pattern run only over the lines of a text that hold one of its required words (see
-    :func:`required_words`; the lines found with one Aho-Corasick pass): ``finditer`` gives the same matches
-    as ``gated(pattern).finditer(text)``, for a pattern :func:`within_lines` (each line is read with its line
-    break, so that what the pattern reads at a line's end is what it reads in the whole text). Else, or
-    without required words, the pattern runs over the whole text."""
+    :func:`required_words`; found with the other words of ``NAMES``, in one pass): ``finditer`` gives the
+    same matches as ``gated(pattern).finditer(text)``, for a pattern :func:`within_lines` (each line is read
+    with its line break, so that what the pattern reads at a line's end is what it reads in the whole
+    text). Else, or without required words, the pattern runs over the whole text."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
-        import ahocorasick
-
         self.pattern = pattern
         words = required_words(pattern) if within_lines(pattern) else None
-        self.automaton = None
-        if words:
-            self.automaton = ahocorasick.Automaton()
-            for word in words:
-                self.automaton.add_word(word, None)
-            self.automaton.make_automaton()
+        self.word_set = NAMES.register(sorted(words)) if words else None
 
     def lines(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` of each line holding a required word, its line break included, in order."""
-        if self.automaton is None:
+        """``(start, end)`` of each line holding a required word, its line break included, in order (a word
+        read across a line break, its blank made a space, adds a line that holds no match: harmless)."""
+        if self.word_set is None:
             return [(0, len(text))]
         out: list[tuple[int, int]] = []
-        for at, _ in self.automaton.iter(text):
+        for _, stop, _ in NAMES.hits(blanks_as_spaces(text), self.word_set):
+            at = stop - 1  # the word's last character, in the line it ends in
             if out and at < out[-1][1]:
                 continue  # in the line found last
             end = text.find("\n", at)
@@ -425,13 +438,20 @@ class Gated:
             return [starts[i] for i in range(lo, hi) if ends[i] <= endpos]
         if self.core and text.find(self.core, pos, endpos) == -1:
             return []
+        # patterns with the same openings ("between $12 and $16 billion", "between 30 and 35 percent") read
+        # the same places: those found last for these openings are kept
+        last = _LAST_PLACES.get(self.words)
+        if last is not None and last[0] is text and last[1] == pos and last[2] == endpos and last[3] is self.finder:
+            return last[4]
         found = [m.start() for m in self.finder.finditer(text, pos, endpos)] if self.finder is not None else []
         for word in self.words:
             at = text.find(word, pos, endpos)
             while at != -1:
                 found.append(at)
                 at = text.find(word, at + 1, endpos)
-        return sorted(found) if len(self.words) > 1 or self.finder is not None else found
+        found = sorted(found) if len(self.words) > 1 or self.finder is not None else found
+        _LAST_PLACES[self.words] = (text, pos, endpos, self.finder, found)
+        return found
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, pos, endpos)``: the leftmost match at or after where the last one ended, each time."""
@@ -485,6 +505,7 @@ class Gated:
 
 
 _GATED: dict[int, Gated] = {}  # by the id of the pattern, which its Gated keeps alive
+_LAST_PLACES: dict[tuple[str, ...], tuple] = {}  # openings -> (text, pos, endpos, finder, places) read last
 
 
 def gated(pattern: re.Pattern[str]) -> Gated:
@@ -878,13 +899,18 @@ class Furniture:
     lines: re.Pattern[str] | None
     inline: re.Pattern[str] | None
     inline_needs: frozenset[str] | None = None  # a text holding none of these has no inline furniture
+    # the line half without its rows that need words of their own (a caption's credit, a byline's "Published"),
+    # tried at the start of a line that holds none of those words (``rare_words``; see ``furniture``)
+    common_lines: re.Pattern[str] | None = None
+    rare_words: object = None  # an Aho-Corasick automaton of the words
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``[(start, end), ...]`` of the furniture in ``text``: ``"Follow us\nText"`` -> ``[(0, 9)]``."""
         if self.lines is None and self.inline is None:  # a half may match nothing: the one regex, as it is
             return [m.span() for m in self.pattern.finditer(text)]
         out: list[tuple[int, int]] = []
-        line = self._line_match(text, 0)
+        rare = self._rare_lines(text)
+        line = self._line_match(text, 0, rare)
         inline = None
         if self.inline is not None and (self.inline_needs is None or any(w in text for w in self.inline_needs)):
             inline = self.inline.search(text)
@@ -894,21 +920,29 @@ class Furniture:
             out.append(m.span())
             end = m.end()
             if line is not None and line.start() < end:
-                line = self._line_match(text, end)
+                line = self._line_match(text, end, rare)
             if inline is not None and inline.start() < end:
                 inline = self.inline.search(text, end)
         return out
 
-    def _line_match(self, text: str, pos: int) -> re.Match[str] | None:
-        """The first match of the line half at a line start at or after ``pos``; each line start is tried once."""
+    def _rare_lines(self, text: str) -> set[int] | None:
+        """The starts of the lines that hold one of ``rare_words`` (None: every line is read whole)."""
+        if self.common_lines is None:
+            return None
+        return {text.rfind("\n", 0, end) + 1 for end, _ in self.rare_words.iter(text)}
+
+    def _line_match(self, text: str, pos: int, rare: set[int] | None = None) -> re.Match[str] | None:
+        """The first match of the line half at a line start at or after ``pos``; each line start is tried once,
+        by the common rows alone where the line holds none of the rare rows' words (``rare``: the lines that do)."""
         if self.lines is None:
             return None
         if pos and text[pos - 1] != "\n":  # not a line start: the next one
             pos = text.find("\n", pos) + 1
             if not pos:
                 return None
+        whole, common = self.lines.match, (self.common_lines or self.lines).match
         while True:
-            m = self.lines.match(text, pos)
+            m = whole(text, pos) if rare is None or pos in rare else common(text, pos)
             if m:
                 return m
             pos = text.find("\n", pos) + 1
@@ -937,7 +971,29 @@ def furniture() -> Furniture:
     # own, and so are groups (a back-reference would count them differently in a half)
     if pattern.groups or any(h is not None and _parser.parse(h.pattern).getwidth()[0] == 0 for h in halves):
         return Furniture(pattern, None, None)
-    return Furniture(pattern, *halves, required_words(halves[1]) if halves[1] is not None else None)
+    return Furniture(pattern, *halves, required_words(halves[1]) if halves[1] is not None else None, *_rare_rows(rows))
+
+
+def _rare_rows(rows: list[dict[str, str]]) -> tuple[re.Pattern[str] | None, object]:
+    """The line half without the ``line`` rows that each need a word of their own (longer than one
+    character) within their line, and an automaton of those words: a line holding none of them is matched
+    by what is left, the same as by the whole half. (None, None) when no row needs words."""
+    common, words = [], set()
+    for row in (row for row in rows if row["scope"] == "line"):
+        needs = required_words(row["pattern"], re.MULTILINE) if within_lines(row["pattern"], re.MULTILINE) else None
+        if needs and min(map(len, needs)) > 1:
+            words |= needs
+        else:
+            common.append(row["pattern"])
+    if not words:
+        return None, None
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, None)
+    automaton.make_automaton()
+    return re.compile(rf"(?m:^[ \t]*(?:{'|'.join(common)}))" if common else r"(?!)"), automaton
 
 
 @lru_cache(maxsize=1)

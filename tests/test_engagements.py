@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.engagements import actors, themes
 
@@ -33,3 +35,19 @@ def test_themes_most_mentioned_first():
 )
 def test_actors(text, expected):
     assert actors(text) == expected
+
+
+_NAME_PIECES = st.sampled_from(["Ahsan", "Iqbal", "Al-Falih", " ", "\t", ", ", ",", "the ", "Minister", "Federal Minister", "bin", "al",
+                                "ali", "X", "5", "Saudi", "Investment", "Chief Executive", "for IT", "Ali"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=14).map("".join))
+def test_a_name_before_its_title_is_read_as_without_the_atomic_group(text):
+    import re
+
+    from dashboard.engagements import _actor_patterns
+
+    after = _actor_patterns()[1]
+    plain = re.compile(after.pattern.replace("(?>", "(?:", 1))
+    assert [m.span() for m in after.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -156,6 +156,7 @@ _FURNITURE_PIECES = st.sampled_from(
 def test_furniture_spans_are_those_of_the_one_regex(text):
     furniture = vocab.furniture()
     assert furniture.lines is not None and furniture.inline is not None  # the fast way is the one tested
+    assert furniture.common_lines is not None  # and lines without the rare rows' words are read by the common rows
     assert furniture.spans(text) == [m.span() for m in furniture.pattern.finditer(text)]
 
 
@@ -266,16 +267,24 @@ _LINED_PIECES = st.sampled_from(["Abu Dhabi Islamic Bank", "from ", "and ", "the
 @given(st.lists(_LINED_PIECES, max_size=16).map("".join))
 def test_lined_finds_what_finditer_finds(text):
     pattern = re.compile(r"(?:\b(?:from|and)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>(?:[A-Z][\w&'’.-]*+[ \t]++){1,3}(?:Bank|Fund|Group)\b)")
-    assert vocab.lined(pattern).automaton is not None
+    assert vocab.lined(pattern).word_set is not None
     assert [m.span() for m in vocab.lined(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
 
 
 def test_lined_runs_a_pattern_that_may_cross_lines_over_the_whole_text():
     pattern = re.compile(r"from\s+(?:the\s+)?[A-Z]\w*\s+Bank")
     text = "a loan from\nthe Ajman\nBank"
-    assert vocab.lined(pattern).automaton is None
+    assert vocab.lined(pattern).word_set is None
     assert [m.span() for m in vocab.lined(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)] == [(7, 26)]
 
 
 def test_a_gate_word_ends_where_a_word_does():
     assert vocab.word_gate(r"\bstaff-level\s+agreement\b|\bgoals?\b") == ("goal", "staff")
+
+
+def test_patterns_with_the_same_openings_read_the_same_places_each_its_own_way():
+    money, percent = re.compile(r"[Bb]etween[ \t]+\$\d+"), re.compile(r"[Bb]etween[ \t]+\d+%")
+    text = "between $5 and between 6% or Between $7, between\t8%"
+    for pattern in (money, percent, money):
+        assert [m.span() for m in vocab.gated(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in vocab.gated(pattern).finditer(text, 5, 40)] == [m.span() for m in pattern.finditer(text, 5, 40)]
