@@ -127,7 +127,7 @@ def _part(aid: str, part: str) -> bool:
 
 
 # the part of each set labelled after A and B, by the letter of its articles' ids
-_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest"}
+_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind"}
 PARTS = ("all", "tune", "blind", *_SET_PARTS.values())
 
 
