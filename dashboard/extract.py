@@ -750,7 +750,7 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
 # "$600 million to expand ...", "a $300-million loan will fund ...".
 _MOVED_REACH = 60
 # "$600 million will be disbursed each year": the transfer itself is still to come, not the use of money agreed
-_TRANSFER_TO_COME = r"be[ \t]+(?:sought|requested|proposed|pledged|raised|disbursed|released|provided|paid|given|extended|signed|transferred|deposited|invested|spent|allocated|repaid)\b"
+_TRANSFER_TO_COME = r"be[ \t]+(?:sought|requested|proposed|pledged|raised|disbursed|released|provided|paid|given|extended|signed|transferred|deposited|invested|spent|allocated|repaid|borne|shared)\b"
 _SUBJECT_OF_WILL = re.compile(
     rf"(?:[ \t]+(?:loan|grant|tranche|facility|deposit|package|credit))?[ \t]+(?:will|shall)[ \t]+(?!{_TRANSFER_TO_COME})", re.IGNORECASE
 )
@@ -785,6 +785,22 @@ _GIVES_AFTER_WILL = re.compile(r"[ \t]++(?:also[ \t]++)?(?:provide|contribute|gi
 _GIVING_CUE = re.compile(
     r"(?:will|shall)(?:[ \t]be[ \t](?:provided|given|extended|disbursed|released|paid|transferred))?$|(?:(?:and|also|will)[ \t])?provide[ \t]", re.IGNORECASE
 )
+
+
+_HORIZON_CUE = re.compile(r"by[ \t]", re.IGNORECASE)  # "by 2025", "by the end of 2030": a horizon, not yet a goal
+
+
+def _forecast_before(s: _Sentence, fig: Amount, text: str) -> str | None:
+    """The words of a forecast before ``fig`` in its sentence ("could", "projected"), if any: a horizon after
+    a figure says when, the forecast says what kind of figure it is. The cues near the figure only."""
+    cues = s.story.kind
+    lo = bisect.bisect_left(cues.starts, max(s.start, fig.start - _WINDOW_BEFORE))
+    hi = bisect.bisect_left(cues.starts, fig.start, lo)
+    for k in range(hi - 1, lo - 1, -1):
+        start, end, term, _m = cues[k]
+        if end <= fig.start and term.code in ("estimate", "target"):
+            return " ".join(text[start:end].split()) if term.code == "estimate" else None
+    return None
 
 
 def _under_signed_agreement(s: _Sentence, fig: Amount, m: re.Match[str], text: str) -> bool:
@@ -876,6 +892,10 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
             return "actual", " ".join(moved[1].group(0).split()) + " … " + cue
     if term.code == "target" and _GIVING_CUE.match(cue) and _under_signed_agreement(s, fig, m, text):
         return "actual", cue + " … under the agreement signed"
+    if term.code == "target" and _HORIZON_CUE.match(cue):
+        forecast = _forecast_before(s, fig, text)
+        if forecast is not None:  # "projections show the market could ... generate $1.6 billion by 2025"
+            return "estimate", f"{forecast} … {cue}"
     return _WEAK_KINDS.get(term.code, term.code), cue
 
 

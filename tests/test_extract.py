@@ -202,6 +202,10 @@ def _one(text):
         ("The UAE agreed to roll over a loan and provide an additional $1 billion.", "target"),
         ("The UAE agreed to extend a $2 billion loan to the country and provide an additional sum.", "actual"),
         ("Pakistan is set to repay the $2 billion debt next month.", "actual"),
+        # arranged and still to come; a horizon after a forecast is the forecast's
+        ("The IFC is to support the wind farm with a $38.1 million investment.", "target"),
+        ("Projections show the market could generate $1.6 billion in revenue by 2025.", "estimate"),
+        ("The government plans to generate $1.6 billion in revenue by 2025.", "target"),
         # what already exists, whatever is to be done with it
         ("The board will meet to review the $3 billion stand-by arrangement.", "actual"),
         ("The board is set to evaluate its review within the existing $3 billion programme.", "actual"),
