@@ -57,6 +57,16 @@ def _dollar_after(text: str, alias: str, end: int) -> bool:
     return text.startswith(" $", end) and f"{alias} $" in currency_tokens().prefix
 
 
+# "$1.1 billion U.S.": a dollar amount with its country after it, the currency's, not a partner's
+_DOLLARS_BEFORE = re.compile(r"\$[ \t]?\d[\d.,]*+(?:[ \t]?(?:million|billion|trillion|bn|mn|m|b))?[ \t]++$", re.IGNORECASE)
+_DOLLAR_COUNTRIES = ("U.S.", "US", "U.S")
+
+
+def _dollar_before(text: str, alias: str, start: int) -> bool:
+    """Whether the name at ``start`` closes a dollar amount as its currency ("nearly $1.1 billion U.S.")."""
+    return alias in _DOLLAR_COUNTRIES and _DOLLARS_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 @lru_cache(maxsize=1)
 def comparison_cues() -> re.Pattern[str]:
     """The cues of ``data/passing_cues.csv`` as whole words anywhere in a sentence: a sentence that compares."""
@@ -284,7 +294,7 @@ class Registry:
                 break  # a table or a crafted text, not an article: bounded time on any input
             alias = text[start:end]
             code, via = alias_to.get(alias) or alias_to[" ".join(alias.split())]  # a name broken by a line
-            if code != "PAK" and via == "name" and (currency(text, end) or _dollar_after(text, alias, end)):
+            if code != "PAK" and via == "name" and (currency(text, end) or _dollar_after(text, alias, end) or _dollar_before(text, alias, start)):
                 continue
             if via == "place" and alias in self.stands_for and place_as_state().match(text, end):
                 if not _AT_PLACE.search(text, max(0, start - 12), start):

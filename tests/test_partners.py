@@ -862,6 +862,13 @@ def test_a_part_of_a_whole_named_again_is_the_whole_s_counterparty_s():
     assert _partner_of(record, "$20 billion") == _partner_of(record, "$40 billion") != []
 
 
+def test_a_dollar_amount_s_country_after_it_is_its_currency():
+    record = _story("The IMF approved the loan. The first tranche of nearly $1.1 billion U.S. would be released immediately.")
+    assert "USA" not in record["partners"] + record["mentions"]
+    record = _story("Pakistan's exports to the U.S. rose to $5 billion.")
+    assert record["partners"] == ["USA"]
+
+
 def test_generic_words_alone_name_no_lender():
     text = "The Asian Development Bank, ECO Trade and Development Bank, and Habib Bank are also financing the $159 million project."
     record = _story(text)
