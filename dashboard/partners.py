@@ -449,7 +449,9 @@ _FUNDED_BY = re.compile(
     r"|(?:guarantee|loan|funding|financing|grant|credit)[ \t]+from"
     r"|(?:support|assistance|backing)[ \t]+(?:of|from)"
     # "Other banks involved include Abu Dhabi Islamic Bank, Ajman Bank": the lenders of a deal, named after their role
-    r"|(?:banks|lenders|creditors|investors|financiers|arrangers|donors|backers)(?:[ \t]+involved)?[ \t]+(?:include[sd]?|including))"
+    r"|(?:banks|lenders|creditors|investors|financiers|arrangers|donors|backers)(?:[ \t]+involved)?[ \t]+(?:include[sd]?|including)"
+    # "several other development partners will provide financing for CASA-1000, including the Islamic Development Bank"
+    r"|(?:financing|funding|loans|grants)[ \t]++for[ \t]++[^,.\n]{1,40},[ \t]++including)"
     r"[ \t]+(?:the[ \t]+)?",
     re.IGNORECASE,
 )

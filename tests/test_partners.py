@@ -346,6 +346,11 @@ def test_a_funder_of_a_project_is_a_partner(text, funder):
     assert _story(text)["partners"][0] == funder
 
 
+def test_funders_named_after_the_financing_they_provide():
+    record = _story("Other development partners will provide financing for the line, including the Islamic Development Bank and USAID.")
+    assert {"ISDB", "USAID"} <= set(record["partners"])
+
+
 def test_a_list_of_funders_goes_on_through_a_country_s_own_body():
     record = _story("The motorway is financed by the Asian Development Bank and the United Kingdom's Department for International Development.")
     assert {"ADB", "FCDO"} <= set(record["partners"])
