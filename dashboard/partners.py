@@ -435,7 +435,9 @@ def classify(text: str, hits: list[Hit]) -> tuple[list[str], list[str]]:
 _WITH_PAKISTAN = re.compile(r"[ \t]*(?:and|&|[-–—/]|,)[ \t]*(?:the[ \t]+)?|[-–—]", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\b(?:and|&)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between the minister ... and a Binance team"
-_WITH_BEFORE = re.compile(r"\b(?:with|between|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
+# "between" only with Pakistan on the other side ("between Pakistan and X": joined; "ties between Saudi Arabia and
+# Qatar" name no counterparty of Pakistan)
+_WITH_BEFORE = re.compile(r"\b(?:with|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
 
 
 _NOT_ENGAGED_WITH = re.compile(
@@ -519,9 +521,11 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
                 and (_WITH_PAKISTAN.fullmatch(text, other.end, hit.start) or _WITH_PAKISTAN.fullmatch(text, hit.end, other.start))
                 for other in group[max(0, k - 1) : k + 2]
             )
-            listed = _AND_BEFORE.search(text, max(spans[i][0], hit.start - 12), hit.start) and _BETWEEN.search(
+            between = _AND_BEFORE.search(text, max(spans[i][0], hit.start - 12), hit.start) and _BETWEEN.search(
                 text, max(spans[i][0], hit.start - 200), hit.start
             )
+            # "a meeting between the minister ... and a Binance team": Pakistan's side stands between the two
+            listed = between and "Pakistan" in text[between.start() : hit.start]
             with_before = _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 20), hit.start)
             if with_before and _NOT_ENGAGED_WITH.search(text, max(spans[i][0], hit.start - 40), hit.start):
                 with_before = None  # "in line with the UN goals": a reference, not a counterparty
@@ -531,9 +535,9 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
 
 
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
-# "power shortages in Myanmar and Pakistan", "loans to Sri Lanka and Pakistan": two places a third party
-# works in, not two sides of one deal
-_SHARED_PLACE = re.compile(r"\b(?:in|to|for|across)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+# "power shortages in Myanmar and Pakistan", "loans to Sri Lanka and Pakistan", "signed loans with Pakistan and
+# Uzbekistan": two places a third party works in or with, not two sides of one deal
+_SHARED_PLACE = re.compile(r"\b(?:in|to|for|across|with)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 
 def _places_beside_pakistan(text: str, hits: list[Hit]) -> set[int]:

@@ -346,6 +346,20 @@ def test_a_funder_of_a_project_is_a_partner(text, funder):
     assert _story(text)["partners"][0] == funder
 
 
+@pytest.mark.parametrize(
+    ("text", "partner", "not_partner"),
+    [
+        # a third party's deals with Pakistan and another country: the other is a co-borrower, not a counterparty
+        ("The OPEC Fund signed separate loan agreements with Pakistan and Uzbekistan.", "OPECFUND", "UZB"),
+        # ties between two other countries name no counterparty of Pakistan
+        ("Pakistan will keep ties with Qatar despite the rift between Saudi Arabia and Qatar.", "QAT", "SAU"),
+    ],
+)
+def test_co_borrowers_and_other_pairs_are_not_counterparties(text, partner, not_partner):
+    record = _story(text)
+    assert partner in record["partners"] and not_partner not in record["partners"]
+
+
 def test_funders_named_after_the_financing_they_provide():
     record = _story("Other development partners will provide financing for the line, including the Islamic Development Bank and USAID.")
     assert {"ISDB", "USAID"} <= set(record["partners"])
