@@ -117,10 +117,14 @@ def _part(aid: str, part: str) -> bool:
     session's start and end, before its errors were read; ``holdout``: set F, labelled the same way
     late in that session, scored once and then read (tuning data too); ``final``: set G, the same,
     after F; ``last``: set H, the same, after G; ``closing``: set I, the same, after H; ``sealed``:
-    set J, the same, after I; ``kept``: set K, labelled the same way after J and only ever scored,
-    never read; ``all``."""
+    set J, the same, after I; ``kept``: set K, labelled the same way after J (read in the session
+    after); ``late``, ``later``, ``newest``: sets L, M, N, the same, one after another;
+    ``final_blind``: set O, labelled last and only ever scored, never read; ``all``; ``dev``: all
+    but ``final_blind``."""
     if part == "all":
         return True
+    if part == "dev":
+        return aid[0] != "O"
     if aid[0] in _SET_PARTS:
         return part == _SET_PARTS[aid[0]]
     return part == ("blind" if int(aid[1:]) >= 15 else "tune")
@@ -128,7 +132,7 @@ def _part(aid: str, part: str) -> bool:
 
 # the part of each set labelled after A and B, by the letter of its articles' ids
 _SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind"}
-PARTS = ("all", "tune", "blind", *_SET_PARTS.values())
+PARTS = ("all", "dev", "tune", "blind", *_SET_PARTS.values())
 
 
 def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
