@@ -1049,6 +1049,7 @@ def _linked_after(s: _Sentence, end: int, hit: Hit, clause_from: int | None = No
 # another amount: a number with its scale or percent sign, or a currency sign and a number
 _AMOUNT_BETWEEN = re.compile(r"\d[ \t]*+(?:(?:million|billion|trillion|bn|mn|mln|bln|tn|per[ \t]cent|percent|crore|lakh)\b|%)|[$€£¥][ \t]*+\d", re.IGNORECASE)
 _PAIR_GAP = re.compile(r"[ \t]*+(?:to|and|-|–)[ \t]*+[$€£¥]?\d", re.IGNORECASE)  # "from 10 to 12% in the UK": one pair of amounts
+_BRACKET_LINK = re.compile(r"[ \t]*+\((?=(?:to|from|for)[ \t])", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r",[ \t]*+(?:mainly|mostly|largely|chiefly|primarily|especially)[ \t]++from[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 
@@ -1132,7 +1133,10 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
         candidates.append((fs - hits[i - 1].end, i - 1))
     # "$1 billion, which is the last tranche from Saudi Arabia": the clause describes the figure itself
     described = (_DESCRIBED.match(s.text, fe - s.start) or _appositive(s, fs, fe)) if j < len(hits) else None
-    if j < len(hits) and _linked_after(s, fe, hits[j], described.end() + s.start if described else fe):
+    # "valuing $100 million (to China)": the bracket after the amount holds its link
+    bracket = _BRACKET_LINK.match(s.text, fe - s.start) if j < len(hits) and not described else None
+    clause_from = described.end() + s.start if described else (bracket.end() + s.start if bracket else fe)
+    if j < len(hits) and _linked_after(s, fe, hits[j], clause_from):
         candidates.append((hits[j].start - fe, j))
     if not candidates:
         return []
@@ -1475,7 +1479,8 @@ def extract_figures(
     figures = _merge_mentions(_abroad(_the_other_way(_as_well_as(_respectively(figures, text, offset), text, offset), text, offset, named_starts), hits_of, text, offset), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
-    return _parts_take_the_whole_s_kind(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset)), text, offset))
+    figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset)), text, offset), text, offset)
+    return _parts_take_the_whole_s_kind(figures)
 
 
 # A country named in a comparison with its own figure right after it: "just ahead of India at 641 percent",
@@ -1933,6 +1938,35 @@ def _whole_of_named_parts(figures: list[Figure], text: str, offset: int) -> list
             codes.extend(c for c in (g.partners or (g.partner,)) if c not in codes)
         if len(codes) >= 2:
             out[i] = replace(f, partner=codes[0], partners=tuple(codes), partner_cue="the lenders of its parts")
+    return out
+
+
+# "Of the total, $2 billion is due in December": a part of the amount named just before; "Another USD 1
+# billion is due in January", "the remaining $1 billion": more of the same, from the same counterparty
+_OF_THE_TOTAL = re.compile(
+    r"(?:\b(?:of|out[ \t]++of)[ \t]++(?:the[ \t]++total|this|that|these|which|it)[ \t]*+,?[ \t]*+"
+    r"|\b(?:another|the[ \t]++remaining|the[ \t]++other|a[ \t]++further|the[ \t]++rest[ \t]++of[ \t]++the)[ \t]++)"
+    r"(?:(?:about|around|some|nearly|over)[ \t]++)?$",
+    re.IGNORECASE,
+)
+_OF_THE_TOTAL_REACH = 40
+
+
+def _more_of_the_same(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """A figure with no counterparty that is part of, or more of, the amount just named ("Of the total,
+    $2 billion is due in December", "Another USD 1 billion is due in January") takes the counterparty of
+    the money figure right before it, in the same metric ("debt repayments of $26 billion, of which $12.3
+    billion ..." stays Pakistan-wide with its whole). One pass."""
+    out, last = [], None
+    for f in figures:
+        if (f.partner is None and f.unit == "money" and last is not None and last.partner is not None
+                and last.metric == f.metric and not last.partner_cue.endswith(ABROAD)):
+            a = f.start - offset
+            if _OF_THE_TOTAL.search(text, max(0, a - _OF_THE_TOTAL_REACH), a):
+                f = replace(f, partner=last.partner, partners=last.partners, partner_cue=f"{last.partner_cue} (more of {last.raw})")
+        if f.unit == "money":
+            last = f
+        out.append(f)
     return out
 
 

@@ -430,6 +430,25 @@ def test_the_other_way_of_the_same_trade_is_with_the_same_country():
     assert _partner_of(record, "$79bn") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        # a part of, or more of, the amount just named is from the same counterparty
+        ("Saudi Arabia rolled over $5 billion in deposits. Of the total, $2 billion is due in December.", "$2 billion", ["SAU"]),
+        ("Saudi Arabia released a USD 1 billion loan tranche. Another USD 1 billion is due in January.", "USD 1 billion", ["SAU"]),
+        # not when the amount just named is Pakistan's own
+        ("The ADB lent $2.1bn last year. Pakistan's external debt repayments are estimated at $26 billion, of which $12.3 billion are rollovers.",
+         "$12.3 billion", []),
+        # the bracket after an amount holds its link
+        ("By the end of April, we exported rice valuing $100 million (to China), he said.", "$100 million", ["CHN"]),
+    ],
+)
+def test_more_of_the_same_and_a_link_in_brackets(text, raw, partner):
+    record = _story(text)
+    found = [f for f in record["figures"] if f["raw"] == raw]
+    assert [p["code"] for p in found[-1]["partners"]] == partner
+
+
 def test_a_name_after_another_amount_is_that_amount_s():
     record = _story("The bank approved a $216m loan for Indonesia, a $100m loan for Pakistan and a $27m loan for Tajikistan.")
     assert _partner_of(record, "$100m") != ["TJK"]
