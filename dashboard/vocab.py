@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import itemgetter
 from pathlib import Path
 
@@ -891,7 +891,7 @@ class Furniture:
     tried only at line starts, the inline half by its own search (the regex engine skips fast to where it
     can start), and the two are merged as the one regex would take them."""
 
-    pattern: re.Pattern[str]
+    source: str  # the one regex, compiled when first needed (see ``pattern``)
     lines: re.Pattern[str] | None
     inline: re.Pattern[str] | None
     inline_needs: frozenset[str] | None = None  # a text holding none of these has no inline furniture
@@ -899,6 +899,11 @@ class Furniture:
     # tried at the start of a line that holds none of those words (``rare_words``; see ``furniture``)
     common_lines: re.Pattern[str] | None = None
     rare_words: object = None  # an Aho-Corasick automaton of the words
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The one regex of both halves (read as it is only when a half cannot be read apart)."""
+        return re.compile(self.source)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``[(start, end), ...]`` of the furniture in ``text``: ``"Follow us\nText"`` -> ``[(0, 9)]``."""
@@ -958,16 +963,17 @@ def furniture() -> Furniture:
         raise VocabularyError(f"unknown furniture scope {sorted(unknown)} in data/furniture.csv (line, inline or rest)")
     lines = "|".join(row["pattern"] for row in rows if row["scope"] == "line")
     inline = "|".join(row["pattern"] for row in rows if row["scope"] == "inline")
+    source = rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else "")
     try:
-        pattern = re.compile(rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else ""))
         halves = re.compile(rf"(?m:^[ \t]*(?:{lines}))"), re.compile(f"(?:{inline})") if inline else None
+        # a half that can match nothing (an empty match) is left to the one regex, whose rules for those are its
+        # own, and so are groups (a back-reference would count them differently in a half)
+        if any(h is not None and (h.groups or _parser.parse(h.pattern).getwidth()[0] == 0) for h in halves):
+            re.compile(source)  # a bad pattern is reported as the file is read (and ``pattern`` finds it in re's cache)
+            return Furniture(source, None, None)
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
-    # a half that can match nothing (an empty match) is left to the one regex, whose rules for those are its
-    # own, and so are groups (a back-reference would count them differently in a half)
-    if pattern.groups or any(h is not None and _parser.parse(h.pattern).getwidth()[0] == 0 for h in halves):
-        return Furniture(pattern, None, None)
-    return Furniture(pattern, *halves, required_words(halves[1]) if halves[1] is not None else None, *_rare_rows(rows))
+    return Furniture(source, *halves, required_words(halves[1]) if halves[1] is not None else None, *_rare_rows(rows))
 
 
 def _rare_rows(rows: list[dict[str, str]]) -> tuple[re.Pattern[str] | None, object]:
