@@ -94,11 +94,6 @@ def word_gate(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(set(found))) if found else None
 
 
-_NON_WORD = re.compile(r"[^\w ]")  # every non-word character but the space (already one)
-_NON_WORD_BEFORE_WORD = re.compile(r"[^\w ](?=\w)")
-_WORD_CHAR = re.compile(r"\w")
-
-
 _PREFIX_LENGTH = 8  # literal openings are read this far: enough to skip most places fast
 _MAX_OPENINGS = 20_000
 
@@ -590,8 +585,6 @@ class JointCueIndex:
             self.automaton.make_automaton()
         self.empty = not words
         self._longest: int | None = None  # the longest word, when first needed
-        # words that find the same places in spaced_starts' text as in spaced_words' (fewer characters changed)
-        self.starts_only = all(_word_after_each(word) for word in words)
         # no word holds a space past its first: the hits that start at one place come one after another
         # (a hit starting elsewhere would hold that place's space), so a place's tries are remembered until the next
         self.consecutive = all(" " not in word[1:] for word in words)
@@ -612,7 +605,7 @@ class JointCueIndex:
         if not self.empty and same:
             last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
             tried: list[list[int]] = [[] for _ in self.indexes]
-            spaced = spaced_starts(probe) if self.starts_only else spaced_words(probe)
+            spaced = spaced_words(probe)
             iterate = self.automaton.iter
             if self.consecutive:
                 self._walk(text, probe, spaced, masks, found)
@@ -749,40 +742,24 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
 
 
 _SPACED: list[tuple[str, str]] = [("", " ")]  # the text spaced last, and its spaced form
-_SPACED_STARTS: list[tuple[str, str]] = [("", " ")]  # the same for spaced_starts
+# Every ASCII byte that is not a word character nor the space made a space; the bytes of other characters
+# (0x80 and above in UTF-8) are left as they are
+_ASCII_SPACED = bytes(c if c >= 0x80 or c == 0x20 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
 
 
 def spaced_words(lowered: str) -> str:
     """``" " + lowered`` with every non-word character a space, so that a space stands right before
     each word: ``"a-b c" -> " a b c"``. The last one is kept: a story's cue vocabularies (kinds,
-    metrics, rates, themes) all run over the same text."""
-    return _spaced(lowered, _NON_WORD, _SPACED)
-
-
-def spaced_starts(lowered: str) -> str:
-    """``" " + lowered`` with every non-word character that stands right before a word character a space:
-    ``"a-b c." -> " a b c."``. An automaton of words each of which has a word character right after every
-    other character (see :func:`_word_after_each`: " per cent", " year-on-year") finds in it exactly the
-    places it finds in :func:`spaced_words`' text, with fewer characters changed. The last one is kept."""
-    return _spaced(lowered, _NON_WORD_BEFORE_WORD, _SPACED_STARTS)
-
-
-def _spaced(lowered: str, blanked: re.Pattern[str], kept: list[tuple[str, str]]) -> str:
-    """``" " + lowered`` with each match of ``blanked`` a space; ``kept`` holds the last text and its form."""
-    last = kept[0]
+    metrics, rates, themes) all run over the same text. The ASCII characters are made spaces by one
+    byte table over the text's UTF-8 (fast), the few others by a regex of the non-ASCII non-word ones."""
+    last = _SPACED[0]
     if last[0] == lowered:
         return last[1]
-    spaced = " " + blanked.sub(" ", lowered)
-    kept[0] = (lowered, spaced)
+    spaced = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_SPACED).decode("utf-8", "surrogatepass")
+    spaced = " " + (spaced if spaced.isascii() else _NON_ASCII_NON_WORD.sub(" ", spaced))
+    _SPACED[0] = (lowered, spaced)
     return spaced
-
-
-def _word_after_each(word: str) -> bool:
-    """Whether every character of ``word`` that is not a word character has one right after it:
-    ``" per cent"`` -> True, ``" cent "`` -> False. Where :func:`spaced_words`' text has a space before a
-    word character, :func:`spaced_starts`' has one too; a non-word character this one keeps has none after
-    it, so such a word cannot run over it: the same places in both."""
-    return all(i + 1 < len(word) and _WORD_CHAR.match(word[i + 1]) for i, c in enumerate(word) if not _WORD_CHAR.match(c))
 
 
 def read_rows(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
