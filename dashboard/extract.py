@@ -464,8 +464,14 @@ _YEAR_SOURCE = (
     r"(?:(?P<my>(?:19|20)\d{2})(?![\w%])|\.?(?>(?P<day>[ \t]+\d{1,2}(?:st|nd|rd|th)?\b)?)"
     r"(?![ \t]*+,?+[ \t]*+(?:19|20)\d{2}))"
 )
-_YEAR = re.compile(_YEAR_SOURCE, re.IGNORECASE)
 _YEAR_LOWER = re.compile(_YEAR_SOURCE)
+
+
+@lru_cache(maxsize=1)
+def _year_any_case() -> re.Pattern[str]:
+    """``_YEAR_SOURCE`` case-insensitively, for a text whose lower case moves positions (rare: compiled when first needed)."""
+    return re.compile(_YEAR_SOURCE, re.IGNORECASE)
+
 _PERIOD_MONTHS = {"month": 1, "quarter": 3}
 _AHEAD = re.compile(r"\b(?:by|until|till|before|next|coming)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?$", re.IGNORECASE)
 # A wire dateline before a month and day: "BEIJING, Sept 29 The bank ...", "Dec 19 : The World Bank said"
@@ -479,7 +485,7 @@ def _year_mentions(text: str, lowered: str | None = None) -> list[tuple[int, int
     is one still to come ("by December"); the month and day of a story's dateline say when it was
     filed, not when its figures were, and are left out."""
     out = []
-    matches = vocab.gated(_YEAR_LOWER).finditer(lowered) if lowered is not None else _YEAR.finditer(text)
+    matches = vocab.gated(_YEAR_LOWER).finditer(lowered) if lowered is not None else _year_any_case().finditer(text)
     for m in matches:
         ahead = False
         if m.group("mon"):
@@ -509,8 +515,15 @@ _BASE_SOURCE = (
     rf"|a[ \t]+year[ \t]+(?:earlier|ago|before)\b|(?:19|20)\d\d\b|(?:{_MONTH_NAMES})\b"
     r"|(?(from)(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:[$€£¥]|us[ \t]?\$|(?:rs|pkr|dh|aed|sr|rm)\b|\d)|(?!)))))"
 )
-_BASE_CUE = re.compile(_BASE_SOURCE, re.IGNORECASE)
 _BASE_CUE_LOWER = re.compile(_BASE_SOURCE)
+
+
+@lru_cache(maxsize=1)
+def _base_cue_any_case() -> re.Pattern[str]:
+    """``_BASE_SOURCE`` case-insensitively, for a text whose lower case moves positions (compiled when first needed)."""
+    return re.compile(_BASE_SOURCE, re.IGNORECASE)
+
+
 _BASE_END = re.compile(r"[,;:()\n]|\.(?!\d)|\b(?:and|to|while|whereas|but)\b", re.IGNORECASE)
 _BASE_REACH = 80
 
@@ -520,7 +533,7 @@ def _base_spans(text: str, start: int = 0, end: int | None = None, lowered: str 
     ``lowered`` is ``text.lower()`` when that keeps positions (searched faster)."""
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    cues = vocab.gated(_BASE_CUE_LOWER).finditer(lowered, start, end) if lowered is not None else _BASE_CUE.finditer(text, start, end)
+    cues = vocab.gated(_BASE_CUE_LOWER).finditer(lowered, start, end) if lowered is not None else _base_cue_any_case().finditer(text, start, end)
     for m in cues:
         if m.group("event") and text[max(0, m.start() - 2) : m.start()] not in (", ", ",\t"):
             continue  # an event beside the amount stands after a comma: "The park, approved in 2021, ..."
@@ -542,13 +555,20 @@ def _in_spans(spans: list[tuple[int, int]], at: int) -> bool:
 
 
 _RELATIVE = {"last": -1, "previous": -1, "past": 0, "this": 0, "current": 0, "next": 1, "coming": 1}
-_HORIZON = re.compile(
+_HORIZON_SOURCE = (
     rf"\b(?:in|within|over|during|for)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<n1>\d{{1,3}}|(?i:{WORD_NUMBER}))[ \t]+years?\b"
     rf"|\b(?:in|within)[ \t]+(?P<n2>\d{{1,3}}|(?i:{WORD_NUMBER}))[ \t]+years(?:['’]?[ \t]+time)?\b"
-    r"|\b(?:over|in|within)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<dec>decade)\b",
-    re.IGNORECASE,
+    r"|\b(?:over|in|within)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<dec>decade)\b"
 )
-_HORIZON_LOWER = re.compile(_HORIZON.pattern)  # written in lower case: the same on a plain lower-cased text, faster
+_HORIZON_LOWER = re.compile(_HORIZON_SOURCE)  # written in lower case: the same on a plain lower-cased text, faster
+
+
+@lru_cache(maxsize=1)
+def _horizon_any_case() -> re.Pattern[str]:
+    """``_HORIZON_SOURCE`` case-insensitively, for any sentence (compiled when first needed)."""
+    return re.compile(_HORIZON_SOURCE, re.IGNORECASE)
+
+
 _HORIZON_WORDS = ("next", "coming", "years")  # one of them is in every horizon (a singular year or a decade comes after next or coming)
 _QUOTE_MAX = 600  # longer sentences are quoted as a window around the figure
 
@@ -997,11 +1017,11 @@ def find_year(sentence: str, offset: int, fig: Amount, published: date | None = 
 
 def find_horizon(sentence: str) -> int | None:
     """Years of a relative goal: ``"in the next 10 years"`` -> 10, ``"over the next decade"`` -> 10."""
-    return _horizon_years(_HORIZON.search(sentence))
+    return _horizon_years(_horizon_any_case().search(sentence))
 
 
 def _horizon_years(m: re.Match[str] | None) -> int | None:
-    """The years of a match of ``_HORIZON`` (or of ``_HORIZON_LOWER``), None for no match."""
+    """The years of a match of ``_HORIZON_SOURCE`` (either case), None for no match."""
     if not m:
         return None
     if m.group("dec"):

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import itemgetter
 from pathlib import Path
 
@@ -96,11 +96,6 @@ def word_gate(pattern: str) -> tuple[str, ...] | None:
     except Exception:
         return None
     return tuple(sorted(set(found))) if found else None
-
-
-_NON_WORD = re.compile(r"[^\w ]")  # every non-word character but the space (already one)
-_NON_WORD_BEFORE_WORD = re.compile(r"[^\w ](?=\w)")
-_WORD_CHAR = re.compile(r"\w")
 
 
 _PREFIX_LENGTH = 8  # literal openings are read this far: enough to skip most places fast
@@ -594,8 +589,6 @@ class JointCueIndex:
             self.automaton.make_automaton()
         self.empty = not words
         self._longest: int | None = None  # the longest word, when first needed
-        # words that find the same places in spaced_starts' text as in spaced_words' (fewer characters changed)
-        self.starts_only = all(_word_after_each(word) for word in words)
         # no word holds a space past its first: the hits that start at one place come one after another
         # (a hit starting elsewhere would hold that place's space), so a place's tries are remembered until the next
         self.consecutive = all(" " not in word[1:] for word in words)
@@ -616,7 +609,7 @@ class JointCueIndex:
         if not self.empty and same:
             last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
             tried: list[list[int]] = [[] for _ in self.indexes]
-            spaced = spaced_starts(probe) if self.starts_only else spaced_words(probe)
+            spaced = spaced_words(probe)
             iterate = self.automaton.iter
             if self.consecutive:
                 self._walk(text, probe, spaced, masks, found)
@@ -753,40 +746,24 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
 
 
 _SPACED: list[tuple[str, str]] = [("", " ")]  # the text spaced last, and its spaced form
-_SPACED_STARTS: list[tuple[str, str]] = [("", " ")]  # the same for spaced_starts
+# Every ASCII byte that is not a word character nor the space made a space; the bytes of other characters
+# (0x80 and above in UTF-8) are left as they are
+_ASCII_SPACED = bytes(c if c >= 0x80 or c == 0x20 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
 
 
 def spaced_words(lowered: str) -> str:
     """``" " + lowered`` with every non-word character a space, so that a space stands right before
     each word: ``"a-b c" -> " a b c"``. The last one is kept: a story's cue vocabularies (kinds,
-    metrics, rates, themes) all run over the same text."""
-    return _spaced(lowered, _NON_WORD, _SPACED)
-
-
-def spaced_starts(lowered: str) -> str:
-    """``" " + lowered`` with every non-word character that stands right before a word character a space:
-    ``"a-b c." -> " a b c."``. An automaton of words each of which has a word character right after every
-    other character (see :func:`_word_after_each`: " per cent", " year-on-year") finds in it exactly the
-    places it finds in :func:`spaced_words`' text, with fewer characters changed. The last one is kept."""
-    return _spaced(lowered, _NON_WORD_BEFORE_WORD, _SPACED_STARTS)
-
-
-def _spaced(lowered: str, blanked: re.Pattern[str], kept: list[tuple[str, str]]) -> str:
-    """``" " + lowered`` with each match of ``blanked`` a space; ``kept`` holds the last text and its form."""
-    last = kept[0]
+    metrics, rates, themes) all run over the same text. The ASCII characters are made spaces by one
+    byte table over the text's UTF-8 (fast), the few others by a regex of the non-ASCII non-word ones."""
+    last = _SPACED[0]
     if last[0] == lowered:
         return last[1]
-    spaced = " " + blanked.sub(" ", lowered)
-    kept[0] = (lowered, spaced)
+    spaced = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_SPACED).decode("utf-8", "surrogatepass")
+    spaced = " " + (spaced if spaced.isascii() else _NON_ASCII_NON_WORD.sub(" ", spaced))
+    _SPACED[0] = (lowered, spaced)
     return spaced
-
-
-def _word_after_each(word: str) -> bool:
-    """Whether every character of ``word`` that is not a word character has one right after it:
-    ``" per cent"`` -> True, ``" cent "`` -> False. Where :func:`spaced_words`' text has a space before a
-    word character, :func:`spaced_starts`' has one too; a non-word character this one keeps has none after
-    it, so such a word cannot run over it: the same places in both."""
-    return all(i + 1 < len(word) and _WORD_CHAR.match(word[i + 1]) for i, c in enumerate(word) if not _WORD_CHAR.match(c))
 
 
 def read_rows(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
@@ -895,7 +872,7 @@ class Furniture:
     tried only at line starts, the inline half by its own search (the regex engine skips fast to where it
     can start), and the two are merged as the one regex would take them."""
 
-    pattern: re.Pattern[str]
+    source: str  # the one regex, compiled when first needed (see ``pattern``)
     lines: re.Pattern[str] | None
     inline: re.Pattern[str] | None
     inline_needs: frozenset[str] | None = None  # a text holding none of these has no inline furniture
@@ -903,6 +880,11 @@ class Furniture:
     # tried at the start of a line that holds none of those words (``rare_words``; see ``furniture``)
     common_lines: re.Pattern[str] | None = None
     rare_words: object = None  # an Aho-Corasick automaton of the words
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The one regex of both halves (read as it is only when a half cannot be read apart)."""
+        return re.compile(self.source)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``[(start, end), ...]`` of the furniture in ``text``: ``"Follow us\nText"`` -> ``[(0, 9)]``."""
@@ -962,16 +944,17 @@ def furniture() -> Furniture:
         raise VocabularyError(f"unknown furniture scope {sorted(unknown)} in data/furniture.csv (line, inline or rest)")
     lines = "|".join(row["pattern"] for row in rows if row["scope"] == "line")
     inline = "|".join(row["pattern"] for row in rows if row["scope"] == "inline")
+    source = rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else "")
     try:
-        pattern = re.compile(rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else ""))
         halves = re.compile(rf"(?m:^[ \t]*(?:{lines}))"), re.compile(f"(?:{inline})") if inline else None
+        # a half that can match nothing (an empty match) is left to the one regex, whose rules for those are its
+        # own, and so are groups (a back-reference would count them differently in a half)
+        if any(h is not None and (h.groups or _parser.parse(h.pattern).getwidth()[0] == 0) for h in halves):
+            re.compile(source)  # a bad pattern is reported as the file is read (and ``pattern`` finds it in re's cache)
+            return Furniture(source, None, None)
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
-    # a half that can match nothing (an empty match) is left to the one regex, whose rules for those are its
-    # own, and so are groups (a back-reference would count them differently in a half)
-    if pattern.groups or any(h is not None and _parser.parse(h.pattern).getwidth()[0] == 0 for h in halves):
-        return Furniture(pattern, None, None)
-    return Furniture(pattern, *halves, required_words(halves[1]) if halves[1] is not None else None, *_rare_rows(rows))
+    return Furniture(source, *halves, required_words(halves[1]) if halves[1] is not None else None, *_rare_rows(rows))
 
 
 def _rare_rows(rows: list[dict[str, str]]) -> tuple[re.Pattern[str] | None, object]:
