@@ -57,6 +57,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     + "EU countries amounted to " + _repeat("$1 million, ", n // 4) + "respectively.",
     # wholes listing their parts, and parts naming their lenders, in one sentence
     "wholes and their parts": lambda n: _repeat("China pledged $9 billion. The package includes $2 billion, comprising $1 billion from ICBC and ", n) + ".",
+    # the words of furniture's rarer rows (a caption's credit, a byline's word) many times in one line
+    "furniture words in one line": lambda n: _repeat("AP Reuters Published Share ", n),
     # authors of reports, and comparisons that name a country with its figure
     "reports and comparisons": lambda n: _repeat("a report released by the Gorge Valley Power Holdings Ltd., just ahead of India at 6 percent, ", n) + ".",
 }

@@ -911,7 +911,15 @@ class Furniture:
         """The starts of the lines that hold one of ``rare_words`` (None: every line is read whole)."""
         if self.common_lines is None:
             return None
-        return {text.rfind("\n", 0, end) + 1 for end, _ in self.rare_words.iter(text)}
+        starts: set[int] = set()
+        line_end = -1  # the end of the line found last: a later word in it adds nothing (each line read once)
+        for end, _ in self.rare_words.iter(text):
+            if end <= line_end:
+                continue
+            starts.add(text.rfind("\n", 0, end) + 1)
+            found = text.find("\n", end)
+            line_end = len(text) if found == -1 else found
+        return starts
 
     def _line_match(self, text: str, pos: int, rare: set[int] | None = None) -> re.Match[str] | None:
         """The first match of the line half at a line start at or after ``pos``; each line start is tried once,
