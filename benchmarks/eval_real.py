@@ -88,10 +88,16 @@ def _as_members(keys: frozenset[str]) -> frozenset[str]:
 
 
 def _blocs_as_named(keys: frozenset[str], other: frozenset[str]) -> frozenset[str]:
-    """``keys`` without a bloc the other side names by all its members instead (a story's "Central Asian
-    Republics" where the label lists the five republics): the same partners, not one more."""
+    """``keys`` with a bloc that the other side names by all its members instead (a story's "Central Asian
+    Republics" where the label lists the five republics) read as those members: the same partners."""
     entities = registry().entities
-    return frozenset(k for k in keys if not (k not in other and k in entities and entities[k].members and set(entities[k].members) <= other))
+    out = set(keys)
+    for k in keys:
+        members = entities[k].members if k in entities else ()
+        if members and k not in other and set(members) <= other:
+            out.discard(k)
+            out.update(members)
+    return frozenset(out)
 
 
 def _figure_partners(f: dict) -> frozenset[str]:

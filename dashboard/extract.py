@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 
 from dashboard import vocab
-from dashboard.partners import THROUGH, Hit, registry
+from dashboard.partners import THROUGH, Hit, own_body, registry
 
 # --------------------------------------------------------------------------- number words
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -641,8 +641,12 @@ class _Story:
 
     @cached_property
     def signed_lead(self) -> bool:
-        """Whether the story opens by reporting a signing ("Pakistan and the bank signed three loan agreements")."""
-        return _SIGNED_LEAD.search(self.text, 0, _SIGNED_LEAD_REACH) is not None
+        """Whether the story opens by reporting a signing ("Pakistan and the bank signed three loan agreements");
+        not one to come ("the agreement is expected to be signed next month")."""
+        for m in _SIGNED_LEAD.finditer(self.text, 0, _SIGNED_LEAD_REACH):
+            if not _SIGNING_TO_COME.search(self.text, max(0, m.start() - 20), m.start()):
+                return True
+        return False
 
 
 @dataclass
@@ -798,6 +802,7 @@ _NAMED_TARGET = re.compile(
 # agreements: what the signed agreement provides, not a pledge (unless a pledge is named before it)
 _SIGNED_LEAD = re.compile(r"\b(?:signed|inked)\b", re.IGNORECASE)
 _SIGNED_LEAD_REACH = 400
+_SIGNING_TO_COME = re.compile(r"\b(?:to|be|will|would|shall|yet|not|never)[ \t]++(?:be[ \t]++)?$", re.IGNORECASE)
 _GIVES_AFTER_WILL = re.compile(r"[ \t]++(?:also[ \t]++)?(?:provide|contribute|give|extend|lend|finance|fund)\b", re.IGNORECASE)
 
 
@@ -844,11 +849,14 @@ def _weak(term: vocab.Term, m: re.Match[str]) -> bool:
     return term.code in _WEAK_KINDS
 
 
+_AND_NEXT = re.compile(r"and\s", re.IGNORECASE)
+
+
 def _not_purpose(term: vocab.Term, m: re.Match[str]) -> bool:
     """A cue after a figure that is not its purpose ("to ...", "will ...") nor the start of what is said
     next ("extend a $2 billion loan and provide an additional $1 billion": the second amount's)."""
     word = m.group(0)
-    return not _PURPOSE_AFTER.match(word) and not word[:4].lower() == "and "
+    return not _PURPOSE_AFTER.match(word) and not _AND_NEXT.match(word)
 
 
 def _never(term: vocab.Term, m: re.Match[str]) -> bool:
@@ -1161,7 +1169,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
     if not candidates:
         return []
     k = min(candidates, key=lambda c: c[0])[1]
-    if k + 1 < len(hits) and _OWNERS_BODY.fullmatch(s.text, hits[k].end - s.start, hits[k + 1].start - s.start) and _owned_by(hits[k], hits[k + 1]):
+    if k + 1 < len(hits) and own_body(s.story.text, hits[k], hits[k + 1], unregistered=True, possessive=True):
         k += 1  # "owned by the UAE's e&": the company, which counts for its country
     # "from Saudi Arabia and the UAE": names joined by "and" or commas are one combined counterparty
     # the members a name lists in brackets are its own, not names of the list: "UK, other GCC countries
@@ -1225,20 +1233,6 @@ def _members_before(s: _Sentence, hits: list[Hit], a: int) -> int | None:
 
 
 
-# "the UAE's e&", "China's state-owned Exim Bank": a country's own body, named by the country's possessive
-_OWNERS_BODY = re.compile(r"['’]s[ \t]++(?:(?:state-owned|state-run|state|sovereign|national)[ \t]++)?")
-
-
-def _owned_by(country: Hit, body: Hit) -> bool:
-    """Whether ``body`` is an organisation or company of ``country`` (or one the registry does not know)."""
-    entities = registry().entities
-    owner = entities.get(country.code)
-    if owner is None or owner.type != "country":
-        return False
-    entity = entities.get(body.code)
-    return entity is None or (entity.type in ("organisation", "company") and entity.country == country.code)
-
-
 def _joined(s: _Sentence, first: Hit, second: Hit) -> bool:
     """Two names next to each other in one list, or one name and its acronym in brackets."""
     a, b = first.end - s.start, second.start - s.start
@@ -1263,33 +1257,31 @@ _TRADE_PARTNER_METRICS = frozenset({"exports", "imports", "bilateral_trade"})
 
 def _the_other_way(figures: list[Figure], text: str, offset: int, name_starts: list[int]) -> list[Figure]:
     """Figures of a second clause about the other direction of trade ("..., while imports surged 177.6pc
-    to $79.23m from $28.54m") take the country of the clause before, when they name none and no words
-    of a national total stand in their clause. One pass: each looks back at the figure before it."""
+    to $79.23m from $28.54m") take the country of the clause before: each figure of that clause, when it
+    names none, is a trade figure (or a rate), and no words of a national total ("while overall imports")
+    nor another country's name stand in its clause. One pass: each looks back a bounded stretch."""
     out = list(figures)
     wide = vocab.pakistan_wide()
     for i in range(1, len(out)):
-        f, before = out[i], out[i - 1]
-        if f.partner is not None or before.partner is None or before.quote != f.quote or before.partner_cue.endswith(ABROAD):
+        f = out[i]
+        if f.partner is not None or out[i - 1].quote != f.quote or not (f.metric in _TRADE_PARTNER_METRICS or f.unit == "percent"):
             continue
-        if before.metric not in _TRADE_PARTNER_METRICS and not before.partner_cue.endswith(_OTHER_WAY_CUE):
+        b = f.start - offset
+        clauses = list(_OTHER_WAY.finditer(text, max(0, b - _OTHER_WAY_REACH), b))
+        if not clauses:
             continue
-        a, b = before.end - offset, f.start - offset
-        if not 0 <= b - a <= _OTHER_WAY_REACH:
+        clause = clauses[-1]  # the nearest: the clause the figure stands in
+        # the country is the one of the trade figure before the clause, in the same sentence
+        before = next((g for g in reversed(out[max(0, i - _MAX_JOINED) : i]) if g.quote == f.quote and g.end - offset <= clause.start()), None)
+        if before is None or before.partner is None or before.metric not in _TRADE_PARTNER_METRICS or before.partner_cue.endswith(ABROAD):
             continue
-        if before.partner_cue.endswith(_OTHER_WAY_CUE):
-            clause = None  # the clause found for the figure before goes on
-        else:
-            clause = _OTHER_WAY.search(text, a, b)
-            if clause is None:
-                continue
-            if wide.search(text, clause.start(), f.end - offset):
-                continue  # "while overall imports fell": the national total
-            k = bisect.bisect_left(name_starts, clause.start())
-            stop = text.find(". ", f.end - offset, f.end - offset + _PARTNER_AFTER)  # the clause goes on to its sentence's end
-            if k < len(name_starts) and name_starts[k] < (stop if stop != -1 else f.end - offset + _PARTNER_AFTER):
-                continue  # "..., and exports to France by 18.8 percent": the clause names its own
-        cue = before.partner_cue if before.partner_cue.endswith(_OTHER_WAY_CUE) else f"{before.partner_cue}{_OTHER_WAY_CUE}"
-        out[i] = replace(f, partner=before.partner, partners=before.partners, partner_cue=cue)
+        if wide.search(text, clause.start(), f.end - offset):
+            continue  # "while overall imports fell": the national total
+        k = bisect.bisect_left(name_starts, clause.start())
+        stop = text.find(". ", f.end - offset, f.end - offset + _PARTNER_AFTER)  # the clause goes on to its sentence's end
+        if k < len(name_starts) and name_starts[k] < (stop if stop != -1 else f.end - offset + _PARTNER_AFTER):
+            continue  # "..., and exports to France by 18.8 percent": the clause names its own
+        out[i] = replace(f, partner=before.partner, partners=before.partners, partner_cue=f"{before.partner_cue}{_OTHER_WAY_CUE}")
     return out
 
 
@@ -1419,7 +1411,7 @@ def extract_figures(
     )
     named_starts = [h.start for h in named]
     # countries named in passing, by where they end: "just ahead of India at 641 percent" is India's own figure
-    compared = {h.end - offset: h for h in hits or [] if h.passing and h.via == "name" and h.code != "PAK"}
+    compared = {h.end - offset: h.moved(-offset) for h in hits or [] if h.passing and h.via == "name" and h.code != "PAK"}
     sentences: dict[tuple[int, int], _Sentence] = {}
 
     def sentence_of(place: tuple[int, tuple[int, int]]) -> tuple[int, _Sentence]:
@@ -1496,11 +1488,11 @@ def extract_figures(
                 partners=tuple([h.code for h in partners]) if partners else (),
             )
         )
-    figures = _merge_mentions(_abroad(_the_other_way(_as_well_as(_respectively(figures, text, offset), text, offset), text, offset, named_starts), hits_of, text, offset), text, offset)
+    figures = _merge_mentions(_the_other_way(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset, named_starts), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
     figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset)), text, offset), text, offset)
-    return _parts_take_the_whole_s_kind(figures)
+    return _parts_take_the_whole_s_kind(figures, text, offset)
 
 
 # A country named in a comparison with its own figure right after it: "just ahead of India at 641 percent",
@@ -1510,7 +1502,7 @@ _OWN_AT_REACH = 24
 
 
 def _is_country(hit: Hit) -> bool:
-    return getattr(registry().entities.get(hit.code), "type", None) == "country"
+    return _is_country_code(registry().entities, hit.code)
 
 
 # What a whole project costs, whoever pays its parts: "the programme's total cost is $134.2 million",
@@ -1722,11 +1714,12 @@ _ANOTHER = re.compile(
 def _said_again(first: Figure, f: Figure) -> bool:
     """Whether ``f`` (same amount and metric as ``first``) says ``first`` again: the same counterparty;
     when the words around them read it differently ("approved $700 million" ... "will provide $700
-    million"), the very same counterparty and year too (a "$30bn" owed to China is not the "$30bn" of
-    flood damage; a CNY 20bn limit set in 2018 is not the CNY 20bn to be used in 2020)."""
+    million"), the very same counterparty, named, and the same year (a "$30bn" owed to China is not the
+    "$30bn" of flood damage; a CNY 20bn limit set in 2018 is not the CNY 20bn to be used in 2020; two
+    amounts with no counterparty in other words are two)."""
     if f.kind == first.kind:
         return _same_partner(first, f)
-    return f.partner == first.partner and (f.year == first.year or f.year is None or first.year is None)
+    return f.partner is not None and f.partner == first.partner and f.year == first.year
 
 
 def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figure]:
@@ -1893,30 +1886,30 @@ _LISTED_BY = re.compile(
     r"\b(?:include[sd]?|including|comprises?|comprising|entails?|consists?[ \t]++of|translates?[ \t]++to|is[ \t]++made[ \t]++up[ \t]++of)\b", re.IGNORECASE
 )
 _LISTED_REACH = 60
-_WHOLES = ("package", "agreement", "facility", "grant", "deal", "programme", "program", "loan", "assistance", "support", "accord", "arrangement")
+_WHOLE_WORD = re.compile(
+    r"\b(?:package|agreement|facility|grant|deal|programme|program|loan|assistance|support|accord|arrangement)s?\b", re.IGNORECASE
+)
 
 
-def _listed_by_a_whole(f: Figure) -> bool:
-    """Whether the words before ``f`` in its sentence list it as a part of a whole ("the package included")."""
-    at = f.quote.find(f.raw)
-    if at == -1:
-        return False
-    verbs = list(_LISTED_BY.finditer(f.quote, max(0, at - _LISTED_REACH), at))
+def _listed_by_a_whole(f: Figure, text: str, offset: int) -> bool:
+    """Whether the words before ``f`` (in the story ``text``; ``f`` in file positions) list it as a part
+    of a whole: "The package included USD 3.4 billion" -> True."""
+    at = f.start - offset
+    verbs = list(_LISTED_BY.finditer(text, max(0, at - _LISTED_REACH), at))
     if not verbs:
         return False
     verb = verbs[-1]  # the nearest
-    before = f.quote[max(0, verb.start() - _LISTED_REACH) : verb.start()].lower()
-    return any(w in before for w in _WHOLES)
+    return _WHOLE_WORD.search(text, max(0, verb.start() - _LISTED_REACH), verb.start()) is not None
 
 
-def _parts_take_the_whole_s_kind(figures: list[Figure]) -> list[Figure]:
+def _parts_take_the_whole_s_kind(figures: list[Figure], text: str, offset: int) -> list[Figure]:
     """A part that a whole lists, with no words of its own for its kind ("The package included USD 3.4 billion
     of oil on deferred payment"), is what the whole is: a pledged package's parts are pledged. The whole is
     the last larger amount before it whose kind its words decided. One pass."""
     out: list[Figure] = []
     wholes: list[Figure] = []  # the figures whose kind their words decided, in order
     for f in figures:
-        if not f.kind_cue and f.unit == "money" and f.kind == "actual" and wholes and _listed_by_a_whole(f):
+        if not f.kind_cue and f.unit == "money" and f.kind == "actual" and wholes and _listed_by_a_whole(f, text, offset):
             whole = next((w for w in reversed(wholes) if w.currency == f.currency and w.value > f.value), None)
             if whole is not None and whole.kind != "actual":
                 f = replace(f, kind=whole.kind, kind_cue=f"{whole.kind_cue} (a part of {whole.raw})")
@@ -2008,15 +2001,19 @@ def _of_the_loan(figures: list[Figure]) -> list[Figure]:
 _LENDERS_SHARES = frozenset({"budget", "other"})  # what a lender's money is allocated to, or a figure no metric names
 
 
-_TRADE_METRICS = frozenset({"exports", "imports", "bilateral_trade"})
+_PAKISTAN_S_SIDE = re.compile(r"\b(?:to|from|with|into|of|in)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 
 def _with_the_counterparty_not_pakistan(f: Figure, counterparty: Hit, named: frozenset[str]) -> bool:
     """Whether ``f`` is another country's trade with the story's counterparty: its partner is a country
     other than the counterparty (a country too), its sentence names the counterparty and not Pakistan."""
-    if f.partner is None or counterparty.code in (f.partner, *f.partners) or f.metric not in _TRADE_METRICS or f.partner_cue.endswith(ABROAD):
+    if f.partner is None or counterparty.code in (f.partner, *f.partners) or f.metric not in _TRADE_PARTNER_METRICS or f.partner_cue.endswith(ABROAD):
         return False
     if counterparty.code not in named or "Pakistan" in f.quote:
+        return False
+    # the other country trades itself ("Niger, with 77,140 tons worth ..."), not Pakistan with it ("exports to Afghanistan")
+    at = f.quote.find(f.partner_cue)
+    if at == -1 or _PAKISTAN_S_SIDE.search(f.quote, max(0, at - 16), at):
         return False
     entities = registry().entities
     return _is_country_code(entities, f.partner) and _is_country_code(entities, counterparty.code)

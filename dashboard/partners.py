@@ -60,11 +60,16 @@ def _dollar_after(text: str, alias: str, end: int) -> bool:
 # "$1.1 billion U.S.": a dollar amount with its country after it, the currency's, not a partner's
 _DOLLARS_BEFORE = re.compile(r"\$[ \t]?\d[\d.,]*+(?:[ \t]?(?:million|billion|trillion|bn|mn|m|b))?[ \t]++$", re.IGNORECASE)
 _DOLLAR_COUNTRIES = ("U.S.", "US", "U.S")
+# what may follow such a currency word: the sentence going on with its verb, punctuation, "dollars" ("a $500
+# million US loan": the US lends)
+_AFTER_DOLLAR_COUNTRY = re.compile(r"[ \t]*+(?:[.,;:)]|dollars?\b|$|(?:would|will|was|were|is|are|has|have|had)\b)")
 
 
-def _dollar_before(text: str, alias: str, start: int) -> bool:
-    """Whether the name at ``start`` closes a dollar amount as its currency ("nearly $1.1 billion U.S.")."""
-    return alias in _DOLLAR_COUNTRIES and _DOLLARS_BEFORE.search(text, max(0, start - 30), start) is not None
+def _dollar_before(text: str, alias: str, end: int, start: int) -> bool:
+    """Whether the name at ``start`` closes a dollar amount as its currency ("nearly $1.1 billion U.S. would be
+    released"); not "a $500 million US loan", where the name describes the loan."""
+    return (alias in _DOLLAR_COUNTRIES and _AFTER_DOLLAR_COUNTRY.match(text, end) is not None
+            and _DOLLARS_BEFORE.search(text, max(0, start - 30), start) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +205,8 @@ _NAME_EDGE = re.compile(r"[\w&]|['’][A-Za-z]{2}")  # what may not stand right 
 def alias_pattern(aliases) -> re.Pattern[str]:
     """The regex of a registry's aliases that :class:`AliasIndex` stands for: each a whole name (no
     word character or "&" on either side, no "'s" or other two letters after an apostrophe), the
-    space inside a name any one blank, a line break included ("Asian\nInfrastructure Investment Bank")."""
+    space inside a name any one blank, a line break included ("Asian\nInfrastructure Investment Bank"):
+    ``alias_pattern(["World Bank"]).search("a World\nBank loan")`` matches ``"World\nBank"``."""
     words = sorted(aliases, key=len, reverse=True)
     return re.compile(r"(?<![\w&])" + trie_regex(words).replace("\\ ", "\\s") + r"(?![\w&]|['’][A-Za-z]{2,})")
 
@@ -294,7 +300,7 @@ class Registry:
                 break  # a table or a crafted text, not an article: bounded time on any input
             alias = text[start:end]
             code, via = alias_to.get(alias) or alias_to[" ".join(alias.split())]  # a name broken by a line
-            if code != "PAK" and via == "name" and (currency(text, end) or _dollar_after(text, alias, end) or _dollar_before(text, alias, start)):
+            if code != "PAK" and via == "name" and (currency(text, end) or _dollar_after(text, alias, end) or _dollar_before(text, alias, end, start)):
                 continue
             if via == "place" and alias in self.stands_for and place_as_state().match(text, end):
                 if not _AT_PLACE.search(text, max(0, start - 12), start):
@@ -453,7 +459,7 @@ _FUNDED_BY = re.compile(
     # "Other banks involved include Abu Dhabi Islamic Bank, Ajman Bank": the lenders of a deal, named after their role
     r"|(?:banks|lenders|creditors|investors|financiers|arrangers|donors|backers)(?:[ \t]+involved)?[ \t]+(?:include[sd]?|including)"
     # "several other development partners will provide financing for CASA-1000, including the Islamic Development Bank"
-    r"|(?:financing|funding|loans|grants)[ \t]++for[ \t]++[^,.\n]{1,40},[ \t]++including)"
+    r"|(?:provide|provides|providing|offer|offers|extend|extends)[ \t]++(?:financing|funding|loans|grants)[ \t]++for[ \t]++[^,.\n]{1,40},[ \t]++including)"
     r"[ \t]+(?:the[ \t]+)?",
     re.IGNORECASE,
 )
@@ -463,15 +469,25 @@ _FUNDER_NEXT = re.compile(r"\)?(?:[ \t]*+\([^()\n]{1,40}\))?(?:[ \t]++[A-Z][\w.'
 _FUNDED_BY_LOWER = re.compile(lower_pattern(_FUNDED_BY.pattern))  # for a text's plain lower-case form
 
 
-# "the United Kingdom's Department for International Development": a country's name right before its own body's
+# "the United Kingdom's Department for International Development", "the UAE's e&", "China's state-owned
+# Exim Bank": a country's name right before its own body's; with ``possessive``, only across "'s"
 _BEFORE_ITS_BODY = re.compile(r"(?:['’]?s)?[ \t]++(?:(?:state-owned|state-run|state|sovereign|national)[ \t]++)?")
+_POSSESSIVE_BODY = re.compile(r"['’]s[ \t]++(?:(?:state-owned|state-run|state|sovereign|national)[ \t]++)?")
 
 
-def _its_own_body(text: str, country: Hit, body: Hit, entities: dict) -> bool:
-    """Whether ``body`` is a body of the country ``country`` names right before it ("the UK's DFID")."""
+def own_body(text: str, country: Hit, body: Hit, unregistered: bool = False, possessive: bool = False) -> bool:
+    """Whether ``body`` is a body of the country ``country`` names right before it, in ``text`` (the hits'
+    positions): "the UK's DFID" -> True. ``unregistered``: a body the registry does not know counts too."""
+    entities = registry().entities
     owner, entity = entities.get(country.code), entities.get(body.code)
-    return (owner is not None and owner.type == "country" and entity is not None and entity.country == country.code
-            and body.start > country.end and _BEFORE_ITS_BODY.fullmatch(text, country.end, body.start) is not None)
+    if owner is None or owner.type != "country" or body.start <= country.end:
+        return False
+    if entity is None:
+        if not unregistered:
+            return False
+    elif entity.type not in ("organisation", "company") or entity.country != country.code:
+        return False
+    return (_POSSESSIVE_BODY if possessive else _BEFORE_ITS_BODY).fullmatch(text, country.end, body.start) is not None
 
 
 def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
@@ -504,7 +520,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
     for k, hit in enumerate(hits):  # "a World Bank-funded project", "financed by the ADB": a funder, wherever it is named
         after_by = hit.start in funded_by or (listed and (
             _FUNDER_NEXT.fullmatch(text, hits[k - 1].end, hit.start) is not None or text[hits[k - 1].end : hit.start].strip() in ("", "(")
-            or _its_own_body(text, hits[k - 1], hit, entities)
+            or own_body(text, hits[k - 1], hit)
         ))
         listed = after_by
         if hit.code != "PAK" and hit.via == "name" and hit.code in direct and not hit.passing and (after_by or _FUNDED_AFTER.match(text, hit.end)):
@@ -630,6 +646,9 @@ def _acting_through(text: str, names: list[Hit], country: Hit) -> Hit | None:
     return None
 
 
+_COMPARED_REACH = 30  # a name this near a comparison's word in the headline or lede is the compared side
+
+
 def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | None:
     """The one partner a story is about, if it has one: the only partner its headline names, else
     the only one its opening sentence names, else its only partner of engagement. None when it names
@@ -641,11 +660,11 @@ def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | N
     body = headline.end() if headline else start
     lede = _LEDE_END.search(text, body, min(len(text), body + _LEDE))
     for begin, end in ((start, headline.end(1) if headline else 0), (body, lede.start() if lede else min(len(text), body + _LEDE))):
-        if end > begin and compares(text[begin:end]):
-            continue  # "Pakistan has not left India behind in software exports": a comparison, not a counterparty
+        # "Pakistan has not left India behind in software exports": a name beside a comparison's word is compared
+        cues = [m.span() for m in comparison_cues().finditer(text, begin, end)] if end > begin and compares(text[begin:end]) else []
         found: dict[str, Hit] = {}
         for h in names:
-            if h.end <= end:
+            if h.end <= end and not any(a - _COMPARED_REACH <= h.end and h.start <= b + _COMPARED_REACH for a, b in cues):
                 found.setdefault(h.code, h)  # its first naming: "the World Bank", not a later "the bank"
         # a country and the body it acts through are one counterparty: "the United States, through USAID"
         bodies = [h for h in found.values() if getattr(registry().entities.get(h.code), "country", None) in found]
@@ -724,7 +743,7 @@ _AUTHORED_BY = re.compile(
 )
 _AUTHORED_REACH = 30
 _REPORT_REACH = 100
-_REPORT_WORDS = ("report", "study", "survey", "statement", "analysis", "paper", "research", "index", "ranking", "data")
+_REPORT_WORD = re.compile(r"\b(?:report|study|survey|statement|analysis|paper|research|index|ranking|data)s?\b", re.IGNORECASE)  # not "reportedly"
 
 
 def _authored(text: str, start: int) -> bool:
@@ -732,8 +751,7 @@ def _authored(text: str, start: int) -> bool:
     by = _AUTHORED_BY.search(text, max(0, start - _AUTHORED_REACH), start)
     if by is None:
         return False
-    before = text[max(0, by.start() - _REPORT_REACH) : by.start()].lower()
-    return any(w in before for w in _REPORT_WORDS)
+    return _REPORT_WORD.search(text, max(0, by.start() - _REPORT_REACH), by.start()) is not None
 
 
 # "UAE-based Kaheel Terminals": the word that says where a company sits is not part of its name

@@ -351,7 +351,8 @@ _LINED: dict[int, Lined] = {}  # by the id of the pattern, which its Lined keeps
 
 
 def lined(pattern: re.Pattern[str]) -> Lined:
-    """The :class:`Lined` form of a compiled pattern, built once (looked up by identity, as :func:`gated`)."""
+    r"""The :class:`Lined` form of a compiled pattern, built once (looked up by identity, as :func:`gated`):
+    ``lined(re.compile(r"from\s+[A-Z]\w*\s+Bank")).finditer("a loan from Ajman Bank")`` gives "from Ajman Bank"."""
     found = _LINED.get(id(pattern))
     if found is None or found.pattern is not pattern:
         found = _LINED[id(pattern)] = Lined(pattern)
@@ -411,7 +412,7 @@ class Gated:
     def may_match(self, text: str) -> bool:
         """False only when no match can be in ``text``: none of the openings stands there (one Aho-Corasick
         pass that stops at the first it finds: cheaper than finding them all for a text read once, a quote).
-        Always True for a pattern that is not gated."""
+        Always True for a pattern that is not gated: ``gated(re.compile(r"\\bbetween\\b")).may_match("no such word")`` -> False."""
         if not self.gated:
             return True
         if self._any_opening is None:
@@ -480,7 +481,8 @@ class Gated:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """``pattern.search(text, pos, endpos)``: the first match :meth:`finditer` gives, without its generator
-        (a story asks this of each of its sentences: what one call costs counts)."""
+        (a story asks this of each of its sentences: what one call costs counts):
+        ``gated(re.compile(r"\\bbetween\\b")).search("trade between the two").span()`` -> (6, 13)."""
         endpos = len(text) if endpos is None else min(endpos, len(text))
         if not self.gated:
             return self.pattern.search(text, pos, endpos)

@@ -206,6 +206,8 @@ def _one(text):
         ("The IFC is to support the wind farm with a $38.1 million investment.", "target"),
         ("Projections show the market could generate $1.6 billion in revenue by 2025.", "estimate"),
         ("The government plans to generate $1.6 billion in revenue by 2025.", "target"),
+        # "owing to" is "because of"; a signing still to come settles nothing
+        ("Remittances are expected to fall by $2 billion owing to the slowdown in the Gulf.", "estimate"),
         # what already exists, whatever is to be done with it
         ("The board will meet to review the $3 billion stand-by arrangement.", "actual"),
         ("The board is set to evaluate its review within the existing $3 billion programme.", "actual"),
@@ -459,6 +461,11 @@ def test_a_headline_repeated_in_the_body_is_one_figure():
     assert fig.kind_cue == "sent"  # the body's words decide, the headline has none
 
 
+def test_two_amounts_with_no_counterparty_in_other_words_are_two():
+    text = "The province spent Rs50 billion on schools in 2023, officials said. It now plans to spend Rs50 billion on new hospitals."
+    assert len(extract_figures(text)) == 2
+
+
 def test_a_part_listed_by_a_pledged_whole_is_pledged():
     text = "China pledged US$500 million in grants to Pakistan. The grants include US$230 million for a new airport."
     assert [f.kind for f in extract_figures(text)] == ["target", "target"]
@@ -591,6 +598,7 @@ _SIGNED = "The country and the bank signed three loan agreements on Monday.\n\n"
         # a pledge named before it stays a pledge; without a signing at the top "will provide" is still to come
         (_SIGNED + "The kingdom assured the fund that it will provide a $2 billion deposit.", ["target"]),
         ("The ministers met on Monday.\n\nThe bank will provide $475 million for the motorway.", ["target"]),
+        ("The World Bank will provide $500 million. The agreement is expected to be signed next month.", ["target"]),
     ],
 )
 def test_will_provide_under_a_signed_agreement(text, kinds):

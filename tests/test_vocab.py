@@ -236,6 +236,8 @@ def test_engagement_cues_lowered_find_what_the_cues_find(text):
         found = next(lowered.finditer(plain, a, b), None)
         expected = cues.search(text, a, b)
         assert (found and found.span()) == (expected and expected.span()), (a, b)
+        searched = lowered.search(plain, a, b)  # what the engagement partners ask
+        assert (searched and searched.span()) == (expected and expected.span()), (a, b)
 
 
 @pytest.mark.parametrize(
