@@ -186,7 +186,26 @@ def article_paths(paths: list[Path]) -> list[tuple[Path, str]]:
 
 
 # --------------------------------------------------------------------------- dates
-_MONTH = r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*+|[A-Z]*+)\.?"  # "June", "JUNE", "Jun."
+@lru_cache(maxsize=1)
+def _foreign_months() -> dict[str, int]:
+    """Month names in the other languages news about Pakistan comes in (``data/month_names.csv``: Italian,
+    French, Spanish, Portuguese, German, Turkish): ``"settembre"`` -> 9. A bad row names the file and row."""
+    out: dict[str, int] = {}
+    for i, row in enumerate(vocab.read_rows("month_names.csv"), start=2):
+        name, month = row["name"].strip().lower(), row["month"].strip()
+        if not name or not month.isdigit() or not 1 <= int(month) <= 12:
+            raise vocab.VocabularyError(f"data/month_names.csv row {i}: a month name and its number (1-12), not {row!r}")
+        out[name] = int(month)
+    return out
+
+
+_FOREIGN_MONTHS = _foreign_months()
+_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+# "June", "JUNE", "Jun.", and the other languages' names ("15 Settembre 2024", "3 août 2023")
+_MONTH = (
+    r"(?:(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*+|[A-Z]*+)\.?"
+    rf"|(?i:{'|'.join(re.escape(n) for n in sorted(_FOREIGN_MONTHS, key=len, reverse=True))})(?!\w))"
+)
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
 # "2024-06-04", "4th June, 2024", "June 4, 2024", a weekly's "June 18 - 24, 2007" (its first day), and
 # "12/15/2021" (read only when the order of day and month is plain: see parse_date)
@@ -208,7 +227,7 @@ _LEAD_DATE = re.compile(
     rf"(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:\)|[ \t]*+[-–—:(])"
 )
 # A wire lead that opens with its date: "February 6, 2019 - China, Saudi Arabia and the UAE are ..."
-_LEAD_DATE_FIRST = re.compile(rf"(?m)^[ \t]*+(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})[ \t]++[-–—][ \t]++(?=[A-Z])")
+_LEAD_DATE_FIRST = re.compile(rf"(?m)^[ \t]*+(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:[ \t]++[-–—]|_)[ \t]++(?=[A-Z])")
 _LEAD_REACH = 400  # a dateline stands in the first lines of a story
 # A line that is a date and page furniture only: "March 30, 2025", "Monday 28, January 2019 BY A WRITER",
 # "Jul 09, 2025 | 10:24 AM", "Tue, 04 Jun 2024", "2024-06-04T10:15:00Z", "Reuters | June 4, 2024",
@@ -274,6 +293,8 @@ def parse_date(raw: str) -> date | None:
     if "/" in raw:
         return _numeric_date(raw) if _NUMERIC_DATE.fullmatch(raw) else None
     plain = " ".join(_ORDINAL.sub(" ", _DAY_RANGE.sub("", raw)).split())
+    # a month named in another language reads as its English name: "15 Settembre 2024" -> "15 September 2024"
+    plain = " ".join(_ENGLISH_MONTHS[_FOREIGN_MONTHS[w.lower()] - 1] if w.lower() in _FOREIGN_MONTHS else w for w in plain.split())
     for fmt in _FAST_FORMATS:
         try:
             return datetime.strptime(plain, fmt).date()

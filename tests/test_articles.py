@@ -41,6 +41,28 @@ def test_story_date(text, expected):
     assert story_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [("15 Settembre 2024", "2024-09-15"), ("3 août 2023", "2023-08-03"), ("12 März 2021", "2021-03-12"),
+     ("5 Ekim 2022", "2022-10-05"), ("1 de marzo 2020", None), ("marzo 3, 2020", "2020-03-03")],
+)
+def test_a_month_in_another_language_is_read(raw, iso):
+    found = parse_date(raw)
+    assert (found.isoformat() if found else None) == iso
+
+
+def test_a_dated_lead_in_another_language_dates_the_story():
+    assert story_date("15 Settembre 2024_ Il Pakistan ha ottenuto un prestito di 600 milioni di dollari.\n") == date(2024, 9, 15)
+
+
+def test_a_bad_month_name_row_names_the_file_and_row(data_files):
+    from dashboard import articles, vocab
+
+    loader = data_files(vocab, articles._foreign_months, {"month_names.csv": "name,month,languages\ngennaio,1,it\nfoo,13,xx\n"})
+    with pytest.raises(vocab.VocabularyError, match="data/month_names.csv row 3"):
+        loader()
+
+
 def test_parse_date_needs_day_month_and_year():
     assert parse_date("October 2025") is None
     assert parse_date("8 October 2025") == date(2025, 10, 8)
