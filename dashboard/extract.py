@@ -1491,7 +1491,7 @@ def extract_figures(
     figures = _merge_mentions(_the_other_way(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset, named_starts), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
-    figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset)), text, offset), text, offset)
+    figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset), text, offset), text, offset), text, offset)
     return _parts_take_the_whole_s_kind(figures, text, offset)
 
 
@@ -1983,19 +1983,39 @@ def _more_of_the_same(figures: list[Figure], text: str, offset: int) -> list[Fig
     return out
 
 
-def _of_the_loan(figures: list[Figure]) -> list[Figure]:
-    """A part of "the loan" named before it ("The first USD 1 billion of the loan was repaid") is the
-    loan's lender's: the partner of the last financing figure with one. One pass."""
-    out, lender = [], None
+def _of_the_loan(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """A part of "the loan" named before it ("The first USD 1 billion of the loan was repaid"), or a figure
+    of a sentence about it ("The original loan had a floating rate of 7.5 percent", "The swap is sized at
+    20 billion yuan"), is the loan's lender's: the partner of the last financing figure with one. Amounts
+    "from these countries" are those of the last combined amount's countries. One pass."""
+    out, lender, group = [], None, None
     for f in figures:
-        if f.partner is None and lender is not None:
-            at = f.quote.find(f.raw)
-            if at != -1 and _THE_LOAN.search(f.quote, at + len(f.raw), at + len(f.raw) + _LOAN_REACH):
+        by_group = False
+        at = f.quote.find(f.raw) if f.partner is None and (lender is not None or group is not None) else -1
+        if at != -1:  # the figure's own sentence (its quote, the reading it was given)
+            end = at + len(f.raw)
+            if lender is not None and (_THE_LOAN.search(f.quote, end, end + _LOAN_REACH) or _ABOUT_THE_LOAN.match(f.quote, 0, at)):
                 f = replace(f, partner=lender.partner, partners=lender.partners, partner_cue=f"{lender.partner_cue} (the loan named before)")
+            elif group is not None and _THESE_COUNTRIES.search(f.quote, max(0, at - _LOAN_REACH * 2), end + _LOAN_REACH):
+                f = replace(f, partner=group.partner, partners=group.partners, partner_cue=f"{group.partner_cue} (these countries)")
+                by_group = True
         if f.partner is not None and f.metric == "financing":
             lender = f
+        if not by_group and (len(f.partners) >= 2 or _is_bloc(f.partner)):
+            group = f
         out.append(f)
     return out
+
+
+# "The original loan had a floating interest rate ...", "The swap is sized at ...": a sentence about the loan named before
+_ABOUT_THE_LOAN = re.compile(
+    r"[ \t\"“]*+(?:The|This|That|Its)[ \t]++(?:(?:original|new|same|earlier|previous|existing|first|second)[ \t]++)?"
+    r"(?:loan|swap|facility|deposit|package|credit[ \t]++line|tranche|bailout|financing)\b(?![ \t]++(?:from|of|by|with)\b)"
+)
+_THESE_COUNTRIES = re.compile(r"\b(?:from|to|with|of)[ \t]++(?:these|those|the[ \t]++(?:five|four|three|six|seven))[ \t]++(?:countries|nations|states|republics|economies)\b", re.IGNORECASE)
+
+def _is_bloc(code: str | None) -> bool:
+    return code is not None and getattr(registry().entities.get(code), "type", None) == "bloc"
 
 
 _LENDERS_SHARES = frozenset({"budget", "other"})  # what a lender's money is allocated to, or a figure no metric names

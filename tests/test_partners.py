@@ -447,6 +447,21 @@ def test_more_of_the_same_and_a_link_in_brackets(text, raw, partner):
     assert [p["code"] for p in found[-1]["partners"]] == partner
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        # a sentence about the loan named before is its lender's
+        ("The ICBC will roll over a $1.3 billion loan next month. The original loan had a floating rate of 7.5 percent.",
+         "7.5 percent", ["ICBC"]),
+        # amounts "from these countries" are the last combined amount's countries'
+        ("Exports to Kazakhstan and Uzbekistan fell to $160m. In contrast, imports from these countries jumped to $245m.",
+         "$245m", ["KAZ", "UZB"]),
+    ],
+)
+def test_the_loan_named_before_and_these_countries(text, raw, partner):
+    assert _partner_of(_story(text), raw) == partner
+
+
 def test_a_name_after_another_amount_is_that_amount_s():
     record = _story("The bank approved a $216m loan for Indonesia, a $100m loan for Pakistan and a $27m loan for Tajikistan.")
     assert _partner_of(record, "$100m") != ["TJK"]
