@@ -802,7 +802,7 @@ _NAMED_TARGET = re.compile(
 # agreements: what the signed agreement provides, not a pledge (unless a pledge is named before it)
 _SIGNED_LEAD = re.compile(r"\b(?:signed|inked)\b", re.IGNORECASE)
 _SIGNED_LEAD_REACH = 400
-_SIGNING_TO_COME = re.compile(r"\b(?:to|be|will|would|shall|yet|not|never)[ \t]++(?:be[ \t]++)?$", re.IGNORECASE)
+_SIGNING_TO_COME = re.compile(r"\b(?:to|be|will|would|shall|yet|not|never)[ \t]++(?:(?:yet|been|be)[ \t]++){0,2}$", re.IGNORECASE)
 _GIVES_AFTER_WILL = re.compile(r"[ \t]++(?:also[ \t]++)?(?:provide|contribute|give|extend|lend|finance|fund)\b", re.IGNORECASE)
 
 
@@ -1090,6 +1090,21 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
+_ASIDE_AFTER_NAME = re.compile(r"[ \t]*+,[ \t]*+(?:which|who|that)\b", re.IGNORECASE)
+
+
+def _parted(s: _Sentence, hit: Hit, fs: int) -> bool:
+    """Whether words of a national total stand between the name ``hit`` and its figure at ``fs`` ("the ADB
+    said annual losses exceed $2bn"): not inside an aside about the name ("China, which holds a quarter of
+    Pakistan's external debt, rolled over $2 billion"). Looked for only near the figure (bounded)."""
+    a = max(hit.end, fs - _WIDE_BETWEEN_REACH) - s.start
+    words = vocab.pakistan_wide_between().search(s.text, a, fs - s.start)
+    if words is None:
+        return False
+    aside = _ASIDE_AFTER_NAME.match(s.text, hit.end - s.start)
+    return not (aside and s.text.find(",", words.end(), fs - s.start) != -1)
+
+
 def _aside_or_source(s: _Sentence, hit: Hit, fs: int) -> bool:
     """The name before a figure stands in an aside that lists what a total includes (a comma after it
     before the figure) or names the source of the number, not its counterparty."""
@@ -1156,7 +1171,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
         and not s.story.before.between(hits[i - 1].end, fs)
         and not _aside_or_source(s, hits[i - 1], fs)
         and not (national and (s.story.after.between(hits[i - 1].end, fs) or not _owner(s, hits[i - 1], national)))
-        and vocab.pakistan_wide_between().search(s.text, max(hits[i - 1].end, fs - _WIDE_BETWEEN_REACH) - s.start, fs - s.start) is None
+        and not _parted(s, hits[i - 1], fs)
     ):
         candidates.append((fs - hits[i - 1].end, i - 1))
     # "$1 billion, which is the last tranche from Saudi Arabia": the clause describes the figure itself
@@ -1460,10 +1475,13 @@ def extract_figures(
         if cost:  # "the programme's total cost is $134.2 million, with the bank contributing ...": the whole project's
             partners = []
         else:
-            partners = _receiver(s, amount) or ([] if _national_noun(s.text, amount.end - s.start) else nearest_partner(s, amount, previous_end, national=national))
-            if not partners and compared and (at := _OWN_AT.search(text, max(s.start, amount.start - _OWN_AT_REACH), amount.start)):
-                own = compared.get(at.start())
-                partners = [own] if own is not None and _is_country(own) else []
+            if compared and (at := _OWN_AT.search(text, max(s.start, amount.start - _OWN_AT_REACH), amount.start)):
+                own = compared.get(at.start())  # "compared with India at 12 percent": India's own, whoever else is named
+                own = own if own is not None and _is_country(own) else None
+            if own is not None:
+                partners = [own]
+            else:
+                partners = _receiver(s, amount) or ([] if _national_noun(s.text, amount.end - s.start) else nearest_partner(s, amount, previous_end, national=national))
         hits_of[amount.start + offset] = partners
         figures.append(
             build(
@@ -1895,11 +1913,13 @@ def _listed_by_a_whole(f: Figure, text: str, offset: int) -> bool:
     """Whether the words before ``f`` (in the story ``text``; ``f`` in file positions) list it as a part
     of a whole: "The package included USD 3.4 billion" -> True."""
     at = f.start - offset
-    verbs = list(_LISTED_BY.finditer(text, max(0, at - _LISTED_REACH), at))
+    lo = max(0, at - 2 * _LISTED_REACH)
+    lo = max(lo, text.rfind(". ", lo, at) + 1, text.rfind("\n", lo, at) + 1)  # the figure's own sentence
+    verbs = list(_LISTED_BY.finditer(text, max(lo, at - _LISTED_REACH), at))
     if not verbs:
         return False
     verb = verbs[-1]  # the nearest
-    return _WHOLE_WORD.search(text, max(0, verb.start() - _LISTED_REACH), verb.start()) is not None
+    return _WHOLE_WORD.search(text, max(lo, verb.start() - _LISTED_REACH), verb.start()) is not None
 
 
 def _parts_take_the_whole_s_kind(figures: list[Figure], text: str, offset: int) -> list[Figure]:
@@ -2022,6 +2042,7 @@ _LENDERS_SHARES = frozenset({"budget", "other"})  # what a lender's money is all
 
 
 _PAKISTAN_S_SIDE = re.compile(r"\b(?:to|from|with|into|of|in)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+_TRADE_OWNER = re.compile(r"\b([A-Z][\w.]*+)['’]s[ \t]++(?:[a-z]++[ \t]++)?(?:exports?|imports?|trade|shipments)\b")  # "India's exports to"
 
 
 def _with_the_counterparty_not_pakistan(f: Figure, counterparty: Hit, named: frozenset[str]) -> bool:
@@ -2031,9 +2052,14 @@ def _with_the_counterparty_not_pakistan(f: Figure, counterparty: Hit, named: fro
         return False
     if counterparty.code not in named or "Pakistan" in f.quote:
         return False
-    # the other country trades itself ("Niger, with 77,140 tons worth ..."), not Pakistan with it ("exports to Afghanistan")
-    at = f.quote.find(f.partner_cue)
-    if at == -1 or _PAKISTAN_S_SIDE.search(f.quote, max(0, at - 16), at):
+    # the other country trades itself ("Niger, with 77,140 tons worth ...", "India's exports to Bangladesh"), not
+    # Pakistan with it ("exports to Afghanistan fell")
+    alias = f.partner_cue.split(" (")[0].split(":")[0].split(" and ")[0]
+    at = f.quote.find(alias)
+    if at == -1:
+        return False
+    owner = _TRADE_OWNER.search(f.quote, max(0, at - 40), at)
+    if _PAKISTAN_S_SIDE.search(f.quote, max(0, at - 16), at) and not (owner and not owner.group(1).startswith("Pakistan")):
         return False
     entities = registry().entities
     return _is_country_code(entities, f.partner) and _is_country_code(entities, counterparty.code)

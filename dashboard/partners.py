@@ -60,15 +60,16 @@ def _dollar_after(text: str, alias: str, end: int) -> bool:
 # "$1.1 billion U.S.": a dollar amount with its country after it, the currency's, not a partner's
 _DOLLARS_BEFORE = re.compile(r"\$[ \t]?\d[\d.,]*+(?:[ \t]?(?:million|billion|trillion|bn|mn|m|b))?[ \t]++$", re.IGNORECASE)
 _DOLLAR_COUNTRIES = ("U.S.", "US", "U.S")
-# what may follow such a currency word: the sentence going on with its verb, punctuation, "dollars" ("a $500
-# million US loan": the US lends)
-_AFTER_DOLLAR_COUNTRY = re.compile(r"[ \t]*+(?:[.,;:)]|dollars?\b|$|(?:would|will|was|were|is|are|has|have|had)\b)")
+# a noun the name describes after it: "a $500 million US loan" (the US lends), "$1bn US aid"
+_DESCRIBED_AFTER_DOLLAR_COUNTRY = re.compile(
+    r"[ \t]++(?:[a-z]++[ \t]++)?(?:loans?|aid|grants?|assistance|funding|investments?|deposits?|credit|support|package|bonds?|debt|financing)\b"
+)
 
 
 def _dollar_before(text: str, alias: str, end: int, start: int) -> bool:
-    """Whether the name at ``start`` closes a dollar amount as its currency ("nearly $1.1 billion U.S. would be
-    released"); not "a $500 million US loan", where the name describes the loan."""
-    return (alias in _DOLLAR_COUNTRIES and _AFTER_DOLLAR_COUNTRY.match(text, end) is not None
+    """Whether the name at ``start`` closes a dollar amount as its currency ("nearly $1.1 billion U.S.
+    from the IMF"); not "a $500 million US loan", where the name describes the loan."""
+    return (alias in _DOLLAR_COUNTRIES and _DESCRIBED_AFTER_DOLLAR_COUNTRY.match(text, end) is None
             and _DOLLARS_BEFORE.search(text, max(0, start - 30), start) is not None)
 
 
@@ -459,7 +460,8 @@ _FUNDED_BY = re.compile(
     # "Other banks involved include Abu Dhabi Islamic Bank, Ajman Bank": the lenders of a deal, named after their role
     r"|(?:banks|lenders|creditors|investors|financiers|arrangers|donors|backers)(?:[ \t]+involved)?[ \t]+(?:include[sd]?|including)"
     # "several other development partners will provide financing for CASA-1000, including the Islamic Development Bank"
-    r"|(?:provide|provides|providing|offer|offers|extend|extends)[ \t]++(?:financing|funding|loans|grants)[ \t]++for[ \t]++[^,.\n]{1,40},[ \t]++including)"
+    r"|(?:provide|provides|provided|providing|offer|offers|offered|offering|extend|extends|extended|extending)[ \t]++"
+    r"(?:financing|funding|loans|grants)[ \t]++for[ \t]++[^,.\n]{1,40},[ \t]++including)"
     r"[ \t]+(?:the[ \t]+)?",
     re.IGNORECASE,
 )

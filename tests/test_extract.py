@@ -461,6 +461,11 @@ def test_a_headline_repeated_in_the_body_is_one_figure():
     assert fig.kind_cue == "sent"  # the body's words decide, the headline has none
 
 
+def test_a_part_listed_by_a_whole_of_another_sentence_keeps_its_kind():
+    text = "China pledged $5 billion in a new package. Imports, including $2 billion of oil, rose."
+    assert [f.kind for f in extract_figures(text)] == ["target", "actual"]
+
+
 def test_two_amounts_with_no_counterparty_in_other_words_are_two():
     text = "The province spent Rs50 billion on schools in 2023, officials said. It now plans to spend Rs50 billion on new hospitals."
     assert len(extract_figures(text)) == 2
@@ -599,6 +604,7 @@ _SIGNED = "The country and the bank signed three loan agreements on Monday.\n\n"
         (_SIGNED + "The kingdom assured the fund that it will provide a $2 billion deposit.", ["target"]),
         ("The ministers met on Monday.\n\nThe bank will provide $475 million for the motorway.", ["target"]),
         ("The World Bank will provide $500 million. The agreement is expected to be signed next month.", ["target"]),
+        ("The World Bank will provide $500 million. The agreement has not yet been signed.", ["target"]),
     ],
 )
 def test_will_provide_under_a_signed_agreement(text, kinds):
