@@ -184,9 +184,6 @@ class Hit:
 MAX_HITS = 5000  # names read per story: an article names a few dozen (the rest of a longer list is not read)
 
 
-_NAME_EDGE = re.compile(r"[\w&]|['’][A-Za-z]{2}")  # what may not stand right before or after a name ("India's" may)
-
-
 def alias_pattern(aliases) -> re.Pattern[str]:
     """The regex of a registry's aliases that :class:`AliasIndex` stands for: each a whole name (no
     word character or "&" on either side, no "'s" or other two letters after an apostrophe), the
@@ -215,16 +212,17 @@ class AliasIndex:
         """``(start, end)`` of each name in ``text``, in order."""
         if self.word_set is None:
             return
-        edge = _NAME_EDGE.match
         pos = 0  # where the last name ended
         places = self.passes.hits(blanks_as_spaces(text), self.word_set)
         for start, minus in sorted([(start, start - end) for start, end, _ in places]):  # each place's longest first
-            if start < pos or (start and edge(text, start - 1, start)):
-                continue  # inside the last name, or joined to the word before it
+            if start < pos or (start and ((c := text[start - 1]).isalnum() or c in "_&")):
+                continue  # inside the last name, or joined to the word before it (a word character: alphanumeric or "_")
             end = start - minus
-            if not edge(text, end):
-                pos = end
-                yield start, end
+            after = text[end : end + 3]
+            if after and (after[0].isalnum() or after[0] in "_&" or (after[0] in "'’" and after[1:].isascii() and after[1:].isalpha() and len(after) == 3)):
+                continue  # joined to what follows: a word character, "&", or an apostrophe before two letters ("India's" is India)
+            pos = end
+            yield start, end
 
 
 @dataclass
@@ -512,9 +510,16 @@ _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
 _SHARED_PLACE = re.compile(r"\b(?:in|to|for|across)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 
-def _places_beside_pakistan(text: str, hits: list[Hit]) -> set[int]:
+_PLACES_BESIDE: list[tuple] = [(None, None, frozenset())]  # the text and hits read last, and their places
+
+
+def _places_beside_pakistan(text: str, hits: list[Hit]) -> frozenset[int]:
     """Indices of the names that stand with Pakistan as two places a third party works in ("power
-    shortages in Myanmar and Pakistan", see ``_SHARED_PLACE``). One pass over neighbouring hits."""
+    shortages in Myanmar and Pakistan", see ``_SHARED_PLACE``). One pass over neighbouring hits; kept
+    for the last text and hits (a story's engagements and its counterparty both ask)."""
+    last = _PLACES_BESIDE[0]
+    if last[0] is text and last[1] is hits:
+        return last[2]
     out = set()
     for k, hit in enumerate(hits):
         if hit.code == "PAK":
@@ -524,7 +529,9 @@ def _places_beside_pakistan(text: str, hits: list[Hit]) -> set[int]:
             pair = hit.start
         if pair is not None and _SHARED_PLACE.search(text, max(0, pair - 16), pair):
             out.add(k)
-    return out
+    found = frozenset(out)
+    _PLACES_BESIDE[0] = (text, hits, found)
+    return found
 
 
 @lru_cache(maxsize=1)
