@@ -25,12 +25,13 @@ from dashboard.vocab import (
     Gated,
     VocabularyError,
     WordPass,
-    blanks_as_spaces,
+    as_name_start,
     currency_tokens,
     gated,
     lined,
     lower_pattern,
     lowered_text,
+    name_starts,
     plain_lowered,
     read_rows,
     trie_regex,
@@ -200,9 +201,6 @@ class Hit:
 MAX_HITS = 5000  # names read per story: an article names a few dozen (the rest of a longer list is not read)
 
 
-_NAME_EDGE = re.compile(r"[\w&]|['’][A-Za-z]{2}")  # what may not stand right before or after a name ("India's" may)
-
-
 def alias_pattern(aliases) -> re.Pattern[str]:
     """The regex of a registry's aliases that :class:`AliasIndex` stands for: each a whole name (no
     word character or "&" on either side, no "'s" or other two letters after an apostrophe), the
@@ -214,34 +212,43 @@ def alias_pattern(aliases) -> re.Pattern[str]:
 
 class AliasIndex:
     """The aliases of the registry, found as :func:`alias_pattern`'s ``finditer`` finds them: from the left,
-    the longest alias at each place that is a whole name there, then on after it. Every place of every
-    alias is found in the text with its blanks made spaces by the Aho-Corasick pass of ``passes`` (see
-    ``vocab.NAMES``: the required words of lined patterns are found in it too); the places are read in
-    order in Python (thousands of names: no regex to compile, none tried at each capital).
+    the longest alias at each place that is a whole name there, then on after it. Every place where an
+    alias may stand is found by the Aho-Corasick pass of ``passes`` (see ``vocab.NAMES``) over the text as
+    ``vocab.name_starts`` writes it (a name follows a space there, so the automaton steps past every other
+    character at once); a place is an alias's when the text holds it there (its blanks as spaces), and the
+    places are read in order in Python (thousands of names: no regex to compile, none tried at each capital).
     ``AliasIndex(["China", "Saudi Arabia"]).spans("Saudi\nArabia and China's")`` -> ``[(0, 12), (17, 22)]``."""
 
     def __init__(self, aliases, passes: WordPass | None = None) -> None:
         self.passes = NAMES if passes is None else passes
-        aliases = sorted(aliases)
-        for alias in aliases:
-            if OTHER_BLANKS.search(alias):
-                raise VocabularyError(f"the alias {alias!r} holds a blank other than a space: write a space")
-        self.word_set = self.passes.register(aliases) if aliases else None
+        self.aliases = frozenset(aliases)
+        for alias in sorted(self.aliases):
+            if OTHER_BLANKS.search(alias) or "  " in alias:
+                raise VocabularyError(f"the alias {alias!r} holds a blank other than one space: write one space")
+        forms = sorted({as_name_start(alias) for alias in self.aliases})
+        self.word_set = self.passes.register(forms) if forms else None
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """``(start, end)`` of each name in ``text``, in order."""
         if self.word_set is None:
             return
-        edge = _NAME_EDGE.match
         pos = 0  # where the last name ended
-        places = self.passes.hits(blanks_as_spaces(text), self.word_set)
-        for start, minus in sorted([(start, start - end) for start, end, _ in places]):  # each place's longest first
-            if start < pos or (start and edge(text, start - 1, start)):
-                continue  # inside the last name, or joined to the word before it
+        aliases = self.aliases
+        # a form found at ``at`` in the written text (its space first) stands at ``at`` in the text: the character
+        # before it is no word character nor "&" (or there is none); each place's longest first
+        places = sorted([(at, at + 1 - stop) for at, stop, _ in self.passes.hits(name_starts(text), self.word_set)])
+        for start, minus in places:
+            if start < pos:
+                continue  # inside the last name
             end = start - minus
-            if not edge(text, end):
-                pos = end
-                yield start, end
+            written = text[start:end]
+            if written not in aliases and OTHER_BLANKS.sub(" ", written) not in aliases:
+                continue  # the same letters, not the name ("U-S" for "U.S.", "d’Ivoire" for "d'Ivoire")
+            after = text[end : end + 3]
+            if after and (after[0].isalnum() or after[0] in "_&" or (after[0] in "'’" and after[1:].isascii() and after[1:].isalpha() and len(after) == 3)):
+                continue  # joined to what follows: a word character, "&", or an apostrophe before two letters ("India's" is India)
+            pos = end
+            yield start, end
 
 
 @dataclass
@@ -558,9 +565,16 @@ _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
 _SHARED_PLACE = re.compile(r"\b(?:in|to|for|across|with)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 
-def _places_beside_pakistan(text: str, hits: list[Hit]) -> set[int]:
+_PLACES_BESIDE: list[tuple] = [(None, None, frozenset())]  # the text and hits read last, and their places
+
+
+def _places_beside_pakistan(text: str, hits: list[Hit]) -> frozenset[int]:
     """Indices of the names that stand with Pakistan as two places a third party works in ("power
-    shortages in Myanmar and Pakistan", see ``_SHARED_PLACE``). One pass over neighbouring hits."""
+    shortages in Myanmar and Pakistan", see ``_SHARED_PLACE``). One pass over neighbouring hits; kept
+    for the last text and hits (a story's engagements and its counterparty both ask)."""
+    last = _PLACES_BESIDE[0]
+    if last[0] is text and last[1] is hits:
+        return last[2]
     out = set()
     for k, hit in enumerate(hits):
         if hit.code == "PAK":
@@ -570,7 +584,9 @@ def _places_beside_pakistan(text: str, hits: list[Hit]) -> set[int]:
             pair = hit.start
         if pair is not None and _SHARED_PLACE.search(text, max(0, pair - 16), pair):
             out.add(k)
-    return out
+    found = frozenset(out)
+    _PLACES_BESIDE[0] = (text, hits, found)
+    return found
 
 
 @lru_cache(maxsize=1)

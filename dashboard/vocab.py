@@ -201,23 +201,37 @@ class WordPass:
 
 
 WORDS = WordPass()
-# Words as written (case kept) in a text with its blanks made spaces (see ``blanks_as_spaces``): the registry's
-# names and the required words of lined patterns, found in one pass per text
+# The registry's names, each with a space before it and every character that is neither a word character
+# nor "&" a space, found in a text so written (see ``name_starts``): a name can only start after such a
+# character, so the automaton's first step is the space alone (cheap on every other character)
 NAMES = WordPass()
+# The required words of lined patterns (see ``Lined``), as written, found in one pass over the text
+LINE_WORDS = WordPass()
 
 OTHER_BLANKS = re.compile(r"[^\S ]")  # a blank but the space: a line break, a tab ...
-_BLANKED: list[tuple[str, str]] = [("", "")]  # the text whose blanks were made spaces last, and its form
+# ``name_starts``: every ASCII byte that is neither a word character nor "&" a space; those of other characters
+# (0x80 and above in UTF-8) left as they are, the non-ASCII non-word characters made spaces by a regex
+_ASCII_NAME_STARTS = bytes(c if c >= 0x80 or chr(c).isalnum() or c in (0x5F, 0x26) else 0x20 for c in range(256))
+_NON_ASCII_NON_WORD_CHAR = re.compile(r"[^\x00-\x7f\w]")
+_NAME_STARTS: list[tuple[str, str]] = [("", " ")]  # the text written so last, and its form
 
 
-def blanks_as_spaces(text: str) -> str:
-    """``text`` with every blank a space (the same length), so that a name broken by a line reads as one
-    ("Asian\nDevelopment Bank"). The last one is kept: a story's names and lined patterns read the same."""
-    last = _BLANKED[0]
+def name_starts(text: str) -> str:
+    """``" " + text`` with every character that is neither a word character nor "&" a space:
+    ``"the U.S.\nand AT&T" -> " the U S  and AT&T"``. A name (see ``partners.AliasIndex``) stands where the
+    text holds it, one place on, after a space. The last one is kept."""
+    last = _NAME_STARTS[0]
     if last[0] is text:
         return last[1]
-    spaced = OTHER_BLANKS.sub(" ", text)
-    _BLANKED[0] = (text, spaced)
-    return spaced
+    marked = text.encode("utf-8", "surrogatepass").translate(_ASCII_NAME_STARTS).decode("utf-8", "surrogatepass")
+    marked = " " + (marked if marked.isascii() else _NON_ASCII_NON_WORD_CHAR.sub(" ", marked))
+    _NAME_STARTS[0] = (text, marked)
+    return marked
+
+
+def as_name_start(word: str) -> str:
+    """``word`` as :func:`name_starts` writes it, with its space before: ``"U.S."`` -> ``" U S "``."""
+    return name_starts(word)
 
 
 def required_words(pattern: re.Pattern[str] | str, flags: int = 0) -> frozenset[str] | None:
@@ -317,7 +331,7 @@ def within_lines(pattern: re.Pattern[str] | str, flags: int = 0) -> bool:
 
 class Lined:
     """A pattern run only over the lines of a text that hold one of its required words (see
-    :func:`required_words`; found with the other words of ``NAMES``, in one pass): ``finditer`` gives the
+    :func:`required_words`; found with the other words of ``LINE_WORDS``, in one pass): ``finditer`` gives the
     same matches as ``gated(pattern).finditer(text)``, for a pattern :func:`within_lines` (each line is read
     with its line break, so that what the pattern reads at a line's end is what it reads in the whole
     text). Else, or without required words, the pattern runs over the whole text."""
@@ -325,15 +339,14 @@ class Lined:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         words = required_words(pattern) if within_lines(pattern) else None
-        self.word_set = NAMES.register(sorted(words)) if words else None
+        self.word_set = LINE_WORDS.register(sorted(words)) if words else None
 
     def lines(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` of each line holding a required word, its line break included, in order (a word
-        read across a line break, its blank made a space, adds a line that holds no match: harmless)."""
+        """``(start, end)`` of each line holding a required word, its line break included, in order."""
         if self.word_set is None:
             return [(0, len(text))]
         out: list[tuple[int, int]] = []
-        for _, stop, _ in NAMES.hits(blanks_as_spaces(text), self.word_set):
+        for _, stop, _ in LINE_WORDS.hits(text, self.word_set):
             at = stop - 1  # the word's last character, in the line it ends in
             if out and at < out[-1][1]:
                 continue  # in the line found last

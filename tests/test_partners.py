@@ -78,7 +78,7 @@ def test_an_alias_with_a_blank_other_than_a_space_names_itself():
     from dashboard.partners import AliasIndex
     from dashboard.vocab import WordPass
 
-    with pytest.raises(VocabularyError, match="a blank other than a space"):
+    with pytest.raises(VocabularyError, match="a blank other than one space"):
         AliasIndex(["Saudi\tArabia"], WordPass())
 
 
