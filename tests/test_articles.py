@@ -79,6 +79,8 @@ def test_parse_date_needs_day_month_and_year():
         ("Also Read: Pakistan signs MoU", "also read"),
         ("Follow the SPIN IDG WhatsApp Channel for updates across the network.", "channel"),
         ("Physical Address", "a site theme's placeholder address"),
+        ("Categories: International Economics and Foreign Affairs", "a post's categories"),
+        ("Tags: IMF, Pakistan, loans", "a post's tags"),
         ("Dorchester Center, MA 02124", "a site theme's placeholder address"),
     ],
 )
