@@ -1216,7 +1216,6 @@ _MEMBERS = re.compile(
     r"\s*(?:(?:countries|states|nations|members)\s*)?\((?:including|such\s+as|namely|notably|like|e\.g\.|i\.e\.)\s[^()]{0,200}\)", re.IGNORECASE
 )
 _MEMBERS_REACH = 240
-_AFTER_MEMBERS = re.compile(r"\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:the|other)\s+)?", re.IGNORECASE)
 
 
 def _members_after(s: _Sentence, hits: list[Hit], b: int) -> int | None:
@@ -1225,7 +1224,7 @@ def _members_after(s: _Sentence, hits: list[Hit], b: int) -> int | None:
     if bracket is None:
         return None
     j = bisect.bisect_left(hits, bracket.end() + s.start, key=_START)
-    if j < len(hits) and _AFTER_MEMBERS.fullmatch(s.text, bracket.end(), hits[j].start - s.start):
+    if j < len(hits) and _JOINED.fullmatch(s.text, bracket.end(), hits[j].start - s.start):
         return j
     return None
 
@@ -1242,7 +1241,7 @@ def _members_before(s: _Sentence, hits: list[Hit], a: int) -> int | None:
     if i < 0 or i >= a:
         return None
     bracket = _MEMBERS.match(s.text, hits[i].end - s.start)
-    if bracket is None or bracket.end() != close + 1 or not _AFTER_MEMBERS.fullmatch(s.text, close + 1, hits[a].start - s.start):
+    if bracket is None or bracket.end() != close + 1 or not _JOINED.fullmatch(s.text, close + 1, hits[a].start - s.start):
         return None
     return i
 

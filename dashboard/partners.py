@@ -480,8 +480,9 @@ _FUNDED_BY_LOWER = re.compile(lower_pattern(_FUNDED_BY.pattern))  # for a text's
 
 # "the United Kingdom's Department for International Development", "the UAE's e&", "China's state-owned
 # Exim Bank": a country's name right before its own body's; with ``possessive``, only across "'s"
-_BEFORE_ITS_BODY = re.compile(r"(?:['’]?s)?[ \t]++(?:(?:state-owned|state-run|state|sovereign|national)[ \t]++)?")
-_POSSESSIVE_BODY = re.compile(r"['’]s[ \t]++(?:(?:state-owned|state-run|state|sovereign|national)[ \t]++)?")
+_STATE_WORDS = r"[ \t]++(?:(?:state-owned|state-run|state|sovereign|national)[ \t]++)?"
+_BEFORE_ITS_BODY = re.compile(rf"(?:['’]?s)?{_STATE_WORDS}")
+_POSSESSIVE_BODY = re.compile(rf"['’]s{_STATE_WORDS}")
 
 
 def own_body(text: str, country: Hit, body: Hit, unregistered: bool = False, possessive: bool = False) -> bool:
