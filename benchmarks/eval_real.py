@@ -125,19 +125,22 @@ def _part(aid: str, part: str) -> bool:
     after F; ``last``: set H, the same, after G; ``closing``: set I, the same, after H; ``sealed``:
     set J, the same, after I; ``kept``: set K, labelled the same way after J (read in the session
     after); ``late``, ``later``, ``newest``: sets L, M, N, the same, one after another;
-    ``final_blind``: set O, labelled last and only ever scored, never read; ``all``; ``dev``: all
-    but ``final_blind``."""
+    ``final_blind``: set O, labelled last in one session and only ever scored, never read;
+    ``blind_p``: set P, labelled blind at the start of the next session, scored at once at that
+    session's first and current commits and never read; ``all``; ``dev``: all but the sets never
+    read (O and P)."""
     if part == "all":
         return True
     if part == "dev":
-        return aid[0] != "O"
+        return aid[0] not in _NEVER_READ
     if aid[0] in _SET_PARTS:
         return part == _SET_PARTS[aid[0]]
     return part == ("blind" if int(aid[1:]) >= 15 else "tune")
 
 
 # the part of each set labelled after A and B, by the letter of its articles' ids
-_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind"}
+_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind", "P": "blind_p"}
+_NEVER_READ = frozenset("OP")  # sets only ever scored: the ``dev`` part leaves them out
 PARTS = ("all", "dev", "tune", "blind", *_SET_PARTS.values())
 
 

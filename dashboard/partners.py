@@ -452,6 +452,13 @@ _BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between
 # "between" only with Pakistan on the other side ("between Pakistan and X": joined; "ties between Saudi Arabia and
 # Qatar" name no counterparty of Pakistan)
 _WITH_BEFORE = re.compile(r"\b(?:with|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
+_ROUTE_TO = re.compile(r"[ \t]++(?:to|into)\b", re.IGNORECASE)  # the other end of a route: "from Kyrgyzstan to Afghanistan"
+# the counterparties named after what they are to Pakistan: "assurances from its key allies, China, Saudi Arabia and the UAE"
+_FROM_ALLIES = re.compile(
+    r"\b(?:with|from|by)[ \t]++(?:its|their|Pakistan['’]s|Islamabad['’]s)[ \t]++(?:[a-z]++[ \t]++)?"
+    r"(?:allies|partners|friends|lenders|creditors|donors|backers)[ \t]*+(?:,|like|such[ \t]++as|including|namely)[ \t]*+(?:the[ \t]++)?$",
+    re.IGNORECASE,
+)
 
 
 _NOT_ENGAGED_WITH = re.compile(
@@ -539,6 +546,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         found |= _givers(text, group, direct, entities)
         if not any(h.code == "PAK" for h in group) or not engaged_in(*spans[i]):
             continue
+        counterparties: set[str] = set()  # this sentence's counterparties named after "with" or "from", and their lists
         for k, hit in enumerate(group):
             if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or hit.passing:
                 continue
@@ -552,11 +560,21 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             )
             # "a meeting between the minister ... and a Binance team": Pakistan's side stands between the two
             listed = between and "Pakistan" in text[between.start() : hit.start]
-            with_before = _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 20), hit.start)
+            with_before = _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 20), hit.start) or _FROM_ALLIES.search(
+                text, max(spans[i][0], hit.start - 60), hit.start
+            )
             if with_before and _NOT_ENGAGED_WITH.search(text, max(spans[i][0], hit.start - 40), hit.start):
                 with_before = None  # "in line with the UN goals": a reference, not a counterparty
-            if joined or listed or with_before:
+            # the list goes on after a counterparty named after "with" or "from": "assurances from China, Saudi Arabia
+            # and the UAE" (not a route: "lines from Kyrgyzstan and Tajikistan to Afghanistan")
+            went_on = (
+                k > 0 and group[k - 1].code in counterparties and _LIST_NEXT.fullmatch(text, group[k - 1].end, hit.start)
+                and not _ROUTE_TO.match(text, hit.end)
+            )
+            if joined or listed or with_before or went_on:
                 found.add(hit.code)
+            if with_before or went_on:
+                counterparties.add(hit.code)
     return found
 
 

@@ -211,6 +211,24 @@ def test_an_engagement_without_figures_makes_a_partner():
 @pytest.mark.parametrize(
     ("text", "partners"),
     [
+        # the list goes on after "from": every name in it is a counterparty
+        ("Pakistan has secured rollover assurances from China, Saudi Arabia and the UAE.", ["CHN", "SAU", "ARE"]),
+        # named after what they are to Pakistan
+        ("Pakistan won debt relief pledges from its key allies, Qatar and Kuwait.", ["QAT", "KWT"]),
+    ],
+)
+def test_counterparties_of_an_engagement_listed_after_from(text, partners):
+    assert _story(text)["partners"] == partners
+
+
+def test_a_route_is_not_a_list_of_counterparties():
+    record = _story("Pakistan signed a loan for power lines from Kyrgyzstan and Tajikistan to Afghanistan.")
+    assert "TJK" not in record["partners"] and "AFG" not in record["partners"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
         ("Pakistan raised a $1 billion facility from Ajman Bank and Sharjah Islamic Bank.", ["Ajman Bank", "Sharjah Islamic Bank"]),
         ("A $200 million loan by Abu Dhabi Islamic Bank was signed.", ["Abu Dhabi Islamic Bank"]),
         ("A $300 million loan from Bank of China was signed.", ["BANKOFCHINA"]),
