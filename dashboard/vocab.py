@@ -135,12 +135,9 @@ def spaced_openings(lowered: str, gate: tuple[str, ...]) -> tuple[str, ...]:
                 else:
                     return {""}
             return set().union(*({" "} if ch == " " else {ch + x for x in firsts(rest, budget - 1)} for ch in chars))
-        if op == C.BRANCH:
-            return set().union(*(firsts(list(alt) + rest, budget) for alt in av[1]))
-        if op == C.SUBPATTERN and not av[1] & re.IGNORECASE:
-            return firsts(list(av[3]) + rest, budget)
-        if op == C.ATOMIC_GROUP:
-            return firsts(list(av) + rest, budget)
+        inner = _grouped(op, av, rest, budget, firsts)
+        if inner is not None:
+            return inner
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             low, high, body = av
             # once: then what follows it, when it cannot come again
@@ -156,6 +153,20 @@ def spaced_openings(lowered: str, gate: tuple[str, ...]) -> tuple[str, ...]:
     if not found or "" in found or len(found) > _MAX_SPACED or not all(any(w.startswith(g) for g in gate) for w in found):
         return gate
     return tuple(sorted(found))
+
+
+def _grouped(op, av, rest: list, budget: int, firsts) -> set[str] | None:
+    """The openings of a branch, a case-sensitive group or an atomic group with what follows it (``rest``), each
+    part read by ``firsts(items, budget)``; None for any other item of a parsed pattern."""
+    from re import _constants as C
+
+    if op == C.BRANCH:
+        return set().union(*(firsts(list(alt) + rest, budget) for alt in av[1]))
+    if op == C.SUBPATTERN and not av[1] & re.IGNORECASE:
+        return firsts(list(av[3]) + rest, budget)
+    if op == C.ATOMIC_GROUP:
+        return firsts(list(av) + rest, budget)
+    return None
 
 
 _PREFIX_LENGTH = 8  # literal openings are read this far: enough to skip most places fast
@@ -184,12 +195,9 @@ def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
         if op == C.IN and av and len(av) <= 8 and all(sop == C.LITERAL for sop, _ in av):
             tails = firsts(rest, budget - 1)
             return {chr(c) + x for _, c in av for x in tails}
-        if op == C.BRANCH:
-            return set().union(*(firsts(list(alt) + rest, budget) for alt in av[1]))
-        if op == C.SUBPATTERN and not av[1] & re.IGNORECASE:
-            return firsts(list(av[3]) + rest, budget)
-        if op == C.ATOMIC_GROUP:
-            return firsts(list(av) + rest, budget)
+        inner = _grouped(op, av, rest, budget, firsts)
+        if inner is not None:
+            return inner
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             once = firsts(list(av[2]), budget)
             return once if av[0] >= 1 else once | firsts(rest, budget)
