@@ -496,15 +496,31 @@ class Gated:
         Always True for a pattern that is not gated: ``gated(re.compile(r"\\bbetween\\b")).may_match("no such word")`` -> False."""
         if not self.gated:
             return True
+        return next(self._openings_automaton().iter(text), None) is not None
+
+    def search_once(self, text: str) -> re.Match[str] | None:
+        """``pattern.search(text)`` for a text read once (a quote): where the openings stand is found by one pass of
+        their own automaton, tried in order, and not kept (see :meth:`may_match`): a text holding none costs that
+        pass alone. ``gated(re.compile(r"\\bthan\\b")).search_once("more than that").span()`` -> (5, 9)."""
+        if not self.gated:
+            return self.pattern.search(text)
+        match = self.pattern.match
+        for at in sorted([end + 1 - length for end, length in self._openings_automaton().iter(text)]):
+            if m := match(text, at):  # no opening extends another: one at most starts at each place
+                return m
+        return None
+
+    def _openings_automaton(self):
+        """An Aho-Corasick automaton of the openings (each with its length), built when first asked."""
         if self._any_opening is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
             for word in self.openings:
-                automaton.add_word(word, None)
+                automaton.add_word(word, len(word))
             automaton.make_automaton()
             self._any_opening = automaton
-        return next(self._any_opening.iter(text), None) is not None
+        return self._any_opening
 
     def places(self, text: str, pos: int, endpos: int) -> list[int]:
         """Where an opening starts in ``text[pos:endpos]`` (and ends by ``endpos``), in order."""

@@ -105,6 +105,8 @@ def test_gated_finds_what_finditer_finds(pattern, text):
         found, expected = gated.search(text, pos, endpos), compiled.search(text, pos, len(text) if endpos is None else endpos)
         assert (found and found.span()) == (expected and expected.span())
     assert not gated.may_match("no such words: 1-2") or compiled.search("no such words: 1-2")
+    once, expected = gated.search_once(text), compiled.search(text)
+    assert (once and once.span()) == (expected and expected.span())
 
 
 def test_gated_runs_patterns_with_common_openings_as_they_are():
