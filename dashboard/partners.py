@@ -83,7 +83,8 @@ def comparison_cues() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _lowered_comparisons() -> Gated:
     """The comparison cues for plain lower-case text, tried where their openings stand; a story's quotes are
-    many short texts: their openings are found in a pass of their own, apart from the story's word sets."""
+    many short texts: their openings are found in a pass of their own (``search_once``), apart from the story's
+    word sets (the pattern's own ``WordPass``, which nothing else reads)."""
     return Gated(re.compile(_lowered_passing_cue_words().pattern + r"\b"), WordPass())
 
 
@@ -93,8 +94,7 @@ def compares(sentence: str) -> bool:
     words stand (see ``vocab.plain_lowered``); otherwise the case-insensitive cues scan it."""
     lowered = sentence.lower()
     if len(lowered) == len(sentence) and (sentence.isascii() or not any(c in sentence for c in UNFOLDED)):
-        cues = _lowered_comparisons()  # most sentences hold none of the cues' words: looked for first, at once
-        return cues.may_match(lowered) and cues.search(lowered) is not None
+        return _lowered_comparisons().search_once(lowered) is not None  # one pass finds where the cues' words stand
     return comparison_cues().search(sentence) is not None
 
 

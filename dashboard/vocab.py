@@ -98,6 +98,77 @@ def word_gate(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(set(found))) if found else None
 
 
+_SPACED_LENGTH = 14  # spaced openings are read this far
+_MAX_SPACED = 400  # a term with more spaced openings keeps its gate words
+
+
+def spaced_openings(lowered: str, gate: tuple[str, ...]) -> tuple[str, ...]:
+    """The openings of a lower-case pattern (see :func:`lower_pattern`) as :func:`spaced_words` writes the text it
+    matches, read past its gate words (``gate``, see :func:`word_gate`): every non-word character a space, and
+    nothing read after one (more blanks may follow, and no opening holds a space but its last character), so
+    that ``r"\be-?payments?\b"`` -> ``("e ", "epayment", "epayments")`` where its gate is ``("e",)``. Each opening
+    starts with a gate word; a pattern read otherwise (a case-insensitive group, too many openings) keeps ``gate``."""
+    from re import _constants as C
+    from re import _parser as P
+
+    def word_char(ch: str) -> bool:
+        return ch.isascii() and (ch.isalnum() or ch == "_")
+
+    def firsts(items: list, budget: int) -> set[str]:
+        if budget == 0 or not items:
+            return {""}
+        (op, av), rest = items[0], items[1:]
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # they consume nothing
+            return firsts(rest, budget)
+        if op == C.LITERAL:
+            ch = chr(av)
+            if word_char(ch):
+                return {ch + x for x in firsts(rest, budget - 1)}
+            return {" "} if ch.isascii() else {""}
+        if op == C.IN:  # a few literals, or blanks
+            chars = set()
+            for sop, sav in av:
+                if sop == C.LITERAL and chr(sav).isascii():
+                    chars.add(chr(sav) if word_char(chr(sav)) else " ")
+                elif sop == C.CATEGORY and sav == C.CATEGORY_SPACE:
+                    chars.add(" ")
+                else:
+                    return {""}
+            return set().union(*({" "} if ch == " " else {ch + x for x in firsts(rest, budget - 1)} for ch in chars))
+        inner = _grouped(op, av, rest, budget, firsts)
+        if inner is not None:
+            return inner
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            low, high, body = av
+            # once: then what follows it, when it cannot come again
+            once = firsts(list(body) + rest, budget) if high == 1 else firsts(list(body), budget)
+            return once if low >= 1 else once | firsts(rest, budget)
+        return {""}  # a class, a category, a case-insensitive group ...: any character may come
+
+    try:
+        parsed = P.parse(lowered)
+        found = None if parsed.state.flags & re.IGNORECASE else firsts(list(parsed), _SPACED_LENGTH)
+    except (RecursionError, re.error):
+        found = None
+    if not found or "" in found or len(found) > _MAX_SPACED or not all(any(w.startswith(g) for g in gate) for w in found):
+        return gate
+    return tuple(sorted(found))
+
+
+def _grouped(op, av, rest: list, budget: int, firsts) -> set[str] | None:
+    """The openings of a branch, a case-sensitive group or an atomic group with what follows it (``rest``), each
+    part read by ``firsts(items, budget)``; None for any other item of a parsed pattern."""
+    from re import _constants as C
+
+    if op == C.BRANCH:
+        return set().union(*(firsts(list(alt) + rest, budget) for alt in av[1]))
+    if op == C.SUBPATTERN and not av[1] & re.IGNORECASE:
+        return firsts(list(av[3]) + rest, budget)
+    if op == C.ATOMIC_GROUP:
+        return firsts(list(av) + rest, budget)
+    return None
+
+
 _PREFIX_LENGTH = 8  # literal openings are read this far: enough to skip most places fast
 _MAX_OPENINGS = 20_000
 
@@ -124,12 +195,9 @@ def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
         if op == C.IN and av and len(av) <= 8 and all(sop == C.LITERAL for sop, _ in av):
             tails = firsts(rest, budget - 1)
             return {chr(c) + x for _, c in av for x in tails}
-        if op == C.BRANCH:
-            return set().union(*(firsts(list(alt) + rest, budget) for alt in av[1]))
-        if op == C.SUBPATTERN and not av[1] & re.IGNORECASE:
-            return firsts(list(av[3]) + rest, budget)
-        if op == C.ATOMIC_GROUP:
-            return firsts(list(av) + rest, budget)
+        inner = _grouped(op, av, rest, budget, firsts)
+        if inner is not None:
+            return inner
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             once = firsts(list(av[2]), budget)
             return once if av[0] >= 1 else once | firsts(rest, budget)
@@ -428,15 +496,31 @@ class Gated:
         Always True for a pattern that is not gated: ``gated(re.compile(r"\\bbetween\\b")).may_match("no such word")`` -> False."""
         if not self.gated:
             return True
+        return next(self._openings_automaton().iter(text), None) is not None
+
+    def search_once(self, text: str) -> re.Match[str] | None:
+        """``pattern.search(text)`` for a text read once (a quote): where the openings stand is found by one pass of
+        their own automaton, tried in order, and not kept (see :meth:`may_match`): a text holding none costs that
+        pass alone. ``gated(re.compile(r"\\bthan\\b")).search_once("more than that").span()`` -> (5, 9)."""
+        if not self.gated:
+            return self.pattern.search(text)
+        match = self.pattern.match
+        for at in sorted([end + 1 - length for end, length in self._openings_automaton().iter(text)]):
+            if m := match(text, at):  # no opening extends another: one at most starts at each place
+                return m
+        return None
+
+    def _openings_automaton(self):
+        """An Aho-Corasick automaton of the openings (each with its length), built when first asked."""
         if self._any_opening is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
             for word in self.openings:
-                automaton.add_word(word, None)
+                automaton.add_word(word, len(word))
             automaton.make_automaton()
             self._any_opening = automaton
-        return next(self._any_opening.iter(text), None) is not None
+        return self._any_opening
 
     def places(self, text: str, pos: int, endpos: int) -> list[int]:
         """Where an opening starts in ``text[pos:endpos]`` (and ends by ``endpos``), in order."""
@@ -539,7 +623,7 @@ class CueIndex:
 
         self.terms = terms
         self.automaton = ahocorasick.Automaton()
-        words: dict[str, list[int]] = {}
+        words: dict[str, list[tuple[int, int]]] = {}
         self.fallback: list[Term] = []
         for i, term in enumerate(terms):
             if term.pattern is None:
@@ -548,14 +632,18 @@ class CueIndex:
             if gate is None:
                 self.fallback.append(term)
                 continue
-            for word in gate:
-                words.setdefault(word, []).append(i)
-        for word, indices in words.items():
+            # a lower-case pattern is read past its gate words (fewer places tried); ``rank``: the length of the
+            # shortest gate word an opening starts with, where the term's match stood among those found at one place
+            for word in spaced_openings(term.lowered.pattern, gate) if term.lowered is not None else gate:
+                words.setdefault(word, []).append((i, min(len(g) for g in gate if word.startswith(g))))
+        for word, ranked in words.items():
             # " word": the automaton runs over the text with every non-word character made a space,
             # so it only ever stops where a word starts. Each term comes with its matcher: the
-            # lower-case pattern (run on lowered text) or the pattern itself (on the text)
-            tried = tuple((i, terms[i], *((terms[i].lowered.match, True) if terms[i].lowered is not None else (terms[i].pattern.match, False)))
-                          for i in indices)
+            # lower-case pattern (run on lowered text) or the pattern itself (on the text), and its rank
+            tried = tuple(
+                (i, terms[i], *((terms[i].lowered.match, True) if terms[i].lowered is not None else (terms[i].pattern.match, False)), rank)
+                for i, rank in ranked
+            )
             self.automaton.add_word(" " + word, (len(word), tried))
         if words:
             self.automaton.make_automaton()
@@ -585,7 +673,7 @@ class JointCueIndex:
                 for word, value in index.automaton.items():
                     words.setdefault(word, [None] * len(indexes))[k] = value
         self.automaton = ahocorasick.Automaton()
-        # each word's terms as one flat tuple ``(k, i, term, match, on_lowered, shared)``: ``shared`` when
+        # each word's terms as one flat tuple ``(k, i, term, match, on_lowered, rank, shared)``: ``shared`` when
         # another word of the same term starts like it ("invest", "investment": both found at one place)
         words_of: dict[tuple[int, int], list[str]] = {}
         for word, values in words.items():
@@ -604,9 +692,10 @@ class JointCueIndex:
             self.automaton.make_automaton()
         self.empty = not words
         self._longest: int | None = None  # the longest word, when first needed
-        # no word holds a space past its first: the hits that start at one place come one after another
-        # (a hit starting elsewhere would hold that place's space), so a place's tries are remembered until the next
-        self.consecutive = all(" " not in word[1:] for word in words)
+        # no word holds a space but its first and last: the hits that start at one place come one after another
+        # (they all end by the next space, where those of the next place start), so a place's tries are remembered
+        # until the next
+        self.consecutive = all(" " not in word[1:-1] for word in words)
 
     def matches(
         self, text: str, lowered: str | None = None, within: tuple[bytearray | None, ...] | None = None
@@ -620,14 +709,16 @@ class JointCueIndex:
         probe = lowered if lowered is not None else text.lower()
         same = len(probe) == len(text)
         masks = within or (None,) * len(self.indexes)
-        found: list[list] = [[] for _ in self.indexes]
+        # the automaton's matches as ``(start, rank, i, match, term)``: at one place, in the order the gate words
+        # (see ``CueIndex``) would find them, the shorter first, then by term
+        ranked: list[list] = [[] for _ in self.indexes]
         if not self.empty and same:
             last = [-1] * len(self.indexes)  # per index: where its last hit started, and the terms tried there
             tried: list[list[int]] = [[] for _ in self.indexes]
             spaced = spaced_words(probe)
             iterate = self.automaton.iter
             if self.consecutive:
-                self._walk(text, probe, spaced, masks, found)
+                self._walk(text, probe, spaced, masks, ranked)
             for r0, stop, r1 in self._stretches(spaced, masks) if not self.consecutive else ():
                 for end, (length, per_index, _) in iterate(spaced, r0, stop):
                     at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
@@ -642,13 +733,14 @@ class JointCueIndex:
                         mask = masks[k]
                         if mask is not None and not mask[at]:
                             continue  # (the terms tried stay as they were: a mask is set or not for all of a place)
-                        for i, term, match, on_lowered in entries:
+                        for i, term, match, on_lowered, rank in entries:
                             if i in done:  # two words of one term start here ("invest", "investment")
                                 continue
                             done.append(i)
                             m = match(probe if on_lowered else text, at)
                             if m:
-                                found[k].append((m.start(), m.end(), term, m))
+                                ranked[k].append((at, rank, i, m, term))
+        found = [[(m.start(), m.end(), term, m) for _, _, _, m, term in sorted(r, key=_RANK)] for r in ranked]
         for index, mask, out in zip(self.indexes, masks, found, strict=True):
             for term in index.fallback if same else [t for t in index.terms if t.pattern is not None]:
                 out.extend((m.start(), m.end(), term, m) for m in term.finditer(text, probe if same else None) if mask is None or mask[m.start()])
@@ -656,7 +748,7 @@ class JointCueIndex:
         return found
 
 
-    def _walk(self, text: str, probe: str, spaced: str, masks: tuple[bytearray | None, ...], found: list[list]) -> None:
+    def _walk(self, text: str, probe: str, spaced: str, masks: tuple[bytearray | None, ...], ranked: list[list]) -> None:
         """The automaton's part of :meth:`matches` when the hits of one place come one after another
         (``consecutive``): each word's terms in one flat loop; a term is remembered as tried at a place
         only when another of its words can start there too (``shared``)."""
@@ -667,7 +759,7 @@ class JointCueIndex:
                 at = end - length  # ``end`` is in ``spaced``, one character ahead of ``probe``
                 if at >= r1:
                     continue  # a word that starts past the stretch: the next stretch's, if any
-                for k, i, term, match, on_lowered, shared in flat:
+                for k, i, term, match, on_lowered, rank, shared in flat:
                     mask = masks[k]
                     if mask is not None and not mask[at]:
                         continue
@@ -679,7 +771,7 @@ class JointCueIndex:
                         done.add((k, i))
                     m = match(probe if on_lowered else text, at)
                     if m:
-                        found[k].append((m.start(), m.end(), term, m))
+                        ranked[k].append((at, rank, i, m, term))
 
     def _stretches(self, spaced: str, masks: tuple[bytearray | None, ...]) -> list[tuple[int, int, int]]:
         """Where the automaton walks ``spaced``, as ``(start, stop, bound)``: the hits it finds there are
@@ -696,6 +788,7 @@ class JointCueIndex:
 
 
 _SET_RUN = re.compile(rb"[^\x00]+")
+_RANK = itemgetter(0, 1, 2)
 
 
 def _union(masks: tuple[bytearray, ...]) -> bytes:

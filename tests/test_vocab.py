@@ -105,6 +105,8 @@ def test_gated_finds_what_finditer_finds(pattern, text):
         found, expected = gated.search(text, pos, endpos), compiled.search(text, pos, len(text) if endpos is None else endpos)
         assert (found and found.span()) == (expected and expected.span())
     assert not gated.may_match("no such words: 1-2") or compiled.search("no such words: 1-2")
+    once, expected = gated.search_once(text), compiled.search(text)
+    assert (once and once.span()) == (expected and expected.span())
 
 
 def test_gated_runs_patterns_with_common_openings_as_they_are():
@@ -127,6 +129,57 @@ def test_joint_cue_index_matches_each_index(text):
     for name, found in zip(names, joint, strict=True):
         alone = vocab.cue_index(name).matches(text, lowered if len(lowered) == len(text) else None)
         assert [(a, b, t.code, m.group(0)) for a, b, t, m in found] == [(a, b, t.code, m.group(0)) for a, b, t, m in alone]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gate", "openings"),
+    [
+        (r"\be-?payments?\b", ("e",), ("e ", "epayment", "epayments")),
+        (r"\bdigital\s+payments?\b|\braast\b", ("digital", "raast"), ("digital ", "raast")),
+        (r"\bgoals?\b|\btarget\w*", ("goal", "target"), ("goal", "goals", "target")),
+        (r"\b(?:is|are)[ \t]+(?:expected|set)\b", ("are", "is"), ("are ", "is ")),
+        (r"\bfoo(?i:bar)", ("foo",), ("foo",)),  # a case-insensitive group: read no further
+    ],
+)
+def test_spaced_openings_read_past_the_gate_words(pattern, gate, openings):
+    assert vocab.word_gate(pattern) == gate
+    assert vocab.spaced_openings(vocab.lower_pattern(pattern), gate) == openings
+
+
+_CUE_WORDS = st.sampled_from(
+    ["is", "is expected", "are set", "will", "to", "to reach", "e-payments", "e payment", "epayments", "digital", "digital payments",
+     "invest", "investment", "investments", "exports", "rose", "target", "targets", "goal", "could", "may", "May", "e", "r", "R&D",
+     "startup", "—", ",", "-", " ", "  ", "\n", "İ", "ſ", "x"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_CUE_WORDS, max_size=16).map(" ".join))
+def test_cue_index_tries_each_term_wherever_a_word_starts(text):
+    """The automaton's places are those of trying every term at every place a word starts, in order: by
+    place, then the shortest gate word standing there, then the term."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return
+    for name in ("kind", "metric", "theme"):
+        index = vocab.cue_index(name)
+        expected = []
+        for at in range(len(text)):
+            if at and (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+                continue
+            for i, term in enumerate(index.terms):
+                if term.pattern is None or term in index.fallback:
+                    continue
+                gate = vocab.word_gate(term.pattern.pattern)
+                spaced = vocab.spaced_words(lowered)[at + 1 :]
+                standing = [len(w) for w in gate if spaced.startswith(w)]
+                m = (term.lowered or term.pattern).match(lowered if term.lowered is not None else text, at) if standing else None
+                if m:
+                    expected.append((at, min(standing), i, m.end(), term.code))
+        for term in index.fallback:
+            expected.extend((m.start(), 99, 0, m.end(), term.code) for m in term.finditer(text, lowered))
+        expected.sort(key=lambda e: e[:3] if e[1] != 99 else (e[0], 99, 0))
+        assert [(a, b, t.code) for a, b, t, _ in index.matches(text, lowered)] == [(a, end, code) for a, _, _, end, code in expected]
 
 
 def test_gated_strategies():
