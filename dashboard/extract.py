@@ -1292,14 +1292,15 @@ def _the_other_way(figures: list[Figure], text: str, offset: int, name_starts: l
         if wide.search(text, clause.start(), f.end - offset):
             continue  # "while overall imports fell": the national total
         k = bisect.bisect_left(name_starts, clause.start())
-        stop = text.find(". ", f.end - offset, f.end - offset + _PARTNER_AFTER)  # the clause goes on to its sentence's end
-        if k < len(name_starts) and name_starts[k] < (stop if stop != -1 else f.end - offset + _PARTNER_AFTER):
+        end = _SENTENCE_STOP.search(text, f.end - offset, f.end - offset + _PARTNER_AFTER)  # the clause goes on to its sentence's end
+        if k < len(name_starts) and name_starts[k] < (end.start() if end else f.end - offset + _PARTNER_AFTER):
             continue  # "..., and exports to France by 18.8 percent": the clause names its own
         out[i] = replace(f, partner=before.partner, partners=before.partners, partner_cue=f"{before.partner_cue}{_OTHER_WAY_CUE}")
     return out
 
 
 _OTHER_WAY_CUE = " (the other way of the same trade)"
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n")  # where a sentence (or its paragraph) ends
 
 
 def _as_well_as(figures: list[Figure], text: str, offset: int) -> list[Figure]:

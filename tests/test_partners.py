@@ -444,6 +444,11 @@ def test_the_other_way_of_the_same_trade_is_with_the_same_country():
     assert _partner_of(record, "18 percent") == ["FRA"]
     record = _story("Trade with China and Uzbekistan\n\nExports to Uzbekistan declined to $63m, while overall imports surged to $79bn.")
     assert _partner_of(record, "$79bn") == []
+    # the clause ends with its paragraph: a name in the next one is not the clause's own
+    record = _story("Trade in Asia\n\nExports to Kyrgyzstan fell to $4m, compared to $9m last year, while imports rose to $0.5m.\n\n"
+                    "Exports to Uzbekistan rose to $63m.")
+    (fig,) = [f for f in record["figures"] if f["raw"] == "$0.5m"]
+    assert fig["partner"] == "KGZ" and "other way" in fig["partner_cue"]
 
 
 @pytest.mark.parametrize(
