@@ -106,6 +106,13 @@ def _figure_partners(f: dict) -> frozenset[str]:
     return _as_members(_keys(f.get("partner")))
 
 
+def _as_countries(keys: frozenset[str]) -> frozenset[str]:
+    """Each partner with a country (a fund, agency or state company) read as that country: the Saudi Fund
+    for Development's deposit and Saudi Arabia's are the same figure under a filter by Saudi Arabia."""
+    entities = registry().entities
+    return frozenset((e.country if (e := entities.get(k)) is not None and e.country else k) for k in keys)
+
+
 def _label_partners(lab: dict) -> frozenset[str]:
     return _as_members(_keys(lab["partner"]))
 
@@ -187,6 +194,8 @@ def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
     kind = [f["kind"] == lab["kind"] for f, lab in matched]
     year = [(f.get("year") or None) == (int(lab["year"]) if lab["year"] else None) for f, lab in matched]
     partner = [_figure_partners(f) == _label_partners(lab) for f, lab in matched]
+    # the same, each fund, agency or state company read as its country: what a user filtering by country sees
+    by_country = [_as_countries(_figure_partners(f)) == _as_countries(_label_partners(lab)) for f, lab in matched]
     tp = fp = fn = 0
     story_errors = []
     date_ok = []
@@ -211,6 +220,7 @@ def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
         "kind": share(kind),
         "year": share(year),
         "figure_partner": share(partner),
+        "figure_partner_by_country": share(by_country),
         "story_partner_precision": tp / (tp + fp) if tp + fp else float("nan"),
         "story_partner_recall": tp / (tp + fn) if tp + fn else float("nan"),
         "dates": share([ok for ok, *_ in date_ok]),

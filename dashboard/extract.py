@@ -1470,7 +1470,7 @@ def extract_figures(
         metric = classify_metric(s, amount, previous_metric(i) if i >= 0 else None)
         # a national total named in its own sentence: its metric ("budget", "reserves"), else ""
         national = metric if metric in national_metrics and classify_metric(s, amount) == metric else ""
-        cost = _PROJECT_COST.search(text, max(0, amount.start - _PROJECT_COST_REACH), amount.start)
+        cost = _PROJECT_COST.search(text, max(0, amount.start - _PROJECT_COST_REACH), amount.start) or _whole_project(s, amount)
         own = None
         if cost:  # "the programme's total cost is $134.2 million, with the bank contributing ...": the whole project's
             partners = []
@@ -1533,6 +1533,26 @@ _PROJECT_COST = re.compile(
 )
 _PROJECT_COST_REACH = 80
 PROJECT_COST = "a whole project's cost"
+# "financing the $159 million project", "for the $9 billion project": the size of the whole project named
+# after the amount, whoever pays its parts (a name inside it is the project's owner: "the $10 billion Aramco refinery")
+_THE_BEFORE = re.compile(r"\bthe[ \t]++$", re.IGNORECASE)
+_PROJECT_AFTER = re.compile(
+    r"[ \t]++(?:(?!(?:for|to|from|of|in|on|by|with|and|or|loan|loans|grant|credit|deposit|investment)\b)[\w'’-]++[ \t]++){0,5}?"
+    r"(?:project|programme|program|scheme|plant)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _whole_project(s: "_Sentence", amount: Amount) -> bool:
+    """Whether the amount is the size of a whole project: "the" before it and a project's noun after it
+    within five words, no partner's name in between (see ``_PROJECT_AFTER``)."""
+    if not _THE_BEFORE.search(s.text, max(0, amount.start - s.start - 5), amount.start - s.start):
+        return False
+    m = _PROJECT_AFTER.match(s.text, amount.end - s.start)
+    if m is None:
+        return False
+    i = bisect.bisect_left(s.hits, amount.end, key=_START)
+    return i >= len(s.hits) or s.hits[i].start >= m.end() + s.start
 
 
 _BRACKET_OPEN = re.compile(

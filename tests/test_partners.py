@@ -967,6 +967,12 @@ def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
         ("China and Pakistan signed a financing deal.\n\nThe plant will cost in excess of $2 billion, and China will lend $800 million.",
          "$2 billion", []),
         ("Work is under way with the World Bank on 58 projects with a total estimated cost of $14.8 billion.", "$14.8 billion", []),
+        # the size of the whole project named after the amount
+        ("The Asian Development Bank and two local banks are also financing the $159 million project.", "$159 million", []),
+        ("Barrick is working on a financing package from the IFC for the $9 billion mining project.", "$9 billion", []),
+        # ... but not a project named by its owner, nor an amount that is not the project's
+        ("Saudi Arabia will build the $10 billion Aramco refinery at Gwadar.", "$10 billion", ["ARAMCO"]),
+        ("The Asian Development Bank approved the $300 million loan for the project.", "$300 million", ["ADB"]),
         # a sum that a project did cost, lent by a named lender, stays the lender's
         ("The World Bank financed a water project in Islamabad that cost $442 million.", "$442 million", ["WORLDBANK"]),
     ],
