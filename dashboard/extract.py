@@ -1543,7 +1543,7 @@ _PROJECT_AFTER = re.compile(
 )
 
 
-def _whole_project(s: "_Sentence", amount: Amount) -> bool:
+def _whole_project(s: _Sentence, amount: Amount) -> bool:
     """Whether the amount is the size of a whole project: "the" before it and a project's noun after it
     within five words, no partner's name in between (see ``_PROJECT_AFTER``)."""
     if not _THE_BEFORE.search(s.text, max(0, amount.start - s.start - 5), amount.start - s.start):
