@@ -2005,11 +2005,16 @@ _OF_THE_TOTAL = re.compile(
 _OF_THE_TOTAL_REACH = 40
 
 
+# what stands between two parts of one list in a clause: "$2 billion is due in December and $3 billion"
+_NEXT_PART = re.compile(r"(?:[ \t]++[\w-]++){0,5}?,?[ \t]++and[ \t]++(?:another[ \t]++|the[ \t]++remaining[ \t]++)?", re.IGNORECASE)
+
+
 def _more_of_the_same(figures: list[Figure], text: str, offset: int) -> list[Figure]:
     """A figure with no counterparty that is part of, or more of, the amount just named ("Of the total,
     $2 billion is due in December", "Another USD 1 billion is due in January") takes the counterparty of
     the money figure right before it, in the same metric ("debt repayments of $26 billion, of which $12.3
-    billion ..." stays Pakistan-wide with its whole). One pass."""
+    billion ..." stays Pakistan-wide with its whole); so does the next part of the same list ("..., $2 billion
+    is due in December and $3 billion in June"). One pass."""
     out, last = [], None
     for f in figures:
         if (f.partner is None and f.unit == "money" and last is not None and last.partner is not None
@@ -2017,6 +2022,9 @@ def _more_of_the_same(figures: list[Figure], text: str, offset: int) -> list[Fig
             a = f.start - offset
             if _OF_THE_TOTAL.search(text, max(0, a - _OF_THE_TOTAL_REACH), a):
                 f = replace(f, partner=last.partner, partners=last.partners, partner_cue=f"{last.partner_cue} (more of {last.raw})")
+            elif (last.partner_cue.endswith(")") and " (more of " in last.partner_cue and last.quote == f.quote
+                  and _NEXT_PART.fullmatch(text, last.end - offset, a)):
+                f = replace(f, partner=last.partner, partners=last.partners, partner_cue=last.partner_cue)
         if f.unit == "money":
             last = f
         out.append(f)

@@ -457,6 +457,9 @@ def test_the_other_way_of_the_same_trade_is_with_the_same_country():
         # a part of, or more of, the amount just named is from the same counterparty
         ("Saudi Arabia rolled over $5 billion in deposits. Of the total, $2 billion is due in December.", "$2 billion", ["SAU"]),
         ("Saudi Arabia released a USD 1 billion loan tranche. Another USD 1 billion is due in January.", "USD 1 billion", ["SAU"]),
+        # and the next part of the same list
+        ("Saudi Arabia rolled over $5 billion in deposits. Of the total, $2 billion is due in December and $3 billion in June.",
+         "$3 billion", ["SAU"]),
         # not when the amount just named is Pakistan's own
         ("The ADB lent $2.1bn last year. Pakistan's external debt repayments are estimated at $26 billion, of which $12.3 billion are rollovers.",
          "$12.3 billion", []),
