@@ -2097,6 +2097,10 @@ def _is_country_code(entities, code: str) -> bool:
     return getattr(entities.get(code), "type", None) == "country"
 
 
+_BREAKDOWN = 2  # other partners with figures of the same metric that make a story a breakdown
+_BREAKDOWN_METRICS = frozenset({"exports", "imports", "remittances"})  # metrics with a national whole to break down
+
+
 def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_elsewhere: list[frozenset[str]]) -> list[Figure]:
     """Figures of a flow (exports, loans, remittances: ``counterparty=yes`` in data/metrics.csv) whose
     sentence names no partner take the story's one counterparty (see ``partners.story_counterparty``),
@@ -2114,9 +2118,20 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     own_budget = vocab.own_budget()
     # a lender's story: its loan's parts ("$275 million will go to schools", "allocations include $460 million for a road") are its own
     lender = getattr(registry().entities.get(counterparty.code), "type", None) == "organisation"
+    # a story that gives the same metric for several other partners is a breakdown, not one counterparty's story:
+    # its figures that name no partner are the whole's ("remittances from the US rose ...; Saudi Arabia $3.7bn,
+    # the UK $2.5bn ...; inflows in March stood at $1.7bn")
+    others_of: dict[object, set[str]] = {}
+    for f, others in zip(figures, named_elsewhere, strict=True):
+        if (f.metric in _BREAKDOWN_METRICS and f.partner is not None and f.partner != counterparty.code
+                and not f.partner_cue.endswith(ABROAD) and not _with_the_counterparty_not_pakistan(f, counterparty, others)):
+            others_of.setdefault(f.metric, set()).add(f.partner)
     out = []
     first = None  # the first figure of the sentence
     for i, (f, others) in enumerate(zip(figures, named_elsewhere, strict=True)):
+        if f.partner is None and len(others_of.get(f.metric, ())) >= _BREAKDOWN and not others:
+            out.append(f)
+            continue
         at = f.quote.find(f.raw)
         if _with_the_counterparty_not_pakistan(f, counterparty, others):
             # "Niger, with 77,140 tons worth $116.85 million, was the largest exporter of sesame to China" in a

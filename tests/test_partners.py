@@ -1098,6 +1098,15 @@ def test_a_story_that_opens_with_a_comparison_has_no_counterparty_from_it():
     assert _partner_of(_story(text), "$958 million") == []
 
 
+def test_a_breakdown_by_country_is_not_one_counterparty_s_story():
+    opening = "Remittances sent by Pakistanis in the United States rose 12 percent to $2.5 billion in nine months.\n"
+    body = "Inflows in March stood at $1.7 billion against $1.8 billion a year earlier.\n"
+    breakdown = "Saudi Arabia sent $3.7 billion in the period and the United Kingdom $2.4 billion.\n"
+    assert _partner_of(_story(opening + body + breakdown), "$1.7 billion") == []
+    # without the breakdown the story is the one counterparty's
+    assert _partner_of(_story(opening + body), "$1.7 billion") == ["USA"]
+
+
 @pytest.mark.parametrize(
     ("text", "partner"),
     [
