@@ -8,12 +8,13 @@ story that the loader, the CLI and the Add preview share.
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 from collections.abc import Iterable
 from pathlib import Path
 
 from dashboard.articles import Story, UnreadableFile, article_paths, read_stories, read_text
 from dashboard.engagements import actors, themes
-from dashboard.extract import ABROAD, Figure, extract_figures, sentence_spans
+from dashboard.extract import ABROAD, PROJECT_COST, Figure, extract_figures, sentence_spans
 from dashboard.fx import to_usd
 from dashboard.partners import (
     classify,
@@ -35,6 +36,31 @@ def _country_of(reg, code: str) -> str | None:
     """The country a partner counts for: a registered body's, or a group of lenders' named by its
     country ("Chinese commercial banks" -> CHN)."""
     return reg.entities[code].country if code in reg.entities else group_country(code)
+
+
+_START = attrgetter("start")
+
+
+def _project_funders(story: Story, figures: list[Figure], hits: list, starts: list[int], direct: list[str]) -> list[str]:
+    """The organisations and companies named in the sentence of a whole project's cost (Pakistan-wide):
+    "The ADB and two local banks are also financing the $159 million project" has the ADB as a partner
+    of the story though the amount is no one lender's. One bisection per such figure."""
+    entities = registry().entities
+    out = []
+    for f in figures:
+        if f.partner_cue != PROJECT_COST:
+            continue
+        start = f.start - story.start
+        i = bisect.bisect_right(starts, start) - 1
+        lo = starts[i] if i >= 0 else 0
+        hi = starts[i + 1] if i + 1 < len(starts) else len(story.text)
+        k = bisect.bisect_left(hits, lo, key=_START)
+        while k < len(hits) and hits[k].start < hi:
+            h = hits[k]
+            if h.code in direct and not h.passing and getattr(entities.get(h.code), "type", None) in ("organisation", "company"):
+                out.append(h.code)
+            k += 1
+    return out
 
 
 def analyse_story(story: Story) -> dict:
@@ -67,7 +93,7 @@ def analyse_story(story: Story) -> dict:
     comparing = {quote: compares(quote) for quote in {f.quote for f in figures}}  # a sentence's figures share its quote
     counted = (f for f in figures if not comparing[f.quote] and not f.partner_cue.endswith(ABROAD))
     of_figures = [c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))]
-    partners = list(dict.fromkeys([*of_figures, *(c for c in direct if c in engaged)]))
+    partners = list(dict.fromkeys([*of_figures, *(c for c in direct if c in engaged), *_project_funders(story, figures, hits, starts, direct)]))
     # a name in the headline is the story's partner unless the story's own counterparties are others
     # ("India asks IMF to reconsider Pakistan programme": the IMF's loan; India objects)
     partners += [c for c in direct if c in headline and c not in partners

@@ -984,6 +984,11 @@ def test_a_whole_project_s_cost_is_pakistan_wide(text, raw, partner):
     assert _partner_of(_story(text), raw) == partner
 
 
+def test_the_funders_of_a_whole_project_are_partners_of_the_story():
+    record = _story("The Asian Development Bank and two local banks are also financing the $159 million project.")
+    assert _partner_of(record, "$159 million") == [] and record["partners"] == ["ADB"]
+
+
 def test_members_listed_in_brackets_are_not_names_of_the_list():
     text = (
         "Remittances from Saudi Arabia, UAE, UK, other GCC countries (including Bahrain,\nKuwait and Oman), and EU countries "
