@@ -8,8 +8,8 @@ story that the loader, the CLI and the Add preview share.
 from __future__ import annotations
 
 import bisect
-from operator import attrgetter
 from collections.abc import Iterable
+from operator import attrgetter
 from pathlib import Path
 
 from dashboard.articles import Story, UnreadableFile, article_paths, read_stories, read_text
