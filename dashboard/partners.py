@@ -546,8 +546,19 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         found |= _givers(text, group, direct, entities)
         if not any(h.code == "PAK" for h in group) or not engaged_in(*spans[i]):
             continue
-        counterparties: set[str] = set()  # this sentence's counterparties named after "with" or "from", and their lists
+        last: Hit | None = None  # the last counterparty named after "with" or "from", or of their list
         for k, hit in enumerate(group):
+            # the list goes on after such a counterparty: "assurances from China, Saudi Arabia and the UAE", "co-financed
+            # with the Asian Development Bank (ADB) and the United Kingdom's Department for International Development"
+            # (not a route: "lines from Kyrgyzstan and Tajikistan to Afghanistan")
+            went_on = last is not None and hit.code != "PAK" and (
+                (_LIST_AFTER.fullmatch(text, last.end, hit.start) is not None and not _ROUTE_TO.match(text, hit.end))
+                or own_body(text, last, hit)
+            )
+            if last is not None and hit.code == last.code and text[last.end : hit.start].strip() == "(":
+                last = hit  # its acronym in brackets: "the Asian Development Bank (ADB)"
+            elif went_on:
+                last = hit
             if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or hit.passing:
                 continue
             joined = hit.start not in places and any(
@@ -565,20 +576,15 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             )
             if with_before and _NOT_ENGAGED_WITH.search(text, max(spans[i][0], hit.start - 40), hit.start):
                 with_before = None  # "in line with the UN goals": a reference, not a counterparty
-            # the list goes on after a counterparty named after "with" or "from": "assurances from China, Saudi Arabia
-            # and the UAE" (not a route: "lines from Kyrgyzstan and Tajikistan to Afghanistan")
-            went_on = (
-                k > 0 and group[k - 1].code in counterparties and _LIST_NEXT.fullmatch(text, group[k - 1].end, hit.start)
-                and not _ROUTE_TO.match(text, hit.end)
-            )
             if joined or listed or with_before or went_on:
                 found.add(hit.code)
-            if with_before or went_on:
-                counterparties.add(hit.code)
+            if with_before:
+                last = hit
     return found
 
 
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
+_LIST_AFTER = re.compile(r"\)?+" + _LIST_NEXT.pattern)  # the same after a name's acronym in brackets
 # "power shortages in Myanmar and Pakistan", "loans to Sri Lanka and Pakistan", "signed loans with Pakistan and
 # Uzbekistan": two places a third party works in or with, not two sides of one deal
 _SHARED_PLACE = re.compile(r"\b(?:in|to|for|across|with)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)

@@ -213,6 +213,9 @@ def test_an_engagement_without_figures_makes_a_partner():
     [
         # the list goes on after "from": every name in it is a counterparty
         ("Pakistan has secured rollover assurances from China, Saudi Arabia and the UAE.", ["CHN", "SAU", "ARE"]),
+        # after a name's acronym in brackets, and a country's own body in the list
+        ("A loan for a motorway in Pakistan, co-financed with the Asian Development Bank (ADB) and the United Kingdom's "
+         "Department for International Development.", ["ADB", "GBR", "FCDO"]),
         # named after what they are to Pakistan
         ("Pakistan won debt relief pledges from its key allies, Qatar and Kuwait.", ["QAT", "KWT"]),
     ],
