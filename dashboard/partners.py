@@ -591,6 +591,14 @@ _SHARED_PLACE = re.compile(r"\b(?:in|to|for|across|with)[ \t]++(?:the[ \t]++)?$"
 
 
 _PLACES_BESIDE: list[tuple] = [(None, None, frozenset())]  # the text and hits read last, and their places
+_LIST_OR_PAIR = re.compile(r"[ \t]*+(?:,[ \t]*+(?:and[ \t]++)?|and[ \t]++|&[ \t]*+)(?:the[ \t]++)?")
+# a list of places introduced as such: "for four countries: ", "four countries – Kosovo, " (a name the registry
+# does not know may open it)
+_ENUMERATED = re.compile(
+    r"(?<!participating[ \t])(?<!partner[ \t])(?<!member[ \t])(?<!signatory[ \t])"  # parties to the deal: "the participating countries –"
+    r"\b(?:countries|nations|economies|states|borrowers|recipients)[ \t]*+(?::|–|—|-|,?[ \t]*+(?:including|namely|such[ \t]++as|like))[ \t]*+"
+    r"(?:the[ \t]++)?(?:[A-Z][\w'’-]*+[ \t]*+,[ \t]*+){0,3}$"
+)
 
 
 def _places_beside_pakistan(text: str, hits: list[Hit]) -> frozenset[int]:
@@ -609,6 +617,19 @@ def _places_beside_pakistan(text: str, hits: list[Hit]) -> frozenset[int]:
             pair = hit.start
         if pair is not None and _SHARED_PLACE.search(text, max(0, pair - 16), pair):
             out.add(k)
+    # a longer list with Pakistan in it, after "in", "for" or "N countries:": "financing for four countries:
+    # Afghanistan, Kyrgyz Republic, Pakistan, and Tajikistan" names the places a third party works in. One pass over runs.
+    k = 0
+    while k < len(hits):
+        end = k
+        while end + 1 < len(hits) and _LIST_OR_PAIR.fullmatch(text, hits[end].end, hits[end + 1].start):
+            end += 1
+        run = range(k, end + 1)
+        if end - k >= 2 and any(hits[r].code == "PAK" for r in run) and (
+            _SHARED_PLACE.search(text, max(0, hits[k].start - 16), hits[k].start) or _ENUMERATED.search(text, max(0, hits[k].start - 80), hits[k].start)
+        ):
+            out.update(r for r in run if hits[r].code != "PAK")
+        k = end + 1
     found = frozenset(out)
     _PLACES_BESIDE[0] = (text, hits, found)
     return found

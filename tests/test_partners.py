@@ -224,6 +224,18 @@ def test_counterparties_of_an_engagement_listed_after_from(text, partners):
     assert _story(text)["partners"] == partners
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board approved $526 million in grants for the transmission project for four countries: Afghanistan, Kyrgyzstan, Pakistan, and Tajikistan.",
+        "The fund signed its first loans, starting with four countries – Kosovo, Pakistan, Uzbekistan, and Zimbabwe.",
+    ],
+)
+def test_places_listed_with_pakistan_are_not_its_counterparties(text):
+    partners = _story(text)["partners"]
+    assert not {"KGZ", "TJK", "AFG", "UZB", "ZWE"} & set(partners)
+
+
 def test_a_route_is_not_a_list_of_counterparties():
     record = _story("Pakistan signed a loan for power lines from Kyrgyzstan and Tajikistan to Afghanistan.")
     assert "TJK" not in record["partners"] and "AFG" not in record["partners"]
