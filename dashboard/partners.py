@@ -576,11 +576,40 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             )
             if with_before and _NOT_ENGAGED_WITH.search(text, max(spans[i][0], hit.start - 40), hit.start):
                 with_before = None  # "in line with the UN goals": a reference, not a counterparty
+            if with_before and not _pakistan_in_clause(text, group, k, spans[i]):
+                with_before = None  # "$216m for a project in Indonesia, co-financed with the World Bank; $100m for ... in Pakistan"
+            if with_before and _third_party_before(text, group, k, with_before.start()):
+                with_before = None  # "Uzbekistan has over $500 million bilateral trade with Afghanistan": not Pakistan's
             if joined or listed or with_before or went_on:
                 found.add(hit.code)
             if with_before:
                 last = hit
     return found
+
+
+def _pakistan_in_clause(text: str, group: list[Hit], k: int, span: tuple[int, int]) -> bool:
+    """Whether Pakistan is named in the clause of ``group[k]`` that semicolons bound within its sentence
+    (the whole sentence when it has none). Looks at the sentence's own names only."""
+    hit = group[k]
+    lo = text.rfind(";", span[0], hit.start) + 1 or span[0]
+    hi = text.find(";", hit.end, span[1])
+    hi = span[1] if hi == -1 else hi
+    return any(h.code == "PAK" and lo <= h.start < hi for h in group)
+
+
+def _third_party_before(text: str, group: list[Hit], k: int, at: int) -> bool:
+    """Whether another country stands before ``at`` (where "with"/"from" starts) as the subject of the
+    same clause: the name just before, no comma, semicolon nor Pakistan between."""
+    if k == 0:
+        return False
+    before = group[k - 1]
+    if before.code == "PAK" or before.end > at or getattr(registry().entities.get(before.code), "type", None) != "country":
+        return False
+    gap = text[before.end : at]
+    return len(gap) <= _SUBJECT_REACH and "," not in gap and ";" not in gap and not before.passing
+
+
+_SUBJECT_REACH = 80
 
 
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")

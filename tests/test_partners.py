@@ -236,6 +236,20 @@ def test_places_listed_with_pakistan_are_not_its_counterparties(text):
     assert not {"KGZ", "TJK", "AFG", "UZB", "ZWE"} & set(partners)
 
 
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # another country's own engagement, Pakistan named later in the sentence
+        ("Uzbekistan has over $500 million of bilateral trade with Afghanistan, and Uzbekistan and Pakistan can do more.", "AFG"),
+        # a clause of a list about another country's loan
+        ("The loans are: $216 million for a project in Indonesia, co-financed with the World Bank; "
+         "$100 million for a motorway in Pakistan.", "WORLDBANK"),
+    ],
+)
+def test_another_country_s_engagement_is_not_pakistan_s(text, absent):
+    assert absent not in _story(text)["partners"]
+
+
 def test_a_route_is_not_a_list_of_counterparties():
     record = _story("Pakistan signed a loan for power lines from Kyrgyzstan and Tajikistan to Afghanistan.")
     assert "TJK" not in record["partners"] and "AFG" not in record["partners"]
