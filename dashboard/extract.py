@@ -1300,7 +1300,7 @@ def _the_other_way(figures: list[Figure], text: str, offset: int, name_starts: l
 
 
 _OTHER_WAY_CUE = " (the other way of the same trade)"
-_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n")  # where a sentence (or its paragraph) ends
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n[ \t]*+\n")  # where a sentence (or its paragraph) ends
 
 
 def _as_well_as(figures: list[Figure], text: str, offset: int) -> list[Figure]:
@@ -1533,26 +1533,32 @@ _PROJECT_COST = re.compile(
 )
 _PROJECT_COST_REACH = 80
 PROJECT_COST = "a whole project's cost"
-# "financing the $159 million project", "for the $9 billion project": the size of the whole project named
-# after the amount, whoever pays its parts (a name inside it is the project's owner: "the $10 billion Aramco refinery")
-_THE_BEFORE = re.compile(r"\bthe[ \t]++$", re.IGNORECASE)
+# "several banks are also financing the $159 million project": the size of the whole project named after the
+# amount, its parts paid by several (one funder's "China will finance the $2 billion project" stays China's;
+# a name inside it owns it: "the $300 million World Bank project"; "the $159 million project loan" is a loan)
+_FUNDING_THE = re.compile(r"\b(?:for|financ\w*+|co-?financ\w*+|fund\w*+)[ \t]++the[ \t]++$", re.IGNORECASE)
 _PROJECT_AFTER = re.compile(
-    r"[ \t]++(?:(?!(?:for|to|from|of|in|on|by|with|and|or|loan|loans|grant|credit|deposit|investment)\b)[\w'’-]++[ \t]++){0,5}?"
-    r"(?:project|programme|program|scheme|plant)s?\b",
+    r"\s++(?:(?!(?:for|to|from|of|in|on|by|with|and|or|loans?|grants?|credit|deposits?|investments?|bailout|standby|reform|relief|aid|lending|support)\b)"
+    r"[\w'’-]++\s++){0,5}?(?:project|plant)s?\b(?![ \t]*+[-–]?[ \t]*+(?:loans?|agreements?|financing|facility|grants?|credit|support|aid)\b)",
     re.IGNORECASE,
 )
+_SEVERAL_PAY = re.compile(r"\b(?:co-?financ\w*+|also[ \t]++(?:financ|fund)\w*+|jointly|together)\b", re.IGNORECASE)
 
 
 def _whole_project(s: _Sentence, amount: Amount) -> bool:
-    """Whether the amount is the size of a whole project: "the" before it and a project's noun after it
-    within five words, no partner's name in between (see ``_PROJECT_AFTER``)."""
-    if not _THE_BEFORE.search(s.text, max(0, amount.start - s.start - 5), amount.start - s.start):
+    """Whether the amount is the size of a whole project that several pay for: "for"/"financing the" before it,
+    a project's noun ending the phrase after it within five words with no partner's name in between, and
+    several funders in its sentence (two names, or "co-financed", "also financing")."""
+    a = amount.start - s.start
+    if not _FUNDING_THE.search(s.text, max(0, a - 24), a):
         return False
     m = _PROJECT_AFTER.match(s.text, amount.end - s.start)
     if m is None:
         return False
     i = bisect.bisect_left(s.hits, amount.end, key=_START)
-    return i >= len(s.hits) or s.hits[i].start >= m.end() + s.start
+    if i < len(s.hits) and s.hits[i].start < m.end() + s.start:
+        return False
+    return len({h.code for h in s.hits} - {"PAK"}) >= 2 or _SEVERAL_PAY.search(s.text) is not None
 
 
 _BRACKET_OPEN = re.compile(

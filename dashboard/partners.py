@@ -452,7 +452,7 @@ _BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between
 # "between" only with Pakistan on the other side ("between Pakistan and X": joined; "ties between Saudi Arabia and
 # Qatar" name no counterparty of Pakistan)
 _WITH_BEFORE = re.compile(r"\b(?:with|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
-_ROUTE_TO = re.compile(r"[ \t]++(?:to|into)\b", re.IGNORECASE)  # the other end of a route: "from Kyrgyzstan to Afghanistan"
+_ROUTE_TO = re.compile(r"[ \t]++(?:to|into|via|through)[ \t]++(?:the[ \t]++)?", re.IGNORECASE)  # the other end of a route: "from Kyrgyzstan to Afghanistan"
 # the counterparties named after what they are to Pakistan: "assurances from its key allies, China, Saudi Arabia and the UAE"
 _FROM_ALLIES = re.compile(
     r"\b(?:with|from|by)[ \t]++(?:its|their|Pakistan['’]s|Islamabad['’]s)[ \t]++(?:[a-z]++[ \t]++)?"
@@ -462,7 +462,8 @@ _FROM_ALLIES = re.compile(
 
 
 _NOT_ENGAGED_WITH = re.compile(
-    r"\b(?:in[ \t]+line|in[ \t]+keeping|in[ \t]+accordance|in[ \t]+compliance|in[ \t]+contrast|consistent|aligned|along|compared|on[ \t]+par)"
+    r"\b(?:in[ \t]+line|in[ \t]+keeping|in[ \t]+accordance|in[ \t]+compliance|in[ \t]+contrast|consistent|aligned|along|alongside|compared|on[ \t]+par"
+    r"|together|compet\w*|as|like|similar(?:ly)?)"
     r"[ \t]+with[ \t]+(?:(?:a|an|the)[ \t]+)?$",
     re.IGNORECASE,
 )
@@ -546,18 +547,14 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         found |= _givers(text, group, direct, entities)
         if not any(h.code == "PAK" for h in group) or not engaged_in(*spans[i]):
             continue
+        # the list goes on after a counterparty named after "with" or "from": "assurances from China, Saudi Arabia and
+        # the UAE", "co-financed with the Asian Development Bank (ADB) and the United Kingdom's Department for
+        # International Development"; not along a route ("lines from Kyrgyzstan and Tajikistan to Afghanistan")
+        goes_on, routed = _lists(text, group)
         last: Hit | None = None  # the last counterparty named after "with" or "from", or of their list
         for k, hit in enumerate(group):
-            # the list goes on after such a counterparty: "assurances from China, Saudi Arabia and the UAE", "co-financed
-            # with the Asian Development Bank (ADB) and the United Kingdom's Department for International Development"
-            # (not a route: "lines from Kyrgyzstan and Tajikistan to Afghanistan")
-            went_on = last is not None and hit.code != "PAK" and (
-                (_LIST_AFTER.fullmatch(text, last.end, hit.start) is not None and not _ROUTE_TO.match(text, hit.end))
-                or own_body(text, last, hit)
-            )
-            if last is not None and hit.code == last.code and text[last.end : hit.start].strip() == "(":
-                last = hit  # its acronym in brackets: "the Asian Development Bank (ADB)"
-            elif went_on:
+            went_on = last is not None and last is group[k - 1] and goes_on[k - 1] and not routed[k]
+            if went_on:
                 last = hit
             if hit.code == "PAK" or hit.via != "name" or hit.code not in direct or hit.passing:
                 continue
@@ -580,11 +577,41 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
                 with_before = None  # "$216m for a project in Indonesia, co-financed with the World Bank; $100m for ... in Pakistan"
             if with_before and _third_party_before(text, group, k, with_before.start()):
                 with_before = None  # "Uzbekistan has over $500 million bilateral trade with Afghanistan": not Pakistan's
+            if with_before and routed[k]:
+                with_before = None  # the start of a route: "power lines from Kyrgyzstan to Afghanistan"
+            if with_before and text[: with_before.start()].rstrip(" \t").endswith(",") and compares(text[spans[i][0] : spans[i][1]]):
+                with_before = None  # "less aid than Bangladesh, with India and Nepal getting more": the comparison goes on
             if joined or listed or with_before or went_on:
                 found.add(hit.code)
             if with_before:
                 last = hit
     return found
+
+
+def _lists(text: str, group: list[Hit]) -> tuple[list[bool], list[bool]]:
+    """For each of a sentence's names (``group``, in order): whether the next one goes on its list (a comma or
+    "and" between, the name's acronym in brackets, a country's own body after it; not a name in a possessive
+    apposition: "from China, India's main rival"), and whether its list is a route ("from Kyrgyzstan and
+    Tajikistan to Afghanistan": "to", "into", "via" or "through" and a name after the list). One pass each way."""
+    n = len(group)
+    goes_on = [False] * n
+    for k in range(n - 1):
+        a, b = group[k], group[k + 1]
+        if b.code == a.code and text[a.end : b.start].strip() == "(":
+            goes_on[k] = True
+        elif own_body(text, a, b):
+            goes_on[k] = True
+        elif b.code != "PAK" and _LIST_AFTER.fullmatch(text, a.end, b.start):
+            appositive = text.startswith(("'s", "’s"), b.end) and not (k + 2 < n and own_body(text, b, group[k + 2]))
+            goes_on[k] = not appositive
+    routed = [False] * n
+    route = False
+    for k in range(n - 1, -1, -1):
+        if not goes_on[k]:  # the last name of its list: a route if one more name follows "to"
+            m = _ROUTE_TO.match(text, group[k].end)
+            route = m is not None and k + 1 < n and group[k + 1].start == m.end()
+        routed[k] = route
+    return goes_on, routed
 
 
 def _pakistan_in_clause(text: str, group: list[Hit], k: int, span: tuple[int, int]) -> bool:
