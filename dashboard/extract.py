@@ -2155,7 +2155,10 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
         # trade "between the two" is the partner's by its metric: its total is not a national total
         national = f.metric != "bilateral_trade" and _wide_near(wide, f, first, previous)
         # "the ADB said annual losses exceed $2bn": losses are the country's own, even beside the counterparty's name
-        if national and counterparty.alias in f.quote and _wide_near(parting, f, first, previous):
+        # (not the trade with a country: "losses of $45 million in exports ..., disrupting Pakistan's trade with Afghanistan")
+        if national and counterparty.alias in f.quote and _wide_near(parting, f, first, previous) and not (
+            f.metric in _TRADE_PARTNER_METRICS and _is_country_code(registry().entities, counterparty.code)
+        ):
             out.append(f)
             continue
         share = lender and f.metric in _LENDERS_SHARES and not own_budget.search(f.quote)

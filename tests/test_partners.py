@@ -633,6 +633,14 @@ def test_words_of_a_national_total_between_a_name_and_an_amount_part_them():
     assert _partner_of(record, "8 per cent") == [] and _partner_of(record, "$1.8 billion") == []
 
 
+def test_losses_of_a_trade_with_the_story_s_country_are_that_trade_s():
+    text = (
+        "Border closure hits Afghan trade\n\n"
+        "The closure of the border crossing has caused losses of $45 million in exports, disrupting Pakistan's trade with Afghanistan."
+    )
+    assert _partner_of(_story(text), "$45 million") == ["AFG"]
+
+
 def test_a_national_total_and_a_loan_of_the_same_size_are_two_figures():
     text = (
         "China stands by Pakistan\n\n"
