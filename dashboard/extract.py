@@ -1510,7 +1510,31 @@ def extract_figures(
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
     figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset), text, offset), text, offset), text, offset)
-    return _parts_take_the_whole_s_kind(figures, text, offset)
+    return _parts_take_the_whole_s_kind(_share_of_the_amount(figures, text, offset), text, offset)
+
+
+# what joins an amount to the share of a whole it is: "owed $4.1 billion to China, representing roughly nine percent of"
+_REPRESENTING = re.compile(
+    r",?[ \t]*+(?:representing|accounting[ \t]++for|amounting[ \t]++to|equal[ \t]++to|making[ \t]++up|constituting|or)[ \t]++"
+    r"(?:(?:about|around|roughly|nearly|some|over|almost|approximately|more[ \t]++than|less[ \t]++than)[ \t]++)?$",
+    re.IGNORECASE,
+)
+_REPRESENTING_REACH = 60
+
+
+def _share_of_the_amount(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """A percentage naming no partner that says what share the money figure just before it is ("Pakistan
+    owed $4.1 billion to China, representing roughly nine percent of its external debt") is that figure's
+    counterparty's: the words between are the amount's own clause and a word of sharing. One pass."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        f, before = out[i], out[i - 1]
+        if f.unit != "percent" or f.partner is not None or before.unit != "money" or before.partner is None or before.quote != f.quote:
+            continue
+        a, b = before.end - offset, f.start - offset
+        if 0 <= b - a <= _REPRESENTING_REACH and _REPRESENTING.search(text, a, b):
+            out[i] = replace(f, partner=before.partner, partners=before.partners, partner_cue=f"{before.partner_cue} (the share {before.raw} is)")
+    return out
 
 
 # A country named in a comparison with its own figure right after it: "just ahead of India at 641 percent",

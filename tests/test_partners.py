@@ -633,6 +633,21 @@ def test_words_of_a_national_total_between_a_name_and_an_amount_part_them():
     assert _partner_of(record, "8 per cent") == [] and _partner_of(record, "$1.8 billion") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("Saudi Arabia and China lend to Pakistan\n\nIn 2013 Pakistan owed $4.1 billion to China, representing roughly nine percent "
+         "of its external debt.", True),
+        # a share that the amount is not
+        ("Saudi Arabia and China lend to Pakistan\n\nIn 2013 Pakistan owed $4.1 billion to China, while its reserves fell nine percent.", False),
+    ],
+)
+def test_the_share_an_amount_is_takes_its_partner(text, share):
+    (fig,) = [f for f in _story(text)["figures"] if f["raw"] == "nine percent"]
+    assert ("the share $4.1 billion is" in fig["partner_cue"]) == share
+    assert not share or fig["partner"] == "CHN"
+
+
 def test_losses_of_a_trade_with_the_story_s_country_are_that_trade_s():
     text = (
         "Border closure hits Afghan trade\n\n"
