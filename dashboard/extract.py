@@ -1510,7 +1510,41 @@ def extract_figures(
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
     figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset), text, offset), text, offset), text, offset)
-    return _parts_take_the_whole_s_kind(_share_of_the_amount(figures, text, offset), text, offset)
+    figures = _the_named_members(_share_of_the_amount(figures, text, offset), named)
+    return _parts_take_the_whole_s_kind(figures, text, offset)
+
+
+# a bloc's members named by their number or "both": "the two Gulf nations", "both of the Gulf states", "two key Gulf states"
+_COUNTED_MEMBERS = re.compile(
+    r"\b(?:(?:the[ \t]++)?(?:two|three|both(?:[ \t]++of[ \t]++the)?)[ \t]++(?:(?:key|major|wealthy|oil-rich|brotherly|friendly|main)[ \t]++)?)"
+    r"(?P<region>Gulf)[ \t]++(?:states|nations|countries|allies|neighbou?rs|kingdoms|monarchies|lenders|donors)\b",
+    re.IGNORECASE,
+)
+_COUNTED_REGION = {"gulf": "GCC"}  # the region word -> the bloc whose members the phrase counts
+
+
+def _the_named_members(figures: list[Figure], named: list[Hit]) -> list[Figure]:
+    """A figure whose sentence counts a bloc's members ("Monthly remittances from two key Gulf states can each
+    reach $1bn", "both of the Gulf nations are set to provide $12 billion") and names no partner, or the bloc, is
+    the members the story names itself (Saudi Arabia and the UAE), when it names as many as it counts or more than one.
+    One search per figure's quote, within it."""
+    entities = registry().entities
+    out = list(figures)
+    members_named: dict[str, list[str]] = {}
+    for i, f in enumerate(out):
+        if f.partner is not None and not _is_bloc(f.partner):
+            continue
+        m = _COUNTED_MEMBERS.search(f.quote) if "ulf" in f.quote else None
+        if m is None:
+            continue
+        bloc = _COUNTED_REGION[m.group("region").lower()]
+        if bloc not in members_named:
+            members = set(entities[bloc].members) if bloc in entities else set()
+            members_named[bloc] = list(dict.fromkeys(h.code for h in named if h.code in members))
+        codes = members_named[bloc]
+        if len(codes) >= 2 and (f.partner is None or f.partner == bloc):
+            out[i] = replace(f, partner=codes[0], partners=tuple(codes), partner_cue=f"{m.group(0)} ({', '.join(codes)})")
+    return out
 
 
 # what joins an amount to the share of a whole it is: "owed $4.1 billion to China, representing roughly nine percent of"

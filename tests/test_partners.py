@@ -648,6 +648,22 @@ def test_the_share_an_amount_is_takes_its_partner(text, share):
     assert not share or fig["partner"] == "CHN"
 
 
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        ("Gulf help for Pakistan\n\nSaudi Arabia and the UAE have backed Pakistan. Both of the Gulf nations are set to provide "
+         "loans of as much as $12 billion, officials said.", ["SAU", "ARE"]),
+        # one member named: the phrase is no count of the story's names
+        ("Gulf help for Pakistan\n\nSaudi Arabia has backed Pakistan. The two Gulf nations are set to provide loans of $12 billion.", []),
+    ],
+)
+def test_a_bloc_s_members_counted_are_those_the_story_names(text, partners):
+    (fig,) = [f for f in _story(text)["figures"] if f["raw"] == "$12 billion"]
+    counted = "Gulf nations" in fig["partner_cue"]
+    assert counted == bool(partners)
+    assert not counted or [p["code"] for p in fig["partners"]] == partners
+
+
 def test_losses_of_a_trade_with_the_story_s_country_are_that_trade_s():
     text = (
         "Border closure hits Afghan trade\n\n"
