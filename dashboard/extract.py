@@ -2062,7 +2062,9 @@ def _whole_of_named_parts(figures: list[Figure], text: str, offset: int) -> list
 # billion is due in January", "the remaining $1 billion": more of the same, from the same counterparty
 _OF_THE_TOTAL = re.compile(
     r"(?:\b(?:of|out[ \t]++of)[ \t]++(?:the[ \t]++total|this|that|these|which|it)[ \t]*+,?[ \t]*+"
-    r"|\b(?:another|the[ \t]++remaining|the[ \t]++other|a[ \t]++further|the[ \t]++rest[ \t]++of[ \t]++the)[ \t]++)"
+    r"|\b(?:another|the[ \t]++remaining|the[ \t]++other|a[ \t]++further|the[ \t]++rest[ \t]++of[ \t]++the)[ \t]++"
+    # "The new allocation adds to the €1.05 million mobilized in September": the earlier amount of the same giver
+    r"|(?P<added>\b(?:adds?|added|adding)[ \t]++to[ \t]++(?:the|an[ \t]++earlier|a[ \t]++previous)[ \t]++|\bon[ \t]++top[ \t]++of[ \t]++(?:the[ \t]++)?))"
     r"(?:(?:about|around|some|nearly|over)[ \t]++)?$",
     re.IGNORECASE,
 )
@@ -2082,11 +2084,13 @@ def _more_of_the_same(figures: list[Figure], text: str, offset: int) -> list[Fig
     out, last = [], None
     for f in figures:
         if (f.partner is None and f.unit == "money" and last is not None and last.partner is not None
-                and last.metric == f.metric and not last.partner_cue.endswith(ABROAD)):
+                and not last.partner_cue.endswith(ABROAD)):
             a = f.start - offset
-            if _OF_THE_TOTAL.search(text, max(0, a - _OF_THE_TOTAL_REACH), a):
+            more = _OF_THE_TOTAL.search(text, max(0, a - _OF_THE_TOTAL_REACH), a)
+            # the same metric, unless the words say it is added to that amount ("adds to the €1.05 million")
+            if more and (last.metric == f.metric or more.group("added")):
                 f = replace(f, partner=last.partner, partners=last.partners, partner_cue=f"{last.partner_cue} (more of {last.raw})")
-            elif (last.partner_cue.endswith(")") and " (more of " in last.partner_cue and last.quote == f.quote
+            elif (last.metric == f.metric and last.partner_cue.endswith(")") and " (more of " in last.partner_cue and last.quote == f.quote
                   and _NEXT_PART.fullmatch(text, last.end - offset, a)):
                 f = replace(f, partner=last.partner, partners=last.partners, partner_cue=last.partner_cue)
         if f.unit == "money":

@@ -512,6 +512,9 @@ def test_the_other_way_of_the_same_trade_is_with_the_same_country():
         # a part of, or more of, the amount just named is from the same counterparty
         ("Saudi Arabia rolled over $5 billion in deposits. Of the total, $2 billion is due in December.", "$2 billion", ["SAU"]),
         ("Saudi Arabia released a USD 1 billion loan tranche. Another USD 1 billion is due in January.", "USD 1 billion", ["SAU"]),
+        # an amount the new one is added to, whatever its metric's word
+        ("The European Union is releasing €3 million in aid. The new allocation adds to the €1.05 million mobilized in September.",
+         "€1.05 million", ["EU"]),
         # and the next part of the same list
         ("Saudi Arabia rolled over $5 billion in deposits. Of the total, $2 billion is due in December and $3 billion in June.",
          "$3 billion", ["SAU"]),
