@@ -1510,8 +1510,37 @@ def extract_figures(
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
     figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset), text, offset), text, offset), text, offset)
-    figures = _the_named_members(_share_of_the_amount(figures, text, offset), named)
+    figures = _parts_summing_to_a_whole(_the_named_members(_share_of_the_amount(figures, text, offset), named))
     return _parts_take_the_whole_s_kind(figures, text, offset)
+
+
+_WHOLES_BACK = 4  # how many money figures with a partner before a sentence may be the whole its parts sum to
+
+
+def _parts_summing_to_a_whole(figures: list[Figure]) -> list[Figure]:
+    """The amounts of one sentence that add up to an amount named before ("The World Bank approved $700
+    million. Specifically, $600 million will go to federal programmes, while the remaining $100 million ...")
+    are that amount's parts: those naming no partner take its partner. Each sentence's sum is compared with
+    the last few money figures with a partner, in the same currency: one pass."""
+    out = list(figures)
+    wholes: list[Figure] = []  # the last money figures with a partner, before the sentence being read
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j + 1].quote == out[i].quote:
+            j += 1
+        money = [k for k in range(i, j + 1) if out[k].unit == "money"]
+        currencies = {out[k].currency for k in money}
+        if len(money) >= 2 and len(currencies) == 1 and any(out[k].partner is None for k in money):
+            total = sum(out[k].value for k in money)
+            whole = next((w for w in reversed(wholes) if w.currency in currencies and abs(w.value - total) <= 0.005 * w.value), None)
+            if whole is not None:
+                for k in money:
+                    if out[k].partner is None and out[k].partner_cue != PROJECT_COST:  # a whole project's cost stays Pakistan-wide
+                        out[k] = replace(out[k], partner=whole.partner, partners=whole.partners, partner_cue=f"{whole.partner_cue} (a part of {whole.raw})")
+        wholes = (wholes + [out[k] for k in money if out[k].partner is not None and not out[k].partner_cue.endswith(ABROAD)])[-_WHOLES_BACK:]
+        i = j + 1
+    return out
 
 
 # a bloc's members named by their number or "both": "the two Gulf nations", "both of the Gulf states", "two key Gulf states"

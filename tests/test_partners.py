@@ -667,6 +667,23 @@ def test_a_bloc_s_members_counted_are_those_the_story_names(text, partners):
     assert not counted or [p["code"] for p in fig["partners"]] == partners
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        # amounts of a sentence adding up to an amount named before are its parts
+        ("Lenders back Pakistan\n\nThe World Bank approved $700 million for Pakistan, and the ADB $500 million. "
+         "Specifically, $600 million will go to federal programmes, while $100 million will aid provincial schemes.", "$600 million", ["WORLDBANK"]),
+        ("Lenders back Pakistan\n\nSaudi Arabia extended $2 billion and China $3 billion. "
+         "Pakistan is set to return $1.2 billion on Monday and $0.8 billion in January.", "$0.8 billion", ["SAU"]),
+        # amounts that add up to no amount before are not
+        ("Lenders back Pakistan\n\nThe World Bank approved $700 million for Pakistan, and the ADB $500 million. "
+         "Separately, $600 million will go to federal programmes, while $200 million will aid provincial schemes.", "$600 million", []),
+    ],
+)
+def test_parts_adding_up_to_an_amount_are_its_giver_s(text, raw, partner):
+    assert _partner_of(_story(text), raw) == partner
+
+
 def test_losses_of_a_trade_with_the_story_s_country_are_that_trade_s():
     text = (
         "Border closure hits Afghan trade\n\n"
