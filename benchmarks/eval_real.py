@@ -134,8 +134,9 @@ def _part(aid: str, part: str) -> bool:
     after); ``late``, ``later``, ``newest``: sets L, M, N, the same, one after another;
     ``final_blind``: set O, labelled last in one session and only ever scored, never read;
     ``blind_p``: set P, labelled blind at the start of the next session, scored at once at that
-    session's first and current commits and never read; ``all``; ``dev``: all but the sets never
-    read (O and P)."""
+    session's first and current commits and never read; ``fresh_q``: set Q, labelled the same way
+    later in that session, scored blind once at its first commit and the commit it came to, then read;
+    ``all``; ``dev``: all but the sets never read (O and P)."""
     if part == "all":
         return True
     if part == "dev":
@@ -146,7 +147,7 @@ def _part(aid: str, part: str) -> bool:
 
 
 # the part of each set labelled after A and B, by the letter of its articles' ids
-_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind", "P": "blind_p"}
+_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind", "P": "blind_p", "Q": "fresh_q"}
 _NEVER_READ = frozenset("OP")  # sets only ever scored: the ``dev`` part leaves them out
 PARTS = ("all", "dev", "tune", "blind", *_SET_PARTS.values())
 

@@ -1775,10 +1775,19 @@ _BLANKS_AFTER = re.compile(r"[ \t]*+")
 _NOUN_GAP = re.compile(r"[ \t]++(?:(?!(?:to|of|in|for|from|on|at|by|with|into|and|or)\b)[a-z-]++[ \t]++)?")
 
 
+_OF_GDP = re.compile(
+    r"[ \t]*+of[ \t]++(?:(?:the[ \t]++)?country['’]s[ \t]++|Pakistan['’]s[ \t]++|its[ \t]++|(?:the[ \t]++)?national[ \t]++)?"
+    r"(?:GDP|gross[ \t]++domestic[ \t]++product)\b",
+    re.IGNORECASE,
+)
+
+
 def _national_noun(text: str, at: int) -> bool:
     """The amount ending at ``at`` qualifies a national total's noun right after it ("of its USD $44.4
     billion external debt", "a $130bn total debt"): Pakistan's own, whatever names stand near it.
     The noun is tried where it can start: after the blanks, or after one more word (two matches)."""
+    if _OF_GDP.match(text, at):
+        return True  # "accounts for 8 % of GDP": a share of the national economy
     gap = _NOUN_GAP.match(text, at)
     if gap is None:
         return False

@@ -684,6 +684,11 @@ def test_parts_adding_up_to_an_amount_are_its_giver_s(text, raw, partner):
     assert _partner_of(_story(text), raw) == partner
 
 
+def test_a_share_of_gdp_is_pakistan_wide():
+    text = "Pakistan and the US trade more\n\nThe textile industry, which accounts for 8 % of GDP, sells most of its bilateral exports to the US."
+    assert _partner_of(_story(text), "8 %") == []
+
+
 def test_losses_of_a_trade_with_the_story_s_country_are_that_trade_s():
     text = (
         "Border closure hits Afghan trade\n\n"
