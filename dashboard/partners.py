@@ -451,7 +451,12 @@ _AND_BEFORE = re.compile(r"\b(?:and|&)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORE
 _BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between the minister ... and a Binance team"
 # "between" only with Pakistan on the other side ("between Pakistan and X": joined; "ties between Saudi Arabia and
 # Qatar" name no counterparty of Pakistan)
-_WITH_BEFORE = re.compile(r"\b(?:with|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
+_WITH_BEFORE = re.compile(
+    r"\b(?:with|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?"
+    # the people of the counterparty: "discussions with the heads of the AIIB", "met officials of the World Bank"
+    r"(?:(?:heads?|officials|representatives|delegations?|leadership|chiefs?|presidents?|team|management)[ \t]++of[ \t]++(?:the[ \t]++)?)?$",
+    re.IGNORECASE,
+)
 _ROUTE_TO = re.compile(r"[ \t]++(?:to|into|via|through)[ \t]++(?:the[ \t]++)?", re.IGNORECASE)  # the other end of a route: "from Kyrgyzstan to Afghanistan"
 # the counterparties named after what they are to Pakistan: "assurances from its key allies, China, Saudi Arabia and the UAE"
 _FROM_ALLIES = re.compile(
@@ -568,7 +573,7 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             )
             # "a meeting between the minister ... and a Binance team": Pakistan's side stands between the two
             listed = between and "Pakistan" in text[between.start() : hit.start]
-            with_before = _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 20), hit.start) or _FROM_ALLIES.search(
+            with_before = _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 48), hit.start) or _FROM_ALLIES.search(
                 text, max(spans[i][0], hit.start - 60), hit.start
             )
             if with_before and _NOT_ENGAGED_WITH.search(text, max(spans[i][0], hit.start - 40), hit.start):

@@ -216,6 +216,8 @@ def test_an_engagement_without_figures_makes_a_partner():
         # after a name's acronym in brackets, and a country's own body in the list
         ("A loan for a motorway in Pakistan, co-financed with the Asian Development Bank (ADB) and the United Kingdom's "
          "Department for International Development.", ["ADB", "GBR", "FCDO"]),
+        # named after their people: "talks with the heads of the AIIB"
+        ("Pakistan has had talks with the heads of the Asian Infrastructure Investment Bank and the Asian Development Bank.", ["AIIB", "ADB"]),
         # named after what they are to Pakistan
         ("Pakistan won debt relief pledges from its key allies, Qatar and Kuwait.", ["QAT", "KWT"]),
     ],
