@@ -466,6 +466,11 @@ _FROM_ALLIES = re.compile(
 )
 
 
+_DISPUTED_FROM = re.compile(
+    r"\b(?:backlash|critici\w+|opposition|objections?|protests?|condemnation|outrage|threats?|attacks?|resistance|pushback|hostility)"
+    r"[ \t]++(?:from|by)[ \t]++(?:(?:a|an|the)[ \t]++)?$",
+    re.IGNORECASE,
+)
 _NOT_ENGAGED_WITH = re.compile(
     r"\b(?:in[ \t]+line|in[ \t]+keeping|in[ \t]+accordance|in[ \t]+compliance|in[ \t]+contrast|consistent|aligned|along|alongside|compared|on[ \t]+par"
     r"|together|compet\w*|as|like|similar(?:ly)?)"
@@ -576,8 +581,9 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             with_before = _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 48), hit.start) or _FROM_ALLIES.search(
                 text, max(spans[i][0], hit.start - 60), hit.start
             )
-            if with_before and _NOT_ENGAGED_WITH.search(text, max(spans[i][0], hit.start - 40), hit.start):
-                with_before = None  # "in line with the UN goals": a reference, not a counterparty
+            if with_before and (_NOT_ENGAGED_WITH.search(text, max(spans[i][0], hit.start - 40), hit.start)
+                                or _DISPUTED_FROM.search(text, max(spans[i][0], hit.start - 40), hit.start)):
+                with_before = None  # "in line with the UN goals": a reference; "backlash from India": the other side of a dispute
             if with_before and not _pakistan_in_clause(text, group, k, spans[i]):
                 with_before = None  # "$216m for a project in Indonesia, co-financed with the World Bank; $100m for ... in Pakistan"
             if with_before and _third_party_before(text, group, k, with_before.start()):

@@ -274,6 +274,8 @@ def test_a_route_is_not_a_list_of_counterparties(text):
         ("Pakistan competes with India, Bangladesh and Vietnam for textile orders despite aid.", []),
         ("Pakistan won pledges from donors, while Afghanistan sought aid from Iran, Turkey and Qatar.", []),
         ("Pakistan received less aid than Bangladesh, with India, Nepal and Bhutan getting more.", []),
+        # the other side of a dispute
+        ("Pakistan's $7 billion IMF deal has sparked sharp backlash from India, which questions the funding.", ["IMF"]),
     ],
 )
 def test_where_a_list_of_counterparties_ends(text, partners):
