@@ -221,9 +221,9 @@ _DATELINE = re.compile(
     rf"(?:in[ \t]++[^\n,]{{2,60}},[ \t]*+)?(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})"
 )
 # A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:",
-# "KARACHI (June 4, 2024):", "LAHORE: (Tuesday, June 4, 2024) The ..."
+# "KARACHI (June 4, 2024):", "LAHORE: (Tuesday, June 4, 2024) The ...", an outlet's "The Peninsula | September 11, 2017- With ..."
 _LEAD_DATE = re.compile(
-    rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\(?)"
+    rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\(?|[ \t]*+\|[ \t]*+)"
     rf"(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:\)|[ \t]*+[-–—:(])"
 )
 # A wire lead that opens with its date: "February 6, 2019 - China, Saudi Arabia and the UAE are ..."
@@ -235,7 +235,7 @@ _LEAD_REACH = 400  # a dateline stands in the first lines of a story
 _ANY_DATE = re.compile(_DATE)
 _LINE_TOKEN = re.compile(
     r"[ \t]*+(?:"
-    r"(?P<sep>[|•·,/–—.-]|\(|\))"
+    r"(?P<sep>[|•·,;/–—.-]|\(|\))"
     rf"|(?P<weekday>{_WEEKDAY},?)(?![A-Za-z])"
     r"|(?P<time>\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?+[AaPp]\.?[Mm]\.?)?|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
     r"|[+-]\d{2}:?\d{2}|\d{1,2}[ \t]mins?[ \t]read)(?![\w])"

@@ -342,6 +342,8 @@ def _page(line: str) -> str:
         (_page("04 Jun 2024, 10:15 PKT"), "2024-06-04"),
         (_page("Published: Tue, 04 Jun 2024"), "2024-06-04"),
         (_page("25th Nov, 2021. 01:17 pm"), "2021-11-25"),
+        (_page("Friday, December 24, 2010; 7:12 PM"), "2010-12-24"),
+        ("Trade set to grow\nThe Peninsula | September 11, 2017- With a new port open, trade between Qatar and Pakistan will grow.", "2017-09-11"),
         # a sentence that holds a date is no date line; a caption dates a story with no other date
         (_page("The board signed the deal on June 4, 2024"), None),
         (_page("A trader counts notes in Karachi on May 2, 2024. — AFP"), "2024-05-02"),  # the photo's day, for want of another
