@@ -141,12 +141,13 @@ def grammar() -> Grammar:
             rf"(?P<n2>{number})(?P<s2>{scale})?)?|(?P<w1>{words})(?P<sw>{scale}))"
         ),
         # suffixed: "310+ Million USD", "1.5bn dollars", "12-16 billion dollars"
-        re.compile(rf"(?P<n3>{OPENING_DIGITS})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?{SP}(?P<post>{suffix_re})"),
+        # (and as an adjective after a scale: "a 3 billion-dollar loan")
+        re.compile(rf"(?P<n3>{OPENING_DIGITS})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?(?:{SP}|(?(s3)-|(?!)))(?P<post>{suffix_re})"),
         # percentages: "12.5%", "12,5%", "30pc", "25 per cent", "10-12%"
         re.compile(rf"(?P<p1>{_PERCENT_NUMBER})(?:(?:{dash}|[ \t]to[ \t])(?P<p2>{number}))?{percent_word}"),
     )
     # Spelled-out numbers are read backwards from a currency or percent word (rare anchors).
-    worded = re.compile(rf"(?P<n3>{words})(?P<s3>{scale})?\s$")
+    worded = re.compile(rf"(?P<n3>{words})(?P<s3>{scale})?(?:\s|(?(s3)-|(?!)))$")  # "a three-billion-dollar arrangement" too
     gate = tuple(sorted({*tokens.suffix_words, "per cent", "percent"}, key=len, reverse=True))
     return Grammar(patterns, worded, gate, tokens, scales)
 

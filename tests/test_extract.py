@@ -35,6 +35,9 @@ def amounts(text):
         ("remittances of $612 million", 6.12e8, "USD", "$612 million"),
         ("investments of 1.5bn dollars", 1.5e9, "USD", "1.5bn dollars"),
         ("a grant of forty-two million dollars", 4.2e7, "USD", "forty-two million dollars"),
+        # as adjectives: "a three-billion-dollar arrangement", "a 3 billion-dollar loan"
+        ("the final tranche of a three-billion-dollar stand-by arrangement", 3e9, "USD", "three-billion-dollar"),
+        ("Pakistan signed a 3 billion-dollar loan", 3e9, "USD", "3 billion-dollar"),
         ("exports of three billion dollars", 3e9, "USD", "three billion dollars"),
         ("more than $15 million raised", 1.5e7, "USD", "$15 million"),
         ("US$5bn in deposits", 5e9, "USD", "US$5bn"),
