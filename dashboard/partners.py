@@ -85,7 +85,7 @@ def _lowered_comparisons() -> Gated:
     """The comparison cues for plain lower-case text, tried where their openings stand; a story's quotes are
     many short texts: their openings are found in a pass of their own (``search_once``), apart from the story's
     word sets (the pattern's own ``WordPass``, which nothing else reads)."""
-    return Gated(re.compile(_lowered_passing_cue_words().pattern + r"\b"), WordPass())
+    return Gated(re.compile("(?:" + _lowered_passing_cue_words().pattern + r")\b"), WordPass())  # the whole word: not "than" in "thanked"
 
 
 def compares(sentence: str) -> bool:

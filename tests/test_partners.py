@@ -688,6 +688,20 @@ def test_parts_adding_up_to_an_amount_are_its_giver_s(text, raw, partner):
     assert _partner_of(_story(text), raw) == partner
 
 
+@pytest.mark.parametrize(
+    ("sentence", "compared"),
+    [
+        ("The premier thanked Saudi Arabia for depositing $2 billion with the central bank.", False),  # "than" in "thanked"
+        ("India's exports are bigger than Pakistan's.", True),
+        ("Exports rose, unlike imports from India.", True),
+    ],
+)
+def test_a_comparison_s_cue_is_a_whole_word(sentence, compared):
+    from dashboard.partners import comparison_cues, compares
+
+    assert compares(sentence) == compared == (comparison_cues().search(sentence) is not None)
+
+
 def test_a_share_of_gdp_is_pakistan_wide():
     text = "Pakistan and the US trade more\n\nThe textile industry, which accounts for 8 % of GDP, sells most of its bilateral exports to the US."
     assert _partner_of(_story(text), "8 %") == []
