@@ -697,7 +697,7 @@ def test_parts_adding_up_to_an_amount_are_its_giver_s(text, raw, partner):
     ],
 )
 def test_a_comparison_s_cue_is_a_whole_word(sentence, compared):
-    from dashboard.partners import comparison_cues, compares
+    from dashboard.partners import compares, comparison_cues
 
     assert compares(sentence) == compared == (comparison_cues().search(sentence) is not None)
 
