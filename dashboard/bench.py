@@ -61,6 +61,11 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "furniture words in one line": lambda n: _repeat("AP Reuters Published Share ", n),
     # authors of reports, and comparisons that name a country with its figure
     "reports and comparisons": lambda n: _repeat("a report released by the Gorge Valley Power Holdings Ltd., just ahead of India at 6 percent, ", n) + ".",
+    # counterparties after "with" in one long sentence: its clauses, comparisons and lists read once
+    "counterparties after with": lambda n: "Pakistan signed deals less than before " + _repeat("with China and with Iran, ", n) + "today.",
+    "semicolon clauses with counterparties": lambda n: "Pakistan signed deals " + _repeat("with China; with Iran and ", n) + "today.",
+    # whole projects' costs, several funders named, in one sentence
+    "funders of whole projects": lambda n: _repeat("the ADB and the AIIB are financing the $1 million project and ", n) + ".",
 }
 
 _AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")

@@ -665,6 +665,14 @@ class _Sentence:
     _quote: str | None = None
     _names: frozenset[str] | None = None
     _year_range: tuple[int, int] | None = None
+    _several_pay: bool | None = None
+
+    def several_pay(self) -> bool:
+        """Whether several fund what this sentence names: two partners, or "co-financed", "also financing"
+        (computed once)."""
+        if self._several_pay is None:
+            self._several_pay = len(self.names() - {"PAK"}) >= 2 or _SEVERAL_PAY.search(self.text) is not None
+        return self._several_pay
 
     def names(self) -> frozenset[str]:
         """The partners this sentence names (computed once)."""
@@ -1646,7 +1654,7 @@ def _whole_project(s: _Sentence, amount: Amount) -> bool:
     i = bisect.bisect_left(s.hits, amount.end, key=_START)
     if i < len(s.hits) and s.hits[i].start < m.end() + s.start:
         return False
-    return len({h.code for h in s.hits} - {"PAK"}) >= 2 or _SEVERAL_PAY.search(s.text) is not None
+    return s.several_pay()
 
 
 _BRACKET_OPEN = re.compile(
@@ -2236,7 +2244,8 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     out = []
     first = None  # the first figure of the sentence
     for i, (f, others) in enumerate(zip(figures, named_elsewhere, strict=True)):
-        if f.partner is None and len(others_of.get(f.metric, ())) >= _BREAKDOWN and not others:
+        # (not the counterparty's own figures going on: "... rose to $2.5 billion. The inflows were up from $2.23 billion")
+        if f.partner is None and len(others_of.get(f.metric, ())) >= _BREAKDOWN and not others and not (out and out[-1].partner == counterparty.code):
             out.append(f)
             continue
         at = f.quote.find(f.raw)

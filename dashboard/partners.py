@@ -457,7 +457,7 @@ _WITH_BEFORE = re.compile(
     r"(?:(?:heads?|officials|representatives|delegations?|leadership|chiefs?|presidents?|team|management)[ \t]++of[ \t]++(?:the[ \t]++)?)?$",
     re.IGNORECASE,
 )
-_ROUTE_TO = re.compile(r"[ \t]++(?:to|into|via|through)[ \t]++(?:the[ \t]++)?", re.IGNORECASE)  # the other end of a route: "from Kyrgyzstan to Afghanistan"
+_ROUTE_TO = re.compile(r"[ \t]++(?:to|into)[ \t]++(?:the[ \t]++)?", re.IGNORECASE)  # the other end of a route: "from Kyrgyzstan to Afghanistan"
 # the counterparties named after what they are to Pakistan: "assurances from its key allies, China, Saudi Arabia and the UAE"
 _FROM_ALLIES = re.compile(
     r"\b(?:with|from|by)[ \t]++(?:its|their|Pakistan['’]s|Islamabad['’]s)[ \t]++(?:[a-z]++[ \t]++)?"
@@ -473,7 +473,7 @@ _DISPUTED_FROM = re.compile(
 )
 _NOT_ENGAGED_WITH = re.compile(
     r"\b(?:in[ \t]+line|in[ \t]+keeping|in[ \t]+accordance|in[ \t]+compliance|in[ \t]+contrast|consistent|aligned|along|alongside|compared|on[ \t]+par"
-    r"|together|compet\w*|as|like|similar(?:ly)?)"
+    r"|compet\w*|as|like|similar(?:ly)?)"
     r"[ \t]+with[ \t]+(?:(?:a|an|the)[ \t]+)?$",
     re.IGNORECASE,
 )
@@ -561,6 +561,8 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
         # the UAE", "co-financed with the Asian Development Bank (ADB) and the United Kingdom's Department for
         # International Development"; not along a route ("lines from Kyrgyzstan and Tajikistan to Afghanistan")
         goes_on, routed = _lists(text, group)
+        clauses = _Clauses(text, group, spans[i])
+        here: set[str] = set()  # this sentence's counterparties so far
         last: Hit | None = None  # the last counterparty named after "with" or "from", or of their list
         for k, hit in enumerate(group):
             went_on = last is not None and last is group[k - 1] and goes_on[k - 1] and not routed[k]
@@ -584,16 +586,17 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             if with_before and (_NOT_ENGAGED_WITH.search(text, max(spans[i][0], hit.start - 40), hit.start)
                                 or _DISPUTED_FROM.search(text, max(spans[i][0], hit.start - 40), hit.start)):
                 with_before = None  # "in line with the UN goals": a reference; "backlash from India": the other side of a dispute
-            if with_before and not _pakistan_in_clause(text, group, k, spans[i]):
+            if with_before and clauses.about_another(k):
                 with_before = None  # "$216m for a project in Indonesia, co-financed with the World Bank; $100m for ... in Pakistan"
-            if with_before and _third_party_before(text, group, k, with_before.start()):
+            if with_before and _third_party_before(text, group, k, with_before.start(), here):
                 with_before = None  # "Uzbekistan has over $500 million bilateral trade with Afghanistan": not Pakistan's
             if with_before and routed[k]:
                 with_before = None  # the start of a route: "power lines from Kyrgyzstan to Afghanistan"
-            if with_before and text[: with_before.start()].rstrip(" \t").endswith(",") and compares(text[spans[i][0] : spans[i][1]]):
+            if with_before and _AFTER_COMMA.search(text, max(spans[i][0], with_before.start() - 4), with_before.start()) and clauses.compares():
                 with_before = None  # "less aid than Bangladesh, with India and Nepal getting more": the comparison goes on
             if joined or listed or with_before or went_on:
                 found.add(hit.code)
+                here.add(hit.code)
             if with_before:
                 last = hit
     return found
@@ -613,7 +616,7 @@ def _lists(text: str, group: list[Hit]) -> tuple[list[bool], list[bool]]:
         elif own_body(text, a, b):
             goes_on[k] = True
         elif b.code != "PAK" and _LIST_AFTER.fullmatch(text, a.end, b.start):
-            appositive = text.startswith(("'s", "’s"), b.end) and not (k + 2 < n and own_body(text, b, group[k + 2]))
+            appositive = text.startswith(("'s", "’s"), b.end) and _RELATION.match(text, b.end + 2) is not None
             goes_on[k] = not appositive
     routed = [False] * n
     route = False
@@ -625,23 +628,56 @@ def _lists(text: str, group: list[Hit]) -> tuple[list[bool], list[bool]]:
     return goes_on, routed
 
 
-def _pakistan_in_clause(text: str, group: list[Hit], k: int, span: tuple[int, int]) -> bool:
-    """Whether Pakistan is named in the clause of ``group[k]`` that semicolons bound within its sentence
-    (the whole sentence when it has none). Looks at the sentence's own names only."""
-    hit = group[k]
-    lo = text.rfind(";", span[0], hit.start) + 1 or span[0]
-    hi = text.find(";", hit.end, span[1])
-    hi = span[1] if hi == -1 else hi
-    return any(h.code == "PAK" and lo <= h.start < hi for h in group)
+class _Clauses:
+    """One sentence's clauses between semicolons, read once: which hold Pakistan or another country, and
+    whether the sentence compares (asked at most once)."""
+
+    def __init__(self, text: str, group: list[Hit], span: tuple[int, int]) -> None:
+        self.text, self.group, self.span = text, group, span
+        self.bounds = [span[0], *(m.end() for m in _SEMICOLON.finditer(text, *span)), span[1] + 1]  # one scan
+        self._compares: bool | None = None
+        pakistan, countries = set(), {}
+        entities = registry().entities
+        for h in group:
+            c = bisect.bisect_right(self.bounds, h.start) - 1
+            if h.code == "PAK":
+                pakistan.add(c)
+            elif getattr(entities.get(h.code), "type", None) == "country":
+                countries.setdefault(c, set()).add(h.code)
+        self.pakistan, self.countries = pakistan, countries
+
+    def about_another(self, k: int) -> bool:
+        """Whether the clause of ``group[k]`` (in a sentence of several) names another country and not Pakistan:
+        "$216m for a project in Indonesia, co-financed with the World Bank; ..." (not "it also secured a rollover
+        from China", which means Pakistan)."""
+        if len(self.bounds) <= 2:
+            return False
+        hit = self.group[k]
+        c = bisect.bisect_right(self.bounds, hit.start) - 1
+        return c not in self.pakistan and bool(self.countries.get(c, set()) - {hit.code})
+
+    def compares(self) -> bool:
+        if self._compares is None:
+            self._compares = compares(self.text[self.span[0] : self.span[1]])
+        return self._compares
 
 
-def _third_party_before(text: str, group: list[Hit], k: int, at: int) -> bool:
+_SEMICOLON = re.compile(";")
+_AFTER_COMMA = re.compile(r",[ \t]*+$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|from|with|of|for|at|by|and)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+
+
+def _third_party_before(text: str, group: list[Hit], k: int, at: int, found: set[str]) -> bool:
     """Whether another country stands before ``at`` (where "with"/"from" starts) as the subject of the
-    same clause: the name just before, no comma, semicolon nor Pakistan between."""
+    same clause: the name just before, no comma, semicolon nor Pakistan between; not a counterparty itself
+    ("agreements with China and with Iran"), nor the object of a preposition ("Pakistan's ambassador to China
+    held talks with the AIIB")."""
     if k == 0:
         return False
     before = group[k - 1]
     if before.code == "PAK" or before.end > at or getattr(registry().entities.get(before.code), "type", None) != "country":
+        return False
+    if before.code in found or _PREPOSITION_BEFORE.search(text, max(0, before.start - 12), before.start):
         return False
     gap = text[before.end : at]
     return len(gap) <= _SUBJECT_REACH and "," not in gap and ";" not in gap and not before.passing
@@ -651,6 +687,12 @@ _SUBJECT_REACH = 80
 
 
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
+# what a possessive apposition says the name before is to another: "China, India's main rival", "Qatar, Iran's closest ally"
+_RELATION = re.compile(
+    r"[ \t]++(?:(?:main|chief|closest|close|biggest|largest|key|old|arch|regional|traditional|long-time|longtime)[ \t]++){0,2}"
+    r"(?:rivals?|ally|allies|neighbou?rs?|partners?|friends?|enem(?:y|ies)|foes?|competitors?|adversar(?:y|ies)|backers?|patrons?)\b",
+    re.IGNORECASE,
+)
 _LIST_AFTER = re.compile(r"\)?+" + _LIST_NEXT.pattern)  # the same after a name's acronym in brackets
 # "power shortages in Myanmar and Pakistan", "loans to Sri Lanka and Pakistan", "signed loans with Pakistan and
 # Uzbekistan": two places a third party works in or with, not two sides of one deal
@@ -662,8 +704,11 @@ _LIST_OR_PAIR = re.compile(r"[ \t]*+(?:,[ \t]*+(?:and[ \t]++)?|and[ \t]++|&[ \t]
 # a list of places introduced as such: "for four countries: ", "four countries – Kosovo, " (a name the registry
 # does not know may open it)
 _ENUMERATED = re.compile(
+    # after a preposition: "for four countries:", "starting with four countries –" (not "The three countries – Pakistan,
+    # Uzbekistan and Afghanistan – signed", the parties to a deal)
+    r"\b(?:for|in|to|across|with|among|including)[ \t]++(?:the[ \t]++)?(?:[\w-]++[ \t]++){0,2}?"
     r"(?<!participating[ \t])(?<!partner[ \t])(?<!member[ \t])(?<!signatory[ \t])"  # parties to the deal: "the participating countries –"
-    r"\b(?:countries|nations|economies|states|borrowers|recipients)[ \t]*+(?::|–|—|-|,?[ \t]*+(?:including|namely|such[ \t]++as|like))[ \t]*+"
+    r"(?:countries|nations|economies|states|borrowers|recipients)[ \t]*+(?::|–|—|-|,?[ \t]*+(?:including|namely|such[ \t]++as|like))[ \t]*+"
     r"(?:the[ \t]++)?(?:[A-Z][\w'’-]*+[ \t]*+,[ \t]*+){0,3}$"
 )
 
@@ -688,12 +733,15 @@ def _places_beside_pakistan(text: str, hits: list[Hit]) -> frozenset[int]:
     # Afghanistan, Kyrgyz Republic, Pakistan, and Tajikistan" names the places a third party works in. One pass over runs.
     k = 0
     while k < len(hits):
+        if hits[k].via == "place":  # a town opens no list of places: "in Beijing, Pakistan, China and Afghanistan agreed"
+            k += 1
+            continue
         end = k
         while end + 1 < len(hits) and _LIST_OR_PAIR.fullmatch(text, hits[end].end, hits[end + 1].start):
             end += 1
         run = range(k, end + 1)
         if end - k >= 2 and any(hits[r].code == "PAK" for r in run) and (
-            _SHARED_PLACE.search(text, max(0, hits[k].start - 16), hits[k].start) or _ENUMERATED.search(text, max(0, hits[k].start - 80), hits[k].start)
+            _SHARED_PLACE.search(text, max(0, hits[k].start - 16), hits[k].start) or _ENUMERATED.search(text, max(0, hits[k].start - 100), hits[k].start)
         ):
             out.update(r for r in run if hits[r].code != "PAK")
         k = end + 1

@@ -42,22 +42,25 @@ _START = attrgetter("start")
 
 
 def _project_funders(story: Story, figures: list[Figure], hits: list, starts: list[int], direct: list[str]) -> list[str]:
-    """The organisations and companies named in the sentence of a whole project's cost (Pakistan-wide):
-    "The ADB and two local banks are also financing the $159 million project" has the ADB as a partner
-    of the story though the amount is no one lender's. One bisection per such figure."""
+    """The funders named before a whole project's cost (Pakistan-wide) in its sentence: "The ADB and two local
+    banks are also financing the $159 million project" has the ADB as a partner of the story though the amount
+    is no one lender's; so do countries ("Saudi Arabia and the UAE are jointly financing the $2 billion refinery
+    project"). Each such sentence's names are read once, up to its last such amount."""
     entities = registry().entities
-    out = []
+    last_cost: dict[int, int] = {}  # a sentence -> where its last whole project's cost starts
     for f in figures:
-        if f.partner_cue != PROJECT_COST:
-            continue
-        start = f.start - story.start
-        i = bisect.bisect_right(starts, start) - 1
+        if f.partner_cue == PROJECT_COST:
+            i = bisect.bisect_right(starts, f.start - story.start) - 1
+            last_cost[i] = max(last_cost.get(i, 0), f.start - story.start)
+    out = []
+    for i, until in last_cost.items():
         lo = starts[i] if i >= 0 else 0
-        hi = starts[i + 1] if i + 1 < len(starts) else len(story.text)
         k = bisect.bisect_left(hits, lo, key=_START)
-        while k < len(hits) and hits[k].start < hi:
+        while k < len(hits) and hits[k].start < until:
             h = hits[k]
-            if h.code in direct and not h.passing and getattr(entities.get(h.code), "type", None) in ("organisation", "company"):
+            if h.code in direct and not h.passing and h.code != "PAK" and h.via == "name" and (
+                getattr(entities.get(h.code), "type", "organisation") in ("organisation", "company", "country")
+            ):
                 out.append(h.code)
             k += 1
     return out
