@@ -73,7 +73,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"  themes: {', '.join(r['themes']) or '-'}")
             for f in r["figures"]:
                 extra = " ".join(
-                    x for x in (f"year {f['year']}" if f["year"] else "", f"in {f['horizon_years']}y" if f["horizon_years"] else "", f["partner"] or "") if x
+                    x for x in (f"year {f['year']}" if f["year"] else "", f"in {f['horizon_years']}y" if f["horizon_years"] else "",
+                              "+".join(p["code"] for p in f["partners"]) or f["partner"] or "") if x
                 )
                 print(f"    {_money(f['value'], f['currency'], f['unit']):>10}  {f['kind']:<8} {f['metric']:<15} {extra:<12} [{f['start']}:{f['end']}] {f['raw']!r}")
             print()

@@ -20,6 +20,12 @@ def test_extract_folder_table(capsys):
     assert out.count("#") >= 6 and "$150B" in out and "target" in out
 
 
+def test_extract_table_shows_every_partner_of_a_combined_figure(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Remittances from Saudi Arabia and the UAE rose to $1.2 billion in May.")
+    assert main(["extract", str(tmp_path / "a.txt")]) == 0
+    assert "SAU+ARE" in capsys.readouterr().out
+
+
 def test_extract_reports_unreadable(tmp_path, capsys):
     (tmp_path / "a.txt").write_bytes(b"\x00")
     assert main(["extract", str(tmp_path)]) == 1
