@@ -1048,7 +1048,11 @@ def _horizon_years(m: re.Match[str] | None) -> int | None:
 
 
 # Names of one list: "Saudi Arabia, Qatar and the UAE", "the GCC countries and the\nUnited Kingdom"
-_JOINED = re.compile(r"\)?\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:the|other)\s+)?", re.IGNORECASE)
+# (and "The UAE, along with Saudi Arabia, pledged $3 billion": one combined giver)
+_JOINED = re.compile(
+    r"\)?\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+|along\s+with\s+|together\s+with\s+)?|and\s+|&\s*)(?:(?:the|other)\s+)?",
+    re.IGNORECASE,
+)
 _ACRONYM_AFTER = re.compile(r"\s*\(")  # "the Gulf Cooperation Council (GCC)": one name twice
 _MAX_JOINED = 8
 _DESCRIBED = re.compile(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b", re.IGNORECASE)

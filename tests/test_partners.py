@@ -278,6 +278,10 @@ def test_second_review_of_the_lists_of_counterparties(text, partners):
     assert _story(text)["partners"] == partners
 
 
+def test_a_giver_along_with_another_is_one_combined_giver():
+    assert _partner_of(_story("The UAE, along with Saudi Arabia, pledged $3 billion to Pakistan."), "$3 billion") == ["ARE", "SAU"]
+
+
 def test_a_breakdown_leaves_the_opening_s_own_figures_going_on():
     text = (
         "Remittances sent by Pakistanis in the United States rose 12 percent to $2.5 billion in nine months. "
