@@ -716,13 +716,8 @@ def _outlet_lengths() -> tuple[int, ...]:
 @lru_cache(maxsize=1)
 def _outlet_automaton():
     """An Aho-Corasick automaton of the outlet cues, each giving its row in ``vocab.outlets()``."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for i, (cue, _) in reversed(list(enumerate(vocab.outlets()))):  # a cue twice: its first row wins
-        automaton.add_word(cue, i)
-    automaton.make_automaton()
-    return automaton
+    # a cue twice: its first row wins (added last)
+    return vocab.automaton_of((cue, i) for i, (cue, _) in reversed(list(enumerate(vocab.outlets()))))
 
 
 def _repeated_title(body: str, title: str | None) -> list[tuple[int, int]]:

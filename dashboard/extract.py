@@ -2240,10 +2240,11 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     # a story that gives the same metric for several other partners is a breakdown, not one counterparty's story:
     # its figures that name no partner are the whole's ("remittances from the US rose ...; Saudi Arabia $3.7bn,
     # the UK $2.5bn ...; inflows in March stood at $1.7bn")
+    abroad = [_with_the_counterparty_not_pakistan(f, counterparty, others) for f, others in zip(figures, named_elsewhere, strict=True)]
     others_of: dict[object, set[str]] = {}
-    for f, others in zip(figures, named_elsewhere, strict=True):
+    for f, theirs in zip(figures, abroad, strict=True):
         if (f.metric in _BREAKDOWN_METRICS and f.partner is not None and f.partner != counterparty.code
-                and not f.partner_cue.endswith(ABROAD) and not _with_the_counterparty_not_pakistan(f, counterparty, others)):
+                and not f.partner_cue.endswith(ABROAD) and not theirs):
             others_of.setdefault(f.metric, set()).add(f.partner)
     out = []
     first = None  # the first figure of the sentence
@@ -2253,7 +2254,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             out.append(f)
             continue
         at = f.quote.find(f.raw)
-        if _with_the_counterparty_not_pakistan(f, counterparty, others):
+        if abroad[i]:
             # "Niger, with 77,140 tons worth $116.85 million, was the largest exporter of sesame to China" in a
             # story of Pakistan's exports to China: another supplier's trade with the counterparty
             out.append(replace(f, partner_cue=f"{f.partner_cue}: {ABROAD}"))

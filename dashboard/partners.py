@@ -700,7 +700,6 @@ _SHARED_PLACE = re.compile(r"\b(?:in|to|for|across|with)[ \t]++(?:the[ \t]++)?$"
 
 
 _PLACES_BESIDE: list[tuple] = [(None, None, frozenset())]  # the text and hits read last, and their places
-_LIST_OR_PAIR = re.compile(r"[ \t]*+(?:,[ \t]*+(?:and[ \t]++)?|and[ \t]++|&[ \t]*+)(?:the[ \t]++)?")
 # a list of places introduced as such: "for four countries: ", "four countries – Kosovo, " (a name the registry
 # does not know may open it)
 _ENUMERATED = re.compile(
@@ -737,7 +736,7 @@ def _places_beside_pakistan(text: str, hits: list[Hit]) -> frozenset[int]:
             k += 1
             continue
         end = k
-        while end + 1 < len(hits) and _LIST_OR_PAIR.fullmatch(text, hits[end].end, hits[end + 1].start):
+        while end + 1 < len(hits) and _LIST_NEXT.fullmatch(text, hits[end].end, hits[end + 1].start):
             end += 1
         run = range(k, end + 1)
         if end - k >= 2 and any(hits[r].code == "PAK" for r in run) and (

@@ -47,6 +47,7 @@ def _project_funders(story: Story, figures: list[Figure], hits: list, starts: li
     is no one lender's; so do countries ("Saudi Arabia and the UAE are jointly financing the $2 billion refinery
     project"). Each such sentence's names are read once, up to its last such amount."""
     entities = registry().entities
+    named = set(direct)
     last_cost: dict[int, int] = {}  # a sentence -> where its last whole project's cost starts
     for f in figures:
         if f.partner_cue == PROJECT_COST:
@@ -58,7 +59,7 @@ def _project_funders(story: Story, figures: list[Figure], hits: list, starts: li
         k = bisect.bisect_left(hits, lo, key=_START)
         while k < len(hits) and hits[k].start < until:
             h = hits[k]
-            if h.code in direct and not h.passing and h.code != "PAK" and h.via == "name" and (
+            if h.code in named and not h.passing and h.code != "PAK" and h.via == "name" and (
                 getattr(entities.get(h.code), "type", "organisation") in ("organisation", "company", "country")
             ):
                 out.append(h.code)

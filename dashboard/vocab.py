@@ -210,6 +210,19 @@ def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if "" in found or len(found) > _MAX_OPENINGS else frozenset(found)
 
 
+def automaton_of(entries):
+    """An Aho-Corasick automaton (pyahocorasick, imported when first needed) of ``(word, value)`` entries,
+    made ready when it holds any: ``automaton_of([("bank", 3)]).iter(" a bank ")`` -> ``[(6, 3)]``."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word, value in entries:
+        automaton.add_word(word, value)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
 class WordPass:
     """Sets of words found in one Aho-Corasick pass over a text. An automaton costs mostly per character
     read, so the sets that the readers of one story look for in its lower-cased text (the openings of its
@@ -236,16 +249,11 @@ class WordPass:
                 return entry
         built = self._automaton
         if built is None or built[0] <= k:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
             owners: dict[str, list[tuple[int, int]]] = {}
             for n, words in enumerate(self.sets):
                 for i, word in enumerate(words):
                     owners.setdefault(word, []).append((n, i))
-            for word, found_in in owners.items():
-                automaton.add_word(word, (len(word) - 1, tuple(found_in)))
-            automaton.make_automaton()
+            automaton = automaton_of((word, (len(word) - 1, tuple(found_in))) for word, found_in in owners.items())
             built = self._automaton = (len(self.sets), automaton)
         found: list[list[tuple[int, int, int]]] = [[] for _ in range(built[0])]
         for end, (back, found_in) in built[1].iter(text):
@@ -513,13 +521,7 @@ class Gated:
     def _openings_automaton(self):
         """An Aho-Corasick automaton of the openings (each with its length), built when first asked."""
         if self._any_opening is None:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for word in self.openings:
-                automaton.add_word(word, len(word))
-            automaton.make_automaton()
-            self._any_opening = automaton
+            self._any_opening = automaton_of((word, len(word)) for word in self.openings)
         return self._any_opening
 
     def places(self, text: str, pos: int, endpos: int) -> list[int]:
@@ -619,10 +621,7 @@ class CueIndex:
     the term's pattern tried. Terms without such words run over the whole text."""
 
     def __init__(self, terms: tuple[Term, ...]) -> None:
-        import ahocorasick
-
         self.terms = terms
-        self.automaton = ahocorasick.Automaton()
         words: dict[str, list[tuple[int, int]]] = {}
         self.fallback: list[Term] = []
         for i, term in enumerate(terms):
@@ -636,17 +635,17 @@ class CueIndex:
             # shortest gate word an opening starts with, where the term's match stood among those found at one place
             for word in spaced_openings(term.lowered.pattern, gate) if term.lowered is not None else gate:
                 words.setdefault(word, []).append((i, min(len(g) for g in gate if word.startswith(g))))
-        for word, ranked in words.items():
-            # " word": the automaton runs over the text with every non-word character made a space,
-            # so it only ever stops where a word starts. Each term comes with its matcher: the
-            # lower-case pattern (run on lowered text) or the pattern itself (on the text), and its rank
-            tried = tuple(
+        def tried(ranked: list[tuple[int, int]]) -> tuple:
+            # each term comes with its matcher: the lower-case pattern (run on lowered text) or the pattern
+            # itself (on the text), and its rank
+            return tuple(
                 (i, terms[i], *((terms[i].lowered.match, True) if terms[i].lowered is not None else (terms[i].pattern.match, False)), rank)
                 for i, rank in ranked
             )
-            self.automaton.add_word(" " + word, (len(word), tried))
-        if words:
-            self.automaton.make_automaton()
+
+        # " word": the automaton runs over the text with every non-word character made a space, so it only
+        # ever stops where a word starts
+        self.automaton = automaton_of((" " + word, (len(word), tried(ranked))) for word, ranked in words.items())
         self.empty = not words
         self.joint: JointCueIndex | None = None  # this index alone, built when first used
 
@@ -664,15 +663,12 @@ class JointCueIndex:
     the longer first; the others' hits between them change nothing)."""
 
     def __init__(self, indexes: tuple[CueIndex, ...]) -> None:
-        import ahocorasick
-
         self.indexes = indexes
         words: dict[str, list] = {}
         for k, index in enumerate(indexes):
             if not index.empty:
                 for word, value in index.automaton.items():
                     words.setdefault(word, [None] * len(indexes))[k] = value
-        self.automaton = ahocorasick.Automaton()
         # each word's terms as one flat tuple ``(k, i, term, match, on_lowered, rank, shared)``: ``shared`` when
         # another word of the same term starts like it ("invest", "investment": both found at one place)
         words_of: dict[tuple[int, int], list[str]] = {}
@@ -684,12 +680,12 @@ class JointCueIndex:
         def shared(k: int, i: int, word: str) -> bool:
             return any(w != word and (w.startswith(word) or word.startswith(w)) for w in words_of[(k, i)])
 
-        for word, values in words.items():
+        def value(word: str, values: list) -> tuple:
             per_index = tuple((k, v[1]) for k, v in enumerate(values) if v is not None)
             flat = tuple((k, *entry, shared(k, entry[0], word)) for k, entries in per_index for entry in entries)
-            self.automaton.add_word(word, (len(word) - 1, per_index, flat))
-        if words:
-            self.automaton.make_automaton()
+            return len(word) - 1, per_index, flat
+
+        self.automaton = automaton_of((word, value(word, values)) for word, values in words.items())
         self.empty = not words
         self._longest: int | None = None  # the longest word, when first needed
         # no word holds a space but its first and last: the hits that start at one place come one after another
@@ -1086,12 +1082,7 @@ def _rare_rows(rows: list[dict[str, str]]) -> tuple[re.Pattern[str] | None, obje
             common.append(row["pattern"])
     if not words:
         return None, None
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, None)
-    automaton.make_automaton()
+    automaton = automaton_of((word, None) for word in words)
     return re.compile(rf"(?m:^[ \t]*(?:{'|'.join(common)}))" if common else r"(?!)"), automaton
 
 
