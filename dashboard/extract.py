@@ -936,6 +936,13 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     return _WEAK_KINDS.get(term.code, term.code), cue
 
 
+_NO_BREAKS = _Breaks(None, "")
+
+
+def _NONE_AFTER(term, m) -> bool:
+    return False
+
+
 def classify_metric(s: _Sentence, fig: Amount, previous: object | None = None) -> str | None:
     """The nearest metric keyword in the figure's clause: ``"$2.7 trillion in imports"`` -> imports.
 
@@ -944,6 +951,8 @@ def classify_metric(s: _Sentence, fig: Amount, previous: object | None = None) -
     for a percentage a rate word (growth, share); else None (``extract_figures`` then uses the story's topic).
     """
     best = _nearest(s, fig, s.story.metric)
+    if best is None:  # an earlier clause of the sentence: "reserves of $7.18 billion, while commercial banks hold $5.1 billion"
+        best = _nearest(s, fig, s.story.metric, after_ok=_NONE_AFTER, before=_NO_BREAKS)
     if best is not None:
         return best[0].code
     if previous is not None:

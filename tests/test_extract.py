@@ -291,6 +291,16 @@ def test_metric_from_keywords(text, metric):
     assert _one(text).metric == metric
 
 
+def test_a_later_clause_without_a_metric_takes_the_sentence_s_own():
+    text = (
+        "Saudi Arabia extended its $3 billion deposit with the central bank.\n\n"
+        "The central bank now holds $7.2 billion in foreign exchange reserves, while commercial banks hold $5.1 billion."
+    )
+    figures = extract_figures(text)
+    assert [f.metric for f in figures] == ["financing", "reserves", "reserves"]
+    assert figures[2].partners == ()  # a national total, not the depositor's
+
+
 def test_percentage_takes_the_subject_metric_before_growth():
     assert _one("IT exports grew 25% in the first half.").metric == "it_exports"
     assert _one("The economy grew 2.5% last year, officials said.").metric == "growth"
