@@ -518,12 +518,16 @@ def own_body(text: str, country: Hit, body: Hit, unregistered: bool = False, pos
     return (_POSSESSIVE_BODY if possessive else _BEFORE_ITS_BODY).fullmatch(text, country.end, body.start) is not None
 
 
-def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str]) -> set[str]:
+def engagement_partners(
+    text: str, hits: list[Hit], spans: list[tuple[int, int]], direct: list[str], referred: set[str] | None = None
+) -> set[str]:
     """Counterparties of engagements without figures: a partner joined to Pakistan in a sentence
     with an engagement word (``data/engagement_cues.csv``): "Pakistan and Malaysia signed",
     "Pakistan-Kazakhstan relations", "ASEAN-Pakistan", or "with"/"between"/"from" X in a sentence
     naming Pakistan; a funder anywhere ("a World Bank-funded project", "financed by the ADB").
-    Neighbours in a list ("after visiting Malaysia and Indonesia") are not."""
+    Neighbours in a list ("after visiting Malaysia and Indonesia") are not. ``referred``: collects those
+    named after "with"/"from" in a sentence that refers to Pakistan without naming it ("the country has had
+    talks with the heads of the AIIB", "the federal government partnered with World Liberty Financial")."""
     from dashboard.vocab import engagement_cues, engagement_cues_lowered
 
     by_sentence: dict[int, list[Hit]] = {}
@@ -555,8 +559,12 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
             found.add(hit.code)
     for i, group in by_sentence.items():
         found |= _givers(text, group, direct, entities)
-        if not any(h.code == "PAK" for h in group) or not engaged_in(*spans[i]):
+        if not engaged_in(*spans[i]):
             continue
+        pakistan_here = any(h.code == "PAK" for h in group)
+        if not pakistan_here and (referred is None or not _PAKISTAN_REFERENCE.search(text, *spans[i])):
+            continue
+        into = found if pakistan_here else referred
         # the list goes on after a counterparty named after "with" or "from": "assurances from China, Saudi Arabia and
         # the UAE", "co-financed with the Asian Development Bank (ADB) and the United Kingdom's Department for
         # International Development"; not along a route ("lines from Kyrgyzstan and Tajikistan to Afghanistan")
@@ -594,12 +602,18 @@ def engagement_partners(text: str, hits: list[Hit], spans: list[tuple[int, int]]
                 with_before = None  # the start of a route: "power lines from Kyrgyzstan to Afghanistan"
             if with_before and _AFTER_COMMA.search(text, max(spans[i][0], with_before.start() - 4), with_before.start()) and clauses.compares():
                 with_before = None  # "less aid than Bangladesh, with India and Nepal getting more": the comparison goes on
+            if not pakistan_here:
+                joined = listed = False
             if joined or listed or with_before or went_on:
-                found.add(hit.code)
+                into.add(hit.code)
                 here.add(hit.code)
             if with_before:
                 last = hit
     return found
+
+
+# Pakistan named by its government, capital or leaders: "the country", "the federal government", "Islamabad", "Shehbaz"
+_PAKISTAN_REFERENCE = re.compile(r"\b(?:(?i:the[ \t]+(?:country|government|federal[ \t]+government|cabinet|prime[ \t]+minister|finance[ \t]+minister|state[ \t]+bank))|Islamabad|SBP|Shehbaz|Prime[ \t]+Minister|Finance[ \t]+Minister)\b")
 
 
 def _lists(text: str, group: list[Hit]) -> tuple[list[bool], list[bool]]:

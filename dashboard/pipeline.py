@@ -83,7 +83,8 @@ def analyse_story(story: Story) -> dict:
     direct, passing = classify(story.text, hits)
     spans = sentence_spans(story.text)
     starts = [a for a, _ in spans]
-    engaged = engagement_partners(story.text, hits, spans, direct)
+    referred: set[str] = set()  # engaged in a sentence that calls Pakistan "the country", "Islamabad": never the story's one counterparty
+    engaged = engagement_partners(story.text, hits, spans, direct, referred)
     one = story_counterparty(story.text, hits, engaged)
     file_hits = [h.moved(story.start) for h in hits]  # extract_figures leaves out Pakistan, towns and passing names
     figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one, spans=spans)
@@ -97,7 +98,7 @@ def analyse_story(story: Story) -> dict:
     comparing = {quote: compares(quote) for quote in {f.quote for f in figures}}  # a sentence's figures share its quote
     counted = (f for f in figures if not comparing[f.quote] and not f.partner_cue.endswith(ABROAD))
     of_figures = [c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))]
-    partners = list(dict.fromkeys([*of_figures, *(c for c in direct if c in engaged), *_project_funders(story, figures, hits, starts, direct)]))
+    partners = list(dict.fromkeys([*of_figures, *(c for c in direct if c in engaged or c in referred), *_project_funders(story, figures, hits, starts, direct)]))
     # a name in the headline is the story's partner unless the story's own counterparties are others
     # ("India asks IMF to reconsider Pakistan programme": the IMF's loan; India objects)
     partners += [c for c in direct if c in headline and c not in partners

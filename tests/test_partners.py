@@ -226,6 +226,31 @@ def test_counterparties_of_an_engagement_listed_after_from(text, partners):
     assert _story(text)["partners"] == partners
 
 
+def test_an_engagement_of_pakistan_named_by_its_government_makes_a_partner():
+    text = (
+        "Pakistan plans its first green bond.\n\n"
+        "The finance minister said the country has had positive talks with the heads of the Asian Development Bank, "
+        "which is expected to provide a guarantee. The federal government has also signed an agreement with Binance on payments."
+    )
+    assert _story(text)["partners"] == ["ADB", "BINANCE"]
+
+
+def test_such_an_engagement_is_not_the_counterparty_of_the_story_s_figures():
+    text = (
+        "Pakistan's technology sector grows\n\n"
+        "Technology firms attracted $137 million in investment last year.\n\n"
+        "New IT parks in Islamabad and Karachi are being built, with Korean investment."
+    )
+    record = _story(text)
+    assert record["partners"] == ["KOR"]
+    assert _partner_of(record, "$137 million") == []
+
+
+def test_an_engagement_of_another_party_is_not_pakistan_s_without_pakistan():
+    text = "Pakistan gets a $500 million loan from the AIIB.\n\nThe AIIB has also formed a partnership with the European Investment Bank."
+    assert _story(text)["partners"] == ["AIIB"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
