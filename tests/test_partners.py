@@ -230,7 +230,7 @@ def test_an_engagement_of_pakistan_named_by_its_government_makes_a_partner():
     text = (
         "Pakistan plans its first green bond.\n\n"
         "The finance minister said the country has had positive talks with the heads of the Asian Development Bank, "
-        "which is expected to provide a guarantee. The federal government has also signed an agreement with Binance on payments."
+        "which is expected to provide a guarantee. The federal government has also partnered with Binance on payments."
     )
     assert _story(text)["partners"] == ["ADB", "BINANCE"]
 
