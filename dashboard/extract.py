@@ -1214,7 +1214,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
     group = [hits[k]]
     a, b = k, k
     while a > 0 and len(group) < _MAX_JOINED:
-        if (before := _members_before(s, hits, a)) is not None:
+        if (before := _members_before(s, hits, a)) is not None or (before := _members_listed_before(s, hits, a)) is not None:
             a = before
         elif _joined(s, hits[a - 1], hits[a]):
             a -= 1
@@ -1224,7 +1224,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
     while b + 1 < len(hits) and len(group) < _MAX_JOINED:
         if _joined(s, hits[b], hits[b + 1]):
             b += 1
-        elif (after := _members_after(s, hits, b)) is not None:
+        elif (after := _members_after(s, hits, b)) is not None or (after := _members_listed_after(s, hits, b)) is not None:
             b = after
         else:
             break
@@ -1267,6 +1267,50 @@ def _members_before(s: _Sentence, hits: list[Hit], a: int) -> int | None:
         return None
     return i
 
+
+
+# "GCC countries including Kuwait, Bahrain, Qatar and Oman, and the EU": a bloc and members of it, unbracketed
+_MEMBERS_OPEN = re.compile(
+    r"[ \t]*+(?:(?:countries|states|nations|members)[ \t]*+)?,?[ \t]*+(?:including|such[ \t]++as|namely|notably|like)[ \t]++(?:the[ \t]++)?",
+    re.IGNORECASE,
+)
+
+
+def _bloc_members(code: str) -> tuple[str, ...]:
+    entity = registry().entities.get(code)
+    return entity.members if entity is not None else ()
+
+
+def _members_listed_after(s: _Sentence, hits: list[Hit], b: int) -> int | None:
+    """The index of the next name of the list after the bloc ``hits[b]`` and the members of it that follow
+    it unbracketed ("GCC countries including Kuwait and Oman, and the EU" -> the EU), if any."""
+    members = _bloc_members(hits[b].code)
+    if not members or b + 1 >= len(hits) or not _MEMBERS_OPEN.fullmatch(s.text, hits[b].end - s.start, hits[b + 1].start - s.start):
+        return None
+    j = b + 1
+    while j < len(hits) and j - b <= _MAX_JOINED and hits[j].code in members:
+        if j + 1 < len(hits) and _joined(s, hits[j], hits[j + 1]):
+            j += 1
+        else:
+            return None
+    return j if j > b + 1 and j < len(hits) and hits[j].code not in members else None
+
+
+def _members_listed_before(s: _Sentence, hits: list[Hit], a: int) -> int | None:
+    """The index of the bloc whose members stand unbracketed between it and ``hits[a]`` ("GCC countries
+    including Kuwait and Oman, and the EU": from the EU, the GCC), if any. Looks back at most ``_MAX_JOINED`` names."""
+    j = a - 1
+    if j < 1 or not _joined(s, hits[j], hits[a]):
+        return None
+    while j >= 1 and a - j <= _MAX_JOINED:
+        bloc = hits[j - 1]
+        if _MEMBERS_OPEN.fullmatch(s.text, bloc.end - s.start, hits[j].start - s.start):
+            members = _bloc_members(bloc.code)
+            return j - 1 if members and all(h.code in members for h in hits[j:a]) else None
+        if not _joined(s, hits[j - 1], hits[j]):
+            return None
+        j -= 1
+    return None
 
 
 def _joined(s: _Sentence, first: Hit, second: Hit) -> bool:

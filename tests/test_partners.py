@@ -1208,6 +1208,19 @@ def test_members_listed_in_brackets_are_not_names_of_the_list():
     assert "BHR" not in record["partners"]
 
 
+@pytest.mark.parametrize(
+    "members",
+    ["GCC countries including Kuwait, Bahrain and Oman, and the European Union", "the GCC, such as Kuwait and Oman, and the European Union"],
+)
+def test_members_listed_after_their_bloc_are_not_names_of_the_list(members):
+    text = f"Remittances from Saudi Arabia, the UK, {members} amounted to $3.8 billion, $2.0 billion, $1.8 billion and $1.5 billion respectively."
+    record = _story(text)
+    assert [_partner_of(record, raw) for raw in ("$3.8 billion", "$2.0 billion", "$1.8 billion", "$1.5 billion")] == [
+        ["SAU"], ["GBR"], ["GCC"], ["EU"]
+    ]
+    assert not {"KWT", "OMN"} & set(record["partners"])
+
+
 def test_the_author_of_a_report_is_its_source_not_a_counterparty():
     text = (
         "Forty projects worth $30 billion to be completed under CPEC\n\n"
