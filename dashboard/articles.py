@@ -627,10 +627,23 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Where page furniture (``data/furniture.csv``) stands in ``text``; after a teasers' header in
     the second half of the text ("Related Articles" on a line of its own), all the rest; and the
     other stories' teasers a page may open with (see :func:`lead_teasers`)."""
-    spans = vocab.furniture().spans(text)
+    spans = [(a, b) for a, b in vocab.furniture().spans(text) if not _signed_paragraph(text, a, b)]
     headers = vocab.teaser_headers()
     teasers = search_line_starts(headers, text, len(text) // 2) if headers is not None else None
     return spans + lead_teasers(text) + ([(teasers.start(), len(text))] if teasers else [])
+
+
+_AMOUNT_SIGN = re.compile(r"[$€£¥][ \t]?\d")
+
+
+def _signed_paragraph(text: str, a: int, b: int) -> bool:
+    """Whether the furniture at ``text[a:b]`` is a paragraph of the story that a wire signs off like a photo
+    caption: one line, read as a caption, holding two amounts or more ("... from Saudi Arabia and the UAE with
+    $433.4 million and $395.5 million respectively. – APP"): captions show people and places, not sums."""
+    if "\n" in text[a:b].strip() or not vocab.captions().match(text, a):
+        return False
+    first = _AMOUNT_SIGN.search(text, a, b)
+    return first is not None and _AMOUNT_SIGN.search(text, first.end(), b) is not None
 
 
 _TEASER_REACH = 3000  # teasers stand above the story's own headline

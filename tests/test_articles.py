@@ -92,6 +92,20 @@ def test_furniture_is_blanked(line, name):
     assert "Real story sentence." in cleaned and "More story." in cleaned
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("A trader counts notes in Karachi on Monday. — AFP", False),  # a photo's caption
+        ("The port handled $2 billion of cargo, officials said. – APP", False),  # one amount: still a caption's form
+        ("Remittances from Saudi Arabia and the UAE came to $433.4 million and $395.5 million respectively. – APP", True),
+    ],
+)
+def test_a_paragraph_signed_off_by_its_wire_is_the_story_not_a_caption(line, kept):
+    text = f"Real story sentence.\n\n{line}\n"
+    cleaned = blank(text, furniture_spans(text))
+    assert (line in cleaned) is kept
+
+
 def test_ticker_numbers_never_reach_the_story():
     text = " date 2025-04-22 AIRLINK 182.71 Increased By ▲ 2.54 (1.41%)\nHeadline here for the story\n\n" + BODY
     (story,) = read_stories("x.txt", text)
