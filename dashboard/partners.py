@@ -69,7 +69,9 @@ _DESCRIBED_AFTER_DOLLAR_COUNTRY = re.compile(
 
 def _dollar_before(text: str, alias: str, end: int, start: int) -> bool:
     """Whether the name at ``start`` closes a dollar amount as its currency ("nearly $1.1 billion U.S.
-    from the IMF"); not "a $500 million US loan", where the name describes the loan."""
+    from the IMF", "3.1 billion $US"); not "a $500 million US loan", where the name describes the loan."""
+    if alias in _DOLLAR_COUNTRIES and start > 0 and text[start - 1] == "$":
+        return True  # "3.1 billion $US": the dollar's sign and its country, one currency
     return (alias in _DOLLAR_COUNTRIES and _DESCRIBED_AFTER_DOLLAR_COUNTRY.match(text, end) is None
             and _DOLLARS_BEFORE.search(text, max(0, start - 30), start) is not None)
 

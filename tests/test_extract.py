@@ -41,6 +41,8 @@ def amounts(text):
         ("exports of three billion dollars", 3e9, "USD", "three billion dollars"),
         ("more than $15 million raised", 1.5e7, "USD", "$15 million"),
         ("US$5bn in deposits", 5e9, "USD", "US$5bn"),
+        ("a loan of $US3 billion", 3e9, "USD", "$US3 billion"),  # the Australian press's form
+        ("a swap of 3.1 billion $US in all", 3.1e9, "USD", "3.1 billion $US"),
         ("PKR 3.5 trillion budget", 3.5e12, "PKR", "PKR 3.5 trillion"),
         ("Rs. 1,200 crore scheme", 1.2e10, "PKR", "Rs. 1,200 crore"),
         ("Rs50 lakh prize", 5e6, "PKR", "Rs50 lakh"),

@@ -1144,6 +1144,8 @@ def test_a_dollar_amount_s_country_after_it_is_its_currency():
     assert "USA" not in record["partners"] + record["mentions"]
     record = _story("Pakistan's exports to the U.S. rose to $5 billion.")
     assert record["partners"] == ["USA"]
+    record = _story("Pakistan and China signed a swap of 20 billion yuan (3.1 billion $US).")
+    assert "USA" not in record["partners"] + record["mentions"]
 
 
 def test_generic_words_alone_name_no_lender():
