@@ -723,7 +723,7 @@ _ENUMERATED = re.compile(
     # Uzbekistan and Afghanistan – signed", the parties to a deal)
     r"\b(?:for|in|to|across|with|among|including)[ \t]++(?:the[ \t]++)?(?:[\w-]++[ \t]++){0,2}?"
     r"(?<!participating[ \t])(?<!partner[ \t])(?<!member[ \t])(?<!signatory[ \t])"  # parties to the deal: "the participating countries –"
-    r"(?:countries|nations|economies|states|borrowers|recipients)[ \t]*+(?::|–|—|-|,?[ \t]*+(?:including|namely|such[ \t]++as|like))[ \t]*+"
+    r"(?:countries|nations|economies|markets|states|borrowers|recipients)[ \t]*+(?::|–|—|-|,?[ \t]*+(?:including|namely|such[ \t]++as|like))[ \t]*+"
     r"(?:the[ \t]++)?(?:[A-Z][\w'’-]*+[ \t]*+,[ \t]*+){0,3}$"
 )
 

@@ -256,11 +256,12 @@ def test_an_engagement_of_another_party_is_not_pakistan_s_without_pakistan():
     [
         "The board approved $526 million in grants for the transmission project for four countries: Afghanistan, Kyrgyzstan, Pakistan, and Tajikistan.",
         "The fund signed its first loans, starting with four countries – Kosovo, Pakistan, Uzbekistan, and Zimbabwe.",
+        "With rates near zero, venture capitalists invested in markets such as Pakistan, Egypt, and Nigeria. Startups raised $172 million.",
     ],
 )
 def test_places_listed_with_pakistan_are_not_its_counterparties(text):
     partners = _story(text)["partners"]
-    assert not {"KGZ", "TJK", "AFG", "UZB", "ZWE"} & set(partners)
+    assert not {"KGZ", "TJK", "AFG", "UZB", "ZWE", "EGY"} & set(partners)
 
 
 @pytest.mark.parametrize(
