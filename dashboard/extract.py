@@ -2165,7 +2165,8 @@ def _whole_of_named_parts(figures: list[Figure], text: str, offset: int) -> list
 # "Of the total, $2 billion is due in December": a part of the amount named just before; "Another USD 1
 # billion is due in January", "the remaining $1 billion": more of the same, from the same counterparty
 _OF_THE_TOTAL = re.compile(
-    r"(?:\b(?:of|out[ \t]++of)[ \t]++(?:the[ \t]++total|this|that|these|which|it)[ \t]*+,?[ \t]*+"
+    # ("of the total $17.5 billion" without the comma is the whole itself, not a part of the amount before)
+    r"(?:\b(?:of|out[ \t]++of)[ \t]++(?:the[ \t]++total[ \t]*+,|this[ \t]*+,?|that[ \t]*+,?|these[ \t]*+,?|which[ \t]*+,?|it[ \t]*+,?)[ \t]*+"
     r"|\b(?:another|the[ \t]++remaining|the[ \t]++other|a[ \t]++further|the[ \t]++rest[ \t]++of[ \t]++the)[ \t]++"
     # "The new allocation adds to the €1.05 million mobilized in September": the earlier amount of the same giver
     r"|(?P<added>\b(?:adds?|added|adding)[ \t]++to[ \t]++(?:the|an[ \t]++earlier|a[ \t]++previous)[ \t]++|\bon[ \t]++top[ \t]++of[ \t]++(?:the[ \t]++)?))"

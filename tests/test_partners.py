@@ -591,6 +591,9 @@ def test_the_other_way_of_the_same_trade_is_with_the_same_country():
          "$12.3 billion", []),
         # the bracket after an amount holds its link
         ("By the end of April, we exported rice valuing $100 million (to China), he said.", "$100 million", ["CHN"]),
+        # "of the total $17.5 billion" is the whole, not a part of the amount before
+        ("Pakistanis working in Qatar sent home $342m in remittances. That is under 2pc of the total $17.5 billion remittances.",
+         "$17.5 billion", []),
     ],
 )
 def test_more_of_the_same_and_a_link_in_brackets(text, raw, partner):
