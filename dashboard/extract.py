@@ -2210,12 +2210,14 @@ def _of_the_loan(figures: list[Figure], text: str, offset: int) -> list[Figure]:
     20 billion yuan"), is the loan's lender's: the partner of the last financing figure with one. Amounts
     "from these countries" are those of the last combined amount's countries. One pass."""
     out, lender, group = [], None, None
+    wide = vocab.pakistan_wide()
     for f in figures:
         by_group = False
         at = f.quote.find(f.raw) if f.partner is None and (lender is not None or group is not None) else -1
         if at != -1:  # the figure's own sentence (its quote, the reading it was given)
             end = at + len(f.raw)
-            if lender is not None and (_THE_LOAN.search(f.quote, end, end + _LOAN_REACH) or _ABOUT_THE_LOAN.match(f.quote, 0, at)):
+            if (lender is not None and (_THE_LOAN.search(f.quote, end, end + _LOAN_REACH) or _ABOUT_THE_LOAN.match(f.quote, 0, at))
+                    and not wide.search(f.quote, max(0, at - _WIDE_AFTER), at)):  # "the loan will help fund the government's $2.3 billion programme"
                 f = replace(f, partner=lender.partner, partners=lender.partners, partner_cue=f"{lender.partner_cue} (the loan named before)")
             elif group is not None and _THESE_COUNTRIES.search(f.quote, max(0, at - _LOAN_REACH * 2), end + _LOAN_REACH):
                 f = replace(f, partner=group.partner, partners=group.partners, partner_cue=f"{group.partner_cue} (these countries)")

@@ -1188,6 +1188,11 @@ def test_a_title_after_a_name_is_an_official_not_an_unregistered_company():
         ("The Asian Development Bank approved the $300 million loan for the project.", "$300 million", ["ADB"]),
         # a sum that a project did cost, lent by a named lender, stays the lender's
         ("The World Bank financed a water project in Islamabad that cost $442 million.", "$442 million", ["WORLDBANK"]),
+        # the government's own programme, which a loan helps fund
+        ("The ADB approved $1.5 billion in financing to Pakistan.\n\nThe loan will help fund the government's $2.3 billion "
+         "development programme.", "$2.3 billion", []),
+        ("The ADB approved $1.5 billion in financing to Pakistan.\n\nThe government's board said the bank will add $500 million.",
+         "$500 million", ["ADB"]),
     ],
 )
 def test_a_whole_project_s_cost_is_pakistan_wide(text, raw, partner):
