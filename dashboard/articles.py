@@ -760,7 +760,7 @@ def read_stories(source: str, text: str) -> list[Story]:
 
     ``read_stories("003.txt", text)`` -> ``[Story(story=0, ...), Story(story=1, ...)]``
     """
-    work = text.replace("\r", " ")
+    work = text.replace("\r", " ").replace("`", "’")  # "People`s Bank of China": a backtick typed for an apostrophe (same length)
     stories = []
     for index, (start, end) in enumerate(split_stories(work)):
         raw = work[start:end]

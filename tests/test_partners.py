@@ -1152,6 +1152,11 @@ def test_a_dollar_amount_s_country_after_it_is_its_currency():
     assert "USA" not in record["partners"] + record["mentions"]
 
 
+def test_a_backtick_typed_for_an_apostrophe_still_names_the_lender():
+    record = _story("Pakistan signed a currency swap agreement with the People`s Bank of China, the country`s central bank.")
+    assert "PBOC" in record["partners"] and "BANKOFCHINA" not in record["partners"] + record["mentions"]
+
+
 def test_generic_words_alone_name_no_lender():
     text = "The Asian Development Bank, ECO Trade and Development Bank, and Habib Bank are also financing the $159 million project."
     record = _story(text)
