@@ -174,6 +174,8 @@ def _one(text):
         ("The minister highlighted the goal of exporting $50 billion to the Chinese market.", "target"),
         ("The government aims to raise IT exports to $15 billion by 2030.", "target"),
         ("Pakistan pledged $20 million for the fund.", "target"),
+        ("Islamabad is racing against time to unlock at least $1.1 billion under the review.", "target"),
+        ("Pakistan and the IMF were also in discussions for the release of the full $2.5 billion.", "target"),
         ("IT exports surged to $3.2 billion in FY2024-25.", "actual"),
         ("Remittances reached $38 billion last year.", "actual"),
         ("The reform could bring an estimated $25 billion in virtual assets into the tax net.", "estimate"),
