@@ -165,7 +165,7 @@ def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
             # as `add --url` does: a date in the address dates a text that states none, and its relative years
             from dashboard.articles import date_from_url
 
-            from_url = date_from_url(articles[aid]["url"])
+            from_url = date_from_url(articles[aid]["url"], read_text(path))
             found_stories = [replace(s, published=s.published or from_url) for s in found_stories]
         records = [analyse_story(s) for s in found_stories]
         stories[aid] = records

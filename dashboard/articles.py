@@ -312,15 +312,19 @@ _URL_DATE = re.compile(
 )
 
 
-def date_from_url(url: str | None) -> date | None:
+def date_from_url(url: str | None, text: str | None = None) -> date | None:
     """The publication date many news sites put in their URLs: ``".../2024/04/02/slug"`` -> 2024-04-02,
     ``"nation.com.pk/15-Aug-2019/slug"`` -> 2019-08-15, ``".../amp/20240808/slug"`` -> 2024-08-08;
-    a year and month alone, or none, -> None."""
+    a year and month alone (``".../2020/07/slug.html"``) -> the site's "today" stamp above the headline of
+    ``text`` when it falls in that month (the page was saved the month it came out), else None; none -> None."""
     if not url:
         return None
     m = _URL_DATE.search(url[:2048])
     if not m:
         return None
+    if m.group("y") and not m.group("d"):
+        month = (int(m.group("y")), int(m.group("m")))
+        return next((when for when in _today_stamps(text) if (when.year, when.month) == month), None) if text else None
     try:
         if m.group("y2"):
             return parse_date(f"{m.group('d2')} {m.group('mon')} {m.group('y2')}")
@@ -354,6 +358,18 @@ def _date_line(line: str) -> tuple[date, bool] | None:
     if when is None or sum(k in ("name", "glue") for k in kinds) > _DATE_LINE_WORDS:
         return None
     return when, "weekday" in kinds and "by" not in kinds and "time" not in kinds
+
+
+def _today_stamps(text: str) -> list[date]:
+    """The dates of the "today" stamps (see :func:`_date_line`) in the first lines of ``text``."""
+    found = []
+    for line in text[:_DATE_LINE_REACH].split("\n"):
+        dated = _date_line(line) if len(line) <= _DATE_LINE_LENGTH and _YEAR_DIGITS.search(line) else None
+        if dated and dated[1]:
+            found.append(dated[0])
+            if len(found) >= _MAX_DATELINES:
+                break
+    return found
 
 
 def _date_from_lines(text: str) -> date | None:

@@ -165,7 +165,7 @@ def url_date(text: str, url: str | None) -> date | None:
     if not url:
         return None
     first = next(iter(read_stories("article.txt", text)), None)
-    return None if first is not None and first.published else date_from_url(url)
+    return None if first is not None and first.published else date_from_url(url, text)
 
 
 def from_path(path: Path, how: str = "cli", given: Meta = Meta(), extract: bool = True) -> NewArticle:

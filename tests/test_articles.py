@@ -431,6 +431,25 @@ def test_date_from_url(url, published):
     assert (found.isoformat() if found else None) == published
 
 
+@pytest.mark.parametrize(
+    ("url", "published"),
+    [
+        # a year and month in the address confirm the site's "today" stamp of that month
+        ("https://blog.example.com/2020/07/aiib-approves-loan.html", "2020-07-22"),
+        # a stamp of another month is the day the page was saved
+        ("https://blog.example.com/2019/01/aiib-approves-loan.html", None),
+        ("https://example.com/news/aiib-approves-loan", None),
+    ],
+)
+def test_a_month_in_the_address_confirms_a_today_stamp(url, published):
+    from dashboard.articles import date_from_url, story_date
+
+    text = "Wednesday, July 22, 2020\n\nAIIB approves $250m loan to Pakistan\n\nBEIJING: The bank said on Wednesday it would lend.\n"
+    assert story_date(text) is None  # alone, the stamp may be the day the page was saved
+    found = date_from_url(url, text)
+    assert (found.isoformat() if found else None) == published
+
+
 def test_a_file_of_thousands_of_date_headers_is_at_most_max_stories():
     from dashboard.articles import MAX_STORIES, split_stories
 

@@ -155,3 +155,12 @@ def test_a_url_with_a_date_dates_an_undated_article(store, tmp_path, capsys):
     assert code == 0
     (article,) = [a for a in store.articles() if a.added_how == "cli"]
     assert article.published.isoformat() == "2024-04-02"
+
+
+def test_a_url_s_month_confirms_the_page_s_today_stamp(store, tmp_path, capsys):
+    text = "Wednesday, July 22, 2020\n\nAIIB approves loan to Pakistan\n\n" + "The AIIB said on Wednesday it would lend $250 million to Pakistan.\n" * 3
+    (tmp_path / "stamped.txt").write_text(text, encoding="utf-8")
+    code, _, _ = run(capsys, "add", str(tmp_path / "stamped.txt"), "--url", "https://blog.example.org/2020/07/aiib-loan.html")
+    assert code == 0
+    (article,) = [a for a in store.articles() if a.added_how == "cli"]
+    assert article.published.isoformat() == "2020-07-22"
