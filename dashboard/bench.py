@@ -66,6 +66,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "semicolon clauses with counterparties": lambda n: "Pakistan signed deals " + _repeat("with China; with Iran and ", n) + "today.",
     # whole projects' costs, several funders named, in one sentence
     "funders of whole projects": lambda n: _repeat("the ADB and the AIIB are financing the $1 million project and ", n) + ".",
+    "loans to other countries": lambda n: "Tajikistan and Kyrgyzstan signed " + _repeat("a loan with the EIB worth €70mn and ", n) + ".",
+    "loans to one borrower": lambda n: "Tajikistan signed " + _repeat("a loan with the EIB worth €70mn to Tajikistan and ", n) + ".",
 }
 
 _AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")

@@ -1523,12 +1523,14 @@ def extract_figures(
     hits_of: dict[int, list[Hit]] = {}  # a figure's start -> the names that gave its partner
     national_metrics = vocab.national_metrics()
     sentence_names: dict[int, frozenset[str]] = {}  # a figure's start -> the partners its sentence names
+    sentence_hits: dict[int, list[Hit]] = {}  # a figure's start -> the names of its sentence (Pakistan left out)
     last_amount: tuple[_Sentence | None, int | None] = (None, None)  # the last amount's sentence and end
     for amount, place in zip(amounts, places, strict=True):
         i, s = sentence_of(place)
         previous_end = last_amount[1] if last_amount[0] is s else None
         last_amount = (s, amount.end)
         sentence_names[amount.start + offset] = s.names()
+        sentence_hits[amount.start + offset] = s.hits
         if amount.unit == "percent" and s.not_figure():
             continue
         kind, kind_cue = classify_kind(s, amount, text)
@@ -1572,7 +1574,7 @@ def extract_figures(
                 partners=tuple([h.code for h in partners]) if partners else (),
             )
         )
-    figures = _merge_mentions(_the_other_way(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset), text, offset, named_starts), text, offset)
+    figures = _merge_mentions(_the_other_way(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset, sentence_hits), text, offset, named_starts), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
     figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset), text, offset), text, offset), text, offset)
@@ -1878,18 +1880,33 @@ def _receiver(s: _Sentence, fig: Amount) -> list[Hit]:
     return [hit] if _RECEIVES.fullmatch(s.text, hit.end - s.start, fig.start - s.start) else []
 
 
-def _abroad(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, offset: int) -> list[Figure]:
+def _abroad(
+    figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, offset: int, sentence_hits: dict[int, list[Hit]] | None = None
+) -> list[Figure]:
     """Loans and investments of another country, not Pakistan's, keep that country as their partner
     with the cue marked ``ABROAD`` (the story does not count it a partner of Pakistan): the country
     linked after the amount by "in"/"for" ("a $216.5m loan for a project in Indonesia") or named
     before it as the borrower ("Afghanistan will receive US$316.5mn"), and the items of the same
     list after such a figure ("..., Tajikistan US$314mn"); not a country's word describing what the
-    money buys ("a facility for Saudi oil"). One pass."""
+    money buys ("a facility for Saudi oil"). A lender's loan to another country, in a sentence that does
+    not name Pakistan, is that country's ("Tajikistan has also signed a loan agreement with the EIB worth
+    €70mn", "The EBRD will loan US$110mn to Barki Tojik, the power utility of Tajikistan"). One pass."""
     entities = registry().entities
     out = list(figures)
+    countries_of: dict[int, tuple] = {}  # id of a sentence's names -> (the names, kept alive; its countries)
     for i, f in enumerate(out):
         found = hits_of.get(f.start, [])
-        if f.metric not in _ABROAD_METRICS or len(found) != 1 or getattr(entities.get(found[0].code), "type", None) != "country":
+        if f.metric not in _ABROAD_METRICS or len(found) != 1:
+            continue
+        if getattr(entities.get(found[0].code), "type", None) in _LENDER_TYPES:
+            names = (sentence_hits or {}).get(f.start, ())
+            if id(names) not in countries_of:  # each sentence's countries found once, whatever its figures
+                countries_of[id(names)] = (names, [h for h in names if getattr(entities.get(h.code), "type", None) == "country"])
+            borrower = _borrower_abroad(f, found[0], names, countries_of[id(names)][1], text, offset, entities)
+            if borrower is not None:
+                out[i] = replace(f, partner=borrower.code, partners=(borrower.code,), partner_cue=f"{borrower.alias}: {ABROAD}")
+            continue
+        if getattr(entities.get(found[0].code), "type", None) != "country":
             continue
         hit, a, b = found[0], f.start - offset, f.end - offset
         if hit.start >= b:
@@ -1905,6 +1922,29 @@ def _abroad(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, off
         if abroad:
             out[i] = replace(f, partner_cue=f"{f.partner_cue}: {ABROAD}")
     return out
+
+
+_LENDER_TYPES = frozenset({"organisation", "company"})
+_TO_BORROWER = re.compile(r"[ \t]++(?:in[ \t]++\w++[ \t]++)?to[ \t]++")  # "US$110mn to Barki Tojik, ..."
+_BORROWER_REACH = 80
+_PAKISTAN_NAMED = re.compile(r"\bPakistan|\bIslamabad\b")
+
+
+def _borrower_abroad(f: Figure, lender: Hit, names, in_sentence: list[Hit], text: str, offset: int, entities: dict) -> Hit | None:
+    """The other country a lender's amount goes to, when its sentence names no Pakistan and one country
+    besides the lender's own (``in_sentence``: the sentence's countries): the sentence's subject before the
+    lender ("Tajikistan has also signed a loan agreement with the EIB worth €70mn"), or named after "to"
+    within a short reach ("The EBRD will loan US$110mn to Barki Tojik, the power utility of Tajikistan"); else None."""
+    own = getattr(entities.get(lender.code), "country", None)
+    countries = [h for h in in_sentence[:3] if h.code != own]  # more than two countries besides the lender's own: no one borrower
+    if not countries or any(h.code != countries[0].code for h in countries) or len(in_sentence) > 3 or _PAKISTAN_NAMED.search(f.quote):
+        return None
+    country, a, b = countries[0], f.start - offset, f.end - offset
+    if country is names[0] and country.end <= lender.start and country.end <= a:
+        return country  # the sentence opens with the borrower
+    if country.start >= b and country.start - b <= _BORROWER_REACH and _TO_BORROWER.match(text, b):
+        return country
+    return None
 
 
 # "Out of the $3 billion", "the total $40 billion": an amount named before, said again

@@ -279,6 +279,24 @@ def test_another_country_s_engagement_is_not_pakistan_s(text, absent):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("Tajikistan has also signed a loan agreement with the European Investment Bank worth €70mn.", "€70mn"),
+        ("The EBRD will loan US$110mn to Barki Tojik, the national power utility of Tajikistan.", "US$110mn"),
+    ],
+)
+def test_a_lender_s_loan_to_another_country_is_that_country_s_own(sentence, raw):
+    text = "The World Bank approved $200 million for the power line in Pakistan.\n\n" + sentence
+    record = _story(text)
+    (fig,) = [f for f in record["figures"] if f["raw"] == raw]
+    assert fig["partner"] == "TJK" and fig["partner_cue"].endswith("another country's own deal")
+    assert not {"EIB", "EBRD", "TJK"} & set(record["partners"])
+    # in a sentence that names Pakistan, the lender is Pakistan's
+    record = _story("Pakistan has also signed a loan agreement with the European Investment Bank worth €70mn.")
+    assert _partner_of(record, "€70mn") == ["EIB"]
+
+
+@pytest.mark.parametrize(
     ("text", "partners"),
     [
         # a counterparty before "with" is no third party; nor a country after a preposition
