@@ -137,7 +137,8 @@ def _part(aid: str, part: str) -> bool:
     session's first and current commits and never read; ``fresh_q``: set Q, labelled the same way
     later in that session, scored blind once at its first commit and the commit it came to, then read;
     ``fresh_r``: set R, the same, in the session after (three of its stories, R02, R10 and R13, are
-    other outlets' copies of stories labelled before: A07, K03 and Q02); ``all``; ``dev``: all but the sets never read (O and P)."""
+    other outlets' copies of stories labelled before: A07, K03 and Q02); ``fresh_s``: set S, the same,
+    later in that session; ``all``; ``dev``: all but the sets never read (O and P)."""
     if part == "all":
         return True
     if part == "dev":
@@ -148,7 +149,7 @@ def _part(aid: str, part: str) -> bool:
 
 
 # the part of each set labelled after A and B, by the letter of its articles' ids
-_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind", "P": "blind_p", "Q": "fresh_q", "R": "fresh_r"}
+_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind", "P": "blind_p", "Q": "fresh_q", "R": "fresh_r", "S": "fresh_s"}
 _NEVER_READ = frozenset("OP")  # sets only ever scored: the ``dev`` part leaves them out
 PARTS = ("all", "dev", "tune", "blind", *_SET_PARTS.values())
 
