@@ -68,6 +68,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "funders of whole projects": lambda n: _repeat("the ADB and the AIIB are financing the $1 million project and ", n) + ".",
     "loans to other countries": lambda n: "Tajikistan and Kyrgyzstan signed " + _repeat("a loan with the EIB worth €70mn and ", n) + ".",
     "loans to one borrower": lambda n: "Tajikistan signed " + _repeat("a loan with the EIB worth €70mn to Tajikistan and ", n) + ".",
+    "sums without currency": lambda n: "Pakistan got $2 billion " + _repeat("as compared to 4,078.11 million during FY17, ", n) + ".",
+    "numbers listed": lambda n: "Workers sent " + _repeat("3264.73, 580.06, 1.5, 7 and 277.52 million US$ and ", n) + ".",
+    "numbers without a unit": lambda n: "Workers sent " + _repeat("3264.73, 580.06 and ", n) + "2 percent.",
 }
 
 _AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")

@@ -100,6 +100,7 @@ class Grammar:
     gate: tuple[str, ...]
     currencies: vocab.CurrencyTokens
     scales: dict[str, float]
+    bare: re.Pattern[str] | None = None  # a number and a scale word alone
     read: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # scale words read so far -> multiplier
 
 
@@ -149,7 +150,9 @@ def grammar() -> Grammar:
     # Spelled-out numbers are read backwards from a currency or percent word (rare anchors).
     worded = re.compile(rf"(?P<n3>{words})(?P<s3>{scale})?(?:\s|(?(s3)-|(?!)))$")  # "a three-billion-dollar arrangement" too
     gate = tuple(sorted({*tokens.suffix_words, "per cent", "percent"}, key=len, reverse=True))
-    return Grammar(patterns, worded, gate, tokens, scales)
+    # a number and a scale word with no currency: "as compared to 4,078.11 million during FY17" (see _bare_sums)
+    bare = re.compile(rf"(?P<n3>{OPENING_DIGITS})(?P<s3>{scale})")
+    return Grammar(patterns, worded, gate, tokens, scales, bare)
 
 
 # --------------------------------------------------------------------------- raw amounts
@@ -351,11 +354,106 @@ def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
     if len(found) < limit:
         found.extend(_worded(text, g, taken, limit - len(found)))
     found.sort(key=_BY_PLACE)
+    if len(found) < limit:
+        found = _bare_sums(text, g, found, taken, limit)
+    if len(found) < limit:
+        found = _listed_numbers(text, found, taken, limit)
     # "two U.S. dollar-denominated sukuk": a currency naming what the bonds are in, not an amount
     return [a for a in found if a.unit != "money" or not _DENOMINATED.match(text, a.end)]
 
 
 _DENOMINATED = re.compile(r"[-‑](?:denominated|based|linked|pegged|indexed)\b", re.IGNORECASE)
+
+
+# What may follow a sum whose currency is left unsaid: a break or a word that is no unit of its own
+# ("4,078.11 million during FY17", "574.03 million, a decrease"; not "5 million people", "2 million tonnes")
+_BARE_AFTER = re.compile(
+    r"[ 	]*+(?:[.,;:)]|$|(?:during|in|for|from|to|against|as|with|while|last|this|the|and|compared|respectively|each|"
+    r"till|until|by|over|since|at|on|a|an|which|that|registering|recording|showing)\b)",
+    re.IGNORECASE,
+)
+# "750 million in Special Drawing Rights", "2 million in cash": the sum names its own unit after it
+_IN_ITS_UNIT = re.compile(r"[ \t]++in[ \t]++(?:the[ \t]++)?(?:[A-Z]|(?i:cash|kind|shares|stock|dollars?|rupees?|euros?|yuan|riyals?|dirhams?)\b)")
+_BARE_REACH = 400  # the money amount that gives the currency stands this close before, in the same paragraph
+# a count named just before the number: "a population of 240 million", "subscribers reached 190 million by June"
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:population|people|subscribers?|users?|visitors?|tourists?|customers?|accounts?|voters?|residents?|citizens?|students?|"
+    r"households?|farmers?|freelancers?|expats?|expatriates?|Pakistanis|diaspora|nationals|labou?rers|employees|tonnes?|tons?|barrels?|units?|doses?|jobs?|copies|downloads?|views?|followers?|migrants?|"
+    r"refugees?|children|women|men|families|homes|houses|vehicles?|cars?|phones?|connections?|bags?|bales?|litres?|kg|acres?|hectares?)\b[^.\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _bare_sums(text: str, g: Grammar, found: list[Amount], taken: _Spans, limit: int) -> list[Amount]:
+    """Numbers with a scale word and no currency ("the overseas workers sent $3,690.57 million during FY18 as
+    compared to 4,078.11 million during FY 17") are sums in the currency of the money amount just before
+    them in their paragraph, when what follows is no unit of their own. One pass with the amounts in order."""
+    added: list[Amount] = []
+    money = [a for a in found if a.unit == "money" and a.currency is not None]
+    k = -1  # the last money amount before the candidate
+    for m in vocab.gated(g.bare).finditer(text) if money else ():
+        if len(found) + len(added) >= limit:
+            break
+        a, b = m.start(), m.end()
+        if taken.overlaps(a, b) or (a and text[a - 1] in _NOT_BEFORE_NUMBER) or _continues(text, m.end("n3")):
+            continue
+        while k + 1 < len(money) and money[k + 1].end <= a:
+            k += 1
+        if k == len(money) - 1 and a - money[k].end > _BARE_REACH:
+            break  # no money amount ahead to give a currency
+        if k < 0 or a - money[k].end > _BARE_REACH or "\n\n" in text[money[k].end : a] or not _BARE_AFTER.match(text, b):
+            continue
+        if _COUNTED_BEFORE.search(text, max(money[k].end, a - 60), a) or _IN_ITS_UNIT.match(text, b):
+            continue
+        value = parse_number(m.group("n3")) * _scale(g, m.group("s3"))
+        added.append(Amount(value=value, currency=money[k].currency, unit="money", start=a, end=b))
+        taken.add(a, b)
+    return sorted([*found, *added], key=_BY_PLACE) if added else found
+
+
+# "sent 3264.73, 580.06 and 277.52 million US$", "growth of 3.87, 2.11 and 0.96 percent": numbers listed
+# before an amount share its scale, currency and unit
+_LISTED_AND = re.compile(r"(?:[ \t]*+,)?[ \t]++and[ \t]++$")
+_LISTED_COMMA = re.compile(r"[ \t]*+,[ \t]*+$")
+_LISTED_NUMBER = re.compile(r"(?<![\w.,$/])[0-9][0-9,]*+(?:\.[0-9]++)?$")
+_MAX_LISTED = 12
+_LISTED_REACH = 40
+
+
+def _listed_numbers(text: str, found: list[Amount], taken: _Spans, limit: int) -> list[Amount]:
+    """Bare numbers listed right before an amount ("3264.73, 580.06 and 277.52 million US$") are amounts
+    of the same scale, currency and unit. Each amount looks back over at most ``_MAX_LISTED`` numbers,
+    each within a short reach: linear in the text."""
+    added: list[Amount] = []
+    for amount in found:
+        if amount.high is not None or len(found) + len(added) >= limit:
+            continue
+        head = _LEADING_NUMBER.match(text, amount.start, amount.end)
+        if head is None or head.start() != amount.start:
+            continue  # an amount that opens with its currency ("$5bn") lists no numbers before it
+        base = parse_number(head.group(0))
+        if not base:
+            continue
+        factor = amount.value / base
+        at, joiner = amount.start, _LISTED_AND
+        for _ in range(_MAX_LISTED):
+            window = max(0, at - _LISTED_REACH)
+            join = joiner.search(text, window, at)
+            if join is None:
+                break
+            number = _LISTED_NUMBER.search(text, max(0, join.start() - _LISTED_REACH), join.start())
+            if number is None or taken.overlaps(number.start(), number.end()):
+                break
+            raw = number.group(0)
+            if "." not in raw and len(raw) == 4 and raw[:2] in ("19", "20"):
+                break  # a year: "in 2017 and 12 percent"
+            added.append(Amount(value=parse_number(raw) * factor, currency=amount.currency, unit=amount.unit, start=number.start(), end=number.end()))
+            taken.add(number.start(), number.end())
+            at, joiner = number.start(), _LISTED_COMMA
+    return sorted([*found, *added], key=_BY_PLACE) if added else found
+
+
+_LEADING_NUMBER = re.compile(r"[0-9][0-9,]*+(?:\.[0-9]++)?")
 
 
 # --------------------------------------------------------------------------- sentences

@@ -46,7 +46,9 @@ def currency_after() -> re.Pattern[str]:
     the currency's, not a partner's. The words come from ``data/currencies.csv``; for a dollar sign
     see :func:`_dollar_after`."""
     tokens = currency_tokens()
-    words = trie_regex(sorted(tokens.suffix_words, key=len, reverse=True))  # a trie: one branch at a time is tried
+    # words, not symbols: "Tajikistan US$314mn" is Tajikistan's share, written with the dollar's prefix
+    named = [w for w in tokens.suffix_words if not any(c in w for c in "$€£¥")]
+    words = trie_regex(sorted(named, key=len, reverse=True))  # a trie: one branch at a time is tried
     return re.compile(rf"\s?(?i:{words})\b")
 
 

@@ -43,6 +43,7 @@ def amounts(text):
         ("US$5bn in deposits", 5e9, "USD", "US$5bn"),
         ("a loan of $US3 billion", 3e9, "USD", "$US3 billion"),  # the Australian press's form
         ("a swap of 3.1 billion $US in all", 3.1e9, "USD", "3.1 billion $US"),
+        ("the country received 285.70 million US$ from Bahrain", 2.857e8, "USD", "285.70 million US$"),
         ("PKR 3.5 trillion budget", 3.5e12, "PKR", "PKR 3.5 trillion"),
         ("Rs. 1,200 crore scheme", 1.2e10, "PKR", "Rs. 1,200 crore"),
         ("Rs50 lakh prize", 5e6, "PKR", "Rs50 lakh"),
@@ -158,6 +159,43 @@ def test_words_to_number(words, value):
 @pytest.mark.parametrize(("raw", "value"), [("1,234.5", 1234.5), ("12,5", 12.5), ("7", 7.0), ("twenty", 20.0)])
 def test_parse_number(raw, value):
     assert parse_number(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sum whose currency is the one of the amount just before it
+        ("Workers in Oman sent $504.85 million during FY18 as compared to 574.03 million during FY17.",
+         [(5.0485e8, "USD", "money", "$504.85 million"), (5.7403e8, "USD", "money", "574.03 million")]),
+        ("The ministry got Rs5 billion.\nIt had asked for 24.25 billion, officials said.",
+         [(5e9, "PKR", "money", "Rs5 billion"), (2.425e10, "PKR", "money", "24.25 billion")]),
+        # not a count, a sum with a unit of its own, nor a sum with no money before it in its paragraph
+        ("Pakistan got $2 billion. Some 5 million people and 2 million tonnes of wheat.", [(2e9, "USD", "money", "$2 billion")]),
+        ("Pakistan got $2 billion. Around 2.5 million Pakistani expats live there and more than 1.6 million in the UAE.",
+         [(2e9, "USD", "money", "$2 billion")]),
+        ("The IMF released $1 billion, or 750 million in Special Drawing Rights.", [(1e9, "USD", "money", "$1 billion")]),
+        ("Pakistan got $2 billion.\n\nSubscribers, 190 million, grew.", [(2e9, "USD", "money", "$2 billion")]),
+        ("Exports fell to 4,078.11 million during FY17.", []),
+    ],
+)
+def test_a_sum_without_its_currency_takes_the_one_before_it(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Workers sent 3264.73, 580.06 and 277.52 million US$ during FY18.",
+         [(3.26473e9, "USD", "money", "3264.73"), (5.8006e8, "USD", "money", "580.06"), (2.7752e8, "USD", "money", "277.52 million US$")]),
+        ("registering growth of 3.87, 2.11 and 0.96 percent", [(3.87, None, "percent", "3.87"), (2.11, None, "percent", "2.11"),
+                                                           (0.96, None, "percent", "0.96 percent")]),
+        # a year before "and" is no number of the list; an amount that opens with its currency lists none
+        ("in 2017 and 12 percent", [(12.0, None, "percent", "12 percent")]),
+        ("in 5 and $3 billion", [(3e9, "USD", "money", "$3 billion")]),
+    ],
+)
+def test_numbers_listed_before_an_amount_share_its_unit(text, expected):
+    assert [(pytest.approx(v), c, u, r) for v, c, u, r in amounts(text)] == expected
 
 
 def _one(text):

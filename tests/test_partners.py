@@ -1168,6 +1168,9 @@ def test_a_dollar_amount_s_country_after_it_is_its_currency():
     assert record["partners"] == ["USA"]
     record = _story("Pakistan and China signed a swap of 20 billion yuan (3.1 billion $US).")
     assert "USA" not in record["partners"] + record["mentions"]
+    # a country's name before an amount written with the dollar's prefix is the amount's country
+    record = _story("Of the cost, Afghanistan will take up US$354mn, Tajikistan US$314mn, and Pakistan US$209mn.")
+    assert _partner_of(record, "US$314mn") == ["TJK"]
 
 
 def test_a_backtick_typed_for_an_apostrophe_still_names_the_lender():
