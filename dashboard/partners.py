@@ -456,6 +456,8 @@ _BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between
 # "between" only with Pakistan on the other side ("between Pakistan and X": joined; "ties between Saudi Arabia and
 # Qatar" name no counterparty of Pakistan)
 _WITH_BEFORE = re.compile(
+    # a permission given to the counterparty: "granted No Objection Certificates to Binance and HTX"
+    r"\b(?:licen[cs]es?|certificates?|NOCs?|clearances?|permits?)[ \t]++to[ \t]++(?:the[ \t]++)?$|"
     r"\b(?:with|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?"
     # the people of the counterparty: "discussions with the heads of the AIIB", "met officials of the World Bank"
     r"(?:(?:heads?|officials|representatives|delegations?|leadership|chiefs?|presidents?|team|management)[ \t]++of[ \t]++(?:the[ \t]++)?)?$",

@@ -220,6 +220,8 @@ def test_an_engagement_without_figures_makes_a_partner():
         ("Pakistan has had talks with the heads of the Asian Infrastructure Investment Bank and the Asian Development Bank.", ["AIIB", "ADB"]),
         # named after what they are to Pakistan
         ("Pakistan won debt relief pledges from its key allies, Qatar and Kuwait.", ["QAT", "KWT"]),
+        # given a permission: a licence, a No Objection Certificate
+        ("Pakistan's crypto regulator granted preliminary No Objection Certificates to Binance and HTX.", ["BINANCE", "HTX"]),
     ],
 )
 def test_counterparties_of_an_engagement_listed_after_from(text, partners):
