@@ -374,10 +374,10 @@ _BARE_AFTER = re.compile(
 )
 # "750 million in Special Drawing Rights", "2 million in cash": the sum names its own unit after it
 _IN_ITS_UNIT = re.compile(r"[ \t]++in[ \t]++(?:the[ \t]++)?(?:[A-Z]|(?i:cash|kind|shares|stock|dollars?|rupees?|euros?|yuan|riyals?|dirhams?)\b)")
-_BARE_REACH = 400  # the money amount that gives the currency stands this close before, in the same paragraph
+_BARE_REACH = 400  # the money amount that gives the currency stands this close before
 # a count named just before the number: "a population of 240 million", "subscribers reached 190 million by June"
 _COUNTED_BEFORE = re.compile(
-    r"\b(?:population|people|subscribers?|users?|visitors?|tourists?|customers?|accounts?|voters?|residents?|citizens?|students?|"
+    r"\b(?:population|people|subscri(?:bers?|ptions?)|SIMs?|devices|handsets|wallets|beneficiaries|patients|members|users?|visitors?|tourists?|customers?|accounts?|voters?|residents?|citizens?|students?|"
     r"households?|farmers?|freelancers?|expats?|expatriates?|Pakistanis|diaspora|nationals|labou?rers|employees|tonnes?|tons?|barrels?|units?|doses?|jobs?|copies|downloads?|views?|followers?|migrants?|"
     r"refugees?|children|women|men|families|homes|houses|vehicles?|cars?|phones?|connections?|bags?|bales?|litres?|kg|acres?|hectares?)\b[^.\n]{0,40}$",
     re.IGNORECASE,
@@ -387,7 +387,7 @@ _COUNTED_BEFORE = re.compile(
 def _bare_sums(text: str, g: Grammar, found: list[Amount], taken: _Spans, limit: int) -> list[Amount]:
     """Numbers with a scale word and no currency ("the overseas workers sent $3,690.57 million during FY18 as
     compared to 4,078.11 million during FY 17") are sums in the currency of the money amount just before
-    them in their paragraph, when what follows is no unit of their own. One pass with the amounts in order."""
+    them (within ``_BARE_REACH``), when what follows is no unit of their own. One pass with the amounts in order."""
     added: list[Amount] = []
     money = [a for a in found if a.unit == "money" and a.currency is not None]
     k = -1  # the last money amount before the candidate
@@ -401,7 +401,7 @@ def _bare_sums(text: str, g: Grammar, found: list[Amount], taken: _Spans, limit:
             k += 1
         if k == len(money) - 1 and a - money[k].end > _BARE_REACH:
             break  # no money amount ahead to give a currency
-        if k < 0 or a - money[k].end > _BARE_REACH or "\n\n" in text[money[k].end : a] or not _BARE_AFTER.match(text, b):
+        if k < 0 or a - money[k].end > _BARE_REACH or not _BARE_AFTER.match(text, b):
             continue
         if _COUNTED_BEFORE.search(text, max(money[k].end, a - 60), a) or _IN_ITS_UNIT.match(text, b):
             continue

@@ -44,6 +44,7 @@ def amounts(text):
         ("a loan of $US3 billion", 3e9, "USD", "$US3 billion"),  # the Australian press's form
         ("a swap of 3.1 billion $US in all", 3.1e9, "USD", "3.1 billion $US"),
         ("the country received 285.70 million US$ from Bahrain", 2.857e8, "USD", "285.70 million US$"),
+        ("trade amounts to BD151 million a year", 1.51e8, "BHD", "BD151 million"),
         ("PKR 3.5 trillion budget", 3.5e12, "PKR", "PKR 3.5 trillion"),
         ("Rs. 1,200 crore scheme", 1.2e10, "PKR", "Rs. 1,200 crore"),
         ("Rs50 lakh prize", 5e6, "PKR", "Rs50 lakh"),
@@ -175,6 +176,11 @@ def test_parse_number(raw, value):
          [(2e9, "USD", "money", "$2 billion")]),
         ("The IMF released $1 billion, or 750 million in Special Drawing Rights.", [(1e9, "USD", "money", "$1 billion")]),
         ("Pakistan got $2 billion.\n\nSubscribers, 190 million, grew.", [(2e9, "USD", "money", "$2 billion")]),
+        ("Pakistan got $2 billion.\n\nMobile broadband subscriptions have crossed 140 million, the regulator said.",
+         [(2e9, "USD", "money", "$2 billion")]),
+        # the money amount may stand in the paragraph before
+        ("Workers in Saudi Arabia sent $3,690.57 million.\n\nWorkers from Oman sent 504.85 million during FY18.",
+         [(3.69057e9, "USD", "money", "$3,690.57 million"), (5.0485e8, "USD", "money", "504.85 million")]),
         ("Exports fell to 4,078.11 million during FY17.", []),
     ],
 )
@@ -214,6 +220,9 @@ def _one(text):
         ("Pakistan pledged $20 million for the fund.", "target"),
         ("Islamabad is racing against time to unlock at least $1.1 billion under the review.", "target"),
         ("Pakistan and the IMF were also in discussions for the release of the full $2.5 billion.", "target"),
+        ("A delegation is in Islamabad amid the kingdom's promise of investing over $5 billion.", "target"),
+        ("The delegation expressed interest in investing $1 billion in a medical city.", "target"),
+        ("The fund deposited the $3 billion aid package promised last year.", "actual"),  # the promise kept
         ("IT exports surged to $3.2 billion in FY2024-25.", "actual"),
         ("Remittances reached $38 billion last year.", "actual"),
         ("The reform could bring an estimated $25 billion in virtual assets into the tax net.", "estimate"),
