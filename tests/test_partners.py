@@ -1175,6 +1175,11 @@ def test_a_dollar_amount_s_country_after_it_is_its_currency():
     assert _partner_of(record, "US$314mn") == ["TJK"]
 
 
+def test_a_partner_country_s_state_company_is_a_partner():
+    record = _story("Pakistan and Azerbaijan signed a trade deal.\n\nAzerbaijan's state oil company, SOCAR, is in talks on a pipeline.")
+    assert record["partners"] == ["AZE", "SOCAR"]
+
+
 def test_a_backtick_typed_for_an_apostrophe_still_names_the_lender():
     record = _story("Pakistan signed a currency swap agreement with the People`s Bank of China, the country`s central bank.")
     assert "PBOC" in record["partners"] and "BANKOFCHINA" not in record["partners"] + record["mentions"]
