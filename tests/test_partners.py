@@ -781,6 +781,9 @@ def test_parts_adding_up_to_an_amount_are_its_giver_s(text, raw, partner):
         ("The premier thanked Saudi Arabia for depositing $2 billion with the central bank.", False),  # "than" in "thanked"
         ("India's exports are bigger than Pakistan's.", True),
         ("Exports rose, unlike imports from India.", True),
+        # an amount of another time is no comparison of countries; a country is
+        ("Bahrain sent 285.70 million US$ in comparison with 290.47 million last year.", False),
+        ("Pakistan's IT exports are small in comparison with India.", True),
     ],
 )
 def test_a_comparison_s_cue_is_a_whole_word(sentence, compared):
