@@ -82,6 +82,8 @@ def test_parse_date_needs_day_month_and_year():
         ("Categories: International Economics and Foreign Affairs", "a post's categories"),
         ("Tags: IMF, Pakistan, loans", "a post's tags"),
         ("Dorchester Center, MA 02124", "a site theme's placeholder address"),
+        ("Skip to content", "a page's skip link"),
+        ("Skip to main content", "a page's skip link"),
     ],
 )
 def test_furniture_is_blanked(line, name):
