@@ -1483,6 +1483,7 @@ def _respectively(figures: list[Figure], text: str, offset: int) -> list[Figure]
     """Amounts of one list beside names of a list as long ("remittances from the GCC and the UK
     reached $1.97 billion and $2.02 billion, respectively") go one to each name, in order. One pass."""
     out = list(figures)
+    last = None  # the quote, unit and figures of the last list given one name each
     i = 0
     while i < len(out):
         j = i + 1
@@ -1501,6 +1502,13 @@ def _respectively(figures: list[Figure], text: str, offset: int) -> list[Figure]
                 code = names[k - i]
                 alias = cue[k - i] if len(cue) == len(names) else code
                 out[k] = replace(out[k], partner=code, partners=(code,), partner_cue=f"{alias} (one amount to each name, in order)")
+            last = (out[i].quote, out[i].unit, [out[k] for k in range(i, j)])
+        elif j - i >= 2 and not names and last is not None and last[0] == out[i].quote and last[1] == out[i].unit and len(last[2]) == j - i:
+            # "... sent 1948.00 and 2030.62 million US$ during FY18 while 1738.84 and 1658.34 million US$ were sent during
+            # FY17": a second list as long, naming no one, is of the same names in the same order
+            for k in range(i, j):
+                before = last[2][k - i]
+                out[k] = replace(out[k], partner=before.partner, partners=before.partners, partner_cue=before.partner_cue)
         i = j
     return out
 

@@ -1268,6 +1268,15 @@ def test_members_listed_after_their_bloc_are_not_names_of_the_list(members):
     assert not {"KWT", "OMN"} & set(record["partners"])
 
 
+def test_a_second_list_as_long_takes_the_same_names_in_order():
+    text = ("Remittances rise\n\nThe workers from the USA and the UK sent 1948.00 and 2030.62 million US$ during FY18 "
+            "while 1738.84 and 1658.34 million US$ were sent during FY17.")
+    record = _story(text)
+    assert [_partner_of(record, raw) for raw in ("1948.00", "2030.62 million US$", "1738.84", "1658.34 million US$")] == [
+        ["USA"], ["GBR"], ["USA"], ["GBR"]
+    ]
+
+
 def test_the_author_of_a_report_is_its_source_not_a_counterparty():
     text = (
         "Forty projects worth $30 billion to be completed under CPEC\n\n"
