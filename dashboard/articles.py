@@ -656,10 +656,10 @@ def _signed_paragraph(text: str, a: int, b: int) -> bool:
     """Whether the furniture at ``text[a:b]`` is a paragraph of the story that a wire signs off like a photo
     caption: one line, read as a caption, holding two amounts or more ("... from Saudi Arabia and the UAE with
     $433.4 million and $395.5 million respectively. – APP"): captions show people and places, not sums."""
-    if "\n" in text[a:b].strip() or not vocab.captions().match(text, a):
+    first = _AMOUNT_SIGN.search(text, a, b)  # the cheap, bounded checks first; the caption's pattern only within the span
+    if first is None or _AMOUNT_SIGN.search(text, first.end(), b) is None or "\n" in text[a:b].strip():
         return False
-    first = _AMOUNT_SIGN.search(text, a, b)
-    return first is not None and _AMOUNT_SIGN.search(text, first.end(), b) is not None
+    return vocab.captions().match(text, a, b) is not None
 
 
 _TEASER_REACH = 3000  # teasers stand above the story's own headline

@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 
 from dashboard import vocab
-from dashboard.partners import THROUGH, Hit, own_body, registry
+from dashboard.partners import THROUGH, Hit, own_body, pakistan_reference, registry
 
 # --------------------------------------------------------------------------- number words
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -375,10 +375,17 @@ _BARE_AFTER = re.compile(
 # "750 million in Special Drawing Rights", "2 million in cash": the sum names its own unit after it
 _IN_ITS_UNIT = re.compile(r"[ \t]++in[ \t]++(?:the[ \t]++)?(?:[A-Z]|(?i:cash|kind|shares|stock|dollars?|rupees?|euros?|yuan|riyals?|dirhams?)\b)")
 _BARE_REACH = 400  # the money amount that gives the currency stands this close before
+# what says that a sum follows: a comparison with an amount of another time, or money sent, received or worth
+_SUM_BEFORE = re.compile(
+    r"\b(?:compar\w*[ \t]++(?:to|with)|against|from|to|for|of|sent|remitted|received|earned|paid|worth|valued[ \t]++at|totall?ing|amounting[ \t]++to)"
+    r"[ \t]++(?:(?:about|around|some|nearly|over|just|only|roughly)[ \t]++)?$",
+    re.IGNORECASE,
+)
+_SMALL_SCALES = frozenset({"m", "k", "thousand"})
 # a count named just before the number: "a population of 240 million", "subscribers reached 190 million by June"
 _COUNTED_BEFORE = re.compile(
     r"\b(?:population|people|subscri(?:bers?|ptions?)|SIMs?|devices|handsets|wallets|beneficiaries|patients|members|users?|visitors?|tourists?|customers?|accounts?|voters?|residents?|citizens?|students?|"
-    r"households?|farmers?|freelancers?|expats?|expatriates?|Pakistanis|diaspora|nationals|labou?rers|employees|tonnes?|tons?|barrels?|units?|doses?|jobs?|copies|downloads?|views?|followers?|migrants?|"
+    r"households?|farmers?|freelancers?|expats?|expatriates?|Pakistanis|diaspora|nationals|labou?rers|employees|workforce|labou?r[ \t]+force|tonnes?|tons?|barrels?|units?|doses?|jobs?|copies|downloads?|views?|followers?|migrants?|"
     r"refugees?|children|women|men|families|homes|houses|vehicles?|cars?|phones?|connections?|bags?|bales?|litres?|kg|acres?|hectares?)\b[^.\n]{0,40}$",
     re.IGNORECASE,
 )
@@ -405,6 +412,8 @@ def _bare_sums(text: str, g: Grammar, found: list[Amount], taken: _Spans, limit:
             continue
         if _COUNTED_BEFORE.search(text, max(money[k].end, a - 60), a) or _IN_ITS_UNIT.match(text, b):
             continue
+        if not _SUM_BEFORE.search(text, max(0, a - 30), a) or m.group("s3").strip(" \t-").lower() in _SMALL_SCALES:
+            continue  # "will employ 20 thousand", "272m in height": no sum said, or a scale that also measures
         value = parse_number(m.group("n3")) * _scale(g, m.group("s3"))
         added.append(Amount(value=value, currency=money[k].currency, unit="money", start=a, end=b))
         taken.add(a, b)
@@ -417,7 +426,9 @@ _LISTED_AND = re.compile(r"(?:[ \t]*+,)?[ \t]++and[ \t]++$")
 _LISTED_COMMA = re.compile(r"[ \t]*+,[ \t]*+$")
 _LISTED_NUMBER = re.compile(r"(?<![\w.,$/])[0-9][0-9,]*+(?:\.[0-9]++)?$")
 _MAX_LISTED = 12
-_LISTED_REACH = 40
+_MAX_LISTED_DIGITS = 12  # as the amounts' own numbers
+_NOT_AN_AMOUNT_BEFORE = re.compile(r"\b(?:Section|Article|Clause|Rule|No\.|Nos?|number|ranked|rank|page|item|paragraph)[ \t]*+$", re.IGNORECASE)
+_LISTED_NUMBER_REACH = 40
 
 
 def _listed_numbers(text: str, found: list[Amount], taken: _Spans, limit: int) -> list[Amount]:
@@ -437,16 +448,18 @@ def _listed_numbers(text: str, found: list[Amount], taken: _Spans, limit: int) -
         factor = amount.value / base
         at, joiner = amount.start, _LISTED_AND
         for _ in range(_MAX_LISTED):
-            window = max(0, at - _LISTED_REACH)
+            window = max(0, at - _LISTED_NUMBER_REACH)
             join = joiner.search(text, window, at)
             if join is None:
                 break
-            number = _LISTED_NUMBER.search(text, max(0, join.start() - _LISTED_REACH), join.start())
+            number = _LISTED_NUMBER.search(text, max(0, join.start() - _LISTED_NUMBER_REACH), join.start())
             if number is None or taken.overlaps(number.start(), number.end()):
                 break
             raw = number.group(0)
             if "." not in raw and len(raw) == 4 and raw[:2] in ("19", "20"):
                 break  # a year: "in 2017 and 12 percent"
+            if sum(c.isdigit() for c in raw) > _MAX_LISTED_DIGITS or _NOT_AN_AMOUNT_BEFORE.search(text, max(0, number.start() - 12), number.start()):
+                break  # a digit run no amount has; "Section 144 and 5 percent", "ranked 135 and 5 percent"
             added.append(Amount(value=parse_number(raw) * factor, currency=amount.currency, unit=amount.unit, start=number.start(), end=number.end()))
             taken.add(number.start(), number.end())
             at, joiner = number.start(), _LISTED_COMMA
@@ -1479,6 +1492,11 @@ def _as_well_as(figures: list[Figure], text: str, offset: int) -> list[Figure]:
     return out
 
 
+# the time a second list is for: "... were sent during the FY 17", "... in 2022", "... last year"
+_ANOTHER_TIME = re.compile(r"\b(?:during|in|last|previous|FY[ \t]?\d|(?:19|20)\d\d\b)", re.IGNORECASE)
+_ANOTHER_TIME_REACH = 40
+
+
 def _respectively(figures: list[Figure], text: str, offset: int) -> list[Figure]:
     """Amounts of one list beside names of a list as long ("remittances from the GCC and the UK
     reached $1.97 billion and $2.02 billion, respectively") go one to each name, in order. One pass."""
@@ -1503,12 +1521,15 @@ def _respectively(figures: list[Figure], text: str, offset: int) -> list[Figure]
                 alias = cue[k - i] if len(cue) == len(names) else code
                 out[k] = replace(out[k], partner=code, partners=(code,), partner_cue=f"{alias} (one amount to each name, in order)")
             last = (out[i].quote, out[i].unit, [out[k] for k in range(i, j)])
-        elif j - i >= 2 and not names and last is not None and last[0] == out[i].quote and last[1] == out[i].unit and len(last[2]) == j - i:
+        elif (j - i >= 2 and not names and last is not None and last[0] == out[i].quote and last[1] == out[i].unit
+              and len(last[2]) == j - i and all(out[k].metric == last[2][k - i].metric for k in range(i, j))
+              and _ANOTHER_TIME.search(text, out[j - 1].end - offset, out[j - 1].end - offset + _ANOTHER_TIME_REACH)):
             # "... sent 1948.00 and 2030.62 million US$ during FY18 while 1738.84 and 1658.34 million US$ were sent during
-            # FY17": a second list as long, naming no one, is of the same names in the same order
+            # FY17": a second list as long, of the same metric, for another time, is of the same names in the same order
             for k in range(i, j):
                 before = last[2][k - i]
                 out[k] = replace(out[k], partner=before.partner, partners=before.partners, partner_cue=before.partner_cue)
+            last = None
         i = j
     return out
 
@@ -2031,7 +2052,7 @@ def _abroad(
 
 
 _LENDER_TYPES = frozenset({"organisation", "company"})
-_TO_BORROWER = re.compile(r"[ \t]++(?:in[ \t]++\w++[ \t]++)?to[ \t]++")  # "US$110mn to Barki Tojik, ..."
+_TO_BORROWER = re.compile(r"[ \t]++(?:in[ \t]++\w++[ \t]++)?to[ \t]++(?:the[ \t]++)?")  # "US$110mn to Barki Tojik, ..."
 _BORROWER_REACH = 80
 _PAKISTAN_NAMED = re.compile(r"\bPakistan|\bIslamabad\b")
 
@@ -2043,14 +2064,19 @@ def _borrower_abroad(f: Figure, lender: Hit, names, in_sentence: list[Hit], text
     within a short reach ("The EBRD will loan US$110mn to Barki Tojik, the power utility of Tajikistan"); else None."""
     own = getattr(entities.get(lender.code), "country", None)
     countries = [h for h in in_sentence[:3] if h.code != own]  # more than two countries besides the lender's own: no one borrower
-    if not countries or any(h.code != countries[0].code for h in countries) or len(in_sentence) > 3 or _PAKISTAN_NAMED.search(f.quote):
-        return None
+    if (not countries or any(h.code != countries[0].code for h in countries) or len(in_sentence) > 3
+            or _PAKISTAN_NAMED.search(f.quote) or pakistan_reference().search(f.quote)):
+        return None  # "the country", "the government": Pakistan, not named
     country, a, b = countries[0], f.start - offset, f.end - offset
-    if country is names[0] and country.end <= lender.start and country.end <= a:
+    if country is names[0] and country.end <= lender.start and country.end <= a and _OPENS_WITH.fullmatch(f.quote, 0, max(0, f.quote.find(country.alias))):
         return country  # the sentence opens with the borrower
-    if country.start >= b and country.start - b <= _BORROWER_REACH and _TO_BORROWER.match(text, b):
-        return country
+    to = _TO_BORROWER.match(text, b)
+    if to and country.start >= b and country.start - b <= _BORROWER_REACH and text[to.end() : to.end() + 1].isupper():
+        return country  # "... to Barki Tojik, the national power utility of Tajikistan": a name after "to"
     return None
+
+
+_OPENS_WITH = re.compile(r"[ \t\"“]*+(?:The[ \t]++)?")
 
 
 # "Out of the $3 billion", "the total $40 billion": an amount named before, said again

@@ -568,8 +568,8 @@ def engagement_partners(
         if not engaged_in(*spans[i]):
             continue
         pakistan_here = any(h.code == "PAK" for h in group)
-        if not pakistan_here and (referred is None or not _PAKISTAN_REFERENCE.search(text, *spans[i])):
-            continue
+        if not pakistan_here and (referred is None or not _PAKISTAN_REFERENCE.search(text, *spans[i]) or _another_country_before(by_sentence, i)):
+            continue  # "Bangladesh is a rival exporter. The country signed ...": the country is Bangladesh
         into = found if pakistan_here else referred
         # the list goes on after a counterparty named after "with" or "from": "assurances from China, Saudi Arabia and
         # the UAE", "co-financed with the Asian Development Bank (ADB) and the United Kingdom's Department for
@@ -619,7 +619,18 @@ def engagement_partners(
 
 
 # Pakistan named by its government, capital or leaders: "the country", "the federal government", "Islamabad", "Shehbaz"
-_PAKISTAN_REFERENCE = re.compile(r"\b(?:(?i:the[ \t]+(?:country|government|federal[ \t]+government|cabinet|prime[ \t]+minister|finance[ \t]+minister|state[ \t]+bank))|Islamabad|SBP|Shehbaz|Prime[ \t]+Minister|Finance[ \t]+Minister)\b")
+_PAKISTAN_REFERENCE = re.compile(r"\b(?:(?i:the[ \t]+(?:country|government|federal[ \t]+government|cabinet|prime[ \t]+minister|finance[ \t]+minister|state[ \t]+bank))|Islamabad|SBP|Shehbaz)\b")
+
+
+def pakistan_reference() -> re.Pattern[str]:
+    """Words that name Pakistan by its government, capital or leaders (see ``_PAKISTAN_REFERENCE``)."""
+    return _PAKISTAN_REFERENCE
+
+
+def _another_country_before(by_sentence: dict[int, list[Hit]], i: int) -> bool:
+    """Whether the sentence before sentence ``i`` names a country other than Pakistan (then "the country" may be it)."""
+    entities = registry().entities
+    return any(h.code != "PAK" and getattr(entities.get(h.code), "type", None) == "country" for h in by_sentence.get(i - 1, ()))
 
 
 def _lists(text: str, group: list[Hit]) -> tuple[list[bool], list[bool]]:

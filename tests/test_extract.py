@@ -182,6 +182,10 @@ def test_parse_number(raw, value):
         ("Workers in Saudi Arabia sent $3,690.57 million.\n\nWorkers from Oman sent 504.85 million during FY18.",
          [(3.69057e9, "USD", "money", "$3,690.57 million"), (5.0485e8, "USD", "money", "504.85 million")]),
         ("Exports fell to 4,078.11 million during FY17.", []),
+        # a count or a measure after money is no sum: no word says one, or its scale also measures
+        ("Pakistan received $2 billion, while the number of overseas workers reached 11 million in 2023.", [(2e9, "USD", "money", "$2 billion")]),
+        ("The $2 billion dam will be 272m in height.", [(2e9, "USD", "money", "$2 billion")]),
+        ("The $5 billion project will employ 20 thousand during construction.", [(5e9, "USD", "money", "$5 billion")]),
     ],
 )
 def test_a_sum_without_its_currency_takes_the_one_before_it(text, expected):
@@ -198,6 +202,10 @@ def test_a_sum_without_its_currency_takes_the_one_before_it(text, expected):
         # a year before "and" is no number of the list; an amount that opens with its currency lists none
         ("in 2017 and 12 percent", [(12.0, None, "percent", "12 percent")]),
         ("in 5 and $3 billion", [(3e9, "USD", "money", "$3 billion")]),
+        # a section, a rank or a digit run is no number of the list
+        ("Under Section 144 and 5 percent tax", [(5.0, None, "percent", "5 percent")]),
+        ("Pakistan ranked 135 and 5 percent of GDP went to China.", [(5.0, None, "percent", "5 percent")]),
+        ("1" * 50 + " and 4 million US$ went", [(4e6, "USD", "money", "4 million US$")]),
     ],
 )
 def test_numbers_listed_before_an_amount_share_its_unit(text, expected):

@@ -1277,6 +1277,30 @@ def test_a_second_list_as_long_takes_the_same_names_in_order():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "figures", "absent"),
+    [
+        # Pakistan as "the country" or "the government" is no other country's borrower
+        ("Pakistan is in talks with lenders.\n\nThe IMF will loan US$1.1bn to the country after talks with Saudi Arabia.",
+         [("US$1.1bn", "IMF")], set()),
+        ("Pakistan is in talks with lenders.\n\nThe World Bank approved $400 million to help the country's flood victims, "
+         "following a similar loan to Bangladesh.", [("$400 million", "WORLDBANK")], {"BGD"}),
+        ("Pakistan is in talks with lenders.\n\nThe ADB will lend $500 million to the federal government, Japan said.",
+         [("$500 million", "ADB")], {"JPN"}),
+        # "the country" after another country's sentence is that country; "Prime Minister" alone names no Pakistan
+        ("Pakistan's exports grew.\n\nBangladesh is a rival exporter. The country signed an agreement with Japan last week.", [], {"JPN"}),
+        ("Pakistan's exports grew.\n\nIndia is expanding its trade. Its Prime Minister signed a deal with the World Bank.", [], {"WORLDBANK"}),
+        # a second list without another time of its own is no second list of the same names
+        ("Saudi Arabia and the UAE sent $1.5 billion and $1.2 billion respectively, while the government repaid $1 billion "
+         "and $2 billion to commercial lenders.", [("$1.5 billion", "SAU"), ("$1.2 billion", "ARE"), ("$1 billion", None), ("$2 billion", None)], set()),
+    ],
+)
+def test_rules_that_must_not_fire_beyond_their_case(text, figures, absent):
+    record = _story(text)
+    assert [(f["raw"], f["partner"]) for f in record["figures"]] == figures
+    assert not absent & set(record["partners"])
+
+
 def test_the_author_of_a_report_is_its_source_not_a_counterparty():
     text = (
         "Forty projects worth $30 billion to be completed under CPEC\n\n"
