@@ -710,12 +710,12 @@ _LEAD_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z ]+\))?\s*[:—�
 
 
 def story_title(body: str) -> str | None:
-    """The headline: the first line when it reads as one, else the first sentence, shortened.
-    Markdown marks are dropped: ``"# Budget 2025-26 ..."`` -> ``"Budget 2025-26 ..."``."""
+    """The headline: the first line when it reads as one (date lines above it skipped), else the first
+    sentence, shortened. Markdown marks are dropped: ``"# Budget 2025-26 ..."`` -> ``"Budget 2025-26 ..."``."""
     for line in body.splitlines():
         line = " ".join(line.split()).lstrip("#>*_ ").rstrip("*_ ")
-        if not line:
-            continue
+        if not line or not any(c.isalpha() for c in line) or (len(line) <= _DATE_LINE_LENGTH and _YEAR_DIGITS.search(line) and _date_line(line)):
+            continue  # a date line above the headline ("Wednesday, July 22, 2020"), or a mark ("»"), is no headline
         if len(line) <= 160 and not line.endswith((".", ":")) and len(line.split()) >= 3:
             return line
         sentence = _SENTENCE_END.split(_LEAD_DATELINE.sub("", line), maxsplit=1)[0]

@@ -143,6 +143,10 @@ def test_story_text_keeps_file_offsets():
     [
         ("Pakistan proposes tech alliance with ASEAN\n\nBody.", "Pakistan proposes tech alliance with ASEAN"),
         ("ISLAMABAD: A roundtable discussion called for deeper ties. More text.", "A roundtable discussion called for deeper ties."),
+        # a date line or a mark above the headline is no headline
+        ("Wednesday, July 22, 2020\n\nAIIB approves $250m loan to Pakistan\n\nBody.", "AIIB approves $250m loan to Pakistan"),
+        ("Friday 29 March 2024\n»\nBahrain and Pakistan trade grows\n\nBody.", "Bahrain and Pakistan trade grows"),
+        ("Pakistan signs 2024 deal with China\n\nBody.", "Pakistan signs 2024 deal with China"),
     ],
 )
 def test_title(body, title):
