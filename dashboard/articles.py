@@ -709,12 +709,20 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _LEAD_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z ]+\))?\s*[:—–-]\s+")
 
 
+_TITLE_SKIPS = 3  # date lines and marks skipped above a headline, at most (a file of datelines has no headline)
+
+
 def story_title(body: str) -> str | None:
     """The headline: the first line when it reads as one (date lines above it skipped), else the first
     sentence, shortened. Markdown marks are dropped: ``"# Budget 2025-26 ..."`` -> ``"Budget 2025-26 ..."``."""
+    skipped = 0
     for line in body.splitlines():
         line = " ".join(line.split()).lstrip("#>*_ ").rstrip("*_ ")
-        if not line or not any(c.isalpha() for c in line) or (len(line) <= _DATE_LINE_LENGTH and _YEAR_DIGITS.search(line) and _date_line(line)):
+        if not line:
+            continue
+        if skipped < _TITLE_SKIPS and (not any(c.isalpha() for c in line) or (
+                len(line) <= _DATE_LINE_LENGTH and _YEAR_DIGITS.search(line) and _date_line(line))):
+            skipped += 1
             continue  # a date line above the headline ("Wednesday, July 22, 2020"), or a mark ("»"), is no headline
         if len(line) <= 160 and not line.endswith((".", ":")) and len(line.split()) >= 3:
             return line
