@@ -360,11 +360,16 @@ def _date_line(line: str) -> tuple[date, bool] | None:
     return when, "weekday" in kinds and "by" not in kinds and "time" not in kinds
 
 
+def _short_date_line(line: str) -> tuple[date, bool] | None:
+    """:func:`_date_line` for a line short enough to be one and holding a year's digits, else None (cheap checks first)."""
+    return _date_line(line) if len(line) <= _DATE_LINE_LENGTH and _YEAR_DIGITS.search(line) else None
+
+
 def _today_stamps(text: str) -> list[date]:
     """The dates of the "today" stamps (see :func:`_date_line`) in the first lines of ``text``."""
     found = []
     for line in text[:_DATE_LINE_REACH].split("\n"):
-        dated = _date_line(line) if len(line) <= _DATE_LINE_LENGTH and _YEAR_DIGITS.search(line) else None
+        dated = _short_date_line(line)
         if dated and dated[1]:
             found.append(dated[0])
             if len(found) >= _MAX_DATELINES:
@@ -379,7 +384,7 @@ def _date_from_lines(text: str) -> date | None:
     one with the day it was saved). With no headline found, the last date line."""
     dated, headline = [], None  # dated: (after the headline, a "today" stamp, date)
     for line in text[:_DATE_LINE_REACH].split("\n"):
-        found = _date_line(line) if len(line) <= _DATE_LINE_LENGTH and _YEAR_DIGITS.search(line) else None
+        found = _short_date_line(line)
         if found:
             dated.append((headline is not None, found[1], found[0]))
             if len(dated) >= _MAX_DATELINES:
@@ -720,8 +725,7 @@ def story_title(body: str) -> str | None:
         line = " ".join(line.split()).lstrip("#>*_ ").rstrip("*_ ")
         if not line:
             continue
-        if skipped < _TITLE_SKIPS and (not any(c.isalpha() for c in line) or (
-                len(line) <= _DATE_LINE_LENGTH and _YEAR_DIGITS.search(line) and _date_line(line))):
+        if skipped < _TITLE_SKIPS and (not any(c.isalpha() for c in line) or _short_date_line(line)):
             skipped += 1
             continue  # a date line above the headline ("Wednesday, July 22, 2020"), or a mark ("»"), is no headline
         if len(line) <= 160 and not line.endswith((".", ":")) and len(line.split()) >= 3:

@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 
 from dashboard import vocab
-from dashboard.partners import THROUGH, Hit, own_body, pakistan_reference, registry
+from dashboard.partners import PAKISTAN_REFERENCE, THROUGH, Hit, own_body, registry
 
 # --------------------------------------------------------------------------- number words
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -368,12 +368,20 @@ _DENOMINATED = re.compile(r"[-‑](?:denominated|based|linked|pegged|indexed)\b"
 # What may follow a sum whose currency is left unsaid: a break or a word that is no unit of its own
 # ("4,078.11 million during FY17", "574.03 million, a decrease"; not "5 million people", "2 million tonnes")
 _BARE_AFTER = re.compile(
-    r"[ 	]*+(?:[.,;:)]|$|(?:during|in|for|from|to|against|as|with|while|last|this|the|and|compared|respectively|each|"
+    r"[ \t]*+(?:[.,;:)]|$|(?:during|in|for|from|to|against|as|with|while|last|this|the|and|compared|respectively|each|"
     r"till|until|by|over|since|at|on|a|an|which|that|registering|recording|showing)\b)",
     re.IGNORECASE,
 )
-# "750 million in Special Drawing Rights", "2 million in cash": the sum names its own unit after it
-_IN_ITS_UNIT = re.compile(r"[ \t]++in[ \t]++(?:the[ \t]++)?(?:[A-Z]|(?i:cash|kind|shares|stock|dollars?|rupees?|euros?|yuan|riyals?|dirhams?)\b)")
+
+
+@lru_cache(maxsize=1)
+def _in_its_unit() -> re.Pattern[str]:
+    """ "750 million in Special Drawing Rights", "2 million in cash", "... in riyals": the sum names its own unit
+    after it (a capitalised name, cash, kind, shares, stock, or a currency's word of ``data/currencies.csv``)."""
+    words = vocab.trie_regex(sorted(["cash", "kind", "shares", "stock", *vocab.currency_tokens().named_words], key=len, reverse=True))
+    return re.compile(rf"[ \t]++in[ \t]++(?:the[ \t]++)?(?:[A-Z]|(?i:{words})\b)")
+
+
 _BARE_REACH = 400  # the money amount that gives the currency stands this close before
 # what says that a sum follows: a comparison with an amount of another time, or money sent, received or worth
 _SUM_BEFORE = re.compile(
@@ -382,13 +390,15 @@ _SUM_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SMALL_SCALES = frozenset({"m", "k", "thousand"})
-# a count named just before the number: "a population of 240 million", "subscribers reached 190 million by June"
-_COUNTED_BEFORE = re.compile(
-    r"\b(?:population|people|subscri(?:bers?|ptions?)|SIMs?|devices|handsets|wallets|beneficiaries|patients|members|users?|visitors?|tourists?|customers?|accounts?|voters?|residents?|citizens?|students?|"
-    r"households?|farmers?|freelancers?|expats?|expatriates?|Pakistanis|diaspora|nationals|labou?rers|employees|workforce|labou?r[ \t]+force|tonnes?|tons?|barrels?|units?|doses?|jobs?|copies|downloads?|views?|followers?|migrants?|"
-    r"refugees?|children|women|men|families|homes|houses|vehicles?|cars?|phones?|connections?|bags?|bales?|litres?|kg|acres?|hectares?)\b[^.\n]{0,40}$",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _counted_before() -> re.Pattern[str]:
+    """A count named just before the number (``data/count_nouns.csv``): "a population of 240 million",
+    "subscribers reached 190 million by June"."""
+    nouns = {w.lower() for w in vocab.count_nouns()}  # matched case-insensitively: one trie branch per letter
+    words = vocab.trie_regex(sorted(nouns, key=len, reverse=True)).replace("\\ ", r"[ \t]+")
+    return re.compile(rf"\b(?:{words})\b[^.\n]{{0,40}}$", re.IGNORECASE)
 
 
 def _bare_sums(text: str, g: Grammar, found: list[Amount], taken: _Spans, limit: int) -> list[Amount]:
@@ -397,6 +407,7 @@ def _bare_sums(text: str, g: Grammar, found: list[Amount], taken: _Spans, limit:
     them (within ``_BARE_REACH``), when what follows is no unit of their own. One pass with the amounts in order."""
     added: list[Amount] = []
     money = [a for a in found if a.unit == "money" and a.currency is not None]
+    counted, in_its_unit = _counted_before(), _in_its_unit()
     k = -1  # the last money amount before the candidate
     for m in vocab.gated(g.bare).finditer(text) if money else ():
         if len(found) + len(added) >= limit:
@@ -410,7 +421,7 @@ def _bare_sums(text: str, g: Grammar, found: list[Amount], taken: _Spans, limit:
             break  # no money amount ahead to give a currency
         if k < 0 or a - money[k].end > _BARE_REACH or not _BARE_AFTER.match(text, b):
             continue
-        if _COUNTED_BEFORE.search(text, max(money[k].end, a - 60), a) or _IN_ITS_UNIT.match(text, b):
+        if counted.search(text, max(money[k].end, a - 60), a) or in_its_unit.match(text, b):
             continue
         if not _SUM_BEFORE.search(text, max(0, a - 30), a) or m.group("s3").strip(" \t-").lower() in _SMALL_SCALES:
             continue  # "will employ 20 thousand", "272m in height": no sum said, or a scale that also measures
@@ -424,7 +435,8 @@ def _bare_sums(text: str, g: Grammar, found: list[Amount], taken: _Spans, limit:
 # before an amount share its scale, currency and unit
 _LISTED_AND = re.compile(r"(?:[ \t]*+,)?[ \t]++and[ \t]++$")
 _LISTED_COMMA = re.compile(r"[ \t]*+,[ \t]*+$")
-_LISTED_NUMBER = re.compile(r"(?<![\w.,$/])[0-9][0-9,]*+(?:\.[0-9]++)?$")
+_PLAIN_NUMBER = r"[0-9][0-9,]*+(?:\.[0-9]++)?"  # "3264.73", "4,078.11"
+_LISTED_NUMBER = re.compile(rf"(?<![\w.,$/]){_PLAIN_NUMBER}$")
 _MAX_LISTED = 12
 _MAX_LISTED_DIGITS = 12  # as the amounts' own numbers
 _NOT_AN_AMOUNT_BEFORE = re.compile(r"\b(?:Section|Article|Clause|Rule|No\.|Nos?|number|ranked|rank|page|item|paragraph)[ \t]*+$", re.IGNORECASE)
@@ -466,7 +478,7 @@ def _listed_numbers(text: str, found: list[Amount], taken: _Spans, limit: int) -
     return sorted([*found, *added], key=_BY_PLACE) if added else found
 
 
-_LEADING_NUMBER = re.compile(r"[0-9][0-9,]*+(?:\.[0-9]++)?")
+_LEADING_NUMBER = re.compile(_PLAIN_NUMBER)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -2020,7 +2032,7 @@ def _abroad(
     €70mn", "The EBRD will loan US$110mn to Barki Tojik, the power utility of Tajikistan"). One pass."""
     entities = registry().entities
     out = list(figures)
-    countries_of: dict[int, tuple] = {}  # id of a sentence's names -> (the names, kept alive; its countries)
+    countries_of: dict[int, list[Hit]] = {}  # id of a sentence's names (kept alive by ``sentence_hits``) -> its countries
     for i, f in enumerate(out):
         found = hits_of.get(f.start, [])
         if f.metric not in _ABROAD_METRICS or len(found) != 1:
@@ -2028,8 +2040,8 @@ def _abroad(
         if getattr(entities.get(found[0].code), "type", None) in _LENDER_TYPES:
             names = (sentence_hits or {}).get(f.start, ())
             if id(names) not in countries_of:  # each sentence's countries found once, whatever its figures
-                countries_of[id(names)] = (names, [h for h in names if getattr(entities.get(h.code), "type", None) == "country"])
-            borrower = _borrower_abroad(f, found[0], names, countries_of[id(names)][1], text, offset, entities)
+                countries_of[id(names)] = [h for h in names if getattr(entities.get(h.code), "type", None) == "country"]
+            borrower = _borrower_abroad(f, found[0], names, countries_of[id(names)], text, offset, entities)
             if borrower is not None:
                 out[i] = replace(f, partner=borrower.code, partners=(borrower.code,), partner_cue=f"{borrower.alias}: {ABROAD}")
             continue
@@ -2065,7 +2077,7 @@ def _borrower_abroad(f: Figure, lender: Hit, names, in_sentence: list[Hit], text
     own = getattr(entities.get(lender.code), "country", None)
     countries = [h for h in in_sentence[:3] if h.code != own]  # more than two countries besides the lender's own: no one borrower
     if (not countries or any(h.code != countries[0].code for h in countries) or len(in_sentence) > 3
-            or _PAKISTAN_NAMED.search(f.quote) or pakistan_reference().search(f.quote)):
+            or _PAKISTAN_NAMED.search(f.quote) or PAKISTAN_REFERENCE.search(f.quote)):
         return None  # "the country", "the government": Pakistan, not named
     country, a, b = countries[0], f.start - offset, f.end - offset
     if country is names[0] and country.end <= lender.start and country.end <= a and _OPENS_WITH.fullmatch(f.quote, 0, max(0, f.quote.find(country.alias))):

@@ -45,10 +45,8 @@ def currency_after() -> re.Pattern[str]:
     """A currency word right after a country's name ("Saudi riyals", "US dollars"): then the name is
     the currency's, not a partner's. The words come from ``data/currencies.csv``; for a dollar sign
     see :func:`_dollar_after`."""
-    tokens = currency_tokens()
     # words, not symbols: "Tajikistan US$314mn" is Tajikistan's share, written with the dollar's prefix
-    named = [w for w in tokens.suffix_words if not any(c in w for c in "$€£¥")]
-    words = trie_regex(sorted(named, key=len, reverse=True))  # a trie: one branch at a time is tried
+    words = trie_regex(sorted(currency_tokens().named_words, key=len, reverse=True))  # a trie: one branch at a time is tried
     return re.compile(rf"\s?(?i:{words})\b")
 
 
@@ -568,7 +566,7 @@ def engagement_partners(
         if not engaged_in(*spans[i]):
             continue
         pakistan_here = any(h.code == "PAK" for h in group)
-        if not pakistan_here and (referred is None or not _PAKISTAN_REFERENCE.search(text, *spans[i]) or _another_country_before(by_sentence, i)):
+        if not pakistan_here and (referred is None or not PAKISTAN_REFERENCE.search(text, *spans[i]) or _another_country_before(by_sentence, i)):
             continue  # "Bangladesh is a rival exporter. The country signed ...": the country is Bangladesh
         into = found if pakistan_here else referred
         # the list goes on after a counterparty named after "with" or "from": "assurances from China, Saudi Arabia and
@@ -619,12 +617,8 @@ def engagement_partners(
 
 
 # Pakistan named by its government, capital or leaders: "the country", "the federal government", "Islamabad", "Shehbaz"
-_PAKISTAN_REFERENCE = re.compile(r"\b(?:(?i:the[ \t]+(?:country|government|federal[ \t]+government|cabinet|prime[ \t]+minister|finance[ \t]+minister|state[ \t]+bank))|Islamabad|SBP|Shehbaz)\b")
+PAKISTAN_REFERENCE = re.compile(r"\b(?:(?i:the[ \t]+(?:country|government|federal[ \t]+government|cabinet|prime[ \t]+minister|finance[ \t]+minister|state[ \t]+bank))|Islamabad|SBP|Shehbaz)\b")
 
-
-def pakistan_reference() -> re.Pattern[str]:
-    """Words that name Pakistan by its government, capital or leaders (see ``_PAKISTAN_REFERENCE``)."""
-    return _PAKISTAN_REFERENCE
 
 
 def _another_country_before(by_sentence: dict[int, list[Hit]], i: int) -> bool:

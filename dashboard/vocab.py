@@ -1110,6 +1110,17 @@ def teaser_headers() -> re.Pattern[str] | None:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 
 
+@lru_cache(maxsize=1)
+def count_nouns() -> tuple[str, ...]:
+    """What a number before a money-less scale word counts, not sums (``data/count_nouns.csv``): "population",
+    "subscriptions", "tonnes", "labour force"."""
+    rows = read_rows("count_nouns.csv")
+    for i, row in enumerate(rows, start=2):
+        if not (row.get("word") or "").strip():
+            raise VocabularyError(f"data/count_nouns.csv row {i}: a word is needed")
+    return tuple(row["word"].strip() for row in rows)
+
+
 def metric_codes() -> frozenset[str]:
     return frozenset(term.code for term in metrics())
 
@@ -1194,6 +1205,11 @@ class CurrencyTokens:
 
     def __post_init__(self) -> None:
         self.compact_suffix.update({k.replace(" ", ""): v for k, v in self.suffix_words.items()})
+
+    @property
+    def named_words(self) -> list[str]:
+        """The suffix words that are words, not symbols: "riyals", "US dollars" (not "US$", "$US")."""
+        return [w for w in self.suffix_words if not any(c in w for c in "$€£¥")]
 
     def code_of(self, token: str) -> str:
         """``"Rs." -> "PKR"``, ``"Riyals" -> "SAR"``, ``"US $" -> "USD"``, ``"NOK" -> "NOK"``, ``"U.S.dollars" -> "USD"``."""

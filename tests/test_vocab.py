@@ -341,3 +341,9 @@ def test_patterns_with_the_same_openings_read_the_same_places_each_its_own_way()
     for pattern in (money, percent, money):
         assert [m.span() for m in vocab.gated(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in vocab.gated(pattern).finditer(text, 5, 40)] == [m.span() for m in pattern.finditer(text, 5, 40)]
+
+
+def test_an_empty_count_noun_names_the_file_and_row(data_files):
+    loader = data_files(vocab, vocab.count_nouns, {"count_nouns.csv": "word,note\npopulation,\n ,a blank word\n"})
+    with pytest.raises(vocab.VocabularyError, match="data/count_nouns.csv row 3"):
+        loader()
