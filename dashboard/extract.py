@@ -1456,6 +1456,7 @@ _ADDED_REACH = 80
 _OTHER_WAY = re.compile(r"\b(?:while|whereas|and|but)[ \t]++(?:(?:its|the|Pakistan['’]s|their)[ \t]++)?(?:imports?|exports?|shipments)\b", re.IGNORECASE)
 _OTHER_WAY_REACH = 120
 _TRADE_PARTNER_METRICS = frozenset({"exports", "imports", "bilateral_trade"})
+_NOT_LENT = frozenset({"trade_deficit", "remittances", "it_exports", "market_size"})  # flows no state fund lends
 
 
 def _the_other_way(figures: list[Figure], text: str, offset: int, name_starts: list[int]) -> list[Figure]:
@@ -1942,7 +1943,8 @@ def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], 
     out = []
     for f in figures:
         found = hits_of.get(f.start, [])
-        own = lenders.get(f.partner, set()) if len(found) == 1 and found[0].code == f.partner else set()
+        trade = f.metric in _TRADE_PARTNER_METRICS or f.metric in _NOT_LENT  # "Kuwaiti exports": the country's trade, not its fund's
+        own = lenders.get(f.partner, set()) if len(found) == 1 and found[0].code == f.partner and not trade else set()
         channel = _through(found[0], hits, starts, text) if own else None
         if channel in own:  # "the Government of Germany, through KfW, will provide a grant": the agency gives it
             f = replace(f, partner=channel, partners=(channel,), partner_cue=f"{f.partner_cue} through {entities[channel].name}")

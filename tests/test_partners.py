@@ -943,6 +943,17 @@ def test_a_country_s_adjective_is_the_story_s_lender_of_that_country():
     assert _partner_of(record, "$1 billion") == ["ARE"]  # its own initials: the country, not its fund
 
 
+def test_a_country_s_adjective_on_trade_stays_the_country_s_beside_its_fund():
+    text = (
+        "Kuwait and Pakistan review ties\n\n"
+        "The Kuwait Fund for Arab Economic Development lent Pakistan $50 million for a dam last year. "
+        "Trade between the two reached $2.5 billion, and nearly 80 percent of Kuwaiti exports to Pakistan are fuel."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$50 million") == ["KFAED"]
+    assert _partner_of(record, "80 percent") == ["KWT"]  # the country's trade: no fund sells its fuel
+
+
 def test_a_country_s_amount_said_again_as_its_fund_s_is_the_fund_s():
     text = (
         "Qatar to invest in Pakistan\n\n"
