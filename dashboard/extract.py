@@ -1216,6 +1216,10 @@ def _linked_after(s: _Sentence, end: int, hit: Hit, clause_from: int | None = No
     before = max(0, hit.start - s.start - 24), hit.start - s.start
     if _SOURCE_AFTER.search(s.text, *before):
         return True  # "$40bn in investment over five years, mainly from the Saudis": the source, after a comma
+    if _EXAMPLES_FROM.search(s.text, max(0, hit.start - s.start - _EXAMPLES_REACH), hit.start - s.start) and not s.story.after.between(
+        end if clause_from is None else clause_from, hit.start
+    ):
+        return True
     return not s.story.after.between(end if clause_from is None else clause_from, hit.start) and _LINKED_AFTER.search(s.text, *before) is not None
 
 
@@ -1224,6 +1228,13 @@ _AMOUNT_BETWEEN = re.compile(r"\d[ \t]*+(?:(?:million|billion|trillion|bn|mn|mln
 _PAIR_GAP = re.compile(r"[ \t]*+(?:to|and|-|–)[ \t]*+[$€£¥]?\d", re.IGNORECASE)  # "from 10 to 12% in the UK": one pair of amounts
 _BRACKET_LINK = re.compile(r"[ \t]*+\((?=(?:to|from|for)[ \t])", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r",[ \t]*+(?:mainly|mostly|largely|chiefly|primarily|especially)[ \t]++from[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+# "aid packages from countries like China, Saudi Arabia and the UAE": the examples are the sources
+_EXAMPLES_FROM = re.compile(
+    r"\bfrom[ \t]++(?:(?:its|their|friendly|other|Gulf)[ \t]++)?(?:countries|nations|states|lenders|creditors|donors|allies|partners|friends)"
+    r"[ \t]*+,?[ \t]*+(?:like|such[ \t]++as|including|namely)[ \t]++(?:the[ \t]++)?$",
+    re.IGNORECASE,
+)
+_EXAMPLES_REACH = 48
 
 
 # "..., including IMF liabilities, stood at $130bn": the name is part of the total, not its owner;

@@ -1498,3 +1498,21 @@ def test_compares_is_the_comparison_cues_search(sentence):
     from dashboard.partners import compares, comparison_cues
 
     assert compares(sentence) is (comparison_cues().search(sentence) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partners", "mentions"),
+    [
+        ("Gulf aid for Pakistan\n\nThis year Pakistan got $6 billion in loans from countries like China, Qatar and the UAE.",
+         "$6 billion", ["CHN", "QAT", "ARE"], []),
+        ("Gulf aid for Pakistan\n\nIslamabad secured $2 billion from friendly nations such as Saudi Arabia and Kuwait last month.",
+         "$2 billion", ["SAU", "KWT"], []),
+        # examples of other countries, not the source of the money
+        ("Pakistan's exports\n\nPakistan's exports rose to $3 billion, while countries like Vietnam and Bangladesh grew faster.",
+         "$3 billion", [], ["VNM", "BGD"]),
+    ],
+)
+def test_countries_given_as_examples_of_where_money_came_from_are_its_sources(text, raw, partners, mentions):
+    record = _story(text)
+    assert _partner_of(record, raw) == partners
+    assert set(partners) <= set(record["partners"]) and not set(mentions) & set(record["partners"])
