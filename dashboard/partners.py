@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 import pycountry
 
@@ -891,8 +891,19 @@ def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     domestic = frozenset(row["word"] for row in read_rows("domestic_words.csv"))
     word = r"[A-Z][\w&'’.-]*+"
     name = rf"(?:{word}[ \t]++(?:(?:of|for|&)[ \t]++)?){{1,5}}(?:{suffixes})\b"
-    linked = rf"(?:\b(?:from|by|with|and|include|includes|including)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>{name})"
+    linked = rf"(?:\b(?:from|by|with|and|include|includes|including|called|named)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>{name})"
     return re.compile(linked), domestic
+
+
+@lru_cache(maxsize=1)
+def _unregistered_subject() -> re.Pattern[str]:
+    """Such a name opening a sentence and giving: "The Abu Dhabi Group may invest up to $600 million" (a verb
+    of ``data/giving_words.csv`` after it, perhaps after "may", "will", "plans to")."""
+    name = _unregistered_pattern()[0].pattern.split("(?P<name>", 1)[1][:-1]
+    verbs = "|".join(row["pattern"] for row in read_rows("giving_words.csv") if row["kind"] == "verb")
+    helpers = r"has|have|had|is|are|was|were|will|would|may|might|could|also|recently|already|plans[ \t]+to|intends[ \t]+to|wants[ \t]+to|set[ \t]+to"
+    opening = r"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][\"”’][ \t]))"
+    return re.compile(rf"{opening}(?:The[ \t]++)?(?P<name>{name})(?=[ \t]++(?:(?:{helpers})[ \t]++){{0,3}}(?i:{verbs})\b)")
 
 
 @lru_cache(maxsize=1)
@@ -979,10 +990,10 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     starts = [h.start for h in hits]
     out = []
     ends = {h.end for h in hits if h.via == "name" and getattr(entities.get(h.code), "type", "country") != "country"}
-    for m in lined(pattern).finditer(text):  # only the lines holding an organisation's word
+    for m in chain(lined(pattern).finditer(text), lined(_unregistered_subject()).finditer(text)):  # only the lines holding an organisation's word
         if len(out) >= MAX_HITS:
             break  # bounded on any input, as ``Registry.find``
-        if m.group("comma") and m.start() not in ends:
+        if m.re is pattern and m.group("comma") and m.start() not in ends:
             continue  # ", Ajman Bank" counts only in a list of lenders: "include Abu Dhabi Islamic Bank, Ajman Bank"
         name = m.group("name")
         start, end = m.span("name")

@@ -1516,3 +1516,22 @@ def test_countries_given_as_examples_of_where_money_came_from_are_its_sources(te
     record = _story(text)
     assert _partner_of(record, raw) == partners
     assert set(partners) <= set(record["partners"]) and not set(mentions) & set(record["partners"])
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        ("Gulf firm eyes Pakistan power\n\nThe Gulf Star Group may invest up to $400 million in a wind farm in Sindh.",
+         "$400 million", "Gulf Star Group"),
+        ("Bank sold\n\nThe cabinet approved the sale of the bank to a holding company called Desert Rose Holdings Limited for $20 million.",
+         "$20 million", "Desert Rose Holdings Limited"),
+        # a Pakistani company opening a sentence is no counterparty
+        ("Bank profits\n\nThe Habib Bank Limited has invested $30 million in new branches.", "$30 million", None),
+    ],
+)
+def test_a_company_the_registry_does_not_know_is_named_as_investor_or_buyer(text, raw, partner):
+    record = _story(text)
+    (fig,) = [f for f in record["figures"] if f["raw"] == raw]
+    assert fig["partner"] == partner
+    if partner:
+        assert partner in record["partners"] and fig["partners"][0]["in_registry"] is False
