@@ -717,22 +717,37 @@ _LEAD_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z ]+\))?\s*[:—�
 _TITLE_SKIPS = 3  # date lines and marks skipped above a headline, at most (a file of datelines has no headline)
 
 
-def story_title(body: str) -> str | None:
-    """The headline: the first line when it reads as one (date lines above it skipped), else the first
-    sentence, shortened. Markdown marks are dropped: ``"# Budget 2025-26 ..."`` -> ``"Budget 2025-26 ..."``."""
+def headline_start(body: str) -> int:
+    """Where the headline's line starts: the first line with words, past at most ``_TITLE_SKIPS`` date
+    lines and marks above it (``"Friday 29 March 2024\n»\nBahrain, Pakistan trade set to double"`` -> 23,
+    the "B"). A file of datelines has no headline: the fourth is taken."""
     skipped = 0
-    for line in body.splitlines():
-        line = " ".join(line.split()).lstrip("#>*_ ").rstrip("*_ ")
-        if not line:
-            continue
-        if skipped < _TITLE_SKIPS and (not any(c.isalpha() for c in line) or _short_date_line(line)):
-            skipped += 1
-            continue  # a date line above the headline ("Wednesday, July 22, 2020"), or a mark ("»"), is no headline
-        if len(line) <= 160 and not line.endswith((".", ":")) and len(line.split()) >= 3:
-            return line
-        sentence = _SENTENCE_END.split(_LEAD_DATELINE.sub("", line), maxsplit=1)[0]
-        return sentence if len(sentence) <= 120 else sentence[:117].rsplit(" ", 1)[0] + "…"
-    return None
+    at = 0
+    while at < len(body):  # line by line, only as far as the headline (a file of blank lines is not split)
+        end = body.find("\n", at)
+        end = len(body) if end == -1 else end + 1
+        raw = body[at:end]
+        line = " ".join(raw.split()).lstrip("#>*_ ").rstrip("*_ ")
+        if line and not (skipped < _TITLE_SKIPS and (not any(c.isalpha() for c in line) or _short_date_line(line))):
+            return at + len(raw) - len(raw.lstrip())
+        skipped += bool(line)
+        at = end
+    return len(body)
+
+
+def story_title(body: str) -> str | None:
+    """The headline: the first line when it reads as one (date lines above it skipped: see
+    :func:`headline_start`), else the first sentence, shortened. Markdown marks are dropped:
+    ``"# Budget 2025-26 ..."`` -> ``"Budget 2025-26 ..."``."""
+    start = headline_start(body)
+    end = body.find("\n", start)
+    line = " ".join(body[start : len(body) if end == -1 else end].split()).lstrip("#>*_ ").rstrip("*_ ")
+    if not line:
+        return None
+    if len(line) <= 160 and not line.endswith((".", ":")) and len(line.split()) >= 3:
+        return line
+    sentence = _SENTENCE_END.split(_LEAD_DATELINE.sub("", line), maxsplit=1)[0]
+    return sentence if len(sentence) <= 120 else sentence[:117].rsplit(" ", 1)[0] + "…"
 
 
 def story_outlet(text: str) -> str | None:

@@ -18,6 +18,7 @@ from itertools import chain, islice
 
 import pycountry
 
+from dashboard.articles import headline_start
 from dashboard.vocab import (
     NAMES,
     OTHER_BLANKS,
@@ -858,7 +859,7 @@ def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | N
     several (a figure of such a story keeps the partner of its own sentence, or none)."""
     places = _places_beside_pakistan(text, hits)
     names = [h for k, h in enumerate(hits) if h.code != "PAK" and h.via == "name" and not h.passing and k not in places]
-    start = len(text) - len(text.lstrip())
+    start = headline_start(text)  # date lines and marks above the headline skipped
     headline = _HEADLINE.match(text, start)
     body = headline.end() if headline else start
     lede = _LEDE_END.search(text, body, min(len(text), body + _LEDE))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from operator import attrgetter
 from pathlib import Path
 
-from dashboard.articles import Story, UnreadableFile, article_paths, read_stories, read_text
+from dashboard.articles import Story, UnreadableFile, article_paths, headline_start, read_stories, read_text
 from dashboard.engagements import actors, themes
 from dashboard.extract import ABROAD, PROJECT_COST, Figure, extract_figures, sentence_spans
 from dashboard.fx import to_usd
@@ -88,7 +88,7 @@ def analyse_story(story: Story) -> dict:
     one = story_counterparty(story.text, hits, engaged)
     file_hits = [h.moved(story.start) for h in hits]  # extract_figures leaves out Pakistan, towns and passing names
     figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one, spans=spans)
-    title_start = len(story.text) - len(story.text.lstrip())
+    title_start = headline_start(story.text)
     title_end = story.text.find("\n", title_start)
     if title_end - title_start > _HEADLINE_MAX:  # a paragraph, not a headline (a text without line breaks)
         title_end = -1

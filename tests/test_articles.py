@@ -543,3 +543,19 @@ def test_patterns_of_line_starts_are_tried_only_there(text, pos):
     for pattern in (_LEAD_DATE, _LEAD_DATE_FIRST, vocab.teaser_headers()):
         assert span(search_line_starts(pattern, text, pos, len(text))) == span(pattern.search(text, pos, len(text)))
         assert span(search_line_starts(pattern, text, 0, 30)) == span(pattern.search(text, 0, 30))
+
+
+@pytest.mark.parametrize(
+    ("body", "start"),
+    [
+        ("Oman, Pakistan trade to grow\n\nText.", 0),
+        ("  \n\nOman, Pakistan trade to grow\n", 4),
+        ("Monday 3 March 2025\n \n»\nOman, Pakistan trade to grow\n", 24),
+        ("May 2, 2013\nMay 3, 2013\nMay 4, 2013\nMay 5, 2013\n", 36),  # at most three date lines are skipped
+        ("\n\n", 2),
+    ],
+)
+def test_the_headline_starts_below_date_lines_and_marks(body, start):
+    from dashboard.articles import headline_start
+
+    assert headline_start(body) == start

@@ -1535,3 +1535,14 @@ def test_a_company_the_registry_does_not_know_is_named_as_investor_or_buyer(text
     assert fig["partner"] == partner
     if partner:
         assert partner in record["partners"] and fig["partners"][0]["in_registry"] is False
+
+
+def test_the_story_s_counterparty_is_read_from_the_headline_below_a_date_line_and_marks():
+    text = (
+        "Monday 3 March 2025\n\n»\n\nOman, Pakistan trade to grow\n\n"
+        "Muscat, May 2, 2013\n\n"
+        "Trade between Oman and Pakistan will grow after a chambers' accord, and India and Pakistan agreed to open trade links. "
+        "Imports and exports of rice, textiles and cement amount to $300 million a year."
+    )
+    record = _story(text)
+    assert _partner_of(record, "$300 million") == ["OMN"]
