@@ -897,14 +897,17 @@ def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _unregistered_subject() -> re.Pattern[str]:
+def _unregistered_subject() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Such a name opening a sentence and giving: "The Abu Dhabi Group may invest up to $600 million" (a verb
-    of ``data/giving_words.csv`` after it, perhaps after "may", "will", "plans to")."""
+    of ``data/giving_words.csv`` after it, perhaps after "may", "will", "plans to"): after a sentence's end
+    or a line break, and the same name matched at the text's start."""
     name = _unregistered_pattern()[0].pattern.split("(?P<name>", 1)[1][:-1]
     verbs = "|".join(row["pattern"] for row in read_rows("giving_words.csv") if row["kind"] == "verb")
     helpers = r"has|have|had|is|are|was|were|will|would|may|might|could|also|recently|already|plans[ \t]+to|intends[ \t]+to|wants[ \t]+to|set[ \t]+to"
-    opening = r"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][\"”’][ \t]))"
-    return re.compile(rf"{opening}(?:The[ \t]++)?(?P<name>{name})(?=[ \t]++(?:(?:{helpers})[ \t]++){{0,3}}(?i:{verbs})\b)")
+    subject = rf"(?:The[ \t]++)?(?P<name>{name})(?=[ \t]++(?:(?:{helpers})[ \t]++){{0,3}}(?i:{verbs})\b)"
+    # the sentence's opening is read, not looked behind at: a lookbehind is tried at every character of a
+    # line, a character class only where a sentence can end
+    return re.compile(rf"(?:[.!?][\"”’]?[ \t]++|\n[ \t]*+){subject}"), re.compile(subject)
 
 
 @lru_cache(maxsize=1)
@@ -991,7 +994,9 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     starts = [h.start for h in hits]
     out = []
     ends = {h.end for h in hits if h.via == "name" and getattr(entities.get(h.code), "type", "country") != "country"}
-    for m in chain(lined(pattern).finditer(text), lined(_unregistered_subject()).finditer(text)):  # only the lines holding an organisation's word
+    subject, at_start = _unregistered_subject()
+    first = at_start.match(text, len(text) - len(text.lstrip()))  # the text's first sentence
+    for m in chain(lined(pattern).finditer(text), lined(subject).finditer(text), [first] if first else []):  # only the lines holding an organisation's word
         if len(out) >= MAX_HITS:
             break  # bounded on any input, as ``Registry.find``
         if m.re is pattern and m.group("comma") and m.start() not in ends:

@@ -1525,6 +1525,7 @@ def test_countries_given_as_examples_of_where_money_came_from_are_its_sources(te
          "$400 million", "Gulf Star Group"),
         ("Bank sold\n\nThe cabinet approved the sale of the bank to a holding company called Desert Rose Holdings Limited for $20 million.",
          "$20 million", "Desert Rose Holdings Limited"),
+        ("Gulf Star Group will invest $400 million in a wind farm in Sindh.", "$400 million", "Gulf Star Group"),  # the text's first words
         # a Pakistani company opening a sentence is no counterparty
         ("Bank profits\n\nThe Habib Bank Limited has invested $30 million in new branches.", "$30 million", None),
     ],
