@@ -72,6 +72,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "numbers listed": lambda n: "Workers sent " + _repeat("3264.73, 580.06, 1.5, 7 and 277.52 million US$ and ", n) + ".",
     "numbers without a unit": lambda n: "Workers sent " + _repeat("3264.73, 580.06 and ", n) + "2 percent.",
     "companies opening sentences": lambda n: _repeat("The Abc Def Ghi Jkl Group may invest $5 million. The Mno Holdings Limited ", n) + ".",
+    "ranges written whole": lambda n: _repeat("tariffs of 20% to 35% and $2 billion to $3 billion to ", n) + "5%.",
     "tickers on one line": lambda n: "Pakistan got $2 billion from China.\n" + _repeat("KSE100 45123.5 Increased By ▲ 120.5 (0.27%) ", n) + "\n",
 }
 

@@ -138,14 +138,15 @@ def grammar() -> Grammar:
         # or spelled: "USD one billion", "$ two trillion"
         re.compile(
             rf"(?P<pre>{prefix_re})(?:{SP}|-)?(?:(?P<n1>{number})(?P<s1>{scale})?"
-            rf"(?:(?:{dash}|(?(s1)(?!)|[ \t]+to[ \t]+(?=(?:{prefix_re})?[ \t]?[\d.,]{{1,20}}{scale})))(?:{prefix_re})?[ \t]?"
+            rf"(?:(?:{dash}|(?(s1)[ \t]+to[ \t]+(?=(?:{prefix_re})[ \t]?[\d.,]{{1,20}}{scale})|[ \t]+to[ \t]+(?=(?:{prefix_re})?[ \t]?[\d.,]{{1,20}}{scale})))(?:{prefix_re})?[ \t]?"
             rf"(?P<n2>{number})(?P<s2>{scale})?)?|(?P<w1>{words})(?P<sw>{scale}))"
         ),
         # suffixed: "310+ Million USD", "1.5bn dollars", "12-16 billion dollars"
         # (and as an adjective after a scale: "a 3 billion-dollar loan")
         re.compile(rf"(?P<n3>{OPENING_DIGITS})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?(?:{SP}|(?(s3)-|(?!)))(?P<post>{suffix_re})"),
         # percentages: "12.5%", "12,5%", "30pc", "25 per cent", "10-12%"
-        re.compile(rf"(?P<p1>{_PERCENT_NUMBER})(?:(?:{dash}|[ \t]to[ \t])(?P<p2>{number}))?{percent_word}"),
+        # ("20% to 35%", "10 per cent to 20 per cent" too: a range unless "from" opens it, see _from_to)
+        re.compile(rf"(?P<p1>{_PERCENT_NUMBER})(?:(?:{dash}|(?:{percent_word})?[ \t]to[ \t])(?P<p2>{number}))?{percent_word}"),
     )
     # Spelled-out numbers are read backwards from a currency or percent word (rare anchors).
     worded = re.compile(rf"(?P<n3>{words})(?P<s3>{scale})?(?:\s|(?(s3)-|(?!)))$")  # "a three-billion-dollar arrangement" too
@@ -251,20 +252,37 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
 
 
 _FROM_BEFORE_RANGE = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
+_BY_BEFORE_RANGE = re.compile(r"\b(?:from|by)[ \t]+(?:(?:the[ \t]+)?(?:current|previous|existing)[ \t]+)?$", re.IGNORECASE)
 _TO_SEPARATOR = re.compile(r"[ \t]to[ \t]")
+_RANGE_SPREAD = 2  # the high end of a range written "20% to 35%", "$2 billion to $3 billion" is at most twice the low
 
 
 def _from_to(amount: Amount, m: re.Match[str], text: str) -> list[Amount]:
-    """"from 10 to 12%" is a change between two figures, not a range: split it in two."""
-    if (
-        amount.high is None
-        or amount.unit != "percent"
-        or not _FROM_BEFORE_RANGE.search(text, max(0, amount.start - 8), amount.start)
-        or not _TO_SEPARATOR.search(text, m.end("p1"), m.start("p2"))
-    ):
+    """A change between two figures is two figures, not a range: split at its "to".
+
+    - "from 10 to 12%": a change ("10 to 12%" alone is a range);
+    - each end written whole, "20% to 35%", "$2 billion to $3 billion": a range when the high end is at most
+      twice the low and no "from" (for money, no "by") opens it ("rose by $9 million to $14.56bn" and "from
+      the current $250 million to $1 billion" are changes);
+    - "$12 to 16 billion", "from $20 to $25 billion" (one scale): a range."""
+    if amount.high is None:
         return [amount]
-    first = Amount(amount.value, None, "percent", amount.start, m.end("p1"))
-    second = Amount(amount.high, None, "percent", m.start("p2"), amount.end)
+    if amount.unit == "percent":
+        a, b = m.end("p1"), m.start("p2")
+    elif "s1" in m.re.groupindex and m.end("s1") != -1:
+        a, b = m.end("s1"), m.start("n2")
+    else:
+        return [amount]
+    to = _TO_SEPARATOR.search(text, a, b)
+    if to is None:
+        return [amount]
+    whole = amount.unit == "money" or to.start() > a  # the low end has its own percent sign: "20% to 35%"
+    # ("shrink exports by 20% to 30%" is a range: "by" opens a change only of money, "rose by $9 million to $14.56bn")
+    opened = (_BY_BEFORE_RANGE if amount.unit == "money" else _FROM_BEFORE_RANGE).search(text, max(0, amount.start - 24), amount.start)
+    if not opened and not (whole and amount.high > _RANGE_SPREAD * amount.value):
+        return [amount]
+    first = Amount(amount.value, amount.currency, amount.unit, amount.start, to.start())
+    second = Amount(amount.high, amount.currency, amount.unit, to.end(), amount.end)
     return [first, second]
 
 

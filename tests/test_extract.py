@@ -86,6 +86,11 @@ def test_money_phrasings(text, value, currency, raw):
         ("$12bn-$16bn a year", [12e9, 16e9], "$12bn-$16bn"),
         ("between $12 to 16 billion", [12e9, 16e9], "$12 to 16 billion"),
         ("some 12-16 billion dollars", [12e9, 16e9], "12-16 billion dollars"),
+        # each end written whole, the high end at most twice the low
+        ("could unlock $2 billion to $3 billion in sales", [2e9, 3e9], "$2 billion to $3 billion"),
+        ("tariffs of 20% to 35% on cloth", [20.0, 35.0], "20% to 35%"),
+        ("cut volumes by 20% to 30% a year", [20.0, 30.0], "20% to 30%"),
+        ("a stake of 10 per cent to 20 per cent", [10.0, 20.0], "10 per cent to 20 per cent"),
     ],
 )
 def test_a_range_is_one_figure_with_low_and_high(text, values, raw):
@@ -108,6 +113,20 @@ def test_between_and_is_one_range(text, values, unit):
     (found,) = find_amounts(text)
     assert [found.value, found.high] == values and found.unit == unit
     assert not text[found.start : found.end].lower().startswith("between")
+
+
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        ("reserves rose by $9 million to $14.56 billion", ["$9 million", "$14.56 billion"]),
+        ("to lift trade from the current $250 million to $1 billion", ["$250 million", "$1 billion"]),
+        ("reserves rose $4.2 billion to $8.7 billion", ["$4.2 billion", "$8.7 billion"]),  # more than twice: a change
+        ("its share rose from 22% to 30%", ["22%", "30%"]),
+        ("the rate went up 2% to 25%", ["2%", "25%"]),
+    ],
+)
+def test_a_change_written_with_to_is_two_figures(text, raws):
+    assert [r for _, _, _, r in amounts(text)] == raws
 
 
 def test_from_to_is_two_figures_not_a_range():
