@@ -1547,3 +1547,9 @@ def test_the_story_s_counterparty_is_read_from_the_headline_below_a_date_line_an
     )
     record = _story(text)
     assert _partner_of(record, "$300 million") == ["OMN"]
+
+
+def test_the_middle_east_is_a_partner_as_a_region_without_members():
+    record = _story("Exports to the Gulf\n\nPakistan's exports to the Middle East fell 5 per cent to $950 million in five months.")
+    assert _partner_of(record, "$950 million") == ["MIDEAST"]
+    assert registry().entities["MIDEAST"].members == ()  # a region: no country counts its figures
