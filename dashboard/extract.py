@@ -1358,6 +1358,10 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
     if not candidates:
         return []
     k = min(candidates, key=lambda c: c[0])[1]
+    if 0 < k and hits[k].end <= fs and _aside_owner(s, hits[k - 1], hits[k]) and (
+        fs - hits[k].end <= _OWNED_AMOUNT_GAP or "," in s.text[hits[k].end - s.start : fs - s.start]
+    ):
+        k -= 1  # "QIA, Qatar's $450 billion fund", "the QIA, Qatar's sovereign fund, holds $450 billion": the fund the aside describes
     if k + 1 < len(hits) and own_body(s.story.text, hits[k], hits[k + 1], unregistered=True, possessive=True):
         k += 1  # "owned by the UAE's e&": the company, which counts for its country
     # "from Saudi Arabia and the UAE": names joined by "and" or commas are one combined counterparty
@@ -1466,9 +1470,23 @@ def _members_listed_before(s: _Sentence, hits: list[Hit], a: int) -> int | None:
 
 
 def _joined(s: _Sentence, first: Hit, second: Hit) -> bool:
-    """Two names next to each other in one list, or one name and its acronym in brackets."""
+    """Two names next to each other in one list, or one name and its acronym in brackets; not a name and
+    the one an aside after it owns ("the IFC, the World Bank's private arm": see :func:`_aside_owner`)."""
     a, b = first.end - s.start, second.start - s.start
-    return bool(_JOINED.fullmatch(s.text, a, b) or (first.code == second.code and _ACRONYM_AFTER.fullmatch(s.text, a, b)))
+    if first.code == second.code and _ACRONYM_AFTER.fullmatch(s.text, a, b):
+        return True
+    return bool(_JOINED.fullmatch(s.text, a, b)) and not _aside_owner(s, first, second)
+
+
+_OWNED_AMOUNT_GAP = 3  # "Qatar's $450 billion fund": the amount right after the owner's "'s "
+_ASIDE_GAP = re.compile(r"\)?[ \t]*+,[ \t]*+(?:the[ \t]++)?")
+_OWNER_AFTER = re.compile(r"['’]s?[ \t]")  # "the World Bank's", "the lenders' ": a possessive
+
+
+def _aside_owner(s: _Sentence, first: Hit, second: Hit) -> bool:
+    """Whether ``second`` owns an aside describing ``first``: "the International Finance Corporation
+    (IFC), the World Bank's private investment arm", "the QIA, Qatar's sovereign fund"."""
+    return bool(_ASIDE_GAP.fullmatch(s.text, first.end - s.start, second.start - s.start) and _OWNER_AFTER.match(s.text, second.end - s.start))
 
 
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")

@@ -1553,3 +1553,19 @@ def test_the_middle_east_is_a_partner_as_a_region_without_members():
     record = _story("Exports to the Gulf\n\nPakistan's exports to the Middle East fell 5 per cent to $950 million in five months.")
     assert _partner_of(record, "$950 million") == ["MIDEAST"]
     assert registry().entities["MIDEAST"].members == ()  # a region: no country counts its figures
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        ("IFC lends more\n\nThe new loan adds to a $700 million package from the International Finance Corporation (IFC), "
+         "the World Bank's private investment arm.", "$700 million", ["IFC"]),
+        ("Qatar fund\n\nThe prime minister asked QIA, Qatar's $450 billion sovereign wealth fund, to invest in Pakistan.",
+         "$450 billion", ["QIA"]),
+        # a list is still a list: "from the IMF, the World Bank and the ADB"
+        ("Lenders\n\nPakistan got $2 billion from the IMF, the World Bank and the ADB.", "$2 billion", ["IMF", "WORLDBANK", "ADB"]),
+    ],
+)
+def test_a_name_an_aside_describes_is_the_partner_not_the_aside_s_owner(text, raw, partners):
+    record = _story(text)
+    assert _partner_of(record, raw) == partners
