@@ -623,9 +623,12 @@ PAKISTAN_REFERENCE = re.compile(r"\b(?:(?i:the[ \t]+(?:country|government|federa
 
 
 def _another_country_before(by_sentence: dict[int, list[Hit]], i: int) -> bool:
-    """Whether the sentence before sentence ``i`` names a country other than Pakistan (then "the country" may be it)."""
+    """Whether the sentence before sentence ``i`` names a country other than Pakistan first (then "the country"
+    may be it); not when it names Pakistan first ("Pakistan is launching a bond in China's market. The country
+    has had talks with the AIIB": Pakistan)."""
     entities = registry().entities
-    return any(h.code != "PAK" and getattr(entities.get(h.code), "type", None) == "country" for h in by_sentence.get(i - 1, ()))
+    first = next((h for h in by_sentence.get(i - 1, ()) if h.code == "PAK" or getattr(entities.get(h.code), "type", None) == "country"), None)
+    return first is not None and first.code != "PAK"
 
 
 def _lists(text: str, group: list[Hit]) -> tuple[list[bool], list[bool]]:

@@ -1569,3 +1569,12 @@ def test_the_middle_east_is_a_partner_as_a_region_without_members():
 def test_a_name_an_aside_describes_is_the_partner_not_the_aside_s_owner(text, raw, partners):
     record = _story(text)
     assert _partner_of(record, raw) == partners
+
+
+def test_the_country_after_a_sentence_naming_pakistan_first_is_pakistan():
+    text = (
+        "Pakistan plans a bond\n\n"
+        "Pakistan is preparing its first bond in China's domestic market. "
+        "The country has had talks with the heads of the Asian Development Bank on a guarantee."
+    )
+    assert "ADB" in _story(text)["partners"]
