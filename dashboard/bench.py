@@ -73,6 +73,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "numbers without a unit": lambda n: "Workers sent " + _repeat("3264.73, 580.06 and ", n) + "2 percent.",
     "companies opening sentences": lambda n: _repeat("The Abc Def Ghi Jkl Group may invest $5 million. The Mno Holdings Limited ", n) + ".",
     "ranges written whole": lambda n: _repeat("tariffs of 20% to 35% and $2 billion to $3 billion to ", n) + "5%.",
+    "names of events": lambda n: _repeat("the IMF and World Bank and ADB spring meetings, the IMF, ", n) + "summit.",
     "tickers on one line": lambda n: "Pakistan got $2 billion from China.\n" + _repeat("KSE100 45123.5 Increased By ▲ 120.5 (0.27%) ", n) + "\n",
 }
 

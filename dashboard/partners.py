@@ -161,6 +161,9 @@ def passing_after() -> re.Pattern[str]:
 
 
 _PASSING_DASHES = "-‑–"  # what such a word hangs on (a name without one of them after it is not asked)
+# a name of an event: "the IMF and World Bank spring meetings", "the IMF-World Bank Spring Meetings", "the SCO summit"
+_EVENT_AFTER = re.compile(r"[ \t]++(?:(?i:spring|annual|autumn|fall|winter|summer|ministerial|leaders['’]?)[ \t]++)?(?i:meetings|summit|conference|forum|assembly)\b")
+_EVENT_LIST = re.compile(r"[ \t]*+(?:,|and|&|[-‑–/])[ \t]*+(?:the[ \t]++)?")
 
 
 @dataclass(frozen=True)
@@ -319,6 +322,12 @@ class Registry:
             i = bisect.bisect_right(cue_ends, start) - 1
             passing = i >= 0 and start - cue_ends[i] <= _PASSING_REACH and bool(_LIST_RE.fullmatch(text, cue_ends[i], start))
             passing = passing or (text[end : end + 1] in _PASSING_DASHES and bool(described(text, end)))
+            if not passing and _EVENT_AFTER.match(text, end):
+                passing = True  # "the IMF and World Bank spring meetings": an event's name, and the names listed into it
+                k = len(hits) - 1
+                while k >= 0 and not hits[k].passing and _EVENT_LIST.fullmatch(text, hits[k].end, start if k == len(hits) - 1 else hits[k + 1].start):
+                    hits[k] = Hit.new(hits[k].code, hits[k].start, hits[k].end, hits[k].alias, hits[k].via, True)
+                    k -= 1
             hits.append(Hit.new(code, start, end, alias, via, passing))
         if self.ambiguous:
             # "Rs6.98 billion for SCO" in a budget story is Pakistan's own SCO, not the Shanghai bloc
@@ -457,7 +466,7 @@ _BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between
 _WITH_BEFORE = re.compile(
     # a permission given to the counterparty: "granted No Objection Certificates to Binance and HTX"
     r"\b(?:licen[cs]es?|certificates?|NOCs?|clearances?|permits?)[ \t]++to[ \t]++(?:the[ \t]++)?$|"
-    r"\b(?:with|from|by|met|meets|meeting|hosted|hosts|received)[ \t]+(?:(?:a|an|the)[ \t]+)?"
+    r"\b(?:with|from|by|met|meets|meeting|hosted|hosts|received|involving)[ \t]+(?:(?:a|an|the)[ \t]+)?"
     # the people of the counterparty: "discussions with the heads of the AIIB", "met officials of the World Bank"
     r"(?:(?:heads?|officials|representatives|delegations?|leadership|chiefs?|presidents?|team|management)[ \t]++of[ \t]++(?:the[ \t]++)?)?$",
     re.IGNORECASE,

@@ -1578,3 +1578,18 @@ def test_the_country_after_a_sentence_naming_pakistan_first_is_pakistan():
         "The country has had talks with the heads of the Asian Development Bank on a guarantee."
     )
     assert "ADB" in _story(text)["partners"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("Pakistan seeks more yuan\n\nSpeaking to reporters during the International Monetary Fund and World Bank spring meetings "
+         "in Washington, the minister said, \u201cGetting to 40 billion renminbi would be a good place.\u201d", "40 billion renminbi"),
+        ("Bond plans\n\nAt the IMF-World Bank Spring Meetings, the minister said the first bond of $250 million is due in June.",
+         "$250 million"),
+    ],
+)
+def test_names_of_an_event_are_not_partners(text, raw):
+    record = _story(text)
+    assert _partner_of(record, raw) == []
+    assert not {"IMF", "WORLDBANK"} & set(record["partners"])
