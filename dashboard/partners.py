@@ -471,6 +471,10 @@ _WITH_BEFORE = re.compile(
     r"(?:(?:heads?|officials|representatives|delegations?|leadership|chiefs?|presidents?|team|management)[ \t]++of[ \t]++(?:the[ \t]++)?)?$",
     re.IGNORECASE,
 )
+# the buyers of Pakistan's exports, engaged without an engagement word: "has been exporting mangoes to the UAE",
+# "IT exports are primarily directed to the USA"
+_EXPORTED_TO = re.compile(r"\bexport(?:s|ed|ing)?+(?:[ \t]++[\w’'-]++){0,4}?[ \t]++to[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+_EXPORT_WORD = re.compile(r"\bexport", re.IGNORECASE)
 _ROUTE_TO = re.compile(r"[ \t]++(?:to|into)[ \t]++(?:the[ \t]++)?", re.IGNORECASE)  # the other end of a route: "from Kyrgyzstan to Afghanistan"
 # the counterparties named after what they are to Pakistan: "assurances from its key allies, China, Saudi Arabia and the UAE"
 _FROM_ALLIES = re.compile(
@@ -573,7 +577,8 @@ def engagement_partners(
             found.add(hit.code)
     for i, group in by_sentence.items():
         found |= _givers(text, group, direct, entities)
-        if not engaged_in(*spans[i]):
+        cued = engaged_in(*spans[i])
+        if not cued and not _EXPORT_WORD.search(text, *spans[i]):
             continue
         pakistan_here = any(h.code == "PAK" for h in group)
         if not pakistan_here and (referred is None or not PAKISTAN_REFERENCE.search(text, *spans[i]) or _another_country_before(by_sentence, i)):
@@ -602,9 +607,9 @@ def engagement_partners(
             )
             # "a meeting between the minister ... and a Binance team": Pakistan's side stands between the two
             listed = between and "Pakistan" in text[between.start() : hit.start]
-            with_before = _WITH_BEFORE.search(text, max(spans[i][0], hit.start - 48), hit.start) or _FROM_ALLIES.search(
+            with_before = (cued and (_WITH_BEFORE.search(text, max(spans[i][0], hit.start - 48), hit.start) or _FROM_ALLIES.search(
                 text, max(spans[i][0], hit.start - 60), hit.start
-            )
+            ))) or _EXPORTED_TO.search(text, max(spans[i][0], hit.start - 48), hit.start)
             if with_before and (_NOT_ENGAGED_WITH.search(text, max(spans[i][0], hit.start - 40), hit.start)
                                 or _DISPUTED_FROM.search(text, max(spans[i][0], hit.start - 40), hit.start)):
                 with_before = None  # "in line with the UN goals": a reference; "backlash from India": the other side of a dispute
@@ -616,8 +621,8 @@ def engagement_partners(
                 with_before = None  # the start of a route: "power lines from Kyrgyzstan to Afghanistan"
             if with_before and _AFTER_COMMA.search(text, max(spans[i][0], with_before.start() - 4), with_before.start()) and clauses.compares():
                 with_before = None  # "less aid than Bangladesh, with India and Nepal getting more": the comparison goes on
-            if not pakistan_here:
-                joined = listed = False
+            if not pakistan_here or not cued:
+                joined = listed = False  # "Pakistan and India" joined by an engagement word only
             if joined or listed or with_before or went_on:
                 into.add(hit.code)
                 here.add(hit.code)

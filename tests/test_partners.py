@@ -1593,3 +1593,18 @@ def test_names_of_an_event_are_not_partners(text, raw):
     record = _story(text)
     assert _partner_of(record, raw) == []
     assert not {"IMF", "WORLDBANK"} & set(record["partners"])
+
+
+@pytest.mark.parametrize(
+    ("text", "partners", "not_partners"),
+    [
+        ("Mango season\n\nPakistan has been exporting mangoes to the UAE, Hong Kong and Canada for years. It exported 75,000 tonnes.",
+         {"ARE", "HKG", "CAN"}, set()),
+        ("IT strategy\n\nPakistan's IT exports are primarily directed to the USA, the UK and Norway.", {"USA", "GBR", "NOR"}, set()),
+        # a dispute beside an export word is no sale: "With India imposing duties on exports"
+        ("Trade woes\n\nWith India imposing heavy duty on exports, Pakistan has been struggling.", set(), {"IND"}),
+    ],
+)
+def test_the_buyers_of_pakistan_s_exports_are_partners_without_figures(text, partners, not_partners):
+    record = _story(text)
+    assert partners <= set(record["partners"]) and not not_partners & set(record["partners"])
