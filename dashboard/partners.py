@@ -161,6 +161,8 @@ def passing_after() -> re.Pattern[str]:
 
 
 _PASSING_DASHES = "-‑–"  # what such a word hangs on (a name without one of them after it is not asked)
+# a group of that country's own sited there, not a body sited abroad: "UAE-based traders import Pakistani mangoes"
+_SITED_GROUP = re.compile(r"[-‑–][ \t]?(?i:based)[ \t]++(?:traders|importers|exporters|investors|buyers|companies|firms|businesses|banks|lenders)\b")
 # a name of an event: "the IMF and World Bank spring meetings", "the IMF-World Bank Spring Meetings", "the SCO summit"
 _EVENT_AFTER = re.compile(r"[ \t]++(?:(?i:spring|annual|autumn|fall|winter|summer|ministerial|leaders['’]?)[ \t]++)?(?i:meetings|summit|conference|forum|assembly)\b")
 _EVENT_LIST = re.compile(r"[ \t]*+(?:,|and|&|[-‑–/])[ \t]*+(?:the[ \t]++)?")
@@ -321,7 +323,7 @@ class Registry:
                     code, via = self.stands_for[alias], "name"  # "Beijing rolled over Pakistan's debt": China
             i = bisect.bisect_right(cue_ends, start) - 1
             passing = i >= 0 and start - cue_ends[i] <= _PASSING_REACH and bool(_LIST_RE.fullmatch(text, cue_ends[i], start))
-            passing = passing or (text[end : end + 1] in _PASSING_DASHES and bool(described(text, end)))
+            passing = passing or (text[end : end + 1] in _PASSING_DASHES and bool(described(text, end)) and not _SITED_GROUP.match(text, end))
             if not passing and _EVENT_AFTER.match(text, end):
                 passing = True  # "the IMF and World Bank spring meetings": an event's name, and the names listed into it
                 k = len(hits) - 1

@@ -1608,3 +1608,15 @@ def test_names_of_an_event_are_not_partners(text, raw):
 def test_the_buyers_of_pakistan_s_exports_are_partners_without_figures(text, partners, not_partners):
     record = _story(text)
     assert partners <= set(record["partners"]) and not not_partners & set(record["partners"])
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        ("Mangoes in Dubai\n\nUAE-based traders import Pakistani mangoes worth $6 million every year.", "$6 million", ["ARE"]),
+        # a body sited somewhere is described by the place: the bank lends
+        ("Loan\n\nThe Saudi-based Islamic Development Bank approved $300 million for Pakistan.", "$300 million", ["ISDB"]),
+    ],
+)
+def test_a_group_sited_in_a_country_acts_for_it(text, raw, partners):
+    assert _partner_of(_story(text), raw) == partners
