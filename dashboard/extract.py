@@ -231,6 +231,9 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     if p1 is not None:
         if before in _NOT_BEFORE_NUMBER:
             return None
+        if p2 and _YEAR.fullmatch(p1) and _TO_SEPARATOR.match(text, spans[m.re.groupindex["p1"]][1]):
+            # "from 60 per cent in 2010 to 55 per cent": the year ends a phrase, the percentage is the second number alone
+            return build(Amount, value=parse_number(p2), currency=None, unit="percent", start=m.start("p2"), end=m.end(), high=None)
         high = parse_number(p2) if p2 else None
         return build(Amount, value=parse_number(p1), currency=None, unit="percent", start=start, end=m.end(), high=high)
     if pre is not None:
@@ -251,6 +254,7 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     return build(Amount, value=low, currency=currency, unit="money", start=start, end=m.end(), high=high)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _FROM_BEFORE_RANGE = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
 _BY_BEFORE_RANGE = re.compile(r"\b(?:from|by)[ \t]+(?:(?:the[ \t]+)?(?:current|previous|existing)[ \t]+)?$", re.IGNORECASE)
 _TO_SEPARATOR = re.compile(r"[ \t]to[ \t]")

@@ -123,6 +123,7 @@ def test_between_and_is_one_range(text, values, unit):
         ("reserves rose $4.2 billion to $8.7 billion", ["$4.2 billion", "$8.7 billion"]),  # more than twice: a change
         ("its share rose from 22% to 30%", ["22%", "30%"]),
         ("the rate went up 2% to 25%", ["2%", "25%"]),
+        ("its share fell from 60 per cent in 2010 to 55 per cent", ["60 per cent", "55 per cent"]),  # a year is no low end
     ],
 )
 def test_a_change_written_with_to_is_two_figures(text, raws):
