@@ -1861,7 +1861,7 @@ def _share_of_the_amount(figures: list[Figure], text: str, offset: int) -> list[
 
 # A country named in a comparison with its own figure right after it: "just ahead of India at 641 percent",
 # "Bangladesh with 20%" (the name ends where this starts)
-_OWN_AT = re.compile(r"[ \t]++(?:at|with)[ \t]++(?:(?:about|around|nearly|over|some|just|only)[ \t]++)?$", re.IGNORECASE)
+_OWN_AT = re.compile(r"[ \t]++(?:at|with)[ \t]++(?:(?:about|around|nearly|over|some|just|only)[ \t]++)?$|[ \t]*+\($", re.IGNORECASE)  # "... behind Brazil (48%)" too
 _OWN_AT_REACH = 24
 
 

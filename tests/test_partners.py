@@ -1620,3 +1620,9 @@ def test_the_buyers_of_pakistan_s_exports_are_partners_without_figures(text, par
 )
 def test_a_group_sited_in_a_country_acts_for_it(text, raw, partners):
     assert _partner_of(_story(text), raw) == partners
+
+
+def test_a_compared_country_s_own_figure_in_brackets_is_its_own():
+    record = _story("Freelancing\n\nPakistan's revenue rose 47%, which is one point behind Brazil (48%).")
+    assert _partner_of(record, "48%") == ["BRA"] and _partner_of(record, "47%") == []
+    assert "BRA" not in record["partners"]
