@@ -364,6 +364,8 @@ def test_rise_from_to_is_two_actuals():
         ("It exports $5 billion of rice.", "exports"),
         ("The deposits, kept for budgetary support, carry 4 per cent interest.", "financing"),  # lending, not a budget line
         ("The ministry's budget rose to Rs12 billion.", "budget"),
+        ("The trade turnover between the two reached $113.6 million.", "bilateral_trade"),  # not a company's turnover
+        ("The firm's turnover reached $40 million.", "revenue"),
     ],
 )
 def test_metric_from_keywords(text, metric):
