@@ -714,6 +714,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _LEAD_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z ]+\))?\s*[:—–-]\s+")
 
 
+_BLANK_RUN = re.compile(r"\s*+")
 _TITLE_SKIPS = 3  # date lines and marks skipped above a headline, at most (a file of datelines has no headline)
 
 
@@ -724,6 +725,7 @@ def headline_start(body: str) -> int:
     skipped = 0
     at = 0
     while at < len(body):  # line by line, only as far as the headline (a file of blank lines is not split)
+        at = _BLANK_RUN.match(body, at).end()  # a run of blank lines in one step
         end = body.find("\n", at)
         end = len(body) if end == -1 else end + 1
         raw = body[at:end]

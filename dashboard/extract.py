@@ -255,19 +255,21 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_FROM_BEFORE_RANGE = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
-_BY_BEFORE_RANGE = re.compile(r"\b(?:from|by)[ \t]+(?:(?:the[ \t]+)?(?:current|previous|existing)[ \t]+)?$", re.IGNORECASE)
+_HEDGE = r"(?:(?:about|around|nearly|roughly|approximately|some|over|almost|(?:the[ \t]+)?(?:current|previous|existing))[ \t]+)?"
+_FROM_BEFORE_RANGE = re.compile(rf"\bfrom[ \t]+{_HEDGE}$", re.IGNORECASE)  # "from about 20% to 35%", "from the current 17% to 18%"
+_BY_BEFORE_RANGE = re.compile(rf"\b(?:from|by)[ \t]+{_HEDGE}$", re.IGNORECASE)
 _TO_SEPARATOR = re.compile(r"[ \t]to[ \t]")
 _RANGE_SPREAD = 2  # the high end of a range written "20% to 35%", "$2 billion to $3 billion" is at most twice the low
 
 
-def _from_to(amount: Amount, m: re.Match[str], text: str) -> list[Amount]:
+def _from_to(amount: Amount, m: re.Match[str], text: str, g: Grammar) -> list[Amount]:
     """A change between two figures is two figures, not a range: split at its "to".
 
     - "from 10 to 12%": a change ("10 to 12%" alone is a range);
-    - each end written whole, "20% to 35%", "$2 billion to $3 billion": a range when the high end is at most
-      twice the low and no "from" (for money, no "by") opens it ("rose by $9 million to $14.56bn" and "from
-      the current $250 million to $1 billion" are changes);
+    - each end written whole, "20% to 35%", "$2 billion to $3 billion": a range when the high end is above the
+      low and at most twice it, in one currency sign, and no "from" (for money, also "by"), perhaps with a hedge
+      ("from about", "from the current"), opens it: "rose by $9 million to $14.56bn", "from the current $250
+      million to $1 billion", "eased 38% to 29%", "converted $2 billion to Rs3 billion" are changes;
     - "$12 to 16 billion", "from $20 to $25 billion" (one scale): a range."""
     if amount.high is None:
         return [amount]
@@ -282,11 +284,13 @@ def _from_to(amount: Amount, m: re.Match[str], text: str) -> list[Amount]:
         return [amount]
     whole = amount.unit == "money" or to.start() > a  # the low end has its own percent sign: "20% to 35%"
     # ("shrink exports by 20% to 30%" is a range: "by" opens a change only of money, "rose by $9 million to $14.56bn")
-    opened = (_BY_BEFORE_RANGE if amount.unit == "money" else _FROM_BEFORE_RANGE).search(text, max(0, amount.start - 24), amount.start)
-    if not opened and not (whole and amount.high > _RANGE_SPREAD * amount.value):
+    opened = (_BY_BEFORE_RANGE if amount.unit == "money" else _FROM_BEFORE_RANGE).search(text, max(0, amount.start - 32), amount.start)
+    # a fall ("eased 38% to 29%") or another currency ("converted $2 billion to Rs3 billion") is no range either
+    other_sign = amount.unit == "money" and text[to.end() : b].strip() not in ("", m.group("pre").strip())
+    if not opened and not (whole and (amount.high > _RANGE_SPREAD * amount.value or amount.high <= amount.value or other_sign)):
         return [amount]
     first = Amount(amount.value, amount.currency, amount.unit, amount.start, to.start())
-    second = Amount(amount.high, amount.currency, amount.unit, to.end(), amount.end)
+    second = Amount(amount.high, g.currencies.code_of(text[to.end() : b].strip()) if other_sign else amount.currency, amount.unit, to.end(), amount.end)
     return [first, second]
 
 
@@ -372,7 +376,7 @@ def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
             amount = _amount(m, g, text)
             if amount is not None:
                 taken.add(amount.start, m.end())
-                found.extend(_from_to(amount, m, text))
+                found.extend(_from_to(amount, m, text, g))
     if len(found) < limit:
         found.extend(_worded(text, g, taken, limit - len(found)))
     found.sort(key=_BY_PLACE)
@@ -515,7 +519,7 @@ _CLOSING = r"[\"”’')\]]*"
 _BEFORE_CAPITAL = _CLOSING + r"\s+(?=[\"“‘'(\[]?[A-Z•])"
 _BEFORE_LINE_BREAK = _CLOSING + r"[ \t]*\n"
 _BOUNDARY = re.compile(
-    rf"\.{_BEFORE_CAPITAL}|!{_BEFORE_CAPITAL}|\?{_BEFORE_CAPITAL}|\n[ \t]*\n|\n(?=[ \t]*[•*\-–])"
+    rf"\.{_BEFORE_CAPITAL}|!{_BEFORE_CAPITAL}|\?{_BEFORE_CAPITAL}|\n(?:[ \t]*+\n)++|\n(?=[ \t]*[•*\-–])"  # a run of blank lines: one boundary
     rf"|\.{_BEFORE_LINE_BREAK}|!{_BEFORE_LINE_BREAK}|\?{_BEFORE_LINE_BREAK}|:{_BEFORE_LINE_BREAK}"
 )
 
@@ -1363,7 +1367,8 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
         return []
     k = min(candidates, key=lambda c: c[0])[1]
     if 0 < k and hits[k].end <= fs and _aside_owner(s, hits[k - 1], hits[k]) and (
-        fs - hits[k].end <= _OWNED_AMOUNT_GAP or "," in s.text[hits[k].end - s.start : fs - s.start]
+        (fs - hits[k].end <= _OWNED_AMOUNT_GAP and _BODY_AFTER_AMOUNT.match(s.text, fe - s.start))
+        or s.text.find(",", hits[k].end - s.start, fs - s.start) != -1
     ):
         k -= 1  # "QIA, Qatar's $450 billion fund", "the QIA, Qatar's sovereign fund, holds $450 billion": the fund the aside describes
     if k + 1 < len(hits) and own_body(s.story.text, hits[k], hits[k + 1], unregistered=True, possessive=True):
@@ -1483,6 +1488,10 @@ def _joined(s: _Sentence, first: Hit, second: Hit) -> bool:
 
 
 _OWNED_AMOUNT_GAP = 3  # "Qatar's $450 billion fund": the amount right after the owner's "'s "
+# the body such an amount sizes: "Qatar's $450 billion sovereign wealth fund" (not "China's $2 billion rollover")
+_BODY_AFTER_AMOUNT = re.compile(
+    r"[ \t]++(?:[a-z-]++[ \t]++){0,3}?(?:funds?|arm|agency|bank|company|firm|corporation|authority|institution|lender|subsidiary|unit|investor)\b"
+)
 _ASIDE_GAP = re.compile(r"\)?[ \t]*+,[ \t]*+(?:the[ \t]++)?")
 _OWNER_AFTER = re.compile(r"['’]s?[ \t]")  # "the World Bank's", "the lenders' ": a possessive
 

@@ -165,7 +165,8 @@ _PASSING_DASHES = "-‑–"  # what such a word hangs on (a name without one of 
 _SITED_GROUP = re.compile(r"[-‑–][ \t]?(?i:based)[ \t]++(?:traders|importers|exporters|investors|buyers|companies|firms|businesses|banks|lenders)\b")
 # a name of an event: "the IMF and World Bank spring meetings", "the IMF-World Bank Spring Meetings", "the SCO summit"
 _EVENT_AFTER = re.compile(r"[ \t]++(?:(?i:spring|annual|autumn|fall|winter|summer|ministerial|leaders['’]?)[ \t]++)?(?i:meetings|summit|conference|forum|assembly)\b")
-_EVENT_LIST = re.compile(r"[ \t]*+(?:,|and|&|[-‑–/])[ \t]*+(?:the[ \t]++)?")
+_EVENT_LIST = re.compile(r"[ \t]*+(?:and|&|[-‑–/])[ \t]*+(?:the[ \t]++)?|[ \t]*+,[ \t]*+(?!the\b)")  # not an aside: "with China, the SCO summit host"
+_COUNTERPARTY_BEFORE = re.compile(r"\b(?:from|with|by)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,8 @@ class Registry:
                 passing = True  # "the IMF and World Bank spring meetings": an event's name, and the names listed into it
                 k = len(hits) - 1
                 while k >= 0 and not hits[k].passing and _EVENT_LIST.fullmatch(text, hits[k].end, start if k == len(hits) - 1 else hits[k + 1].start):
+                    if _COUNTERPARTY_BEFORE.search(text, max(0, hits[k].start - 10), hits[k].start):
+                        break  # "$1.1 billion from the IMF and the ADB annual meetings": the IMF gives
                     hits[k] = Hit.new(hits[k].code, hits[k].start, hits[k].end, hits[k].alias, hits[k].via, True)
                     k -= 1
             hits.append(Hit.new(code, start, end, alias, via, passing))
@@ -475,7 +478,12 @@ _WITH_BEFORE = re.compile(
 )
 # the buyers of Pakistan's exports, engaged without an engagement word: "has been exporting mangoes to the UAE",
 # "IT exports are primarily directed to the USA"
-_EXPORTED_TO = re.compile(r"\bexport(?:s|ed|ing)?+(?:[ \t]++[\w’'-]++){0,4}?[ \t]++to[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+_EXPORTED_TO = re.compile(
+    r"\bexport(?:s|ed|ing)?+(?:[ \t]++(?!(?:market|markets|share|shares|orders|ground|edge|business|competitiveness)\b)[a-z’'-]++)?"  # what is sold: "mangoes"
+    r"(?:[ \t]++(?:are|were|is|was|have|has|been|being|primarily|mainly|mostly|largely|chiefly|directed|sent|shipped|destined|going)\b){0,3}"
+    r"[ \t]++to[ \t]++(?:the[ \t]++)?$",
+    re.IGNORECASE,
+)  # not "exports are losing market share to Vietnam", "lost its export market to India"
 _EXPORT_WORD = re.compile(r"\bexport", re.IGNORECASE)
 _ROUTE_TO = re.compile(r"[ \t]++(?:to|into)[ \t]++(?:the[ \t]++)?", re.IGNORECASE)  # the other end of a route: "from Kyrgyzstan to Afghanistan"
 # the counterparties named after what they are to Pakistan: "assurances from its key allies, China, Saudi Arabia and the UAE"
@@ -872,13 +880,13 @@ def _acting_through(text: str, names: list[Hit], country: Hit) -> Hit | None:
 _COMPARED_REACH = 30  # a name this near a comparison's word in the headline or lede is the compared side
 
 
-def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | None:
+def story_counterparty(text: str, hits: list[Hit], engaged: set[str], headline_at: int | None = None) -> Hit | None:
     """The one partner a story is about, if it has one: the only partner its headline names, else
     the only one its opening sentence names, else its only partner of engagement. None when it names
     several (a figure of such a story keeps the partner of its own sentence, or none)."""
     places = _places_beside_pakistan(text, hits)
     names = [h for k, h in enumerate(hits) if h.code != "PAK" and h.via == "name" and not h.passing and k not in places]
-    start = headline_start(text)  # date lines and marks above the headline skipped
+    start = headline_start(text) if headline_at is None else headline_at  # date lines and marks above the headline skipped
     headline = _HEADLINE.match(text, start)
     body = headline.end() if headline else start
     lede = _LEDE_END.search(text, body, min(len(text), body + _LEDE))
@@ -907,23 +915,28 @@ def story_counterparty(text: str, hits: list[Hit], engaged: set[str]) -> Hit | N
 def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     """A run of capitalised words ending in a word of an organisation (``data/organisation_words.csv``:
     Bank, Fund, Group, Holdings ...), and the words that mark a Pakistani body (``data/domestic_words.csv``)."""
-    suffixes = "|".join(re.escape(row["word"]) for row in read_rows("organisation_words.csv"))
     domestic = frozenset(row["word"] for row in read_rows("domestic_words.csv"))
-    word = r"[A-Z][\w&'’.-]*+"
-    name = rf"(?:{word}[ \t]++(?:(?:of|for|&)[ \t]++)?){{1,5}}(?:{suffixes})\b"
-    linked = rf"(?:\b(?:from|by|with|and|include|includes|including|called|named)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>{name})"
+    linked = rf"(?:\b(?:from|by|with|and|include|includes|including|called|named)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>{_organisation_name()})"
     return re.compile(linked), domestic
+
+
+def _organisation_name() -> str:
+    """The pattern of an organisation's name: one to five capitalised words, then a word of ``data/organisation_words.csv``."""
+    suffixes = "|".join(re.escape(row["word"]) for row in read_rows("organisation_words.csv"))
+    word = r"[A-Z][\w&'’.-]*+"
+    return rf"(?:{word}[ \t]++(?:(?:of|for|&)[ \t]++)?){{1,5}}(?:{suffixes})\b"
 
 
 @lru_cache(maxsize=1)
 def _unregistered_subject() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Such a name opening a sentence and giving: "The Abu Dhabi Group may invest up to $600 million" (a verb
     of ``data/giving_words.csv`` after it, perhaps after "may", "will", "plans to"): after a sentence's end
-    or a line break, and the same name matched at the text's start."""
-    name = _unregistered_pattern()[0].pattern.split("(?P<name>", 1)[1][:-1]
+    or a line break, and the same name matched at the text's start. The caller keeps only names holding
+    another country's name or town (a Pakistani firm opens many sentences: "Engro Corporation will invest")."""
+    name = _organisation_name()
     verbs = "|".join(row["pattern"] for row in read_rows("giving_words.csv") if row["kind"] == "verb")
     helpers = r"has|have|had|is|are|was|were|will|would|may|might|could|also|recently|already|plans[ \t]+to|intends[ \t]+to|wants[ \t]+to|set[ \t]+to"
-    subject = rf"(?:The[ \t]++)?(?P<name>{name})(?=[ \t]++(?:(?:{helpers})[ \t]++){{0,3}}(?i:{verbs})\b)"
+    subject = rf"(?:The[ \t]++)?(?P<name>(?!The\b){name})(?=[ \t]++(?:(?:{helpers})[ \t]++){{0,3}}(?i:{verbs})\b)"  # "The Fund approved": no name
     # the sentence's opening is read, not looked behind at: a lookbehind is tried at every character of a
     # line, a character class only where a sentence can end
     return re.compile(rf"(?:[.!?][\"”’]?[ \t]++|\n[ \t]*+){subject}"), re.compile(subject)
@@ -1015,7 +1028,8 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     ends = {h.end for h in hits if h.via == "name" and getattr(entities.get(h.code), "type", "country") != "country"}
     subject, at_start = _unregistered_subject()
     first = at_start.match(text, len(text) - len(text.lstrip()))  # the text's first sentence
-    for m in chain(lined(pattern).finditer(text), lined(subject).finditer(text), [first] if first else []):  # only the lines holding an organisation's word
+    seen: set[tuple[int, int]] = set()
+    for m in chain(lined(pattern).finditer(text), lined(subject).finditer(text), [first] if first else []):  # (the first two: only the lines holding an organisation's word)
         if len(out) >= MAX_HITS:
             break  # bounded on any input, as ``Registry.find``
         if m.re is pattern and m.group("comma") and m.start() not in ends:
@@ -1040,6 +1054,11 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         # demonym inside a longer name ("Ajman Bank", "Saudi National Bank") does not stop the name
         if any(entities[h.code].type not in ("country", "subject") and h.via == "name" for h in inside if h.code in entities):
             continue
+        if m.re is not pattern and not any(h.code != "PAK" for h in inside):
+            continue  # a name opening a sentence counts when another country's name or town is in it ("The Abu Dhabi Group")
+        if (start, end) in seen:
+            continue  # the text's first sentence, found twice
+        seen.add((start, end))
         out.append(Hit(" ".join(name.split()), start, end, name, "name", _authored(text, start)))
         ends.add(end)
     for m in lined(_news_sources()).finditer(text):  # only the lines holding a source's word

@@ -85,10 +85,10 @@ def analyse_story(story: Story) -> dict:
     starts = [a for a, _ in spans]
     referred: set[str] = set()  # engaged in a sentence that calls Pakistan "the country", "Islamabad": never the story's one counterparty
     engaged = engagement_partners(story.text, hits, spans, direct, referred)
-    one = story_counterparty(story.text, hits, engaged)
+    title_start = headline_start(story.text)
+    one = story_counterparty(story.text, hits, engaged, title_start)
     file_hits = [h.moved(story.start) for h in hits]  # extract_figures leaves out Pakistan, towns and passing names
     figures = extract_figures(story.text, file_hits, offset=story.start, published=story.published, counterparty=one, spans=spans)
-    title_start = headline_start(story.text)
     title_end = story.text.find("\n", title_start)
     if title_end - title_start > _HEADLINE_MAX:  # a paragraph, not a headline (a text without line breaks)
         title_end = -1

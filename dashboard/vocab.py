@@ -1042,6 +1042,10 @@ class Furniture:
             pos = text.find("\n", pos) + 1
             if not pos:
                 return None
+            pos = _BLANK_LINES.match(text, pos).end()  # blank lines hold no furniture: a run of them in one step
+
+
+_BLANK_LINES = re.compile(r"(?:[ \t]*+\n)*+")
 
 
 @lru_cache(maxsize=1)

@@ -124,6 +124,10 @@ def test_between_and_is_one_range(text, values, unit):
         ("its share rose from 22% to 30%", ["22%", "30%"]),
         ("the rate went up 2% to 25%", ["2%", "25%"]),
         ("its share fell from 60 per cent in 2010 to 55 per cent", ["60 per cent", "55 per cent"]),  # a year is no low end
+        ("inflation eased 38% to 29%", ["38%", "29%"]),  # a fall
+        ("it converted $2 billion to Rs3 billion", ["$2 billion", "Rs3 billion"]),  # another currency
+        ("from about $2 billion to $3 billion", ["$2 billion", "$3 billion"]),
+        ("raise GST from the current 17% to 18%", ["17%", "18%"]),
     ],
 )
 def test_a_change_written_with_to_is_two_figures(text, raws):
