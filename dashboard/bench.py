@@ -34,6 +34,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "date headers": lambda n: _repeat("date 2025-01-01\nText.\n", n),
     "blanks after Published": lambda n: "Published" + " " * n,
     "blank lines": lambda n: "\n" * n,
+    "blank lines and a sentence": lambda n: "\n" * max(0, n - 40) + "Pakistan got $1 billion from China.",
     "capitalised words": lambda n: _repeat("Abc Def Ghi ", n),
     "repeated headline": lambda n: "Pakistan IT exports hit $3bn\n" + _repeat("Pakistan IT exports hit $3bn ", n),
     "percent signs": lambda n: _repeat("5% ", n),
