@@ -916,8 +916,15 @@ def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     """A run of capitalised words ending in a word of an organisation (``data/organisation_words.csv``:
     Bank, Fund, Group, Holdings ...), and the words that mark a Pakistani body (``data/domestic_words.csv``)."""
     domestic = frozenset(row["word"] for row in read_rows("domestic_words.csv"))
-    linked = rf"(?:\b(?:from|by|with|and|include|includes|including|called|named)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>{_organisation_name()})"
+    linked = rf"(?:\b(?:from|by|with|and|include|includes|including)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>{_organisation_name()})"
     return re.compile(linked), domestic
+
+
+@lru_cache(maxsize=1)
+def _unregistered_called() -> re.Pattern[str]:
+    """Such a name after "called" or "named": "a holding company called Eve Holdings RSC Limited" (a pattern of
+    its own: with these two openings the linked pattern's would be too many to look up one by one)."""
+    return re.compile(rf"\b(?:called|named)[ \t]++(?:the[ \t]++)?(?P<name>{_organisation_name()})")
 
 
 def _organisation_name() -> str:
@@ -1029,7 +1036,8 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     subject, at_start = _unregistered_subject()
     first = at_start.match(text, len(text) - len(text.lstrip()))  # the text's first sentence
     seen: set[tuple[int, int]] = set()
-    for m in chain(lined(pattern).finditer(text), lined(subject).finditer(text), [first] if first else []):  # (the first two: only the lines holding an organisation's word)
+    called = lined(_unregistered_called()).finditer(text)
+    for m in chain(lined(pattern).finditer(text), called, subject.finditer(text), [first] if first else []):  # (lined: only the lines holding an organisation's word)
         if len(out) >= MAX_HITS:
             break  # bounded on any input, as ``Registry.find``
         if m.re is pattern and m.group("comma") and m.start() not in ends:
@@ -1054,7 +1062,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         # demonym inside a longer name ("Ajman Bank", "Saudi National Bank") does not stop the name
         if any(entities[h.code].type not in ("country", "subject") and h.via == "name" for h in inside if h.code in entities):
             continue
-        if m.re is not pattern and not any(h.code != "PAK" for h in inside):
+        if (m.re is subject or m.re is at_start) and not any(h.code != "PAK" for h in inside):
             continue  # a name opening a sentence counts when another country's name or town is in it ("The Abu Dhabi Group")
         if (start, end) in seen:
             continue  # the text's first sentence, found twice
