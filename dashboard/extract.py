@@ -231,7 +231,7 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     if p1 is not None:
         if before in _NOT_BEFORE_NUMBER:
             return None
-        if p2 and _YEAR.fullmatch(p1) and _TO_SEPARATOR.match(text, spans[m.re.groupindex["p1"]][1]):
+        if p2 and _YEAR.fullmatch(p1) and _TO_SEPARATOR.match(text, m.end("p1")):
             # "from 60 per cent in 2010 to 55 per cent": the year ends a phrase, the percentage is the second number alone
             return build(Amount, value=parse_number(p2), currency=None, unit="percent", start=m.start("p2"), end=m.end(), high=None)
         high = parse_number(p2) if p2 else None

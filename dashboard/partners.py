@@ -645,7 +645,6 @@ def engagement_partners(
 PAKISTAN_REFERENCE = re.compile(r"\b(?:(?i:the[ \t]+(?:country|government|federal[ \t]+government|cabinet|prime[ \t]+minister|finance[ \t]+minister|state[ \t]+bank))|Islamabad|SBP|Shehbaz)\b")
 
 
-
 def _another_country_before(by_sentence: dict[int, list[Hit]], i: int) -> bool:
     """Whether the sentence before sentence ``i`` names a country other than Pakistan first (then "the country"
     may be it); not when it names Pakistan first ("Pakistan is launching a bond in China's market. The country
