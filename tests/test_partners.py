@@ -1659,3 +1659,16 @@ def test_a_company_opening_the_text_is_found_once():
 def test_rivals_asides_and_events_beside_the_new_rules(text, partners, mentions):
     record = _story(text)
     assert set(record["partners"]) == partners and mentions <= set(record["mentions"])
+
+
+def test_a_tariff_is_laid_by_the_story_s_counterparty_even_on_pakistan_s_goods():
+    text = ("US and Pakistan sign a trade deal\n\nThe United States signed a trade deal with Pakistan on Monday. "
+            "Pakistan's garments now face duties of 12% to 18% in that market.")
+    assert _partner_of(_story(text), "12% to 18%") == ["USA"]
+    text = ("US and Pakistan sign a trade deal\n\nThe United States signed a trade deal with Pakistan on Monday. "
+            "Pakistan's total exports face a 12% additional tariff.")
+    assert _partner_of(_story(text), "12%") == ["USA"]
+    # a tariff word that is not the rate's leaves Pakistan's own total Pakistan-wide
+    text = ("US and Pakistan sign a trade deal\n\nThe United States signed a trade deal with Pakistan on Monday. "
+            "Pakistan's total exports rose 12% last year, after duties were cut.")
+    assert _partner_of(_story(text), "12%") == []
