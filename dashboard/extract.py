@@ -1777,6 +1777,7 @@ def extract_figures(
     figures = _merge_mentions(_the_other_way(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset, sentence_hits), text, offset, named_starts), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
+    figures = _instrument_s_body(figures, named)
     figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset), text, offset), text, offset), text, offset)
     figures = _parts_summing_to_a_whole(_the_named_members(_share_of_the_amount(figures, text, offset), named))
     return _parts_take_the_whole_s_kind(figures, text, offset)
@@ -2019,6 +2020,36 @@ def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], 
             if adjective:
                 (code,) = own
                 f = replace(f, partner=code, partners=(code,), partner_cue=f"{f.partner_cue} ({entities[code].name}, the story's lender of that country)")
+        out.append(f)
+    return out
+
+
+def _instrument_s_body(figures: list[Figure], hits: list[Hit]) -> list[Figure]:
+    """A country's figure in an instrument only one of its bodies deals in (a currency swap: its central
+    bank, ``data/instrument_bodies.csv``) is that body's when the story names exactly one such body of
+    that country: "a 30 billion yuan swap line with China" in a story naming the People's Bank of China
+    is the bank's. One pass over the figures, one over the story's names."""
+    rules = vocab.instrument_bodies()
+    entities = registry().entities
+    bodies: dict[tuple[int, str], set[str]] = {}
+    for code in {*(f.partner for f in figures if f.partner), *(h.code for h in hits)}:
+        e = entities.get(code)
+        if e is not None and e.type == "organisation" and e.country:
+            for k, (_, body) in enumerate(rules):
+                if body.search(e.name):
+                    bodies.setdefault((k, e.country), set()).add(code)
+    if not bodies:
+        return figures
+    out = []
+    for f in figures:
+        # (not trade: "trade settled in yuan under the swap" is still the country's trade)
+        if f.partner is not None and len(f.partners) <= 1 and f.metric not in _TRADE_PARTNER_METRICS and _is_country_code(entities, f.partner):
+            for k, (instrument, _) in enumerate(rules):
+                own = bodies.get((k, f.partner), set())
+                if len(own) == 1 and instrument.search(f.quote):
+                    (code,) = own
+                    f = replace(f, partner=code, partners=(code,), partner_cue=f"{f.partner_cue} ({entities[code].name}, whose instrument it is)")
+                    break
         out.append(f)
     return out
 

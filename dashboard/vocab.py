@@ -1340,6 +1340,21 @@ def two_sided() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def instrument_bodies() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """Instruments only one kind of a country's bodies deals in, and the words of that body's name
+    (``data/instrument_bodies.csv``): "a swap line with China" is China's central bank's.
+    ``(instrument, body)`` pairs of patterns; an error names the file and row."""
+    out = []
+    for i, row in enumerate(read_rows("instrument_bodies.csv"), start=2):
+        instrument = _compile(row["instrument"], f"instrument_bodies.csv row {i}")
+        body = _compile(row["body"], f"instrument_bodies.csv row {i}")
+        if instrument is None or body is None:
+            raise VocabularyError(f"data/instrument_bodies.csv row {i}: instrument and body must both be given")
+        out.append((instrument, body))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
 def engagement_cues() -> re.Pattern[str]:
     """Words of an engagement between Pakistan and someone (met, signed, cooperation, loan:
     ``data/engagement_cues.csv``): a partner named beside them and beside Pakistan is a counterparty."""

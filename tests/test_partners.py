@@ -1672,3 +1672,23 @@ def test_a_tariff_is_laid_by_the_story_s_counterparty_even_on_pakistan_s_goods()
     text = ("US and Pakistan sign a trade deal\n\nThe United States signed a trade deal with Pakistan on Monday. "
             "Pakistan's total exports rose 12% last year, after duties were cut.")
     assert _partner_of(_story(text), "12%") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        # a swap is the central bank's when the story names it
+        ("Pakistan asks China for a bigger swap\n\nPakistan has asked China to raise its currency swap line by 5 billion yuan. "
+         "The line is held with the People's Bank of China.", "5 billion yuan", ["PBOC"]),
+        ("Pakistan asks China for a bigger swap\n\nPakistan has asked China to raise its currency swap line by 5 billion yuan. "
+         "The line is held with China's central bank.", "5 billion yuan", ["PBOC"]),
+        # without the bank named, the country
+        ("Pakistan asks China for a bigger swap\n\nPakistan has asked China to raise its currency swap line by 5 billion yuan.",
+         "5 billion yuan", ["CHN"]),
+        # not a loan in a story naming the bank
+        ("China lends Pakistan more\n\nChina lent Pakistan 5 billion yuan on Monday. The People's Bank of China said little.",
+         "5 billion yuan", ["CHN"]),
+    ],
+)
+def test_a_swap_is_the_central_bank_s(text, raw, partner):
+    assert _partner_of(_story(text), raw) == partner

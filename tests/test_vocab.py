@@ -347,3 +347,9 @@ def test_an_empty_count_noun_names_the_file_and_row(data_files):
     loader = data_files(vocab, vocab.count_nouns, {"count_nouns.csv": "word,note\npopulation,\n ,a blank word\n"})
     with pytest.raises(vocab.VocabularyError, match="data/count_nouns.csv row 3"):
         loader()
+
+
+def test_an_instrument_without_its_body_names_the_file_and_row(data_files):
+    loader = data_files(vocab, vocab.instrument_bodies, {"instrument_bodies.csv": "instrument,body,note\n\\bswap\\b,\\bcentral bank\\b,\n\\bswap\\b,,\n"})
+    with pytest.raises(vocab.VocabularyError, match="data/instrument_bodies.csv row 3"):
+        loader()
