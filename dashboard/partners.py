@@ -384,7 +384,9 @@ def registry() -> Registry:
     for row in read_rows("blocs.csv"):
         members.setdefault(row["bloc"], []).append(row["member"])
 
-    for row in read_rows("partners.csv"):
+    for i, row in enumerate(read_rows("partners.csv"), start=2):
+        if row["code"] in entities:
+            raise VocabularyError(f"data/partners.csv row {i}: code {row['code']!r} is given twice")
         if row["type"] not in TYPES:
             raise VocabularyError(f"unknown partner type {row['type']!r} for {row['code']}: see data/partners.csv")
         country = row.get("country") or None

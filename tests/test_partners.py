@@ -1692,3 +1692,14 @@ def test_a_tariff_is_laid_by_the_story_s_counterparty_even_on_pakistan_s_goods()
 )
 def test_a_swap_is_the_central_bank_s(text, raw, partner):
     assert _partner_of(_story(text), raw) == partner
+
+
+def test_a_partner_code_given_twice_names_the_file_and_row(data_files):
+    from dashboard import partners, vocab
+
+    files = {p.name: p.read_text(encoding="utf-8") for p in vocab.DATA_DIR.glob("*.csv")}
+    files["partners.csv"] += "HTX,HTX again,company,,Huobi Global\n"
+    loader = data_files(partners, partners.registry, files)
+    rows = files["partners.csv"].count("\n")
+    with pytest.raises(VocabularyError, match=f"data/partners.csv row {rows}: code 'HTX' is given twice"):
+        loader()
