@@ -1703,3 +1703,18 @@ def test_a_partner_code_given_twice_names_the_file_and_row(data_files):
     rows = files["partners.csv"].count("\n")
     with pytest.raises(VocabularyError, match=f"data/partners.csv row {rows}: code 'HTX' is given twice"):
         loader()
+
+
+def test_the_countries_ranked_above_a_partner_are_compared():
+    record = _story("The UAE is Pakistan's third-largest trading partner after China and the United States, "
+                    "with investment valued at over $10 billion.")
+    assert _partner_of(record, "$10 billion") == ["ARE"]
+    assert "CHN" not in record["partners"] and "USA" not in record["partners"]
+
+
+def test_the_global_lender_is_a_lender_not_a_national_total():
+    from dashboard import vocab
+
+    wide = vocab.pakistan_wide()
+    assert wide.search("global exports fell") and wide.search("exports rose globally")
+    assert not wide.search("from the global lender") and not wide.search("global investors bought")
