@@ -67,6 +67,24 @@ def _project_funders(story: Story, figures: list[Figure], hits: list, starts: li
     return out
 
 
+# A short story of the usual shapes, in our own words, analysed once before the first story of a process: the
+# word sets the readers register on first use (see ``vocab.WordPass``) are then all registered before a long
+# text is read, which is then passed once for all of them rather than once for each set registered during it
+_WARM_UP = (
+    "China lends Pakistan $2 billion\n\nISLAMABAD, March 3, 2026: Pakistan and China signed a $2 billion loan "
+    "on Monday, up 5 percent from last year and more than India's $1bn. Remittances from Saudi Arabia and the UAE "
+    "rose to Rs 50bn in FY25, the State Bank of Pakistan said. The IMF expects exports of $30 billion to $32 billion."
+)
+_WARMED: list[bool] = []
+
+
+def _warm_up() -> None:
+    if not _WARMED:
+        _WARMED.append(True)
+        for story in read_stories("warm-up.txt", _WARM_UP):
+            analyse_story(story)
+
+
 def analyse_story(story: Story) -> dict:
     """Everything extracted from one story, as plain data (the CLI's JSON object).
 
@@ -77,6 +95,7 @@ def analyse_story(story: Story) -> dict:
     A story's partners are its figures' counterparties plus those its headline names; every other
     country or organisation it names is a mention (a comparison, a neighbour, a dateline abroad).
     """
+    _warm_up()
     reg = registry()
     known = reg.find(story.text)
     hits = with_anaphors(story.text, without_covered(known, unregistered_counterparties(story.text, known)))

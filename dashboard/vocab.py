@@ -244,24 +244,38 @@ class WordPass:
         return len(self.sets) - 1
 
     def _pass(self, text: str, k: int) -> tuple[str, int, list[list[tuple[int, int, int]]], dict]:
-        for entry in self._last:  # a list replaced whole, never changed: safe to read from any thread
+        last = self._last  # a list replaced whole, never changed: safe to read from any thread
+        for entry in last:
             if entry[0] is text and k < entry[1]:
                 return entry
-        built = self._automaton
-        if built is None or built[0] <= k:
-            owners: dict[str, list[tuple[int, int]]] = {}
-            for n, words in enumerate(self.sets):
-                for i, word in enumerate(words):
-                    owners.setdefault(word, []).append((n, i))
-            automaton = automaton_of((word, (len(word) - 1, tuple(found_in))) for word, found_in in owners.items())
-            built = self._automaton = (len(self.sets), automaton)
-        found: list[list[tuple[int, int, int]]] = [[] for _ in range(built[0])]
-        for end, (back, found_in) in built[1].iter(text):
+        # sets registered since this text's pass (their readers are made on first use, during the first
+        # story) are found in a pass of their own over it: the sets already found are not looked for again
+        before = next((entry for entry in last if entry[0] is text), None)
+        lo = before[1] if before is not None else 0
+        hi, automaton = self._automaton_of(lo)
+        found: list[list[tuple[int, int, int]]] = [*(before[2] if before is not None else ()), *([] for _ in range(hi - lo))]
+        for end, (back, found_in) in automaton.iter(text):
             for n, i in found_in:
                 found[n].append((end - back, end + 1, i))
-        entry = (text, built[0], found, {})
-        self._last = [entry, *self._last[:1]]
+        entry = (text, hi, found, dict(before[3]) if before is not None else {})
+        self._last = [entry, *(e for e in last if e is not before)][:2]
         return entry
+
+    def _automaton_of(self, lo: int) -> tuple[int, object]:
+        """The number of sets registered and an automaton of the words of sets ``lo`` and later (the one of
+        every set is kept for the next texts; one of the later sets only is made for a text passed before)."""
+        built = self._automaton
+        if lo == 0 and built is not None and built[0] == len(self.sets):
+            return built
+        hi = len(self.sets)
+        owners: dict[str, list[tuple[int, int]]] = {}
+        for n in range(lo, hi):
+            for i, word in enumerate(self.sets[n]):
+                owners.setdefault(word, []).append((n, i))
+        automaton = automaton_of((word, (len(word) - 1, tuple(found_in))) for word, found_in in owners.items())
+        if lo == 0:
+            self._automaton = (hi, automaton)
+        return hi, automaton
 
     def hits(self, text: str, k: int) -> list[tuple[int, int, int]]:
         """``(start, end, index)`` of every place in ``text`` of a word of set ``k``, by where they end."""

@@ -5,7 +5,10 @@ sentence, quadratic merges). The test times a text and one four times as long: l
 about four times; the quadratic behaviour this guards against grew sixteen times or more.
 """
 
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -103,3 +106,28 @@ _DATE_HOSTILE = {
 def test_months_and_comparisons_grow_linearly(name):
     unit = _DATE_HOSTILE[name]
     _grows_linearly(lambda n: (unit * (n // len(unit) + 1))[:n])
+
+
+_PASSES = """
+import sys
+from dashboard import vocab
+from dashboard.bench import HOSTILE
+from dashboard.load import analyse_text
+passes = []
+original = vocab.WordPass._pass
+def counted(self, text, k):
+    if len(text) > 100_000 and not any(e[0] is text and k < e[1] for e in self._last):
+        passes.append(k)
+    return original(self, text, k)
+vocab.WordPass._pass = counted
+analyse_text("long.txt", HOSTILE["sums without currency"](400_000))
+print(len(passes))
+"""
+
+
+def test_a_long_text_is_passed_once_for_the_word_sets_of_a_new_process():
+    """The readers register their word sets on first use; a warm-up story registers them before the first
+    text, so a long first text is passed once for each word pass (three), not once for each set (eleven)."""
+    out = subprocess.run([sys.executable, "-c", _PASSES], cwd=Path(__file__).resolve().parent.parent,
+                         capture_output=True, text=True, check=True)
+    assert int(out.stdout) <= 4, out.stdout

@@ -353,3 +353,19 @@ def test_an_instrument_without_its_body_names_the_file_and_row(data_files):
     loader = data_files(vocab, vocab.instrument_bodies, {"instrument_bodies.csv": "instrument,body,note\n\\bswap\\b,\\bcentral bank\\b,\n\\bswap\\b,,\n"})
     with pytest.raises(vocab.VocabularyError, match="data/instrument_bodies.csv row 3"):
         loader()
+
+
+def test_a_word_set_registered_after_a_text_s_pass_is_found_in_a_pass_of_its_own():
+    passes = vocab.WordPass()
+    first = passes.register(("per cent", "percent"))
+    text = "5 percent of loans and 6 per cent of deposits"
+    assert passes.hits(text, first) == [(2, 9, 1), (25, 33, 0)]
+    found_before = passes.hits(text, first)
+    second = passes.register(("loans", "deposits"))
+    assert passes.hits(text, second) == [(13, 18, 0), (37, 45, 1)]
+    assert passes.hits(text, first) is found_before  # the sets found already are not looked for again
+    assert passes.by_start(text, second) == ([13, 37], [18, 45])
+    # a new text is passed once, for every set
+    other = "loans: 7 percent"
+    assert passes.hits(other, first) == [(9, 16, 1)] and passes.hits(other, second) == [(0, 5, 0)]
+    assert passes._automaton[0] == 2
