@@ -2413,6 +2413,8 @@ _MAX_WHOLES = 8  # the wholes looked back over: a part names a whole of the last
 # RMB 3 billion from Bank of China and RMB 3 billion from ICBC": a whole followed by its parts' lenders
 _PARTS_FOLLOW = re.compile(r"\b(?:comprising|comprises|comprised[ \t]++of|including|includes|consisting[ \t]++of|made[ \t]++up[ \t]++of|split[ \t]++into|of[ \t]++which)\b", re.IGNORECASE)
 _PARTS_REACH = 60
+_PARTS_WITH = re.compile(r"\bwith\b", re.IGNORECASE)
+_PARTS_SUM_SLACK = 0.01  # parts rounded in the text still add up to the whole within 1%
 
 
 def _whole_of_named_parts(figures: list[Figure], text: str, offset: int) -> list[Figure]:
@@ -2427,13 +2429,20 @@ def _whole_of_named_parts(figures: list[Figure], text: str, offset: int) -> list
         if first.quote != f.quote or first.partner is None or first.start - f.end > _PARTS_REACH + 40:
             continue
         between = text[f.end - offset : first.start - offset]
-        if not _PARTS_FOLLOW.search(between):
+        listed = _PARTS_FOLLOW.search(between) is not None
+        # "US$12 billion in bilateral debt, with US$3 billion owed to the UAE, US$4 billion to China and US$5 billion
+        # to Saudi Arabia": after "with", parts that add up to the whole
+        if not listed and not _PARTS_WITH.search(between):
             continue
         codes: list[str] = []
+        total = 0.0
         for g in figures[i + 1 : i + 1 + _MAX_JOINED]:
             if g.quote != f.quote or g.partner is None or g.currency != first.currency:
                 break
             codes.extend(c for c in (g.partners or (g.partner,)) if c not in codes)
+            total += g.value
+        if not listed and (first.currency != f.currency or abs(total - f.value) > _PARTS_SUM_SLACK * f.value):
+            continue
         if len(codes) >= 2:
             out[i] = replace(f, partner=codes[0], partners=tuple(codes), partner_cue="the lenders of its parts")
     return out

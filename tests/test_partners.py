@@ -1718,3 +1718,18 @@ def test_the_global_lender_is_a_lender_not_a_national_total():
     wide = vocab.pakistan_wide()
     assert wide.search("global exports fell") and wide.search("exports rose globally")
     assert not wide.search("from the global lender") and not wide.search("global investors bought")
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # parts after "with" that add up to the whole are its lenders together
+        ("Pakistan will seek to refinance $9 billion of debt, with $4 billion owed to China and $5 billion to Saudi Arabia.",
+         ["CHN", "SAU"]),
+        # parts that do not add up are amounts of their own: the whole names no one
+        ("Pakistan will seek to refinance $20 billion of debt, with $4 billion owed to China and $5 billion to Saudi Arabia.", []),
+    ],
+)
+def test_parts_after_with_that_add_up_name_the_whole(text, partner):
+    raw = "$9 billion" if "$9 billion" in text else "$20 billion"
+    assert sorted(_partner_of(_story(text), raw)) == partner
