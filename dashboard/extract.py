@@ -1246,9 +1246,12 @@ def _linked_after(s: _Sentence, end: int, hit: Hit, clause_from: int | None = No
         end if clause_from is None else clause_from, hit.start
     ):
         return True
+    if _RANKED_NEXT.search(s.text, *before):
+        return False  # "78% followed by the UK (59%)": the next of a ranking, with its own figure
     return not s.story.after.between(end if clause_from is None else clause_from, hit.start) and _LINKED_AFTER.search(s.text, *before) is not None
 
 
+_RANKED_NEXT = re.compile(r"\b(?:followed|trailed|succeeded)[ \t]++by[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 # another amount: a number with its scale or percent sign, or a currency sign and a number
 _AMOUNT_BETWEEN = re.compile(r"\d[ \t]*+(?:(?:million|billion|trillion|bn|mn|mln|bln|tn|per[ \t]cent|percent|crore|lakh)\b|%)|[$€£¥][ \t]*+\d", re.IGNORECASE)
 _PAIR_GAP = re.compile(r"[ \t]*+(?:to|and|-|–)[ \t]*+[$€£¥]?\d", re.IGNORECASE)  # "from 10 to 12% in the UK": one pair of amounts

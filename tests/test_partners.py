@@ -1733,3 +1733,15 @@ def test_the_global_lender_is_a_lender_not_a_national_total():
 def test_parts_after_with_that_add_up_name_the_whole(text, partner):
     raw = "$9 billion" if "$9 billion" in text else "$20 billion"
     assert sorted(_partner_of(_story(text), raw)) == partner
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        # the name after "followed by" is the next of a ranking, with its own figure, not the counterparty of the one before
+        ("Remittances from Saudi Arabia reached 40% of the total followed by the UAE (25%).", "40%", ["SAU"]),
+        ("Remittances from Saudi Arabia reached 40% of the total followed by the UAE (25%).", "25%", ["ARE"]),
+    ],
+)
+def test_the_next_of_a_ranking_has_its_own_figure(text, raw, partner):
+    assert _partner_of(_story(text), raw) == partner
