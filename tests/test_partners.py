@@ -1745,3 +1745,20 @@ def test_parts_after_with_that_add_up_name_the_whole(text, partner):
 )
 def test_the_next_of_a_ranking_has_its_own_figure(text, raw, partner):
     assert _partner_of(_story(text), raw) == partner
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partner", "country"),
+    [
+        # foreign investors and lenders often named in Pakistan's news are registry rows, with their country
+        ("Masdar will invest $1 billion in solar parks in Pakistan.", "$1 billion", "MASDAR", "ARE"),
+        ("The Zorlu Group plans to invest $200 million in wind power in Pakistan.", "$200 million", "ZORLU", "TUR"),
+        ("The ECO Trade and Development Bank lent Pakistan $50 million.", "$50 million", "ETDB", None),
+        ("Pakistan received $2.5 million from the Islamic Solidarity Fund for Development.", "$2.5 million", "ISFD", None),
+    ],
+)
+def test_foreign_investors_and_lenders_of_the_registry(text, raw, partner, country):
+    record = _story(text)
+    (fig,) = [f for f in record["figures"] if f["raw"] == raw]
+    assert [(p["code"], p["country"], p["in_registry"]) for p in fig["partners"]] == [(partner, country, True)]
+    assert partner in record["partners"] and (country is None or country in record["partners"])
