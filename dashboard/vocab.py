@@ -1069,9 +1069,9 @@ def furniture() -> Furniture:
     from re import _parser
 
     rows = read_rows("furniture.csv")
-    unknown = {row["scope"] for row in rows} - {"line", "inline", "rest"}
+    unknown = {row["scope"] for row in rows} - {"line", "inline", "rest", "stamps"}
     if unknown:
-        raise VocabularyError(f"unknown furniture scope {sorted(unknown)} in data/furniture.csv (line, inline or rest)")
+        raise VocabularyError(f"unknown furniture scope {sorted(unknown)} in data/furniture.csv (line, inline, rest or stamps)")
     lines = "|".join(row["pattern"] for row in rows if row["scope"] == "line")
     inline = "|".join(row["pattern"] for row in rows if row["scope"] == "inline")
     source = rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else "")
@@ -1124,6 +1124,19 @@ def teaser_headers() -> re.Pattern[str] | None:
         return None
     try:
         return re.compile(rf"(?m:^[ \t]*+(?:{rest})[ \t]*+:?[ \t]*+$)")
+    except re.error as exc:
+        raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def teaser_stamps() -> re.Pattern[str] | None:
+    """The age stamps of teasers, each a line of its own ("- 8 hours ago": ``stamps`` rows of
+    ``data/furniture.csv``): two of them in the second half of a text open a list of other stories' teasers."""
+    stamps = "|".join(row["pattern"] for row in read_rows("furniture.csv") if row["scope"] == "stamps")
+    if not stamps:
+        return None
+    try:
+        return re.compile(rf"(?m:^[ \t]*+(?:{stamps})[ \t]*+$)")
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 

@@ -108,6 +108,33 @@ def test_a_paragraph_signed_off_by_its_wire_is_the_story_not_a_caption(line, kep
     assert (line in cleaned) is kept
 
 
+_STORY = "Pakistan's exports to China rose to $2.5 billion in 2024.\n\nThe trade body said exports of $300 million were sesame.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # teasers under their age stamps at the end of a page: from the first title, all the rest
+        (_STORY + "Ministers' pay raised by up to 150%\n- 8 hours ago\n\nGermany pledges €2 bill\n- 9 hours ago\nAnother title",
+         ("150%", "€2", "Another title"), ("$2.5 billion", "$300 million")),
+        # one stamp under the headline is the story's own time: nothing goes
+        ("China buys more sesame\n\n2 hours ago\n\n" + _STORY, (), ("China buys more sesame", "$2.5 billion", "$300 million")),
+        # a teaser cut short by an ellipsis, a line of its own
+        ("A governor has promised a Rs10 million reward for the cricket…\n" + _STORY, ("Rs10 million",), ("$300 million",)),
+    ],
+)
+def test_teasers_of_other_stories_are_furniture(text, gone, kept):
+    cleaned = blank(text, furniture_spans(text))
+    assert len(cleaned) == len(text)
+    assert all(g not in cleaned for g in gone) and all(k in cleaned for k in kept)
+
+
+def test_a_long_paragraph_cut_short_by_an_excerpt_is_still_the_story():
+    line = "Pakistan has set a target of $5bn for IT exports, " * 6 + "and officials said…"
+    text = line + "\n" + _STORY
+    assert line in blank(text, furniture_spans(text))
+
+
 def test_ticker_numbers_never_reach_the_story():
     text = " date 2025-04-22 AIRLINK 182.71 Increased By ▲ 2.54 (1.41%)\nHeadline here for the story\n\n" + BODY
     (story,) = read_stories("x.txt", text)
