@@ -1119,11 +1119,16 @@ def captions() -> re.Pattern[str]:
 def teaser_headers() -> re.Pattern[str] | None:
     """Headers after which a page holds only teasers of other stories (``rest`` rows of
     ``data/furniture.csv``: "Related Articles", "You May Also Like"), each a line of its own."""
-    rest = "|".join(row["pattern"] for row in read_rows("furniture.csv") if row["scope"] == "rest")
-    if not rest:
+    return _lines_of_scope("rest", r"[ \t]*+:?")
+
+
+def _lines_of_scope(scope: str, tail: str = "") -> re.Pattern[str] | None:
+    """The ``scope`` rows of ``data/furniture.csv`` as one pattern of a whole line (``tail`` may follow a row)."""
+    rows = "|".join(row["pattern"] for row in read_rows("furniture.csv") if row["scope"] == scope)
+    if not rows:
         return None
     try:
-        return re.compile(rf"(?m:^[ \t]*+(?:{rest})[ \t]*+:?[ \t]*+$)")
+        return re.compile(rf"(?m:^[ \t]*+(?:{rows}){tail}[ \t]*+$)")
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 
@@ -1132,13 +1137,7 @@ def teaser_headers() -> re.Pattern[str] | None:
 def teaser_stamps() -> re.Pattern[str] | None:
     """The age stamps of teasers, each a line of its own ("- 8 hours ago": ``stamps`` rows of
     ``data/furniture.csv``): two of them in the second half of a text open a list of other stories' teasers."""
-    stamps = "|".join(row["pattern"] for row in read_rows("furniture.csv") if row["scope"] == "stamps")
-    if not stamps:
-        return None
-    try:
-        return re.compile(rf"(?m:^[ \t]*+(?:{stamps})[ \t]*+$)")
-    except re.error as exc:
-        raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
+    return _lines_of_scope("stamps")
 
 
 @lru_cache(maxsize=1)
