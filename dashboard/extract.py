@@ -1996,11 +1996,13 @@ def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], 
     signed the loan agreement"): the adjective says whose money it is, the story says which body
     lends it. A country's own name or initials ("the UAE deposited") stay the country's. One pass."""
     entities = registry().entities
+    # (not a body that deals only in one instrument: a central bank's is the swap, see ``_instrument_s_body``)
+    only_instrument = [body for _, body in vocab.instrument_bodies()]
     lenders: dict[str, set[str]] = {}
     for code in {*(f.partner for f in figures if f.partner), *(h.code for h in hits if h.via == "name" and not h.passing)}:
         e = entities.get(code)
-        if e is not None and e.type == "organisation" and e.country:  # a state's fund or agency, not a company
-            lenders.setdefault(e.country, set()).add(code)
+        if e is not None and e.type == "organisation" and e.country and not any(body.search(e.name) for body in only_instrument):
+            lenders.setdefault(e.country, set()).add(code)  # a state's fund or agency, not a company
     if not lenders:
         return figures
     starts = [h.start for h in hits]
@@ -2027,6 +2029,9 @@ def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], 
     return out
 
 
+_INSTRUMENT_REACH = 60  # how near the amount the words of its instrument stand
+
+
 def _instrument_s_body(figures: list[Figure], hits: list[Hit]) -> list[Figure]:
     """A country's figure in an instrument only one of its bodies deals in (a currency swap: its central
     bank, ``data/instrument_bodies.csv``) is that body's when the story names exactly one such body of
@@ -2049,7 +2054,8 @@ def _instrument_s_body(figures: list[Figure], hits: list[Hit]) -> list[Figure]:
         if f.partner is not None and len(f.partners) <= 1 and f.metric not in _TRADE_PARTNER_METRICS and _is_country_code(entities, f.partner):
             for k, (instrument, _) in enumerate(rules):
                 own = bodies.get((k, f.partner), set())
-                if len(own) == 1 and instrument.search(f.quote):
+                at = f.quote.find(f.raw)
+                if len(own) == 1 and at != -1 and instrument.search(f.quote, max(0, at - _INSTRUMENT_REACH), at + len(f.raw) + _INSTRUMENT_REACH):
                     (code,) = own
                     f = replace(f, partner=code, partners=(code,), partner_cue=f"{f.partner_cue} ({entities[code].name}, whose instrument it is)")
                     break
@@ -2438,13 +2444,17 @@ def _whole_of_named_parts(figures: list[Figure], text: str, offset: int) -> list
         if not listed and not _PARTS_WITH.search(between):
             continue
         codes: list[str] = []
-        total = 0.0
+        total, added_up = 0.0, False
         for g in figures[i + 1 : i + 1 + _MAX_JOINED]:
             if g.quote != f.quote or g.partner is None or g.currency != first.currency:
                 break
             codes.extend(c for c in (g.partners or (g.partner,)) if c not in codes)
             total += g.value
-        if not listed and (first.currency != f.currency or abs(total - f.value) > _PARTS_SUM_SLACK * f.value):
+            if not listed and abs(total - f.value) <= _PARTS_SUM_SLACK * f.value:
+                added_up = True  # the parts so far make the whole: the amounts after them are others
+                break
+        # (not a national total broken down: "Pakistan's total remittances reached $3 billion, with Saudi Arabia at ...")
+        if not listed and (not added_up or first.currency != f.currency or _wide_near(vocab.pakistan_wide(), f)):
             continue
         if len(codes) >= 2:
             out[i] = replace(f, partner=codes[0], partners=tuple(codes), partner_cue="the lenders of its parts")
@@ -2608,7 +2618,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             out.append(f)
             continue
         # "the two neighbours will liberalise 75 percent of their total tariff lines": between the two, whatever it measures
-        between = two_sided.search(f.quote)
+        between = two_sided.search(f.quote) or _tariff_rate(f, at)
         if not i or figures[i - 1].quote != f.quote:
             first = f
         previous = figures[i - 1] if i else None
@@ -2627,6 +2637,20 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)
     return _rates_of_flows(out, counterparty)
+
+
+_TARIFF_REACH = 60  # how far before a rate its tariff's words may start
+
+
+def _tariff_rate(f: Figure, at: int) -> re.Match[str] | None:
+    """The words of a tariff right beside the figure ``f`` (at ``at`` in its quote): "tariffs of 20% to
+    35%", "a 29% duty" (``data/tariff_cues.csv``); not a tariff elsewhere in the sentence."""
+    if at == -1:
+        return None
+    before, after = vocab.tariff_cues()
+    return (before.search(f.quote, max(0, at - _TARIFF_REACH), at) if before is not None else None) or (
+        after.match(f.quote, at + len(f.raw)) if after is not None else None
+    )
 
 
 def _budget_year(figures: list[Figure]) -> list[Figure]:

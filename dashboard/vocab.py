@@ -254,7 +254,7 @@ class WordPass:
         lo = before[1] if before is not None else 0
         hi, automaton = self._automaton_of(lo)
         found: list[list[tuple[int, int, int]]] = [*(before[2] if before is not None else ()), *([] for _ in range(hi - lo))]
-        for end, (back, found_in) in automaton.iter(text):
+        for end, (back, found_in) in automaton.iter(text) if len(automaton) else ():  # (sets of no words: nothing to find)
             for n, i in found_in:
                 found[n].append((end - back, end + 1, i))
         entry = (text, hi, found, dict(before[3]) if before is not None else {})
@@ -1363,6 +1363,21 @@ def two_sided() -> re.Pattern[str]:
     for i, pattern in enumerate(patterns, start=2):
         _compile(pattern, f"two_sided_cues.csv row {i}")
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def tariff_cues() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The words of a tariff beside a rate (``data/tariff_cues.csv``): a pattern that ends where the rate
+    starts (``side=before``: "tariffs of 20%") and one that starts where it ends (``side=after``: "a 29% duty").
+    A tariff is laid by one side on the other: the rate is between Pakistan and the story's partner."""
+    sides: dict[str, list[str]] = {"before": [], "after": []}
+    for i, row in enumerate(read_rows("tariff_cues.csv"), start=2):
+        if row["side"] not in sides:
+            raise VocabularyError(f"data/tariff_cues.csv row {i}: side must be before or after, not {row['side']!r}")
+        _compile(row["pattern"], f"tariff_cues.csv row {i}")
+        sides[row["side"]].append(row["pattern"])
+    before, after = ("|".join(f"(?:{p})" for p in sides[k]) for k in ("before", "after"))
+    return (re.compile(f"(?:{before})", re.IGNORECASE) if before else None, re.compile(f"(?:{after})", re.IGNORECASE) if after else None)
 
 
 @lru_cache(maxsize=1)

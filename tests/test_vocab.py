@@ -369,3 +369,18 @@ def test_a_word_set_registered_after_a_text_s_pass_is_found_in_a_pass_of_its_own
     other = "loans: 7 percent"
     assert passes.hits(other, first) == [(9, 16, 1)] and passes.hits(other, second) == [(0, 5, 0)]
     assert passes._automaton[0] == 2
+
+
+
+def test_a_word_set_of_no_words_registered_after_a_pass_finds_nothing():
+    passes = vocab.WordPass()
+    first = passes.register(("percent",))
+    assert passes.hits("5 percent", first) == [(2, 9, 0)]
+    empty = passes.register(())
+    assert passes.hits("5 percent", empty) == [] and passes.hits("5 percent", first) == [(2, 9, 0)]
+
+
+def test_a_tariff_cue_on_no_side_names_the_file_and_row(data_files):
+    loader = data_files(vocab, vocab.tariff_cues, {"tariff_cues.csv": "side,pattern,note\nbefore,\\btariffs?\\W*+$,\nbeside,\\bduty\\b,\n"})
+    with pytest.raises(vocab.VocabularyError, match="data/tariff_cues.csv row 3"):
+        loader()
