@@ -1921,7 +1921,8 @@ def _whole_project(s: _Sentence, amount: Amount) -> bool:
 
 
 _BRACKET_OPEN = re.compile(
-    r"[ \t]*\([ \t]*(?:(?:about|around|approximately|approx\.|roughly|nearly|some|over|almost|or|i\.e\.|equivalent[ \t]+to|equal[ \t]+to)[ \t]+)?",
+    # ("$0.54 USD (PKR 150)": the amount's code said again before the bracket)
+    r"(?:[ \t]++(?-i:[A-Z]{3})\b)?[ \t]*\([ \t]*(?:(?:about|around|approximately|approx\.|roughly|nearly|some|over|almost|or|i\.e\.|equivalent[ \t]+to|equal[ \t]+to)[ \t]+)?",
     re.IGNORECASE,
 )
 _BRACKET_CLOSE = re.compile(r"[ \t]*\)")

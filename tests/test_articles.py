@@ -84,6 +84,8 @@ def test_parse_date_needs_day_month_and_year():
         ("Dorchester Center, MA 02124", "a site theme's placeholder address"),
         ("Skip to content", "a page's skip link"),
         ("Skip to main content", "a page's skip link"),
+        ("1 GBP = 1.14892 EUR", "a currency converter's rate"),
+        ("USD 1 = PKR 280.5", "a currency converter's rate"),
     ],
 )
 def test_furniture_is_blanked(line, name):
