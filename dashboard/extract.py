@@ -2590,6 +2590,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     wide = vocab.pakistan_wide()
     two_sided = vocab.two_sided()
     parting = vocab.pakistan_wide_between()
+    whole = vocab.pakistan_wide_whole()
     own_budget = vocab.own_budget()
     # a lender's story: its loan's parts ("$275 million will go to schools", "allocations include $460 million for a road") are its own
     lender = getattr(registry().entities.get(counterparty.code), "type", None) == "organisation"
@@ -2633,7 +2634,9 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             out.append(f)
             continue
         share = lender and f.metric in _LENDERS_SHARES and not own_budget.search(f.quote)
-        if between or ((f.metric in flows or share) and (counterparty.alias in f.quote or not national)):
+        # the partner's name in the sentence overrules "Pakistan's" ("Pakistan's exports to China"), not "overall"
+        named_too = counterparty.alias in f.quote and not (national and _wide_near(whole, f, first, previous))
+        if between or ((f.metric in flows or share) and (named_too or not national)):
             cue = f"the story's counterparty ({counterparty.alias}{', ' + between.group(0) if between else ''})"
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)

@@ -1313,19 +1313,20 @@ def counterparty_metrics() -> frozenset[str]:
     return frozenset(row["metric"] for row in rows if row["counterparty"] == "yes")
 
 
-_WIDE_ROLES = ("", "parts", "budget")
+_WIDE_ROLES = ("", "parts", "budget", "owner")
 
 
 @lru_cache(maxsize=1)
 def _pakistan_wide_rows() -> tuple[tuple[str, str], ...]:
     """(pattern, role) rows of ``data/pakistan_wide_cues.csv``, each pattern checked. Roles: empty, a
     word of a national total; ``parts``, one that also parts a name before it from an amount after
-    it; ``budget``, one that keeps a budget line Pakistan's own in a story about a lender."""
+    it; ``budget``, one that keeps a budget line Pakistan's own in a story about a lender; ``owner``, Pakistan
+    as the owner ("Pakistan's exports"), which a sentence naming the story's partner too overrules."""
     out = []
     for i, row in enumerate(read_rows("pakistan_wide_cues.csv"), start=2):
         _compile(row["pattern"], f"pakistan_wide_cues.csv row {i}")
         if row.get("role", "") not in _WIDE_ROLES:
-            raise VocabularyError(f"data/pakistan_wide_cues.csv row {i}: role must be empty, parts or budget")
+            raise VocabularyError(f"data/pakistan_wide_cues.csv row {i}: role must be empty, parts, budget or owner")
         out.append((row["pattern"], row.get("role", "")))
     return tuple(out)
 
@@ -1338,7 +1339,15 @@ def _wide_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def pakistan_wide() -> re.Pattern[str]:
     """Words that make an amount Pakistan's own total, never one partner's (``data/pakistan_wide_cues.csv``)."""
-    return _wide_pattern(("", "parts"))
+    return _wide_pattern(("", "parts", "owner"))
+
+
+@lru_cache(maxsize=1)
+def pakistan_wide_whole() -> re.Pattern[str]:
+    """The words of a national total that are not Pakistan as an owner: "overall", "total", "global" keep
+    an amount Pakistan-wide even in a sentence naming the story's partner ("exports to China rose to $2
+    billion, while overall exports reached $30 billion"; the ``parts`` words have a rule of their own)."""
+    return _wide_pattern(("",))
 
 
 @lru_cache(maxsize=1)

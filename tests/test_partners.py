@@ -1777,6 +1777,10 @@ def test_foreign_investors_and_lenders_of_the_registry(text, raw, partner, count
         # parts after "with" that add up to the whole: the amounts after them are others'
         ("Pakistan will seek to refinance $9 billion of debt, with $4 billion owed to China and $5 billion to Saudi Arabia, "
          "while the IMF will lend $3 billion.", "$9 billion", ["CHN", "SAU"]),
+        # "overall" keeps a total Pakistan-wide even in a sentence naming the story's partner; "Pakistan's" does not
+        ("Exports to China rise\n\nExports to China rose to $2 billion, while overall exports reached $30 billion.", "$30 billion", []),
+        ("Exports to China rise\n\nPakistan's exports to China rose to $2 billion; in February they were $280 million.",
+         "$280 million", ["CHN"]),
         # a national total broken down stays Pakistan-wide
         ("Pakistan's total remittances reached $3 billion, with Saudi Arabia at $1.8 billion and the UAE at $1.2 billion.", "$3 billion", []),
     ],
