@@ -1787,3 +1787,20 @@ def test_foreign_investors_and_lenders_of_the_registry(text, raw, partner, count
 )
 def test_counter_examples_of_the_review(text, raw, partner):
     assert sorted(_partner_of(_story(text), raw)) == partner
+
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partners"),
+    [
+        # the investors a funding round is led by are the amount's counterparties, whatever their names' words
+        ("The largest deal was the $17.6 million raised by Dbank in a seed round led by Kleiner Perkins, Sequoia Capital and Surge. "
+         "Dbank lends to small firms.", "$17.6 million", ["Kleiner Perkins", "Sequoia Capital", "Surge"]),
+        # not a delegation led by a minister
+        ("A delegation led by Federal Minister Ahsan Iqbal signed deals worth $2 billion.", "$2 billion", []),
+    ],
+)
+def test_the_investors_who_lead_a_round(text, raw, partners):
+    record = _story(text)
+    assert _partner_of(record, raw) == partners
+    assert all(p in record["partners"] for p in partners)
