@@ -1073,6 +1073,8 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     for m in lined(_ROUND_LED_BY).finditer(text):  # only the lines holding "led by"
         if len(out) >= MAX_HITS:
             break
+        if not _ROUND_BEFORE.search(text, max(0, m.start() - _ROUND_REACH), m.start()):
+            continue  # not a funding round's ("a delegation led by the minister")
         at = m.end()
         for _ in range(_LEAD_INVESTORS):  # "a seed round led by Kleiner Perkins, Sequoia Capital and Surge"
             name = _INVESTOR_NAME.match(text, at)
@@ -1113,10 +1115,12 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 # the investors of a funding round, named after "led by": they need no organisation's word ("Kleiner Perkins", "Surge")
-_ROUND_LED_BY = re.compile(
-    r"\b(?:round|rounds|funding|financing|investment|raise)[ \t]++(?:(?:was|is|has[ \t]++been)[ \t]++)?(?:co-)?led[ \t]++by[ \t]++(?:the[ \t]++)?",
-    re.IGNORECASE,
+# ("led by" as written: the lines holding it are few; the round's word before it is looked for only there)
+_ROUND_LED_BY = re.compile(r"\bled by[ \t]++(?:the[ \t]++)?")
+_ROUND_BEFORE = re.compile(
+    r"\b(?:round|rounds|funding|financing|investment|raise)[ \t]++(?:(?:was|is|has[ \t]++been)[ \t]++)?(?:co-)?$", re.IGNORECASE
 )
+_ROUND_REACH = 32
 # one to four capitalised words; a full stop ends the name ("... and Surge. Dbank aims"), dots inside a word do not ("U.S")
 _INVESTOR_NAME = re.compile(r"[A-Z][\w&'’-]*+(?:\.[\w&'’-]++)*+(?:[ \t]++[A-Z][\w&'’-]*+(?:\.[\w&'’-]++)*+){0,3}\.?")
 _INVESTORS_JOINED = re.compile(r"[ \t]*+,[ \t]*+(?:and[ \t]++)?|[ \t]++and[ \t]++")
