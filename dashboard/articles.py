@@ -651,24 +651,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     spans = [(a, b) for a, b in vocab.furniture().spans(text) if not _signed_paragraph(text, a, b)]
     headers = vocab.teaser_headers()
     teasers = search_line_starts(headers, text, len(text) // 2) if headers is not None else None
-    return spans + lead_teasers(text) + ([(teasers.start(), len(text))] if teasers else []) + _stamped_teasers(text)
-
-
-_TEASER_STAMPS = 2  # age stamps in the second half of a text that make a list of teasers
-
-
-def _stamped_teasers(text: str) -> list[tuple[int, int]]:
-    """Other stories' teasers at the end of a page, each title over its age stamp ("Salaries of ministers
-    increased by up to 188%" over "- 8 hours ago"): from the title over the first of two or more stamps in
-    the second half of the text, all the rest (``stamps`` rows of ``data/furniture.csv``)."""
-    stamps = vocab.teaser_stamps()
-    first = search_line_starts(stamps, text, len(text) // 2) if stamps is not None else None
-    if first is None or search_line_starts(stamps, text, first.end()) is None:
-        return []
-    end = first.start()  # the title: the last line holding text before the stamp
-    while end > 0 and text[end - 1] in " \t\r\n":
-        end -= 1
-    return [(text.rfind("\n", 0, end) + 1, len(text))]
+    return spans + lead_teasers(text) + ([(teasers.start(), len(text))] if teasers else [])
 
 
 _AMOUNT_SIGN = re.compile(r"[$€£¥][ \t]?\d")

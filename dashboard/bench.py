@@ -76,7 +76,6 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "ranges written whole": lambda n: _repeat("tariffs of 20% to 35% and $2 billion to $3 billion to ", n) + "5%.",
     "names of events": lambda n: _repeat("the IMF and World Bank and ADB spring meetings, the IMF, ", n) + "summit.",
     "buyers of exports": lambda n: "Pakistan " + _repeat("has been exporting rice to China, Kenya and the UAE and ", n) + "more.",
-    "rounds led by investors": lambda n: "Dbank raised $5 million " + _repeat("in a seed round led by Abc Def, Ghi Jkl and Mno ", n) + ".",
     "tariffs beside long numbers": lambda n: "US tariffs hit Pakistan.\n" + _repeat("Exports face tariffs of 5 percent, code " + "1" * 900 + ". ", n),
     "tickers on one line": lambda n: "Pakistan got $2 billion from China.\n" + _repeat("KSE100 45123.5 Increased By ▲ 120.5 (0.27%) ", n) + "\n",
 }

@@ -2455,7 +2455,7 @@ def _whole_of_named_parts(figures: list[Figure], text: str, offset: int) -> list
                 added_up = True  # the parts so far make the whole: the amounts after them are others
                 break
         # (not a national total broken down: "Pakistan's total remittances reached $3 billion, with Saudi Arabia at ...")
-        if not listed and (not added_up or first.currency != f.currency or _wide_near(vocab.pakistan_wide(), f)):
+        if not listed and (not added_up or first.currency != f.currency or _wide_near(vocab.pakistan_wide_whole(), f)):
             continue
         if len(codes) >= 2:
             out[i] = replace(f, partner=codes[0], partners=tuple(codes), partner_cue="the lenders of its parts")
@@ -2590,7 +2590,6 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     wide = vocab.pakistan_wide()
     two_sided = vocab.two_sided()
     parting = vocab.pakistan_wide_between()
-    whole = vocab.pakistan_wide_whole()
     own_budget = vocab.own_budget()
     # a lender's story: its loan's parts ("$275 million will go to schools", "allocations include $460 million for a road") are its own
     lender = getattr(registry().entities.get(counterparty.code), "type", None) == "organisation"
@@ -2634,9 +2633,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             out.append(f)
             continue
         share = lender and f.metric in _LENDERS_SHARES and not own_budget.search(f.quote)
-        # the partner's name in the sentence overrules "Pakistan's" ("Pakistan's exports to China"), not "overall"
-        named_too = counterparty.alias in f.quote and not (national and _wide_near(whole, f, first, previous))
-        if between or ((f.metric in flows or share) and (named_too or not national)):
+        if between or ((f.metric in flows or share) and (counterparty.alias in f.quote or not national)):
             cue = f"the story's counterparty ({counterparty.alias}{', ' + between.group(0) if between else ''})"
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)
@@ -2649,8 +2646,8 @@ _TARIFF_REACH = 60  # how far before a rate its tariff's words may start
 def _tariff_rate(f: Figure, at: int) -> re.Match[str] | None:
     """The words of a tariff right beside the figure ``f`` (at ``at`` in its quote): "tariffs of 20% to
     35%", "a 29% duty" (``data/tariff_cues.csv``); not a tariff elsewhere in the sentence."""
-    if at == -1:
-        return None
+    if at == -1 or f.unit != "percent":
+        return None  # a rate: "Rs150 billion customs duty" is revenue, not a tariff between the two
     before, after = vocab.tariff_cues()
     return (before.search(f.quote, max(0, at - _TARIFF_REACH), at) if before is not None else None) or (
         after.match(f.quote, at + len(f.raw)) if after is not None else None

@@ -1070,29 +1070,6 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         seen.add((start, end))
         out.append(Hit(" ".join(name.split()), start, end, name, "name", _authored(text, start)))
         ends.add(end)
-    for m in lined(_ROUND_LED_BY).finditer(text):  # only the lines holding "led by"
-        if len(out) >= MAX_HITS:
-            break
-        if not _ROUND_BEFORE.search(text, max(0, m.start() - _ROUND_REACH), m.start()):
-            continue  # not a funding round's ("a delegation led by the minister")
-        at = m.end()
-        for _ in range(_LEAD_INVESTORS):  # "a seed round led by Kleiner Perkins, Sequoia Capital and Surge"
-            name = _INVESTOR_NAME.match(text, at)
-            if name is None:
-                break
-            start, end = name.span()
-            written = name.group(0)
-            if written.endswith(".") and not _ABBREVIATED_END.search(written):
-                written, end = written.rstrip("."), start + len(written.rstrip("."))  # the sentence's full stop
-            words = {re.sub(r"['’]s$", "", w) for w in written.split()}
-            inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-            if written and not (words & domestic) and not inside and (start, end) not in seen and not _title_after().match(text, end):
-                seen.add((start, end))
-                out.append(Hit(" ".join(written.split()), start, end, written, "name"))
-            joint = _INVESTORS_JOINED.match(text, name.end())
-            if joint is None:
-                break
-            at = joint.end()
     for m in lined(_news_sources()).finditer(text):  # only the lines holding a source's word
         if len(out) >= MAX_HITS:
             break
@@ -1112,20 +1089,6 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
             name = m.group("name")
             out.append(Hit(" ".join(name.split()), start, end, name, "name"))
     return sorted(out, key=lambda h: h.start)
-
-
-# the investors of a funding round, named after "led by": they need no organisation's word ("Kleiner Perkins", "Surge")
-# ("led by" as written: the lines holding it are few; the round's word before it is looked for only there)
-_ROUND_LED_BY = re.compile(r"\bled by[ \t]++(?:the[ \t]++)?")
-_ROUND_BEFORE = re.compile(
-    r"\b(?:round|rounds|funding|financing|investment|raise)[ \t]++(?:(?:was|is|has[ \t]++been)[ \t]++)?(?:co-)?$", re.IGNORECASE
-)
-_ROUND_REACH = 32
-# one to four capitalised words; a full stop ends the name ("... and Surge. Dbank aims"), dots inside a word do not ("U.S")
-_INVESTOR_NAME = re.compile(r"[A-Z][\w&'’-]*+(?:\.[\w&'’-]++)*+(?:[ \t]++[A-Z][\w&'’-]*+(?:\.[\w&'’-]++)*+){0,3}\.?")
-_INVESTORS_JOINED = re.compile(r"[ \t]*+,[ \t]*+(?:and[ \t]++)?|[ \t]++and[ \t]++")
-_LEAD_INVESTORS = 6  # names read after one "led by"
-_ABBREVIATED_END = re.compile(r"\b(?:Inc|Co|Ltd|Corp|Plc|LLC|L\.P|S\.A)\.$")
 
 
 def without_covered(hits: list[Hit], names: list[Hit]) -> list[Hit]:

@@ -1069,9 +1069,9 @@ def furniture() -> Furniture:
     from re import _parser
 
     rows = read_rows("furniture.csv")
-    unknown = {row["scope"] for row in rows} - {"line", "inline", "rest", "stamps"}
+    unknown = {row["scope"] for row in rows} - {"line", "inline", "rest"}
     if unknown:
-        raise VocabularyError(f"unknown furniture scope {sorted(unknown)} in data/furniture.csv (line, inline, rest or stamps)")
+        raise VocabularyError(f"unknown furniture scope {sorted(unknown)} in data/furniture.csv (line, inline or rest)")
     lines = "|".join(row["pattern"] for row in rows if row["scope"] == "line")
     inline = "|".join(row["pattern"] for row in rows if row["scope"] == "inline")
     source = rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else "")
@@ -1131,13 +1131,6 @@ def _lines_of_scope(scope: str, tail: str = "") -> re.Pattern[str] | None:
         return re.compile(rf"(?m:^[ \t]*+(?:{rows}){tail}[ \t]*+$)")
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
-
-
-@lru_cache(maxsize=1)
-def teaser_stamps() -> re.Pattern[str] | None:
-    """The age stamps of teasers, each a line of its own ("- 8 hours ago": ``stamps`` rows of
-    ``data/furniture.csv``): two of them in the second half of a text open a list of other stories' teasers."""
-    return _lines_of_scope("stamps")
 
 
 @lru_cache(maxsize=1)
@@ -1321,7 +1314,7 @@ def _pakistan_wide_rows() -> tuple[tuple[str, str], ...]:
     """(pattern, role) rows of ``data/pakistan_wide_cues.csv``, each pattern checked. Roles: empty, a
     word of a national total; ``parts``, one that also parts a name before it from an amount after
     it; ``budget``, one that keeps a budget line Pakistan's own in a story about a lender; ``owner``, Pakistan
-    as the owner ("Pakistan's exports"), which a sentence naming the story's partner too overrules."""
+    as the owner ("Pakistan's exports"), which does not make a total of partners' parts Pakistan's own."""
     out = []
     for i, row in enumerate(read_rows("pakistan_wide_cues.csv"), start=2):
         _compile(row["pattern"], f"pakistan_wide_cues.csv row {i}")
@@ -1344,9 +1337,9 @@ def pakistan_wide() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def pakistan_wide_whole() -> re.Pattern[str]:
-    """The words of a national total that are not Pakistan as an owner: "overall", "total", "global" keep
-    an amount Pakistan-wide even in a sentence naming the story's partner ("exports to China rose to $2
-    billion, while overall exports reached $30 billion"; the ``parts`` words have a rule of their own)."""
+    """The words of a national total that are not Pakistan as an owner: "overall", "total", "global"
+    ("Pakistan's total remittances reached $3 billion, with Saudi Arabia at $1.8 billion" is no sum of
+    partners' parts; "Pakistan's $9 billion of debt, with $4 billion owed to China ..." is)."""
     return _wide_pattern(("",))
 
 
