@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 
 from dashboard import vocab
-from dashboard.partners import PAKISTAN_REFERENCE, THROUGH, Hit, own_body, registry
+from dashboard.partners import PAKISTAN_REFERENCE, THROUGH, Entity, Hit, own_body, registry
 
 # --------------------------------------------------------------------------- number words
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -1997,12 +1997,11 @@ def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], 
     signed the loan agreement"): the adjective says whose money it is, the story says which body
     lends it. A country's own name or initials ("the UAE deposited") stay the country's. One pass."""
     entities = registry().entities
-    # (not a body that deals only in one instrument: a central bank's is the swap, see ``_instrument_s_body``)
-    only_instrument = [body for _, body in vocab.instrument_bodies()]
     lenders: dict[str, set[str]] = {}
     for code in {*(f.partner for f in figures if f.partner), *(h.code for h in hits if h.via == "name" and not h.passing)}:
         e = entities.get(code)
-        if e is not None and e.type == "organisation" and e.country and not any(body.search(e.name) for body in only_instrument):
+        # (not a body that deals only in one instrument: a central bank's is the swap, see ``_instrument_s_body``)
+        if e is not None and e.type == "organisation" and e.country and not _instruments_of(e):
             lenders.setdefault(e.country, set()).add(code)  # a state's fund or agency, not a company
     if not lenders:
         return figures
@@ -2033,6 +2032,11 @@ def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], 
 _INSTRUMENT_REACH = 60  # how near the amount the words of its instrument stand
 
 
+def _instruments_of(entity: Entity) -> list[int]:
+    """The rows of ``data/instrument_bodies.csv`` whose body ``entity`` is, by its name: a central bank deals in swaps."""
+    return [k for k, (_, body) in enumerate(vocab.instrument_bodies()) if body.search(entity.name)]
+
+
 def _instrument_s_body(figures: list[Figure], hits: list[Hit]) -> list[Figure]:
     """A country's figure in an instrument only one of its bodies deals in (a currency swap: its central
     bank, ``data/instrument_bodies.csv``) is that body's when the story names exactly one such body of
@@ -2044,18 +2048,17 @@ def _instrument_s_body(figures: list[Figure], hits: list[Hit]) -> list[Figure]:
     for code in {*(f.partner for f in figures if f.partner), *(h.code for h in hits)}:
         e = entities.get(code)
         if e is not None and e.type == "organisation" and e.country:
-            for k, (_, body) in enumerate(rules):
-                if body.search(e.name):
-                    bodies.setdefault((k, e.country), set()).add(code)
+            for k in _instruments_of(e):
+                bodies.setdefault((k, e.country), set()).add(code)
     if not bodies:
         return figures
     out = []
     for f in figures:
         # (not trade: "trade settled in yuan under the swap" is still the country's trade)
         if f.partner is not None and len(f.partners) <= 1 and f.metric not in _TRADE_PARTNER_METRICS and _is_country_code(entities, f.partner):
+            at = f.quote.find(f.raw)
             for k, (instrument, _) in enumerate(rules):
                 own = bodies.get((k, f.partner), set())
-                at = f.quote.find(f.raw)
                 if len(own) == 1 and at != -1 and instrument.search(f.quote, max(0, at - _INSTRUMENT_REACH), at + len(f.raw) + _INSTRUMENT_REACH):
                     (code,) = own
                     f = replace(f, partner=code, partners=(code,), partner_cue=f"{f.partner_cue} ({entities[code].name}, whose instrument it is)")

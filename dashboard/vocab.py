@@ -1119,16 +1119,11 @@ def captions() -> re.Pattern[str]:
 def teaser_headers() -> re.Pattern[str] | None:
     """Headers after which a page holds only teasers of other stories (``rest`` rows of
     ``data/furniture.csv``: "Related Articles", "You May Also Like"), each a line of its own."""
-    return _lines_of_scope("rest", r"[ \t]*+:?")
-
-
-def _lines_of_scope(scope: str, tail: str = "") -> re.Pattern[str] | None:
-    """The ``scope`` rows of ``data/furniture.csv`` as one pattern of a whole line (``tail`` may follow a row)."""
-    rows = "|".join(row["pattern"] for row in read_rows("furniture.csv") if row["scope"] == scope)
-    if not rows:
+    rest = "|".join(row["pattern"] for row in read_rows("furniture.csv") if row["scope"] == "rest")
+    if not rest:
         return None
     try:
-        return re.compile(rf"(?m:^[ \t]*+(?:{rows}){tail}[ \t]*+$)")
+        return re.compile(rf"(?m:^[ \t]*+(?:{rest})[ \t]*+:?[ \t]*+$)")
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 
