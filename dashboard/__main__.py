@@ -49,21 +49,23 @@ def _stored_records() -> tuple[list[dict], list[tuple[str, str]]] | None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from dashboard.pipeline import analyse_stories, read_corpus
+    from dashboard.pipeline import extract_corpus
 
+    # JSON is indented for a person at a terminal, compact for a pipe (the same JSON, much faster to
+    # write, and written by the workers that read the files: each gives its run's items)
+    piped = args.json and not sys.stdout.isatty()
     if args.paths:
-        stories, unreadable = read_corpus(args.paths)
-        records, failed = analyse_stories(stories)
-        unreadable += failed
+        records, unreadable = extract_corpus(args.paths, encode=_json_items if piped else None)
     else:
         found = _stored_records()
         if found is None:
             return 1
         records, unreadable = found
-    if args.json:
-        # indented for a person at a terminal, compact for a pipe (the same JSON, much faster to write);
-        # json.dumps, not json.dump: only a one-shot dump uses the C encoder
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2 if sys.stdout.isatty() else None))
+        records = [_json_items(records)] if piped else records
+    if piped:
+        sys.stdout.write("[" + ", ".join(part for part in records if part) + "]\n")
+    elif args.json:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2))
         print()
     else:
         for r in records:
@@ -80,7 +82,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print()
     for name, reason in unreadable:
         print(f"unreadable: {name}: {reason}", file=sys.stderr)
-    return 1 if unreadable and not records else 0
+    return 1 if unreadable and not any(records) else 0  # (a run of files with no story encodes to "")
+
+
+def _json_items(records: list[dict]) -> str:
+    """The items of ``records`` as a JSON array's, without its brackets (json.dumps, not json.dump:
+    only a one-shot dump uses the C encoder): ``[{"a": 1}, {"b": 2}] -> '{"a": 1}, {"b": 2}'``."""
+    return json.dumps(records, ensure_ascii=False)[1:-1]
 
 
 def _corpus(paths: list[Path]):
