@@ -154,8 +154,11 @@ _NEVER_READ = frozenset("OP")  # sets only ever scored: the ``dev`` part leaves 
 PARTS = ("all", "dev", "tune", "blind", *_SET_PARTS.values())
 
 
-def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
+def run(texts: Path, part: str = "all", urls: bool = False, available: bool = False) -> dict:
     articles = {row["id"]: row for row in _rows("articles.csv") if _part(row["id"], part)}
+    without_text = [aid for aid in articles if not (texts / f"{aid}.txt").is_file()]
+    if available:  # a partial copy of the texts: the articles it holds
+        articles = {aid: row for aid, row in articles.items() if aid not in without_text}
     labels = [row for row in _rows("figures.csv") if row["id"] in articles]
     found: list[dict] = []
     stories: dict[str, list[dict]] = {}
@@ -216,6 +219,7 @@ def run(texts: Path, part: str = "all", urls: bool = False) -> dict:
             date_ok.append((got == row["published"], aid, got, row["published"]))
     return {
         "articles": len(articles),
+        "articles_without_text": len(without_text),
         "labels": len(labels),
         "found": len(found),
         "recall": len(matched) / len(labels),
@@ -242,11 +246,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--urls", action="store_true", help="date an undated text from its URL, as `add --url` does")
     parser.add_argument("--part", choices=PARTS, default="all", help="which articles (see _part)")
+    parser.add_argument("--available", action="store_true", help="score only the articles whose text is in the folder")
     args = parser.parse_args(argv)
     if not args.texts.is_dir():
         print(f"error: no texts folder {args.texts} (see benchmarks/realdev/README.md)", file=sys.stderr)
         return 1
-    result = run(args.texts, args.part, args.urls)
+    result = run(args.texts, args.part, args.urls, args.available)
     for key, value in result.items():
         if not key.startswith("_"):
             print(f"{key:24} {value:.3f}" if isinstance(value, float) else f"{key:24} {value}")

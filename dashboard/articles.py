@@ -650,8 +650,38 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     other stories' teasers a page may open with (see :func:`lead_teasers`)."""
     spans = [(a, b) for a, b in vocab.furniture().spans(text) if not _signed_paragraph(text, a, b)]
     headers = vocab.teaser_headers()
-    teasers = search_line_starts(headers, text, len(text) // 2) if headers is not None else None
-    return spans + lead_teasers(text) + ([(teasers.start(), len(text))] if teasers else [])
+    if headers is None:
+        return spans + lead_teasers(text)
+    teasers = search_line_starts(headers, text, len(text) // 2)
+    return spans + lead_teasers(text) + _teaser_blocks(text, headers) + ([(teasers.start(), len(text))] if teasers else [])
+
+
+def _teaser_blocks(text: str, headers: re.Pattern[str]) -> list[tuple[int, int]]:
+    """A teasers' header in the first half of ``text`` with the block of lines under it, when none
+    of them ends a sentence and a blank line (or the text's end) closes it: other stories' headlines
+    set inside the story ("Related readings:" over "China aids Pakistan post-disaster
+    reconstruction", ...); the story goes on below. Each line is read once."""
+    out = []
+    half = len(text) // 2
+    m = search_line_starts(headers, text, 0, half)
+    while m is not None:
+        at = text.find("\n", m.end()) + 1 or len(text)
+        last = None  # where the block's last line ends
+        closed = True  # by a blank line or the text's end
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            line = text[at:end].strip()
+            if not line:
+                break
+            if len(line) > 2 * _TEASER_LINE or line.endswith(_SENTENCE_CLOSE):
+                closed = False
+                break
+            last, at = end, end + 1
+        if last is not None and closed:
+            out.append((m.start(), last))
+        m = search_line_starts(headers, text, at, half) if at < half else None
+    return out
 
 
 _AMOUNT_SIGN = re.compile(r"[$€£¥][ \t]?\d")

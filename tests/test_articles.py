@@ -504,6 +504,25 @@ def test_teasers_after_a_related_articles_header_are_not_the_story():
     assert "$2 billion" in story.text
 
 
+
+@pytest.mark.parametrize(
+    ("block", "kept"),
+    [
+        # other stories' headlines under a header inside the story, a blank line closing them
+        ("Related readings:\nIndia and Nepal sign a $90 million power deal\nEurope's chip fund reaches $4 billion\n\n", False),
+        ("Related\nIndia and Nepal sign a $90 million power deal\n\n", False),
+        # a header over sentences is the story's own text
+        ("Related readings:\nIndia and Nepal signed a $90 million power deal, its ministry said.\n\n", True),
+    ],
+)
+def test_teasers_under_a_header_inside_a_story_are_not_the_story(block, kept):
+    text = ("Oman signs a refinery deal\n\nPakistan and Oman signed a $2 billion refinery deal on Monday.\n\n" + block
+            + "The refinery will export fuel to Africa from 2028, officials said. " * 6)
+    (story,) = read_stories("t.txt", text)
+    assert ("$90 million" in story.text) is kept
+    assert "$2 billion" in story.text and "from 2028" in story.text
+
+
 _TEASERS = (
     "Site banner\n\n"
     "Chipmaker's revenue up 40 percent\n\nDemand for AI chips drove the rise.\n\n"
