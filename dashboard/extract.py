@@ -2605,9 +2605,13 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
         if (f.metric in _BREAKDOWN_METRICS and f.partner is not None and f.partner != counterparty.code
                 and not f.partner_cue.endswith(ABROAD) and not theirs):
             others_of.setdefault(f.metric, set()).add(f.partner)
+    outsized = _outsized_sentences(figures, counterparty.code)
     out = []
     first = None  # the first figure of the sentence
     for i, (f, others) in enumerate(zip(figures, named_elsewhere, strict=True)):
+        if f.partner is None and f.quote in outsized and (f.unit == "percent" or f in outsized[f.quote]):
+            out.append(f)  # a national total beside the counterparty's much smaller figures, and its rates
+            continue
         # (not the counterparty's own figures going on: "... rose to $2.5 billion. The inflows were up from $2.23 billion")
         if f.partner is None and len(others_of.get(f.metric, ())) >= _BREAKDOWN and not others and not (out and out[-1].partner == counterparty.code):
             out.append(f)
@@ -2641,6 +2645,28 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)
     return _rates_of_flows(out, counterparty)
+
+
+_OUTSIZED = 10  # times the largest amount the story gives for its counterparty, of the same metric and currency
+
+
+def _outsized_sentences(figures: list[Figure], code: str) -> dict[str, list[Figure]]:
+    """The sentences holding an amount that names no partner and is more than ``_OUTSIZED`` times
+    every amount of the same metric and currency the story gives for its counterparty ``code``,
+    with those amounts: "exports to Saudi Arabia were $365 million ...; exports for July-April grew
+    by 13 per cent to $20.9 billion" -> the second sentence, with its $20.9 billion: a national
+    total, not the counterparty's. One pass for the largest amounts, one for the sentences."""
+    largest: dict[tuple[str | None, str | None], float] = {}
+    for f in figures:
+        if f.partner == code and f.unit == "money":
+            key = (f.metric, f.currency)
+            largest[key] = max(largest.get(key, 0.0), f.value)
+    out: dict[str, list[Figure]] = {}
+    for f in figures:
+        most = largest.get((f.metric, f.currency))
+        if f.partner is None and f.unit == "money" and most and f.value > _OUTSIZED * most:
+            out.setdefault(f.quote, []).append(f)
+    return out
 
 
 _TARIFF_REACH = 60  # how far before a rate its tariff's words may start

@@ -1432,6 +1432,15 @@ def test_a_breakdown_by_country_is_not_one_counterparty_s_story():
     assert _partner_of(_story(opening + total + body), "$1.7 billion") == ["USA"]
 
 
+def test_a_national_total_far_above_the_counterparty_s_own_amounts_is_pakistan_wide():
+    opening = "Exports to Oman grow\n\nPakistan's exports to Oman were $210 million in the first half, up from $190 million.\n"
+    body = "The adviser said that exports in the half rose 9 percent to $15.4 billion.\n"
+    record = _story(opening + body)
+    assert _partner_of(record, "$15.4 billion") == [] and _partner_of(record, "9 percent") == []
+    # an amount of the same size as the counterparty's is still its own
+    assert _partner_of(_story(opening + "The adviser said that exports in the half rose 9 percent to $230 million.\n"), "$230 million") == ["OMN"]
+
+
 @pytest.mark.parametrize(
     ("text", "partner"),
     [
