@@ -11,6 +11,8 @@ import bisect
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
@@ -214,10 +216,10 @@ def extract_corpus(paths: Iterable[Path], workers: int | None = None, encode: Ca
             analyse_story(story)  # the vocabularies and the registry, loaded once for every worker
         size = -(-len(files) // (4 * n))  # four runs a worker: an even share when some files are slower
         runs = [files[i : i + size] for i in range(0, len(files), size)]
-        try:
-            with mp.get_context("fork").Pool(n) as pool:
-                parts = pool.map(partial(_extract_files, encode=encode), runs, chunksize=1)
-        except (OSError, mp.ProcessError, EOFError):
+        try:  # (a pool of concurrent.futures, not multiprocessing's: a worker that dies breaks it instead of hanging it)
+            with ProcessPoolExecutor(n, mp_context=mp.get_context("fork")) as pool:
+                parts = list(pool.map(partial(_extract_files, encode=encode), runs))
+        except (OSError, BrokenProcessPool):
             parts = None  # no processes to be had, or one died: do it here
         if parts is not None:
             out = [part[0] for part in parts] if encode is not None else [r for part in parts for r in part[0]]

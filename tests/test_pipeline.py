@@ -38,12 +38,27 @@ def test_encoded_runs_join_to_the_json_of_the_records(folder):
 
 
 def test_without_processes_the_work_is_done_in_one(folder, monkeypatch):
-    class NoFork:
-        def Pool(self, n):  # multiprocessing's name
-            raise OSError("no processes")
+    def no_processes(*args, **kwargs):
+        raise OSError("no processes")
 
-    monkeypatch.setattr(pipeline.mp, "get_context", lambda method: NoFork())
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_processes)
     assert pipeline.extract_corpus([folder], workers=2) == pipeline.extract_corpus([folder], workers=1)
+
+
+def test_a_worker_that_dies_leaves_the_work_to_this_process(folder, monkeypatch):
+    import os
+
+    real = pipeline.analyse_stories
+    parent = os.getpid()
+
+    def dies_in_a_worker(stories):
+        if os.getpid() != parent:
+            os._exit(9)  # as the kernel's out-of-memory killer would
+        return real(stories)
+
+    monkeypatch.setattr(pipeline, "analyse_stories", dies_in_a_worker)
+    records, problems = pipeline.extract_corpus([folder], workers=2)
+    assert len(records) == 2 * pipeline._FILES_A_WORKER + 8 and [name for name, _ in problems] == ["a0100.txt"]
 
 
 def test_a_failing_story_in_a_worker_is_reported_and_the_others_load(folder, monkeypatch):
