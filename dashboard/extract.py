@@ -2651,14 +2651,16 @@ _OUTSIZED = 10  # times the largest amount the story gives for its counterparty,
 
 
 def _outsized_sentences(figures: list[Figure], code: str) -> dict[str, list[Figure]]:
-    """The sentences holding an amount that names no partner and is more than ``_OUTSIZED`` times
-    every amount of the same metric and currency the story gives for its counterparty ``code``,
-    with those amounts: "exports to Saudi Arabia were $365 million ...; exports for July-April grew
+    """The sentences holding an amount of a metric with a national whole (exports, imports,
+    remittances) that names no partner and is more than ``_OUTSIZED`` times every amount of the
+    same metric and currency the story gives for its counterparty ``code`` (not a loan's whole
+    facility beside its tranche), with those amounts: "exports to Saudi Arabia were $365 million
+    ...; exports for July-April grew
     by 13 per cent to $20.9 billion" -> the second sentence, with its $20.9 billion: a national
     total, not the counterparty's. One pass for the largest amounts, one for the sentences."""
     largest: dict[tuple[str | None, str | None], float] = {}
     for f in figures:
-        if f.partner == code and f.unit == "money":
+        if f.partner == code and f.unit == "money" and f.metric in _BREAKDOWN_METRICS:
             key = (f.metric, f.currency)
             largest[key] = max(largest.get(key, 0.0), f.value)
     out: dict[str, list[Figure]] = {}
