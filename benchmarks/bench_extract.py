@@ -3,6 +3,7 @@
     python benchmarks/bench_extract.py            # 1,000 articles, both extractors, plus accuracy
     python benchmarks/bench_extract.py -n 2000 --quantulum-sample 300
     python benchmarks/bench_extract.py --process -n 2000   # whole processes over files, start-up included
+                                                            # (the CLI with one worker a core, and with one process)
 
 The corpus: the seed articles and the labelled articles of ``benchmarks/eval/``, each copy
 with the digits of its amounts redrawn at random (a fixed seed), so no two texts are alike.
@@ -114,6 +115,7 @@ def whole_processes(texts: list[str], sample: int | None) -> None:
                 Path(q_dir, f"a{i:05d}.txt").write_text(text, encoding="utf-8")
         n_q = len(texts) if sample is None else min(sample, len(texts))
         runs = (("ours, CLI", [sys.executable, "-m", "dashboard", "extract", str(ours_dir), "--json"], len(texts)),
+                ("ours, 1 process", [sys.executable, "-m", "dashboard", "extract", str(ours_dir), "--json", "--workers", "1"], len(texts)),
                 ("quantulum3", [sys.executable, "-c", _QUANTULUM_PROCESS, str(q_dir)], n_q))
         per_article = {}
         for name, cmd, n in runs:
@@ -122,7 +124,8 @@ def whole_processes(texts: list[str], sample: int | None) -> None:
             total = time.perf_counter() - t0
             per_article[name] = total / n
             print(f"  {name:15s} {n:6d} files   total {total:7.2f} s   {1000 * total / n:6.2f} ms an article")
-        print(f"  ours, CLI: {per_article['quantulum3'] / per_article['ours, CLI']:.0f}x quantulum3's speed (whole processes)")
+        for name in ("ours, CLI", "ours, 1 process"):
+            print(f"  {name}: {per_article['quantulum3'] / per_article[name]:.0f}x quantulum3's speed (whole processes)")
 
 
 def main() -> None:

@@ -55,7 +55,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # write, and written by the workers that read the files: each gives its run's items)
     piped = args.json and not sys.stdout.isatty()
     if args.paths:
-        records, unreadable = extract_corpus(args.paths, encode=_json_items if piped else None)
+        records, unreadable = extract_corpus(args.paths, workers=args.workers, encode=_json_items if piped else None)
     else:
         found = _stored_records()
         if found is None:
@@ -83,6 +83,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for name, reason in unreadable:
         print(f"unreadable: {name}: {reason}", file=sys.stderr)
     return 1 if unreadable and not any(records) else 0  # (a run of files with no story encodes to "")
+
+
+def _positive(value: str) -> int:
+    """``"2" -> 2``; anything but a whole number of at least 1 is argparse's one-line error."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"a whole number of at least 1, not {value!r}")
+    return n
 
 
 def _json_items(records: list[dict]) -> str:
@@ -337,6 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("extract", help="print the stories and figures of article files (default: every stored article)")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a .txt/.md/.html file or a folder; default: the store")
     p.add_argument("--json", action="store_true", help="a JSON array, one object per story")
+    p.add_argument("--workers", type=_positive, default=None, metavar="N",
+                   help="processes to share a large folder among (default: one a core; 1: this one only)")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("check", help="validate corpus and overlay; print a data-health report")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: the store")

@@ -81,3 +81,11 @@ def test_cli_json_from_workers_is_one_array(folder, capsys):
     stories = json.loads(captured.out)
     assert stories == pipeline.extract_corpus([folder], workers=1)[0]
     assert "a0100.txt" in captured.err
+
+
+def test_cli_workers_must_be_a_whole_number_of_at_least_one(folder, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract", str(folder), "--workers", "0"])
+    assert exit_.value.code == 2 and "at least 1" in capsys.readouterr().err
+    assert main(["extract", str(folder), "--json", "--workers", "1"]) == 0
+    assert json.loads(capsys.readouterr().out) == pipeline.extract_corpus([folder], workers=1)[0]
