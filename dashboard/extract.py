@@ -1780,8 +1780,8 @@ def extract_figures(
     figures = _merge_mentions(_the_other_way(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset, sentence_hits), text, offset, named_starts), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
-    figures = _instrument_s_body(figures, named)
     figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset), text, offset), text, offset), text, offset)
+    figures = _instrument_s_body(figures, named)  # (after the loan named before: "The swap is sized at ..." is the swap's)
     figures = _parts_summing_to_a_whole(_the_named_members(_share_of_the_amount(figures, text, offset), named))
     return _parts_take_the_whole_s_kind(figures, text, offset)
 

@@ -1700,6 +1700,12 @@ def test_a_tariff_is_laid_by_the_story_s_counterparty_even_on_pakistan_s_goods()
         # not a loan in a story naming the bank
         ("China lends Pakistan more\n\nChina lent Pakistan 5 billion yuan on Monday. The People's Bank of China said little.",
          "5 billion yuan", ["CHN"]),
+        # a sentence about the swap named before is the swap's
+        ("China renews a swap\n\nBeijing has given Pakistan a $2 billion loan. The People's Bank of China extended a currency swap "
+         "with the State Bank of Pakistan. The swap is sized at 30 billion yuan, the bank said.", "30 billion yuan", ["PBOC"]),
+        # not without a central bank of the lender's named
+        ("China renews a loan\n\nBeijing has given Pakistan a $2 billion loan. The swap is sized at 30 billion yuan, a ministry said.",
+         "30 billion yuan", ["CHN"]),
     ],
 )
 def test_a_swap_is_the_central_bank_s(text, raw, partner):
