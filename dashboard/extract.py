@@ -1782,6 +1782,7 @@ def extract_figures(
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
     figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset), text, offset), text, offset), text, offset)
     figures = _instrument_s_body(figures, named)  # (after the loan named before: "The swap is sized at ..." is the swap's)
+    figures = _on_behalf_of(figures, named, text)
     figures = _parts_summing_to_a_whole(_the_named_members(_share_of_the_amount(figures, text, offset), named))
     return _parts_take_the_whole_s_kind(figures, text, offset)
 
@@ -2063,6 +2064,40 @@ def _instrument_s_body(figures: list[Figure], hits: list[Hit]) -> list[Figure]:
                     (code,) = own
                     f = replace(f, partner=code, partners=(code,), partner_cue=f"{f.partner_cue} ({entities[code].name}, whose instrument it is)")
                     break
+        out.append(f)
+    return out
+
+
+_ON_BEHALF = re.compile(r"\bon[ \t]++behalf[ \t]++of\b", re.IGNORECASE)
+_BEHALF_REACH = 60  # how far before "on behalf of" the body's name may end, and after it the country's start
+
+
+def _on_behalf_of(figures: list[Figure], named: list[Hit], text: str) -> list[Figure]:
+    """A country's financing in a story where one of its state bodies acts for it ("the Saudi Fund for
+    Development (SFD), on behalf of the Kingdom of Saudi Arabia, has rolled over the deposit") is that
+    body's: "Saudi Arabia has agreed to extend the $3 billion deposit" -> the SFD (which counts for Saudi
+    Arabia too). One pass over the places of "on behalf of", one over the figures."""
+    entities = registry().entities
+    starts = [h.start for h in named]
+    acting: dict[str, set[str]] = {}  # country -> its bodies acting for it
+    for m in _ON_BEHALF.finditer(text):
+        i = bisect.bisect_left(starts, m.start())
+        body = next((h for h in reversed(named[max(0, i - 3) : i]) if m.start() - h.end <= _BEHALF_REACH
+                     and getattr(entities.get(h.code), "type", None) == "organisation"), None)
+        if body is None:
+            continue
+        j = bisect.bisect_left(starts, m.end())
+        country = next((h for h in named[j : j + 2] if h.start - m.end() <= _BEHALF_REACH and h.code == entities[body.code].country), None)
+        if country is not None:
+            acting.setdefault(country.code, set()).add(body.code)
+    if not acting:
+        return figures
+    out = []
+    for f in figures:
+        bodies = acting.get(f.partner) if f.metric == "financing" and len(f.partners) <= 1 else None
+        if bodies is not None and len(bodies) == 1:
+            (code,) = bodies
+            f = replace(f, partner=code, partners=(code,), partner_cue=f"{f.partner_cue} ({entities[code].name}, acting on its behalf)")
         out.append(f)
     return out
 

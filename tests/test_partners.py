@@ -1432,6 +1432,21 @@ def test_a_breakdown_by_country_is_not_one_counterparty_s_story():
     assert _partner_of(_story(opening + total + body), "$1.7 billion") == ["USA"]
 
 
+@pytest.mark.parametrize(
+    ("second", "partner"),
+    [
+        # a state body acting for its country: the country's deposit is the body's
+        ("The Saudi Fund for Development, on behalf of the Kingdom of Saudi Arabia, has rolled over the deposit.", ["SFD"]),
+        # a body named without acting for it leaves the country's
+        ("The Saudi Fund for Development has also financed a dam in Pakistan.", ["SAU"]),
+    ],
+)
+def test_a_body_acting_on_behalf_of_its_country_is_the_partner(second, partner):
+    text = ("Saudi deposit extended\n\nThe central bank said on Monday that Saudi Arabia has agreed to extend the $2 billion "
+            "deposit held with it for another year. " + second)
+    assert _partner_of(_story(text), "$2 billion") == partner
+
+
 def test_a_national_total_far_above_the_counterparty_s_own_amounts_is_pakistan_wide():
     opening = "Exports to Oman grow\n\nPakistan's exports to Oman were $210 million in the first half, up from $190 million.\n"
     body = "The adviser said that exports in the half rose 9 percent to $15.4 billion.\n"
