@@ -2300,6 +2300,13 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
             last_group = by_key[key]
             groups[last_group].append(f)
             continue
+        # an amount said again where no metric is named yet ("a 7.6 billion dollar (5.9 billion euro) emergency
+        # package" under "IMF approves 7.6 billion dollar loan"), by the same counterparty, named: the first's
+        if (f.metric is None and before and f.partner is not None and f.partner == groups[by_amount[amount]][0].partner
+                and _said_again(groups[by_amount[amount]][0], f) and not _ANOTHER.search(before)):
+            last_group = by_amount[amount]
+            groups[last_group].append(f)
+            continue
         by_key[key] = last_group = len(groups)
         by_amount.setdefault(amount, last_group)
         if f.start < title_end:

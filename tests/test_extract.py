@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.articles import read_stories
 from dashboard.extract import (
     Amount,
     extract_figures,
@@ -15,6 +16,7 @@ from dashboard.extract import (
     words_to_number,
 )
 from dashboard.partners import registry
+from dashboard.pipeline import analyse_story
 
 
 def amounts(text):
@@ -563,6 +565,15 @@ def test_a_headline_repeated_in_the_body_is_one_figure():
     (fig,) = extract_figures(text)
     assert fig.start == text.index("$3.1bn") and len(fig.mentions) == 1
     assert fig.kind_cue == "sent"  # the body's words decide, the headline has none
+
+
+def test_a_headline_under_page_furniture_said_again_without_its_metric_is_one_figure():
+    # the first line is site navigation, so the headline is not read as one; the body names no metric at the amount
+    text = ("Search\n\nAsia\n\nADB approves 2.5 billion dollar loan\n\nThe Asian Development Bank (ADB) gave its final "
+            "approval to a 2.5 billion dollar (2.3 billion euro) package for Pakistan on Tuesday.")
+    (story,) = read_stories("t.txt", text)
+    record = analyse_story(story)
+    assert [f["raw"] for f in record["figures"]] == ["2.5 billion dollar"] and record["figures"][0]["partner"] == "ADB"
 
 
 def test_a_part_listed_by_a_whole_of_another_sentence_keeps_its_kind():
