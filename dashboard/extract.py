@@ -2077,10 +2077,10 @@ def _on_behalf_of(figures: list[Figure], named: list[Hit], text: str) -> list[Fi
     Development (SFD), on behalf of the Kingdom of Saudi Arabia, has rolled over the deposit") is that
     body's: "Saudi Arabia has agreed to extend the $3 billion deposit" -> the SFD (which counts for Saudi
     Arabia too). One pass over the places of "on behalf of", one over the figures."""
-    entities = registry().entities
-    starts = [h.start for h in named]
     acting: dict[str, set[str]] = {}  # country -> its bodies acting for it
-    for m in _ON_BEHALF.finditer(text):
+    places = _ON_BEHALF.finditer(text) if "behalf" in text or "BEHALF" in text else ()  # (plain looks first: most texts have none)
+    entities, starts = (registry().entities, [h.start for h in named]) if places else (None, None)
+    for m in places:
         i = bisect.bisect_left(starts, m.start())
         body = next((h for h in reversed(named[max(0, i - 3) : i]) if m.start() - h.end <= _BEHALF_REACH
                      and getattr(entities.get(h.code), "type", None) == "organisation"), None)
