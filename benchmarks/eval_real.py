@@ -138,7 +138,7 @@ def _part(aid: str, part: str) -> bool:
     later in that session, scored blind once at its first commit and the commit it came to, then read;
     ``fresh_r``: set R, the same, in the session after (three of its stories, R02, R10 and R13, are
     other outlets' copies of stories labelled before: A07, K03 and Q02); ``fresh_s``: set S, the same,
-    later in that session; ``fresh_t``: set T, the same, in the next session, ``fresh_u``: set U, later in it, and ``fresh_v``: set V, later still; ``fresh_w``: set W, in the session after; ``fresh_x``: set X, later in it; ``all``; ``dev``: all but the sets never read (O and P)."""
+    later in that session; ``fresh_t``: set T, the same, in the next session, ``fresh_u``: set U, later in it, and ``fresh_v``: set V, later still; ``fresh_w``: set W, in the session after; ``fresh_x``: set X, later in it; ``fresh_y``: set Y, in the session after; ``all``; ``dev``: all but the sets never read (O and P)."""
     if part == "all":
         return True
     if part == "dev":
@@ -149,7 +149,7 @@ def _part(aid: str, part: str) -> bool:
 
 
 # the part of each set labelled after A and B, by the letter of its articles' ids
-_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind", "P": "blind_p", "Q": "fresh_q", "R": "fresh_r", "S": "fresh_s", "T": "fresh_t", "U": "fresh_u", "V": "fresh_v", "W": "fresh_w", "X": "fresh_x"}
+_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind", "P": "blind_p", "Q": "fresh_q", "R": "fresh_r", "S": "fresh_s", "T": "fresh_t", "U": "fresh_u", "V": "fresh_v", "W": "fresh_w", "X": "fresh_x", "Y": "fresh_y"}
 _NEVER_READ = frozenset("OP")  # sets only ever scored: the ``dev`` part leaves them out
 PARTS = ("all", "dev", "tune", "blind", *_SET_PARTS.values())
 
