@@ -50,6 +50,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "blanks between currencies": lambda n: "a $1 billion oil facility" + " " * n + "Rs290 billion",
     "a list of lenders after their role": lambda n: "Banks involved include Abc Bank" + _repeat(", Def Ghi Bank", n) + ".",
     "teaser pairs at the top": lambda n: _repeat("Chipmaker up 40 percent\n\nDemand drove it.\n\n", n),
+    "style selectors without rules": lambda n: _repeat(".card-a .title-b " * 20 + "{ font-size\n", n),
     "teasers' headers inside a story": lambda n: _repeat("Related readings:\nChina lends $1 billion\nIndia aids Nepal\n\n", n),
     "bodies acting on behalf of countries": lambda n: _repeat("Saudi Arabia's $3 billion deposit. The Saudi Fund for Development, on behalf of Saudi Arabia, ", n) + ".",
     "national totals beside a counterparty": lambda n: "Exports to Oman were $2 million. " + _repeat("Exports rose 9 percent to $90 billion. The swap is $5 billion. ", n),

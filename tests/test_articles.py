@@ -86,6 +86,8 @@ def test_parse_date_needs_day_month_and_year():
         ("Skip to main content", "a page's skip link"),
         ("1 GBP = 1.14892 EUR", "a currency converter's rate"),
         ("USD 1 = PKR 280.5", "a currency converter's rate"),
+        (".top-stories .card-ratio{ padding-top: 56.25%; } @media (max-width: 600px) { .title { font-size: 14px; } }", "a page's CSS"),
+        ("#sidebar .box { width: 33.3% !important; }", "a page's CSS"),
     ],
 )
 def test_furniture_is_blanked(line, name):
