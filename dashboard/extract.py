@@ -2205,7 +2205,8 @@ def _abroad(
 
 
 _LENDER_TYPES = frozenset({"organisation", "company"})
-_TO_BORROWER = re.compile(r"[ \t]++(?:in[ \t]++\w++[ \t]++)?to[ \t]++(?:the[ \t]++)?")  # "US$110mn to Barki Tojik, ..."
+# "US$110mn to Barki Tojik, ...", "$1.5 billion in financing to support the Government of Bangladesh's efforts"
+_TO_BORROWER = re.compile(r"[ \t]++(?:in[ \t]++\w++[ \t]++)?to[ \t]++(?:(?:support|help|assist)[ \t]++)?(?:the[ \t]++)?")
 _BORROWER_REACH = 80
 _PAKISTAN_NAMED = re.compile(r"\bPakistan|\bIslamabad\b")
 

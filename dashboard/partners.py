@@ -644,7 +644,11 @@ def engagement_partners(
 
 
 # Pakistan named by its government, capital or leaders: "the country", "the federal government", "Islamabad", "Shehbaz"
-PAKISTAN_REFERENCE = re.compile(r"\b(?:(?i:the[ \t]+(?:country|government|federal[ \t]+government|cabinet|prime[ \t]+minister|finance[ \t]+minister|state[ \t]+bank))|Islamabad|SBP|Shehbaz)\b")
+# (not "the Government of Bangladesh": a government named by its country is that country's)
+PAKISTAN_REFERENCE = re.compile(
+    r"\b(?:(?i:the[ \t]+(?:country|government|federal[ \t]+government|cabinet|prime[ \t]+minister|finance[ \t]+minister|state[ \t]+bank)\b(?![ \t]+of\b))"
+    r"|(?:Islamabad|SBP|Shehbaz)\b)"
+)
 
 
 def _another_country_before(by_sentence: dict[int, list[Hit]], i: int) -> bool:

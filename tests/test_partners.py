@@ -298,6 +298,16 @@ def test_a_lender_s_loan_to_another_country_is_that_country_s_own(sentence, raw)
     assert _partner_of(record, "€70mn") == ["EIB"]
 
 
+def test_a_lender_s_financing_to_support_another_government_is_that_country_s_own():
+    text = ("The World Bank approved $200 million for the power line in Pakistan.\n\n"
+            "The EBRD is providing US$90mn in financing to support the Government of Tajikistan's power reforms.")
+    (fig,) = [f for f in _story(text)["figures"] if f["raw"] == "US$90mn"]
+    assert fig["partner"] == "TJK" and fig["partner_cue"].endswith("another country's own deal")
+    # "the government" unnamed is Pakistan's
+    record = _story("The EBRD is providing US$90mn in financing to support the government's power reforms.")
+    assert _partner_of(record, "US$90mn") == ["EBRD"]
+
+
 @pytest.mark.parametrize(
     ("text", "partners"),
     [
