@@ -1028,6 +1028,12 @@ def _title_after() -> re.Pattern[str]:
     return re.compile(r"[ \t]+(?:" + "|".join(re.escape(t) for t in titles) + r")\b")
 
 
+# "Engro Corp, a Pakistani firm", "Systems Ltd, the Lahore-based software house": a Pakistani body named by what it is
+_DOMESTIC_APPOSITIVE = re.compile(
+    r",[ \t]++(?:a|an|the)[ \t]++(?:[\w-]++[ \t]++){0,2}?(?:Pakistani|(?:Pakistan|Karachi|Lahore|Islamabad)-based)\b"
+)
+
+
 def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
     """Lenders, investors and funds the registry does not know, named where a counterparty is
     ("a $1bn facility from Ajman Bank", "signed with Kaheel Terminals"): hits whose code is the name
@@ -1057,8 +1063,8 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
             continue  # a Pakistani body, or a news agency (a mention: see below)
         if words <= _generic_name_words():
             continue  # "Development Bank" alone: the end of a longer name ("ECO Trade and Development Bank")
-        if _title_after().match(text, end):
-            continue
+        if _title_after().match(text, end) or _DOMESTIC_APPOSITIVE.match(text, end):
+            continue  # (", a Pakistani firm": a Pakistani body)
         around = bisect.bisect_right(starts, start) - 1
         if around >= 0 and hits[around].end >= end and hits[around].start < start:
             continue  # part of a registered name: "Commercial Bank" in "Industrial and Commercial Bank of China"

@@ -396,6 +396,12 @@ def test_a_pakistani_body_is_not_a_counterparty():
     assert record["partners"] == ["ADB"]
 
 
+@pytest.mark.parametrize("what", ["a Pakistani firm", "the Karachi-based power company", "a leading Pakistani conglomerate"])
+def test_a_company_said_to_be_pakistani_is_not_a_counterparty(what):
+    record = _story(f"A consortium led by Power Construction Corporation of China will finance a plant built by Zafar Energy Corp, {what}.")
+    assert not any("zafar" in p.lower() for p in record["partners"])
+
+
 def test_a_name_broken_by_a_line_is_one_name():
     assert codes("The Islamic\nDevelopment Bank lends to the Asian Development\nBank's members.") == ["ISDB", "ADB"]
 
