@@ -2303,8 +2303,9 @@ def _merge_mentions(figures: list[Figure], text: str, offset: int) -> list[Figur
             continue
         # an amount said again where no metric is named yet ("a 7.6 billion dollar (5.9 billion euro) emergency
         # package" under "IMF approves 7.6 billion dollar loan"), by the same counterparty, named: the first's
-        if (f.metric is None and before and f.partner is not None and f.partner == groups[by_amount[amount]][0].partner
-                and _said_again(groups[by_amount[amount]][0], f) and not _ANOTHER.search(before)):
+        named_first = groups[by_amount[amount]][0] if before else None
+        if (f.metric is None and named_first is not None and f.partner is not None and f.partner == named_first.partner
+                and _said_again(named_first, f) and not _ANOTHER.search(before)):
             last_group = by_amount[amount]
             groups[last_group].append(f)
             continue
@@ -2652,7 +2653,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     out = []
     first = None  # the first figure of the sentence
     for i, (f, others) in enumerate(zip(figures, named_elsewhere, strict=True)):
-        if f.partner is None and f.quote in outsized and (f.unit == "percent" or f in outsized[f.quote]):
+        if f.partner is None and f.quote in outsized and (f.unit == "percent" or id(f) in outsized[f.quote]):
             out.append(f)  # a national total beside the counterparty's much smaller figures, and its rates
             continue
         # (not the counterparty's own figures going on: "... rose to $2.5 billion. The inflows were up from $2.23 billion")
@@ -2693,24 +2694,24 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
 _OUTSIZED = 10  # times the largest amount the story gives for its counterparty, of the same metric and currency
 
 
-def _outsized_sentences(figures: list[Figure], code: str) -> dict[str, list[Figure]]:
+def _outsized_sentences(figures: list[Figure], code: str) -> dict[str, set[int]]:
     """The sentences holding an amount of a metric with a national whole (exports, imports,
     remittances) that names no partner and is more than ``_OUTSIZED`` times every amount of the
     same metric and currency the story gives for its counterparty ``code`` (not a loan's whole
-    facility beside its tranche), with those amounts: "exports to Saudi Arabia were $365 million
-    ...; exports for July-April grew
-    by 13 per cent to $20.9 billion" -> the second sentence, with its $20.9 billion: a national
-    total, not the counterparty's. One pass for the largest amounts, one for the sentences."""
+    facility beside its tranche), with the ids of those amounts: "exports to Saudi Arabia were
+    $365 million ...; exports for July-April grew by 13 per cent to $20.9 billion" -> the second
+    sentence, with its $20.9 billion: a national total, not the counterparty's. One pass for the
+    largest amounts, one for the sentences."""
     largest: dict[tuple[str | None, str | None], float] = {}
     for f in figures:
         if f.partner == code and f.unit == "money" and f.metric in _BREAKDOWN_METRICS:
             key = (f.metric, f.currency)
             largest[key] = max(largest.get(key, 0.0), f.value)
-    out: dict[str, list[Figure]] = {}
+    out: dict[str, set[int]] = {}
     for f in figures:
         most = largest.get((f.metric, f.currency))
         if f.partner is None and f.unit == "money" and most and f.value > _OUTSIZED * most:
-            out.setdefault(f.quote, []).append(f)
+            out.setdefault(f.quote, set()).add(id(f))
     return out
 
 

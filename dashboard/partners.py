@@ -1028,10 +1028,16 @@ def _title_after() -> re.Pattern[str]:
     return re.compile(r"[ \t]+(?:" + "|".join(re.escape(t) for t in titles) + r")\b")
 
 
-# "Engro Corp, a Pakistani firm", "Systems Ltd, the Lahore-based software house": a Pakistani body named by what it is
-_DOMESTIC_APPOSITIVE = re.compile(
-    r",[ \t]++(?:a|an|the)[ \t]++(?:[\w-]++[ \t]++){0,2}?(?:Pakistani|(?:Pakistan|Karachi|Lahore|Islamabad)-based)\b"
-)
+@lru_cache(maxsize=1)
+def _domestic_appositive() -> re.Pattern[str]:
+    """What a Pakistani body is called right after its name (``data/domestic_appositives.csv``):
+    "Engro Corp, a Pakistani firm", "Systems Ltd, the Lahore-based software house"."""
+    rows = read_rows("domestic_appositives.csv")
+    for i, row in enumerate(rows, start=2):
+        if not (row.get("word") or "").strip():
+            raise VocabularyError(f"data/domestic_appositives.csv row {i}: a word is needed")
+    words = "|".join(re.escape(row["word"].strip()) for row in rows) or "(?!)"
+    return re.compile(rf",[ \t]++(?:a|an|the)[ \t]++(?:[\w-]++[ \t]++){{0,2}}?(?:{words})\b")
 
 
 def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
@@ -1063,7 +1069,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
             continue  # a Pakistani body, or a news agency (a mention: see below)
         if words <= _generic_name_words():
             continue  # "Development Bank" alone: the end of a longer name ("ECO Trade and Development Bank")
-        if _title_after().match(text, end) or _DOMESTIC_APPOSITIVE.match(text, end):
+        if _title_after().match(text, end) or _domestic_appositive().match(text, end):
             continue  # (", a Pakistani firm": a Pakistani body)
         around = bisect.bisect_right(starts, start) - 1
         if around >= 0 and hits[around].end >= end and hits[around].start < start:

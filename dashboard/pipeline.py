@@ -212,8 +212,7 @@ def extract_corpus(paths: Iterable[Path], workers: int | None = None, encode: Ca
     files = article_paths([Path(p) for p in paths])
     n = min(workers or _workers(), len(files) // _FILES_A_WORKER)
     if n > 1 and "fork" in mp.get_all_start_methods():
-        for story in read_stories("warm-up.txt", "Pakistan exported $1 billion to China in 2024."):
-            analyse_story(story)  # the vocabularies and the registry, loaded once for every worker
+        _warm_up()  # the vocabularies and the registry, loaded once for every worker
         size = -(-len(files) // (4 * n))  # four runs a worker: an even share when some files are slower
         runs = [files[i : i + size] for i in range(0, len(files), size)]
         try:  # (a pool of concurrent.futures, not multiprocessing's: a worker that dies breaks it instead of hanging it)
