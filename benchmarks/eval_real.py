@@ -149,7 +149,7 @@ def _part(aid: str, part: str) -> bool:
 
 
 # the part of each set labelled after A and B, by the letter of its articles' ids
-_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind", "P": "blind_p", "Q": "fresh_q", "R": "fresh_r", "S": "fresh_s", "T": "fresh_t", "U": "fresh_u", "V": "fresh_v", "W": "fresh_w", "X": "fresh_x", "Y": "fresh_y"}
+_SET_PARTS = {"C": "test", "D": "unseen", "E": "fresh", "F": "holdout", "G": "final", "H": "last", "I": "closing", "J": "sealed", "K": "kept", "L": "late", "M": "later", "N": "newest", "O": "final_blind", "P": "blind_p", "Q": "fresh_q", "R": "fresh_r", "S": "fresh_s", "T": "fresh_t", "U": "fresh_u", "V": "fresh_v", "W": "fresh_w", "X": "fresh_x", "Y": "fresh_y", "Z": "fresh_z"}
 _NEVER_READ = frozenset("OP")  # sets only ever scored: the ``dev`` part leaves them out
 PARTS = ("all", "dev", "tune", "blind", *_SET_PARTS.values())
 
