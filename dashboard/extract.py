@@ -2514,6 +2514,8 @@ def _whole_of_named_parts(figures: list[Figure], text: str, offset: int) -> list
 _OF_THE_TOTAL = re.compile(
     # ("of the total $17.5 billion" without the comma is the whole itself, not a part of the amount before)
     r"(?:\b(?:of|out[ \t]++of)[ \t]++(?:the[ \t]++total[ \t]*+,|this[ \t]*+,?|that[ \t]*+,?|these[ \t]*+,?|which[ \t]*+,?|it[ \t]*+,?)[ \t]*+"
+    # "Of this amount, $2 billion will mature in December": a part of the amount named just before in the text
+    r"|(?P<amount>\b(?:of|out[ \t]++of)[ \t]++(?:this|that|these|the)[ \t]++(?:amount|sum|money|deposits?|funds?|package|loan|financing)[ \t]*+,[ \t]*+)"
     r"|\b(?:another|the[ \t]++remaining|the[ \t]++other|a[ \t]++further|the[ \t]++rest[ \t]++of[ \t]++the)[ \t]++"
     # "The new allocation adds to the €1.05 million mobilized in September": the earlier amount of the same giver
     r"|(?P<added>\b(?:adds?|added|adding)[ \t]++to[ \t]++(?:the|an[ \t]++earlier|a[ \t]++previous)[ \t]++|\bon[ \t]++top[ \t]++of[ \t]++(?:the[ \t]++)?))"
@@ -2534,11 +2536,19 @@ def _more_of_the_same(figures: list[Figure], text: str, offset: int) -> list[Fig
     billion ..." stays Pakistan-wide with its whole); so does the next part of the same list ("..., $2 billion
     is due in December and $3 billion in June"). One pass."""
     out, last = [], None
+    named = None  # (mention ends, figures) of the money amounts, in text order: "of this amount" is the one just before
     for f in figures:
-        if (f.partner is None and f.unit == "money" and last is not None and last.partner is not None
-                and not last.partner_cue.endswith(ABROAD)):
+        more = None
+        if f.partner is None and f.unit == "money":
             a = f.start - offset
             more = _OF_THE_TOTAL.search(text, max(0, a - _OF_THE_TOTAL_REACH), a)
+        if more and more.group("amount"):
+            if named is None:
+                named = _mention_ends(figures)
+            whole = _named_just_before(named, f.start, more.start() + offset)
+            if whole is not None and whole.partner is not None and not whole.partner_cue.endswith(ABROAD):
+                f = replace(f, partner=whole.partner, partners=whole.partners, partner_cue=f"{whole.partner_cue} (a part of {whole.raw})")
+        elif f.partner is None and f.unit == "money" and last is not None and last.partner is not None and not last.partner_cue.endswith(ABROAD):
             # the same metric, unless the words say it is added to that amount ("adds to the €1.05 million")
             if more and (last.metric == f.metric or more.group("added")):
                 f = replace(f, partner=last.partner, partners=last.partners, partner_cue=f"{last.partner_cue} (more of {last.raw})")
@@ -2549,6 +2559,23 @@ def _more_of_the_same(figures: list[Figure], text: str, offset: int) -> list[Fig
             last = f
         out.append(f)
     return out
+
+
+_AMOUNT_NAMED_REACH = 400  # "of this amount" looks back this far (file offsets) for the amount it refers to
+
+
+def _mention_ends(figures: list[Figure]) -> tuple[list[int], list[Figure]]:
+    """Every mention of the money figures as (its end, its figure), sorted by end: looked up by bisection."""
+    pairs = sorted((end, k) for k, f in enumerate(figures) if f.unit == "money" for _s, end, _r in ((f.start, f.end, f.raw), *f.mentions))
+    return [e for e, _ in pairs], [figures[k] for _, k in pairs]
+
+
+def _named_just_before(named: tuple[list[int], list[Figure]], at: int, cue: int) -> Figure | None:
+    """The figure of the money mention that ends last before ``cue`` (where "Of this amount" starts), within
+    ``_AMOUNT_NAMED_REACH`` of the part at ``at``; else None."""
+    ends, owners = named
+    i = bisect.bisect_right(ends, cue) - 1
+    return owners[i] if i >= 0 and at - ends[i] <= _AMOUNT_NAMED_REACH else None
 
 
 def _of_the_loan(figures: list[Figure], text: str, offset: int) -> list[Figure]:

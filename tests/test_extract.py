@@ -290,6 +290,14 @@ def _one(text):
         ("The UAE agreed to roll over a loan and provide an additional $1 billion.", "target"),
         ("The UAE agreed to extend a $2 billion loan to the country and provide an additional sum.", "actual"),
         ("Pakistan is set to repay the $2 billion debt next month.", "actual"),
+        # close to a deal or still negotiating is no deal; a review that "will enable" a transfer has not made it;
+        # a lender "expected to approve" a loan is a forecast
+        ("The country is on the verge of finalising a $2 billion investment accord with Baku.", "target"),
+        ("Islamabad is also negotiating with the fund to release $3 billion.", "target"),
+        ("The two sides set their sights on raising annual trade to $5 billion.", "target"),
+        ("Completing the review will enable disbursement of about $450 million.", "target"),
+        ("The lender was expected to approve an $800 million loan next week.", "estimate"),
+        ("Pakistan negotiated a $3 billion loan with the fund last year.", "actual"),
         # arranged and still to come; a horizon after a forecast is the forecast's
         ("The IFC is to support the wind farm with a $38.1 million investment.", "target"),
         ("Projections show the market could generate $1.6 billion in revenue by 2025.", "estimate"),

@@ -633,6 +633,14 @@ def test_the_other_way_of_the_same_trade_is_with_the_same_country():
         # and the next part of the same list
         ("Saudi Arabia rolled over $5 billion in deposits. Of the total, $2 billion is due in December and $3 billion in June.",
          "$3 billion", ["SAU"]),
+        # "of this amount" is the amount named just before in the text, also when that is a repeat of an earlier figure
+        # with other amounts of another metric between
+        ("Riyadh extended a $1 billion oil facility and rolled over $5 billion in deposits. The oil is worth Rs85 billion a year. "
+         "The kingdom has rolled over $5 billion in deposits to reinforce Pakistan's foreign exchange reserves. "
+         "Of this amount, $2 billion will mature in December. "
+         "The IMF has asked Pakistan to secure such rollovers.",
+         "$2 billion", ["SAU"]),
+        ("Pakistan's debt stood at $26 billion. Of this amount, $12 billion is owed to banks.", "$12 billion", []),
         # not when the amount just named is Pakistan's own
         ("The ADB lent $2.1bn last year. Pakistan's external debt repayments are estimated at $26 billion, of which $12.3 billion are rollovers.",
          "$12.3 billion", []),
