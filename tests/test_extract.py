@@ -298,6 +298,11 @@ def _one(text):
         ("Completing the review will enable disbursement of about $450 million.", "target"),
         ("The lender was expected to approve an $800 million loan next week.", "estimate"),
         ("Pakistan negotiated a $3 billion loan with the fund last year.", "actual"),
+        # what a verb of growth, not in the past, is to bring something to is a goal, also under a signed agreement
+        ("The two countries signed accords to deepen ties and increase the two-way trade to USD 1 billion.", "target"),
+        ("He inked an agreement to boost investments to $2 billion.", "target"),
+        ("Exports recorded an increase in value to $3 billion.", "actual"),
+        ("Pakistan increased its exports to Kenya to $3 billion.", "actual"),
         # arranged and still to come; a horizon after a forecast is the forecast's
         ("The IFC is to support the wind farm with a $38.1 million investment.", "target"),
         ("Projections show the market could generate $1.6 billion in revenue by 2025.", "estimate"),

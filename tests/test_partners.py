@@ -191,6 +191,12 @@ def test_a_flow_in_a_story_about_one_partner_is_that_partner_s():
         ("Pakistan's IT exports of $3 billion are smaller than India and Bangladesh, officials said. Pakistan signed a deal with Malaysia.", "IND"),
         # a dispute
         ("Pakistan, amid tensions with India, signed a $2 billion deal with Malaysia.", "IND"),
+        # the other side of a conflict, and talks "between both sides" that ended it
+        ("Budget talks\n\nDefence spending rises after Pakistan's recent confrontations with India. Tensions between India and "
+         "Pakistan escalated in April, with India carrying out strikes. The fighting ended after talks between the two sides. "
+         "Pakistan signed a $2 billion deal with Malaysia.", "IND"),
+        ("Pakistan's clashes with India ended in May. The hostilities from the Indian and Pakistani sides ended after talks "
+         "between both sides. Pakistan signed a $2 billion deal with Malaysia.", "IND"),
         # a dateline city abroad
         ("BEIJING, March 3, 2026: Pakistan and Malaysia signed a $2 billion trade deal.", "CHN"),
         # a photo caption
@@ -760,6 +766,15 @@ def test_words_of_a_national_total_between_a_name_and_an_amount_part_them():
     assert _partner_of(record, "$100 million") == ["ADB"]  # "National Motorway" is a name, not a national total
     assert _partner_of(record, "$5.1 billion") == ["SAU"] and _partner_of(record, "$3.7 billion") == ["ARE"]
     assert _partner_of(record, "8 per cent") == [] and _partner_of(record, "$1.8 billion") == []
+
+
+def test_the_central_bank_s_own_rate_is_pakistan_wide_in_a_lender_s_story():
+    record = _story(
+        "Fund agrees deal with Pakistan\n\nThe IMF reached a staff-level pact with Pakistan on a $3 billion loan. The central bank "
+        "had lifted its key policy rate to 22 percent on Monday, hoping to save the IMF programme."
+    )
+    assert _partner_of(record, "$3 billion") == ["IMF"]
+    assert _partner_of(record, "22 percent") == []
 
 
 @pytest.mark.parametrize(
