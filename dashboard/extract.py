@@ -560,7 +560,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- context: kind, metric, year
-_WEAK_PENALTY = 40
+_WEAK_PENALTY = 80  # characters: "could ... to over $1 billion annually" is "could"'s, 66 characters before, not "annually"'s right after
 _WEAK_KINDS = {"actual_weak": "actual", "estimate_weak": "estimate"}  # cues that count only when nothing stronger is near
 _WINDOW_BEFORE, _WINDOW_AFTER = 140, 45
 _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far before its end

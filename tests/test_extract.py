@@ -303,6 +303,9 @@ def _one(text):
         ("He inked an agreement to boost investments to $2 billion.", "target"),
         ("Exports recorded an increase in value to $3 billion.", "actual"),
         ("Pakistan increased its exports to Kenya to $3 billion.", "actual"),
+        # a strong cue well before the figure outweighs a weak one right after it
+        ("Better banking could help expatriates in the Gulf remit more, lifting remittances from the region to over $1 billion annually.",
+         "estimate"),
         # arranged and still to come; a horizon after a forecast is the forecast's
         ("The IFC is to support the wind farm with a $38.1 million investment.", "target"),
         ("Projections show the market could generate $1.6 billion in revenue by 2025.", "estimate"),
