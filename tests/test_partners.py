@@ -775,6 +775,13 @@ def test_the_central_bank_s_own_rate_is_pakistan_wide_in_a_lender_s_story():
     )
     assert _partner_of(record, "$3 billion") == ["IMF"]
     assert _partner_of(record, "22 percent") == []
+    # and so is the growth of its economy
+    record = _story(
+        "Fund agrees deal with Pakistan\n\nThe IMF will disburse $1.1 billion to Pakistan. The cash-strapped economy, which "
+        "shrank 0.5 per cent last year and is expected to grow about 3 per cent this year, needs the money."
+    )
+    assert _partner_of(record, "$1.1 billion") == ["IMF"]
+    assert _partner_of(record, "0.5 per cent") == [] and _partner_of(record, "3 per cent") == []
 
 
 @pytest.mark.parametrize(
