@@ -768,6 +768,16 @@ def test_words_of_a_national_total_between_a_name_and_an_amount_part_them():
     assert _partner_of(record, "8 per cent") == [] and _partner_of(record, "$1.8 billion") == []
 
 
+def test_the_balance_of_trade_with_the_world_is_pakistan_wide_in_a_story_about_one_partner():
+    record = _story(
+        "Pakistan's trade gap with China\n\nPakistan recorded a trade deficit of $2.2 billion in November. The balance of trade "
+        "in Pakistan averaged $-240 million from 1957 until 2015, reaching a high of $60 million in 2003. Pakistan's trade "
+        "deficit with China widened to $5 billion."
+    )
+    assert [_partner_of(record, raw) for raw in ("$2.2 billion", "$-240 million", "$60 million")] == [[], [], []]
+    assert _partner_of(record, "$5 billion") == ["CHN"]
+
+
 def test_the_central_bank_s_own_rate_is_pakistan_wide_in_a_lender_s_story():
     record = _story(
         "Fund agrees deal with Pakistan\n\nThe IMF reached a staff-level pact with Pakistan on a $3 billion loan. The central bank "
