@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
@@ -79,8 +79,21 @@ def _dollar_before(text: str, alias: str, end: int, start: int) -> bool:
 
 @lru_cache(maxsize=1)
 def comparison_cues() -> re.Pattern[str]:
-    """The cues of ``data/passing_cues.csv`` as whole words anywhere in a sentence: a sentence that compares."""
-    return re.compile(passing_cue_words().pattern + r"\b")
+    """The cues of ``data/passing_cues.csv`` as whole words anywhere in a sentence: a sentence that compares
+    (not the rows with ``compares=no``: "assured the IMF" makes the IMF a mention, not its sentence a comparison)."""
+    return re.compile("(?i:" + _comparing_patterns() + r")\b")
+
+
+def _comparing_patterns() -> str:
+    """The ``pattern`` column of the rows of ``data/passing_cues.csv`` that make a sentence a comparison."""
+    return _row_patterns("passing_cues.csv", keep=_compares)
+
+
+def _compares(row: dict[str, str], i: int) -> bool:
+    value = (row.get("compares") or "").strip()
+    if value not in ("", "yes", "no"):
+        raise VocabularyError(f"data/passing_cues.csv row {i}: compares must be yes, no or blank, not {value!r}")
+    return value != "no"
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +101,9 @@ def _lowered_comparisons() -> Gated:
     """The comparison cues for plain lower-case text, tried where their openings stand; a story's quotes are
     many short texts: their openings are found in a pass of their own (``search_once``), apart from the story's
     word sets (the pattern's own ``WordPass``, which nothing else reads)."""
-    return Gated(re.compile("(?:" + _lowered_passing_cue_words().pattern + r")\b"), WordPass())  # the whole word: not "than" in "thanked"
+    from dashboard.vocab import lower_pattern
+
+    return Gated(re.compile("(?:" + lower_pattern(_comparing_patterns()) + r")\b"), WordPass())  # the whole word: not "than" in "thanked"
 
 
 def compares(sentence: str) -> bool:
@@ -130,15 +145,19 @@ def passing_cue_words() -> re.Pattern[str]:
     return re.compile("(?i:" + _row_patterns("passing_cues.csv") + ")")
 
 
-def _row_patterns(name: str) -> str:
-    """The ``pattern`` column of ``data/<name>`` as one alternation; a bad row is named."""
+def _row_patterns(name: str, keep: Callable[[dict[str, str], int], bool] | None = None) -> str:
+    """The ``pattern`` column of ``data/<name>`` (the rows ``keep(row, line)`` keeps) as one alternation;
+    a bad row is named."""
     rows = read_rows(name)
+    kept = []
     for i, row in enumerate(rows, start=2):
         try:
             re.compile(row["pattern"])
         except re.error as exc:
             raise VocabularyError(f"data/{name} row {i}: bad pattern {row['pattern']!r}: {exc}") from None
-    return "|".join(row["pattern"] for row in rows)
+        if keep is None or keep(row, i):
+            kept.append(row["pattern"])
+    return "|".join(kept)
 
 
 @lru_cache(maxsize=1)

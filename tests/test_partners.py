@@ -197,6 +197,8 @@ def test_a_flow_in_a_story_about_one_partner_is_that_partner_s():
          "Pakistan signed a $2 billion deal with Malaysia.", "IND"),
         ("Pakistan's clashes with India ended in May. The hostilities from the Indian and Pakistani sides ended after talks "
          "between both sides. Pakistan signed a $2 billion deal with Malaysia.", "IND"),
+        # the one told of a deal, not a side of it
+        ("Malaysia had assured the IMF that it will provide a $2 billion loan to Pakistan.", "IMF"),
         # a dateline city abroad
         ("BEIJING, March 3, 2026: Pakistan and Malaysia signed a $2 billion trade deal.", "CHN"),
         # a photo caption
@@ -1883,3 +1885,14 @@ def test_foreign_investors_and_lenders_of_the_registry(text, raw, partner, count
 def test_counter_examples_of_the_review(text, raw, partner):
     assert sorted(_partner_of(_story(text), raw)) == partner
 
+
+
+def test_a_passing_cue_marked_not_comparing_makes_a_mention_but_no_comparison(data_files):
+    from dashboard import partners
+
+    cues = data_files(partners, partners.comparison_cues, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,no\n"})
+    assert cues().search("smaller than India") is not None
+    assert cues().search("the minister told the IMF") is None
+    bad = data_files(partners, partners.comparison_cues, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,maybe\n"})
+    with pytest.raises(VocabularyError, match="data/passing_cues.csv row 3"):
+        bad()
