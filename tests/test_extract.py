@@ -303,6 +303,11 @@ def _one(text):
         ("He inked an agreement to boost investments to $2 billion.", "target"),
         ("Exports recorded an increase in value to $3 billion.", "actual"),
         ("Pakistan increased its exports to Kenya to $3 billion.", "actual"),
+        # a staff-level pact, or a sum a board "if approved" or a lender "will disburse", is still to come; what it disbursed is not
+        ("The fund reached a staff-level pact with Pakistan on a $3-billion stand-by arrangement.", "target"),
+        ("The staff level agreement, if approved by the board, will unlock financing for the country of $1.1 billion.", "target"),
+        ("The board approved the programme and will immediately disburse the first tranche of $1.2 billion.", "target"),
+        ("The lender disbursed $1.2 billion last week.", "actual"),
         # a strong cue well before the figure outweighs a weak one right after it
         ("Better banking could help expatriates in the Gulf remit more, lifting remittances from the region to over $1 billion annually.",
          "estimate"),
