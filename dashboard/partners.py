@@ -930,8 +930,9 @@ def story_counterparty(text: str, hits: list[Hit], engaged: set[str], headline_a
             return _acting_through(text, names, one) or one
         if len(found) > 1:
             return None
-    if len(engaged) == 1:
-        return next((h for h in names if h.code in engaged), None)
+    if len(engaged) == 1:  # (not a company named only deeper in: "Alibaba has also shown an interest in the market")
+        one = next((h for h in names if h.code in engaged), None)
+        return None if one is None or getattr(registry().entities.get(one.code), "type", "company") == "company" else one
     return None
 
 

@@ -1896,3 +1896,12 @@ def test_a_passing_cue_marked_not_comparing_makes_a_mention_but_no_comparison(da
     bad = data_files(partners, partners.comparison_cues, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,maybe\n"})
     with pytest.raises(VocabularyError, match="data/passing_cues.csv row 3"):
         bad()
+
+
+def test_a_company_that_shows_interest_is_a_partner_but_not_the_counterparty_of_national_figures():
+    record = _story(
+        "Online retail grows\n\nThe software industry aims to reach exports of USD 5 billion by 2020. Alibaba has also shown an "
+        "interest in the Pakistani market, having recently signed an MoU with the Trade Development Authority of Pakistan."
+    )
+    assert "ALIBABA" in record["partners"]
+    assert _partner_of(record, "USD 5 billion") == []
