@@ -1905,3 +1905,8 @@ def test_a_company_that_shows_interest_is_a_partner_but_not_the_counterparty_of_
     )
     assert "ALIBABA" in record["partners"]
     assert _partner_of(record, "USD 5 billion") == []
+
+
+def test_europe_is_read_as_the_european_union():
+    record = _story("Pakistan received $260 million from the United States and $290 million from Europe.")
+    assert _partner_of(record, "$290 million") == ["EU"]
