@@ -308,6 +308,7 @@ def _one(text):
         ("The staff level agreement, if approved by the board, will unlock financing for the country of $1.1 billion.", "target"),
         ("The board approved the programme and will immediately disburse the first tranche of $1.2 billion.", "target"),
         ("The lender disbursed $1.2 billion last week.", "actual"),
+        ("The bank is disbursing $500 million to the province this week.", "actual"),
         # a strong cue well before the figure outweighs a weak one right after it
         ("Better banking could help expatriates in the Gulf remit more, lifting remittances from the region to over $1 billion annually.",
          "estimate"),
