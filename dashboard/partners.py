@@ -84,8 +84,10 @@ def comparison_cues() -> re.Pattern[str]:
     return re.compile("(?i:" + _comparing_patterns() + r")\b")
 
 
+@lru_cache(maxsize=1)
 def _comparing_patterns() -> str:
-    """The ``pattern`` column of the rows of ``data/passing_cues.csv`` that make a sentence a comparison."""
+    """The ``pattern`` column of the rows of ``data/passing_cues.csv`` that make a sentence a comparison
+    (read once for both forms of the cues: ``comparison_cues`` and ``_lowered_comparisons``)."""
     return _row_patterns("passing_cues.csv", keep=_compares)
 
 

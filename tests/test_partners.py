@@ -1890,9 +1890,11 @@ def test_counter_examples_of_the_review(text, raw, partner):
 def test_a_passing_cue_marked_not_comparing_makes_a_mention_but_no_comparison(data_files):
     from dashboard import partners
 
+    data_files(partners, partners._comparing_patterns, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,no\n"})  # (the rows, read once for both forms)
     cues = data_files(partners, partners.comparison_cues, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,no\n"})
     assert cues().search("smaller than India") is not None
     assert cues().search("the minister told the IMF") is None
+    data_files(partners, partners._comparing_patterns, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,maybe\n"})  # (the rows, read once for both forms)
     bad = data_files(partners, partners.comparison_cues, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,maybe\n"})
     with pytest.raises(VocabularyError, match="data/passing_cues.csv row 3"):
         bad()
