@@ -402,15 +402,21 @@ def _date_from_lines(text: str) -> date | None:
     return before[-1] if before else None
 
 
+_EMPTY_LINES = re.compile(r"\n*+")
+
+
 def search_line_starts(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     """``pattern.search(text, pos, endpos)`` for a pattern that can match only at a line start (it opens
-    with ``(?m)^``), tried only at the line starts, each once: ``search_line_starts(_LEAD_DATE, text, 0, 400)``."""
+    with ``(?m)^``) and never at an empty one (its first line holds more than blanks), tried only at the
+    starts of the other lines, each once (a run of empty lines is passed in one step):
+    ``search_line_starts(_LEAD_DATE, text, 0, 400)``."""
     endpos = len(text) if endpos is None else endpos
     if pos and text[pos - 1] != "\n":  # not a line start: the next one
         pos = text.find("\n", pos, endpos) + 1
         if not pos:
             return None
     while True:
+        pos = _EMPTY_LINES.match(text, pos, endpos).end()
         m = pattern.match(text, pos, endpos)
         if m:
             return m
@@ -745,6 +751,16 @@ _LEAD_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z ]+\))?\s*[:—�
 
 
 _BLANK_RUN = re.compile(r"\s*+")
+_LETTER_LIKE = re.compile(r"[^\W\d_]")  # every letter (str.isalpha), and a few numerals such as "½"
+
+
+def _has_letter(line: str) -> bool:
+    """Whether ``line`` holds a letter (``any(c.isalpha() for c in line)``, searched in C: a line of
+    two million digits and signs is read once, not a character at a time in Python)."""
+    m = _LETTER_LIKE.search(line)
+    while m and not m.group().isalpha():
+        m = _LETTER_LIKE.search(line, m.end())
+    return m is not None
 _TITLE_SKIPS = 3  # date lines and marks skipped above a headline, at most (a file of datelines has no headline)
 
 
@@ -760,7 +776,7 @@ def headline_start(body: str) -> int:
         end = len(body) if end == -1 else end + 1
         raw = body[at:end]
         line = " ".join(raw.split()).lstrip("#>*_ ").rstrip("*_ ")
-        if line and not (skipped < _TITLE_SKIPS and (not any(c.isalpha() for c in line) or _short_date_line(line))):
+        if line and not (skipped < _TITLE_SKIPS and (not _has_letter(line) or _short_date_line(line))):
             return at + len(raw) - len(raw.lstrip())
         skipped += bool(line)
         at = end

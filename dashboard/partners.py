@@ -1086,7 +1086,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         sited = _SITED.match(name)
         if sited:
             name, start = name[sited.end() :], start + sited.end()
-        words = {re.sub(r"['’]s$", "", w) for w in name.replace("&", " ").split()}
+        words = {w[:-2] if w.endswith(("'s", "’s")) else w for w in name.replace("&", " ").split()}
         if words & domestic or _news_sources().search(name):
             continue  # a Pakistani body, or a news agency (a mention: see below)
         if words <= _generic_name_words():

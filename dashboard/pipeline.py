@@ -8,6 +8,7 @@ story that the loader, the CLI and the Add preview share.
 from __future__ import annotations
 
 import bisect
+import gc
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable
@@ -213,6 +214,7 @@ def extract_corpus(paths: Iterable[Path], workers: int | None = None, encode: Ca
     n = min(workers or _workers(), len(files) // _FILES_A_WORKER)
     if n > 1 and "fork" in mp.get_all_start_methods():
         _warm_up()  # the vocabularies and the registry, loaded once for every worker
+        gc.freeze()  # ... and kept out of the workers' collections, so their pages stay shared
         size = -(-len(files) // (4 * n))  # four runs a worker: an even share when some files are slower
         runs = [files[i : i + size] for i in range(0, len(files), size)]
         try:  # (a pool of concurrent.futures, not multiprocessing's: a worker that dies breaks it instead of hanging it)

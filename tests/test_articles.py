@@ -609,3 +609,11 @@ def test_the_headline_starts_below_date_lines_and_marks(body, start):
     from dashboard.articles import headline_start
 
     assert headline_start(body) == start
+
+
+@given(st.text(alphabet=st.sampled_from("5% ½²٣x\u00e9\u0645_-.\n\t "), max_size=40))
+def test_a_line_holds_a_letter_exactly_when_one_of_its_characters_is_alphabetic(line):
+    from dashboard.articles import _has_letter
+
+    assert _has_letter(line) == any(c.isalpha() for c in line)
+
