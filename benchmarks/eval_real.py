@@ -39,11 +39,13 @@ except ImportError:
 from dashboard.partners import registry  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "realdev"
+OWN_WORDS = Path(__file__).resolve().parent / "ownwords"  # a set written for the project: its texts are in it
 TOLERANCE = 0.005
+_LABELS = [LABELS]  # the labels being scored (``--labels``)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with (LABELS / name).open(encoding="utf-8", newline="") as handle:
+    with (_LABELS[0] / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -242,12 +244,16 @@ def run(texts: Path, part: str = "all", urls: bool = False, available: bool = Fa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--texts", type=Path, default=ROOT.parent / "devset" / "texts", help="folder with <id>.txt files")
+    parser.add_argument("--texts", type=Path, default=None, help="folder with <id>.txt files (default: ../devset/texts; for --labels, its texts/)")
+    parser.add_argument("--labels", type=Path, default=LABELS, help=f"folder of articles.csv and figures.csv (default realdev; {OWN_WORDS.name}: the set written for the project)")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--urls", action="store_true", help="date an undated text from its URL, as `add --url` does")
     parser.add_argument("--part", choices=PARTS, default="all", help="which articles (see _part)")
     parser.add_argument("--available", action="store_true", help="score only the articles whose text is in the folder")
     args = parser.parse_args(argv)
+    _LABELS[0] = args.labels
+    if args.texts is None:
+        args.texts = args.labels / "texts" if args.labels != LABELS else ROOT.parent / "devset" / "texts"
     if not args.texts.is_dir():
         print(f"error: no texts folder {args.texts} (see benchmarks/realdev/README.md)", file=sys.stderr)
         return 1

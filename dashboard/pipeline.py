@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import bisect
 import gc
-import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
@@ -87,8 +84,14 @@ _WARMED: list[bool] = []
 def _warm_up() -> None:
     if not _WARMED:
         _WARMED.append(True)
-        for story in read_stories("warm-up.txt", _WARM_UP):
-            analyse_story(story)
+        collecting = gc.isenabled()
+        gc.disable()  # compiling the vocabularies makes many objects that all live on: no collection finds garbage there
+        try:
+            for story in read_stories("warm-up.txt", _WARM_UP):
+                analyse_story(story)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 def analyse_story(story: Story) -> dict:
@@ -212,6 +215,10 @@ def extract_corpus(paths: Iterable[Path], workers: int | None = None, encode: Ca
     CLI's JSON): ``[Path("articles/")] -> ([{"source": "dawn.txt", ...}, ...], [])``."""
     files = article_paths([Path(p) for p in paths])
     n = min(workers or _workers(), len(files) // _FILES_A_WORKER)
+    if n > 1:  # (the pool's modules are imported only for a pool: a file or two starts faster)
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
     if n > 1 and "fork" in mp.get_all_start_methods():
         _warm_up()  # the vocabularies and the registry, loaded once for every worker
         gc.freeze()  # ... and kept out of the workers' collections, so their pages stay shared
