@@ -38,11 +38,15 @@ def test_encoded_runs_join_to_the_json_of_the_records(folder):
 
 
 def test_without_processes_the_work_is_done_in_one(folder, monkeypatch):
+    asked = []
+
     def no_processes(*args, **kwargs):
+        asked.append(args)
         raise OSError("no processes")
 
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", no_processes)  # (imported by extract_corpus for a pool)
     assert pipeline.extract_corpus([folder], workers=2) == pipeline.extract_corpus([folder], workers=1)
+    assert asked  # a pool was asked for, and its refusal left the work to this process
 
 
 def test_a_worker_that_dies_leaves_the_work_to_this_process(folder, monkeypatch):
