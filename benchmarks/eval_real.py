@@ -145,6 +145,8 @@ def _part(aid: str, part: str) -> bool:
         return True
     if part == "dev":
         return aid[0] not in _NEVER_READ
+    if aid.startswith("ow"):  # the set written for the project (``--labels ownwords``): ow16 on is its blind half
+        return part == ("blind" if int(aid[2:]) >= 16 else "tune")
     if aid[0] in _SET_PARTS:
         return part == _SET_PARTS[aid[0]]
     return part == ("blind" if int(aid[1:]) >= 15 else "tune")

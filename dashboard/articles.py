@@ -652,24 +652,29 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Where page furniture (``data/furniture.csv``) stands in ``text``; after a teasers' header in
-    the second half of the text ("Related Articles" on a line of its own), all the rest; and the
-    other stories' teasers a page may open with (see :func:`lead_teasers`)."""
+    the second half of the text ("Related Articles" on a line of its own), all the rest; the block of
+    headlines under a teasers' header elsewhere, and under a header of a teasers' block anywhere
+    ("Read more:", "Latest": ``block`` rows); and the other stories' teasers a page may open with
+    (see :func:`lead_teasers`)."""
     spans = [(a, b) for a, b in vocab.furniture().spans(text) if not _signed_paragraph(text, a, b)]
+    spans += lead_teasers(text)
+    blocks = vocab.teaser_headers("block")
+    if blocks is not None:
+        spans += _teaser_blocks(text, blocks, len(text))
     headers = vocab.teaser_headers()
     if headers is None:
-        return spans + lead_teasers(text)
+        return spans
     teasers = search_line_starts(headers, text, len(text) // 2)
-    return spans + lead_teasers(text) + _teaser_blocks(text, headers) + ([(teasers.start(), len(text))] if teasers else [])
+    return spans + _teaser_blocks(text, headers, len(text) // 2) + ([(teasers.start(), len(text))] if teasers else [])
 
 
-def _teaser_blocks(text: str, headers: re.Pattern[str]) -> list[tuple[int, int]]:
-    """A teasers' header in the first half of ``text`` with the block of lines under it, when none
-    of them ends a sentence and a blank line (or the text's end) closes it: other stories' headlines
+def _teaser_blocks(text: str, headers: re.Pattern[str], until: int) -> list[tuple[int, int]]:
+    """A teasers' header starting before ``until`` with the block of lines under it, when none of
+    them ends a sentence and a blank line (or the text's end) closes it: other stories' headlines
     set inside the story ("Related readings:" over "China aids Pakistan post-disaster
-    reconstruction", ...); the story goes on below. Each line is read once."""
+    reconstruction", ...) or at its end; the story goes on below. Each line is read once."""
     out = []
-    half = len(text) // 2
-    m = search_line_starts(headers, text, 0, half)
+    m = search_line_starts(headers, text, 0, until)
     while m is not None:
         at = text.find("\n", m.end()) + 1 or len(text)
         last = None  # where the block's last line ends
@@ -686,7 +691,7 @@ def _teaser_blocks(text: str, headers: re.Pattern[str]) -> list[tuple[int, int]]
             last, at = end, end + 1
         if last is not None and closed:
             out.append((m.start(), last))
-        m = search_line_starts(headers, text, at, half) if at < half else None
+        m = search_line_starts(headers, text, at, until) if at < until else None
     return out
 
 

@@ -86,16 +86,28 @@ def comparison_cues() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _comparing_patterns() -> str:
-    """The ``pattern`` column of the rows of ``data/passing_cues.csv`` that make a sentence a comparison
-    (read once for both forms of the cues: ``comparison_cues`` and ``_lowered_comparisons``)."""
-    return _row_patterns("passing_cues.csv", keep=_compares)
+    """The ``pattern`` column of the rows of ``data/passing_cues.csv`` that make a sentence a comparison, and of
+    ``data/comparison_openers.csv`` (read once for both forms of the cues: ``comparison_cues`` and ``_lowered_comparisons``)."""
+    return "|".join(p for p in (_row_patterns("passing_cues.csv", keep=_compares), _row_patterns("comparison_openers.csv")) if p)
 
 
 def _compares(row: dict[str, str], i: int) -> bool:
     value = (row.get("compares") or "").strip()
-    if value not in ("", "yes", "no"):
-        raise VocabularyError(f"data/passing_cues.csv row {i}: compares must be yes, no or blank, not {value!r}")
+    if value not in ("", "yes", "no", "carries"):
+        raise VocabularyError(f"data/passing_cues.csv row {i}: compares must be yes, no, carries or blank, not {value!r}")
     return value != "no"
+
+
+@lru_cache(maxsize=1)
+def carrying_cues() -> re.Pattern[str]:
+    """The cues of ``data/passing_cues.csv`` marked ``compares=carries``, and the openers of a comparison whose
+    names stay the figures' own (``data/comparison_openers.csv``: "For comparison, India earned ..."): a
+    comparison that goes on in the next sentences of its paragraph ("The country remains far behind its
+    neighbours. India's software exports are close to $200 billion ..."). One case-insensitive pattern,
+    searched once over a story."""
+    carrying = _row_patterns("passing_cues.csv", keep=lambda row, i: _compares(row, i) and (row.get("compares") or "").strip() == "carries")
+    patterns = "|".join(p for p in (carrying, _row_patterns("comparison_openers.csv")) if p)
+    return re.compile("(?i:" + (patterns or "(?!)") + r")\b")
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ from dashboard.engagements import actors, themes
 from dashboard.extract import ABROAD, PROJECT_COST, Figure, extract_figures, sentence_spans
 from dashboard.fx import to_usd
 from dashboard.partners import (
+    carrying_cues,
     classify,
     compares,
     engagement_partners,
@@ -94,6 +95,33 @@ def _warm_up() -> None:
                 gc.enable()
 
 
+def _comparisons_going_on(story: Story, hits: list, spans: list[tuple[int, int]], starts: list[int], figures: list[Figure]) -> set[int]:
+    """Where the figures start (in the file) that stand in a comparison going on from an earlier sentence of
+    their paragraph: one with a carrying cue (see ``partners.carrying_cues``), then sentences that do not name
+    Pakistan, on one line ("Critics say the country remains far behind its neighbours. India's software exports
+    are close to $200 billion, and Bangladesh earns $1.9 billion."): such a figure keeps its partner, but does
+    not make that country a partner of the story. The cues are searched once; each sentence is looked at once."""
+    text = story.text
+    cues = [m.start() for m in carrying_cues().finditer(text)] if figures else []
+    if not cues:
+        return set()
+    pakistan = [h.start for h in hits if h.code == "PAK"]
+    by_sentence: dict[int, list[int]] = {}
+    for f in figures:
+        by_sentence.setdefault(bisect.bisect_right(starts, f.start - story.start) - 1, []).append(f.start)
+    out: set[int] = set()
+    carrying = False  # a comparison goes on into the sentence being looked at
+    for i, (a, b) in enumerate(spans[: max(by_sentence) + 1]):
+        if i and "\n" in text[spans[i - 1][1] : a]:
+            carrying = False  # a new paragraph
+        names_pakistan = bisect.bisect_left(pakistan, a) < bisect.bisect_left(pakistan, b)
+        if carrying and not names_pakistan:
+            out.update(by_sentence.get(i, ()))
+        cued = bisect.bisect_left(cues, a) < bisect.bisect_left(cues, b)
+        carrying = cued or (carrying and not names_pakistan)
+    return out
+
+
 def analyse_story(story: Story) -> dict:
     """Everything extracted from one story, as plain data (the CLI's JSON object).
 
@@ -124,7 +152,8 @@ def analyse_story(story: Story) -> dict:
     # a figure of a comparison ("India's economy, ten times bigger than Pakistan's") keeps its partner,
     # but does not make that country a partner of the story
     comparing = {quote: compares(quote) for quote in {f.quote for f in figures}}  # a sentence's figures share its quote
-    counted = (f for f in figures if not comparing[f.quote] and not f.partner_cue.endswith(ABROAD))
+    going_on = _comparisons_going_on(story, hits, spans, starts, figures)
+    counted = (f for f in figures if not comparing[f.quote] and f.start not in going_on and not f.partner_cue.endswith(ABROAD))
     of_figures = [c for f in counted for c in (f.partners or ([f.partner] if f.partner else []))]
     partners = list(dict.fromkeys([*of_figures, *(c for c in direct if c in engaged or c in referred), *_project_funders(story, figures, hits, starts, direct)]))
     # a name in the headline is the story's partner unless the story's own counterparties are others

@@ -1069,9 +1069,9 @@ def furniture() -> Furniture:
     from re import _parser
 
     rows = read_rows("furniture.csv")
-    unknown = {row["scope"] for row in rows} - {"line", "inline", "rest"}
+    unknown = {row["scope"] for row in rows} - {"line", "inline", "rest", "block"}
     if unknown:
-        raise VocabularyError(f"unknown furniture scope {sorted(unknown)} in data/furniture.csv (line, inline or rest)")
+        raise VocabularyError(f"unknown furniture scope {sorted(unknown)} in data/furniture.csv (line, inline, rest or block)")
     lines = "|".join(row["pattern"] for row in rows if row["scope"] == "line")
     inline = "|".join(row["pattern"] for row in rows if row["scope"] == "inline")
     source = rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else "")
@@ -1115,15 +1115,16 @@ def captions() -> re.Pattern[str]:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 
 
-@lru_cache(maxsize=1)
-def teaser_headers() -> re.Pattern[str] | None:
-    """Headers after which a page holds only teasers of other stories (``rest`` rows of
-    ``data/furniture.csv``: "Related Articles", "You May Also Like"), each a line of its own."""
-    rest = "|".join(row["pattern"] for row in read_rows("furniture.csv") if row["scope"] == "rest")
-    if not rest:
+@lru_cache(maxsize=2)
+def teaser_headers(scope: str = "rest") -> re.Pattern[str] | None:
+    """Headers of other stories' teasers (``data/furniture.csv``), each a line of its own: ``rest`` rows,
+    after which a page holds only teasers ("Related Articles", "You May Also Like"), and ``block`` rows,
+    over a block of teasers' headlines that the story may go on after ("Read more:", "Latest")."""
+    rows = "|".join(row["pattern"] for row in read_rows("furniture.csv") if row["scope"] == scope)
+    if not rows:
         return None
     try:
-        return re.compile(rf"(?m:^[ \t]*+(?:{rest})[ \t]*+:?[ \t]*+$)")
+        return re.compile(rf"(?m:^[ \t]*+(?:{rows})[ \t]*+:?[ \t]*+$)")
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 

@@ -525,6 +525,34 @@ def test_teasers_under_a_header_inside_a_story_are_not_the_story(block, kept):
     assert "$2 billion" in story.text and "from 2028" in story.text
 
 
+@pytest.mark.parametrize(
+    ("ending", "kept"),
+    [
+        # a header of a teasers' block anywhere, over other stories' headlines: not the story
+        ("\n\nRead more:\nOman and Qatar agree a $700 million gas swap\nGold rises by Rs2,000 a tola\n", False),
+        ("\n\nALSO READ\nOman and Qatar agree a $700 million gas swap\n", False),
+        ("\n\nLatest\nOman and Qatar agree a $700 million gas swap\nFuel to cost Rs5 less a litre\n", False),
+        # the story going on below such a block stays
+        ("\n\nRead more:\nGold rises by Rs2,000 a tola\n\nOman and Qatar will also sign a $700 million gas swap next month, "
+         "the ministry added.\n", True),
+        # a header over the story's own sentences keeps them
+        ("\n\nLatest\nOman and Qatar signed a $700 million gas swap on Tuesday, the ministry said.\n", True),
+    ],
+)
+def test_teasers_under_a_block_header_are_not_the_story(ending, kept):
+    text = "Oman signs a refinery deal\n\n" + "Pakistan and Oman signed a $2 billion refinery deal on Monday, officials said. " * 4 + ending
+    (story,) = read_stories("t.txt", text)
+    assert ("$700 million" in story.text) is kept
+    assert "$2 billion" in story.text
+
+
+def test_a_ticker_strip_is_not_the_story():
+    text = ("Oman signs a refinery deal\n\nKSE100 ▲ 101,230.50 +820.10 (0.82%) | USD/PKR 281.10 | Gold (tola) Rs 250,100\n\n"
+            "Pakistan and Oman signed a $2 billion refinery deal on Monday, officials said.\n")
+    (story,) = read_stories("t.txt", text)
+    assert "0.82%" not in story.text and "Rs 250,100" not in story.text and "$2 billion" in story.text
+
+
 _TEASERS = (
     "Site banner\n\n"
     "Chipmaker's revenue up 40 percent\n\nDemand for AI chips drove the rise.\n\n"

@@ -1890,12 +1890,12 @@ def test_counter_examples_of_the_review(text, raw, partner):
 def test_a_passing_cue_marked_not_comparing_makes_a_mention_but_no_comparison(data_files):
     from dashboard import partners
 
-    data_files(partners, partners._comparing_patterns, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,no\n"})  # (the rows, read once for both forms)
-    cues = data_files(partners, partners.comparison_cues, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,no\n"})
+    data_files(partners, partners._comparing_patterns, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,no\n", "comparison_openers.csv": "pattern,note\n"})  # (the rows, read once for both forms)
+    cues = data_files(partners, partners.comparison_cues, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,no\n", "comparison_openers.csv": "pattern,note\n"})
     assert cues().search("smaller than India") is not None
     assert cues().search("the minister told the IMF") is None
-    data_files(partners, partners._comparing_patterns, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,maybe\n"})  # (the rows, read once for both forms)
-    bad = data_files(partners, partners.comparison_cues, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,maybe\n"})
+    data_files(partners, partners._comparing_patterns, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,maybe\n", "comparison_openers.csv": "pattern,note\n"})  # (the rows, read once for both forms)
+    bad = data_files(partners, partners.comparison_cues, {"passing_cues.csv": "pattern,note,compares\n\\bthan,,\n\\btold\\b,,maybe\n", "comparison_openers.csv": "pattern,note\n"})
     with pytest.raises(VocabularyError, match="data/passing_cues.csv row 3"):
         bad()
 
@@ -1912,3 +1912,30 @@ def test_a_company_that_shows_interest_is_a_partner_but_not_the_counterparty_of_
 def test_europe_is_read_as_the_european_union():
     record = _story("Pakistan received $260 million from the United States and $290 million from Europe.")
     assert _partner_of(record, "$290 million") == ["EU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partners", "own"),
+    [
+        # a comparison cue, then sentences of the paragraph that name no Pakistan: their countries are compared
+        ("Pakistan's software exports grow\n\nPakistan's software exports rose to $3 billion, yet the country trails far behind "
+         "its neighbours. India's software exports are close to $190 billion, and Bangladesh earns $1.5 billion from them.",
+         [], {"$190 billion": ["IND"], "$1.5 billion": ["BGD"]}),
+        # an opener of a comparison: the sentence compares, and its country keeps its own figure
+        ("Spectrum sale planned\n\nPakistan hopes to raise $1 billion from its spectrum sale. For comparison, India raised "
+         "$19 billion from its own in 2022.", [], {"$19 billion": ["IND"]}),
+        ("Startups raise less\n\nPakistani startups raised $40 million this year. By contrast, Egyptian startups drew $300 million, "
+         "and Kenyan ones $250 million.", [], {"$300 million": ["EGY"]}),
+        # a sentence that names Pakistan ends the comparison: its counterparty is the story's
+        ("Exports trail rivals\n\nPakistan's exports lag behind India's. Pakistan's exports to China rose to $2.5 billion.",
+         ["CHN"], {"$2.5 billion": ["CHN"]}),
+        # so does a new paragraph
+        ("Exports trail rivals\n\nPakistan's exports lag behind its neighbours.\n\nChina lent $2.5 billion to the country.",
+         ["CHN"], {"$2.5 billion": ["CHN"]}),
+    ],
+)
+def test_a_comparison_goes_on_through_its_paragraph_until_pakistan_is_named(text, partners, own):
+    record = _story(text)
+    assert record["partners"] == partners
+    for raw, codes in own.items():
+        assert _partner_of(record, raw) == codes
