@@ -769,10 +769,20 @@ def _has_letter(line: str) -> bool:
 _TITLE_SKIPS = 3  # date lines and marks skipped above a headline, at most (a file of datelines has no headline)
 
 
+_TRAIL = re.compile(r"[ \t]+[/>»|][ \t]+")  # between the steps of a trail: "Home / Pakistan", "News > Business"
+_MASTHEAD_MAX = 40
+
+
+def _masthead(line: str) -> bool:
+    """Whether a line above a headline is the page's masthead: a section's label or an outlet's name
+    (``vocab.mastheads``: "Business", "The Express Tribune"), or a trail of them ("Home / Pakistan")."""
+    return len(line) <= _MASTHEAD_MAX and all(step.lower() in vocab.mastheads() for step in _TRAIL.split(line))
+
+
 def headline_start(body: str) -> int:
     """Where the headline's line starts: the first line with words, past at most ``_TITLE_SKIPS`` date
-    lines and marks above it (``"Friday 29 March 2024\n»\nBahrain, Pakistan trade set to double"`` -> 23,
-    the "B"). A file of datelines has no headline: the fourth is taken."""
+    lines, marks and mastheads above it (``"Friday 29 March 2024\n»\nBahrain, Pakistan trade set to double"`` -> 23,
+    the "B"; ``"DAWN\nBusiness\n\nSaudi fund extends ..."`` -> the "S"). A file of datelines has no headline: the fourth is taken."""
     skipped = 0
     at = 0
     while at < len(body):  # line by line, only as far as the headline (a file of blank lines is not split)
@@ -781,7 +791,7 @@ def headline_start(body: str) -> int:
         end = len(body) if end == -1 else end + 1
         raw = body[at:end]
         line = " ".join(raw.split()).lstrip("#>*_ ").rstrip("*_ ")
-        if line and not (skipped < _TITLE_SKIPS and (not _has_letter(line) or _short_date_line(line))):
+        if line and not (skipped < _TITLE_SKIPS and (not _has_letter(line) or _short_date_line(line) or _masthead(line))):
             return at + len(raw) - len(raw.lstrip())
         skipped += bool(line)
         at = end

@@ -977,6 +977,17 @@ def not_figure_context() -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=1)
+def mastheads() -> frozenset[str]:
+    """Lines that stand above a headline on a page copied whole, lower-cased: a section's label, an outlet's name
+    (``data/mastheads.csv``, and the outlets of ``data/outlets.csv``): "Business", "The News", "DAWN"."""
+    rows = read_rows("mastheads.csv")
+    for i, row in enumerate(rows, start=2):
+        if not (row.get("line") or "").strip():
+            raise VocabularyError(f"data/mastheads.csv row {i}: a line is needed")
+    return frozenset(row["line"].strip().lower() for row in rows) | {outlet.lower() for _, outlet in outlets()}
+
+
+@lru_cache(maxsize=1)
 def outlets() -> tuple[tuple[str, str], ...]:
     """(cue, outlet) pairs from ``data/outlets.csv``, in file order: ``("Published in Dawn", "Dawn")``."""
     return tuple((row["cue"], row["outlet"]) for row in read_rows("outlets.csv"))

@@ -631,6 +631,11 @@ def test_patterns_of_line_starts_are_tried_only_there(text, pos):
         ("Monday 3 March 2025\n \n»\nOman, Pakistan trade to grow\n", 24),
         ("May 2, 2013\nMay 3, 2013\nMay 4, 2013\nMay 5, 2013\n", 36),  # at most three date lines are skipped
         ("\n\n", 2),
+        # a page copied whole: its outlet's name and section above the headline
+        ("DAWN\nBusiness\n\nOman, Pakistan trade to grow\n", 15),
+        ("The News\nHome / Pakistan\nOman, Pakistan trade to grow\n", 25),
+        # a short headline that is not a section's label is the headline
+        ("Oman trade grows\nText.\n", 0),
     ],
 )
 def test_the_headline_starts_below_date_lines_and_marks(body, start):

@@ -358,6 +358,8 @@ def _one(text):
         ("The lender required reserves to be over $14 billion at the end of June.", "target"),
         ("The minister urged raising trade to $1 billion.", "target"),
         ("Officials expect the bank to co-finance $1.2 billion worth of projects.", "estimate"),
+        # a lender's projection, in the present tense, of a level to come
+        ("The Fund projects the reserves to climb to $17.5 billion by June.", "estimate"),
     ],
 )
 def test_kind_from_wording(text, kind):

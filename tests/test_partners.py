@@ -151,6 +151,9 @@ def _partner_of(record, raw):
         ("Remittances from Saudi Arabia and the UAE rose to $1.2bn in May.", "$1.2bn", ["SAU", "ARE"]),
         # a Pakistan-wide figure with no counterparty
         ("Pakistan's IT exports reached $3.8 billion last year.", "$3.8 billion", []),
+        # the country's own bond sold to the whole market, in a story about one lender
+        ("Reserves rise on Chinese loan refinancing\n\nChina refinanced a $1.3 billion loan to Pakistan on Friday. A return to "
+         "the Eurobond market, with a possible issue of $1bn, is also under consideration.", "$1bn", []),
     ],
 )
 def test_the_partner_of_a_figure_is_its_counterparty(text, raw, partners):
