@@ -99,15 +99,35 @@ def _compares(row: dict[str, str], i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _carrying_patterns() -> str:
+    carrying = _row_patterns("passing_cues.csv", keep=lambda row, i: _compares(row, i) and (row.get("compares") or "").strip() == "carries")
+    return "|".join(p for p in (carrying, _row_patterns("comparison_openers.csv")) if p) or "(?!)"
+
+
+@lru_cache(maxsize=1)
 def carrying_cues() -> re.Pattern[str]:
     """The cues of ``data/passing_cues.csv`` marked ``compares=carries``, and the openers of a comparison whose
     names stay the figures' own (``data/comparison_openers.csv``: "For comparison, India earned ..."): a
     comparison that goes on in the next sentences of its paragraph ("The country remains far behind its
-    neighbours. India's software exports are close to $200 billion ..."). One case-insensitive pattern,
-    searched once over a story."""
-    carrying = _row_patterns("passing_cues.csv", keep=lambda row, i: _compares(row, i) and (row.get("compares") or "").strip() == "carries")
-    patterns = "|".join(p for p in (carrying, _row_patterns("comparison_openers.csv")) if p)
-    return re.compile("(?i:" + (patterns or "(?!)") + r")\b")
+    neighbours. India's software exports are close to $200 billion ..."). One case-insensitive pattern."""
+    return re.compile("(?i:" + _carrying_patterns() + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _lowered_carrying() -> Gated:
+    from dashboard.vocab import lower_pattern
+
+    return Gated(re.compile("(?:" + lower_pattern(_carrying_patterns()) + r")\b"), WordPass())
+
+
+def carrying_places(text: str) -> list[int]:
+    """Where :func:`carrying_cues` match in ``text``, in order: on its plain lower-case form tried only where the
+    cues' words stand (see ``vocab.plain_lowered``), else by the case-insensitive pattern."""
+    from dashboard.vocab import plain_lowered
+
+    lowered = plain_lowered(text)
+    matches = _lowered_carrying().finditer(lowered) if lowered is not None else carrying_cues().finditer(text)
+    return [m.start() for m in matches]
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from dashboard.engagements import actors, themes
 from dashboard.extract import ABROAD, PROJECT_COST, Figure, extract_figures, sentence_spans
 from dashboard.fx import to_usd
 from dashboard.partners import (
-    carrying_cues,
+    carrying_places,
     classify,
     compares,
     engagement_partners,
@@ -102,7 +102,7 @@ def _comparisons_going_on(story: Story, hits: list, spans: list[tuple[int, int]]
     are close to $200 billion, and Bangladesh earns $1.9 billion."): such a figure keeps its partner, but does
     not make that country a partner of the story. The cues are searched once; each sentence is looked at once."""
     text = story.text
-    cues = [m.start() for m in carrying_cues().finditer(text)] if figures else []
+    cues = carrying_places(text) if any(f.partner or f.partners for f in figures) else []  # (a figure without a partner has none to lose)
     if not cues:
         return set()
     pakistan = [h.start for h in hits if h.code == "PAK"]

@@ -1942,3 +1942,12 @@ def test_a_comparison_goes_on_through_its_paragraph_until_pakistan_is_named(text
     assert record["partners"] == partners
     for raw, codes in own.items():
         assert _partner_of(record, raw) == codes
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["For comparison, ", "by CONTRAST ", "behind ", "Behind", "regional peers ", "ahead of India ", "ahead of the",
+                                 "İ", "unlike ", "x", " ", ".", "\n", "peer-to-peer "]), max_size=12).map("".join))
+def test_the_places_of_carrying_cues_are_the_patterns_matches(text):
+    from dashboard.partners import carrying_cues, carrying_places
+
+    assert carrying_places(text) == [m.start() for m in carrying_cues().finditer(text)]
