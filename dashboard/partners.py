@@ -1224,6 +1224,11 @@ def anaphors(text: str, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         words = holds.get(h.code, ()) if h.code in entities else [w for w in h.code.split() if head.fullmatch(w)]
         events.extend((h.start, 0, word, h, None) for word in words)
+        # a body of a kingdom names the kingdom too: "the Saudi Fund for Development ... the kingdom's oil facility"
+        country = entities[h.code].country if h.code in entities else None
+        if country and entities.get(country) is not None and entities[country].type == "country":
+            events.extend((h.start, 0, word, Hit.new(country, h.start, h.end, h.alias, h.via, h.passing), None)
+                          for word in holds.get(country, ()) if word not in words)
     for m in islice(gated(head).finditer(text), MAX_HITS):
         i = bisect.bisect_right(starts, m.start()) - 1
         j = bisect.bisect_right(phrase_starts, m.start()) - 1

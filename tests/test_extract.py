@@ -360,6 +360,7 @@ def _one(text):
         ("Officials expect the bank to co-finance $1.2 billion worth of projects.", "estimate"),
         # a lender's projection, in the present tense, of a level to come
         ("The Fund projects the reserves to climb to $17.5 billion by June.", "estimate"),
+        ("Talks are under way to enlarge the oil facility to about $1.5 billion.", "target"),
     ],
 )
 def test_kind_from_wording(text, kind):

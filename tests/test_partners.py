@@ -151,6 +151,9 @@ def _partner_of(record, raw):
         ("Remittances from Saudi Arabia and the UAE rose to $1.2bn in May.", "$1.2bn", ["SAU", "ARE"]),
         # a Pakistan-wide figure with no counterparty
         ("Pakistan's IT exports reached $3.8 billion last year.", "$3.8 billion", []),
+        # "the kingdom" names the kingdom whose body the story named: the Saudi Fund for Development's country
+        ("Deposits rolled over\n\nThe Saudi Fund for Development extended its $3bn deposit, the IMF said. China rolled over $2bn. Talks "
+         "went on to enlarge the kingdom's oil facility from $1.2bn a year.", "$1.2bn", ["SAU"]),
         # the country's own bond sold to the whole market, in a story about one lender
         ("Reserves rise on Chinese loan refinancing\n\nChina refinanced a $1.3 billion loan to Pakistan on Friday. A return to "
          "the Eurobond market, with a possible issue of $1bn, is also under consideration.", "$1bn", []),
