@@ -385,6 +385,7 @@ def test_rise_from_to_is_two_actuals():
     [
         ("China has $2.7 trillion in imports.", "imports"),
         ("IT exports reached $3.2 billion.", "it_exports"),
+        ("Exports of information technology services touched $3.8 billion.", "it_exports"),
         ("Exports reached $30 billion.", "exports"),
         ("Workers' remittances stood at $3.1 billion in March.", "remittances"),
         ("an estimated $25 billion in virtual assets", "virtual_assets"),
