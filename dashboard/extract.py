@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 
 from dashboard import vocab
+from dashboard.articles import headline_start
 from dashboard.partners import PAKISTAN_REFERENCE, THROUGH, Entity, Hit, own_body, registry
 
 # --------------------------------------------------------------------------- number words
@@ -861,11 +862,17 @@ class _Sentence:
                 self._horizon = (_horizon_years(vocab.gated(_HORIZON_LOWER).search(plain[self.start : self.end])),)
         return self._horizon[0]
 
-    def not_figure(self) -> bool:
+    def not_figure(self, unit: str) -> bool:
+        """Whether the sentence's amounts of ``unit`` are not figures (``data/not_figures.csv``): a percentage in
+        the 80/20 rule, any amount in a share's price."""
         if self._not_figure is None:
-            one = vocab.not_figure_context()
-            self._not_figure = bool(one.search(self.text)) if one is not None else any(p.search(self.text) for p in vocab.not_figure_contexts())
-        return self._not_figure
+            self._not_figure = {}
+        units = ("all", "percent") if unit == "percent" else ("all",)
+        for u in units:
+            if u not in self._not_figure:
+                one = vocab.not_figure_context(u)
+                self._not_figure[u] = bool(one.search(self.text)) if one is not None else any(p.search(self.text) for p in vocab.not_figure_contexts(u))
+        return any(self._not_figure[u] for u in units)
 
     def quote(self, fs: int, fe: int) -> str:
         """The sentence, or for a long one a window around the figure: never the whole of a huge sentence."""
@@ -1734,7 +1741,7 @@ def extract_figures(
         last_amount = (s, amount.end)
         sentence_names[amount.start + offset] = s.names()
         sentence_hits[amount.start + offset] = s.hits
-        if amount.unit == "percent" and s.not_figure():
+        if s.not_figure(amount.unit):
             continue
         kind, kind_cue = classify_kind(s, amount, text)
         horizon = s.horizon() if kind == "target" else None
@@ -1759,7 +1766,7 @@ def extract_figures(
                 Figure,
                 value=amount.value,
                 value_high=amount.high,
-                currency=amount.currency,
+                currency=_currency_of_sign(s, amount, text),
                 unit=amount.unit,
                 metric=metric,
                 kind=kind,
@@ -1929,11 +1936,24 @@ _BRACKET_OPEN = re.compile(
 _BRACKET_CLOSE = re.compile(r"[ \t]*\)")
 
 
+def _currency_of_sign(s: _Sentence, amount: Amount, text: str) -> str | None:
+    """The amount's currency, or the one its bare sign stands for where its sentence says so (``vocab.symbol_contexts``):
+    "Japan's JICA will provide a grant of ¥1.2 billion" -> JPY, where "¥" alone is the yuan."""
+    if amount.unit != "money" or amount.start >= len(text):
+        return amount.currency
+    contexts = vocab.symbol_contexts()
+    sign = text[amount.start]
+    if sign not in contexts or (amount.start and text[amount.start - 1].isalpha()):
+        return amount.currency  # (not "CN¥" nor "JP¥": a sign with its country's letters is that country's)
+    currency, context = contexts[sign]
+    return currency if context.search(s.text) else amount.currency
+
+
 def _title_end(text: str) -> int:
-    """Where the headline ends: the first line when it reads as one (short, no full stop), with a
-    second such line right under it (a subtitle: "Pak-Afghan Trade Drops 53% After Border Shutdown");
-    else 0."""
-    start = len(text) - len(text.lstrip())
+    """Where the headline ends: its line (below any date lines and mastheads: see ``articles.headline_start``)
+    when it reads as one (short, no full stop), with a second such line right under it (a subtitle:
+    "Pak-Afghan Trade Drops 53% After Border Shutdown"); else 0."""
+    start = headline_start(text)
     end = _headline_line(text, start)
     if end is None or end >= len(text):
         return 0

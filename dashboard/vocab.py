@@ -956,24 +956,51 @@ def kind_cues() -> tuple[Term, ...]:
     return terms
 
 
-@lru_cache(maxsize=1)
-def not_figure_contexts() -> tuple[re.Pattern[str], ...]:
-    """Sentence patterns whose percentages are not figures, e.g. the 80/20 rule (``data/not_figures.csv``)."""
-    return tuple(p for row in read_rows("not_figures.csv") if (p := _compile(row["pattern"], "not_figures.csv")))
+_NOT_FIGURE_UNITS = ("percent", "all")
 
 
-@lru_cache(maxsize=1)
-def not_figure_context() -> re.Pattern[str] | None:
+@lru_cache(maxsize=2)
+def not_figure_contexts(units: str = "percent") -> tuple[re.Pattern[str], ...]:
+    """Sentence patterns whose amounts are not figures (``data/not_figures.csv``): its ``units`` column says of
+    which, ``percent`` (the default: the 80/20 rule) or ``all`` (a share's price: "PTCL shares closed at Rs 24.85")."""
+    out = []
+    for i, row in enumerate(read_rows("not_figures.csv"), start=2):
+        value = (row.get("units") or "").strip() or "percent"
+        if value not in _NOT_FIGURE_UNITS:
+            raise VocabularyError(f"data/not_figures.csv row {i}: units must be percent, all or blank, not {value!r}")
+        if value == units and (pattern := _compile(row["pattern"], "not_figures.csv")):
+            out.append(pattern)
+    return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def not_figure_context(units: str = "percent") -> re.Pattern[str] | None:
     """The patterns of :func:`not_figure_contexts` as one: ``not_figure_context().search(s)`` finds a match
     where one of them does, in one scan of the sentence. None when a pattern has groups (a back-reference
     would count them differently in the one, and global flags cannot be joined), or when there is none."""
-    patterns = not_figure_contexts()
+    patterns = not_figure_contexts(units)
     if not patterns or any(p.groups for p in patterns):
         return None
     try:
         return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
     except re.error:
         return None
+
+
+@lru_cache(maxsize=1)
+def symbol_contexts() -> dict[str, tuple[str, re.Pattern[str]]]:
+    """A currency sign that stands for another currency where its sentence says so (``data/symbol_contexts.csv``):
+    ``{"¥": ("JPY", <Japan, JICA, yen ...>)}``; the sign's own currency is in ``data/currencies.csv``."""
+    out = {}
+    for i, row in enumerate(read_rows("symbol_contexts.csv"), start=2):
+        symbol, currency = (row.get("symbol") or "").strip(), (row.get("currency") or "").strip()
+        if not symbol or len(currency) != 3 or not currency.isupper():
+            raise VocabularyError(f"data/symbol_contexts.csv row {i}: a sign and a three-letter currency code are needed")
+        try:
+            out[symbol] = (currency, re.compile(row["context"]))
+        except re.error as exc:
+            raise VocabularyError(f"data/symbol_contexts.csv row {i}: bad pattern: {exc}") from None
+    return out
 
 
 @lru_cache(maxsize=1)

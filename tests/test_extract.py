@@ -911,3 +911,40 @@ def test_every_currency_word_read_with_or_without_its_spaces_has_a_code():
         for written in {token, token.replace(" ", "")}:
             found = find_amounts(f"a loan of {written} 22 billion was signed")
             assert all(a.currency is not None for a in found), written
+
+
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        # a share's price and its move, and a price on a market, are not figures
+        ("PTCL shares closed at Rs 24.85, up 3.1 percent, while WTL rose to Rs 1.45.", []),
+        ("Bitcoin was trading around $104,000 on Tuesday.", []),
+        ("The company's share price rose 4 percent to Rs 310.", []),
+        # shares sold for money are a figure; so is a rule of thumb's own percentage only where it is not the rule
+        ("The government sold shares worth $400 million in the company.", ["$400 million"]),
+        ("Under the 80/20 rule, exports rose 12 percent.", []),
+    ],
+)
+def test_prices_on_a_market_are_not_figures(text, raws):
+    assert [f.raw for f in extract_figures(text, registry().find(text))] == raws
+
+
+def test_a_not_figures_row_names_its_units(data_files):
+    from dashboard import vocab
+
+    bad = data_files(vocab, vocab.not_figure_contexts, {"not_figures.csv": "pattern,reason,units\n\\bPareto\\b,,some\n"})
+    with pytest.raises(vocab.VocabularyError, match="data/not_figures.csv row 2"):
+        bad("all")
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        # a bare ¥ is the yuan, unless its sentence speaks of Japan; a sign with its country's letters is that country's
+        ("China's loan of ¥5 billion was signed.", "CNY"),
+        ("Japan's JICA will provide a grant of ¥1.2 billion for schools.", "JPY"),
+        ("Tokyo lent CN¥2 billion through a bank in Beijing.", "CNY"),
+    ],
+)
+def test_the_currency_of_an_ambiguous_sign_follows_its_sentence(text, currency):
+    assert _one(text).currency == currency
