@@ -782,7 +782,20 @@ def _masthead(line: str) -> bool:
 def headline_start(body: str) -> int:
     """Where the headline's line starts: the first line with words, past at most ``_TITLE_SKIPS`` date
     lines, marks and mastheads above it (``"Friday 29 March 2024\n»\nBahrain, Pakistan trade set to double"`` -> 23,
-    the "B"; ``"DAWN\nBusiness\n\nSaudi fund extends ..."`` -> the "S"). A file of datelines has no headline: the fourth is taken."""
+    the "B"; ``"DAWN\nBusiness\n\nSaudi fund extends ..."`` -> the "S"). A file of datelines has no headline: the fourth is taken.
+    Kept for the last text (the title, the story's counterparty and the figures' headline ask it of the same story)."""
+    last = _HEADLINE_START[0]
+    if last[0] is body:
+        return last[1]
+    found = _headline_start(body)
+    _HEADLINE_START[0] = (body, found)
+    return found
+
+
+_HEADLINE_START: list[tuple[str | None, int]] = [(None, 0)]
+
+
+def _headline_start(body: str) -> int:
     skipped = 0
     at = 0
     while at < len(body):  # line by line, only as far as the headline (a file of blank lines is not split)

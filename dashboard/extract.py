@@ -868,7 +868,12 @@ class _Sentence:
         if self._not_figure is None:
             self._not_figure = {}
         units = ("all", "percent") if unit == "percent" else ("all",)
+        plain = self.story.plain
         for u in units:
+            if u not in self._not_figure and plain is not None and (words := vocab.not_figure_words(u)) is not None and not any(
+                plain.find(w, self.start, self.end) != -1 for w in words
+            ):
+                self._not_figure[u] = False  # none of the words every such context holds
             if u not in self._not_figure:
                 one = vocab.not_figure_context(u)
                 self._not_figure[u] = bool(one.search(self.text)) if one is not None else any(p.search(self.text) for p in vocab.not_figure_contexts(u))

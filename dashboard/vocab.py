@@ -987,6 +987,19 @@ def not_figure_context(units: str = "percent") -> re.Pattern[str] | None:
         return None
 
 
+@lru_cache(maxsize=2)
+def not_figure_words(units: str = "percent") -> frozenset[str] | None:
+    """Lower-case words one of which every match of :func:`not_figure_contexts` holds (see :func:`required_words`),
+    or None: a sentence whose lower-cased text holds none of them need not be searched."""
+    patterns = not_figure_contexts(units)
+    if not patterns:
+        return frozenset()
+    found = [required_words(p.pattern) for p in patterns]
+    if any(words is None or not all(words) for words in found):
+        return None
+    return frozenset(w.lower() for words in found for w in words)
+
+
 @lru_cache(maxsize=1)
 def symbol_contexts() -> dict[str, tuple[str, re.Pattern[str]]]:
     """A currency sign that stands for another currency where its sentence says so (``data/symbol_contexts.csv``):

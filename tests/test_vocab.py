@@ -384,3 +384,14 @@ def test_a_tariff_cue_on_no_side_names_the_file_and_row(data_files):
     loader = data_files(vocab, vocab.tariff_cues, {"tariff_cues.csv": "side,pattern,note\nbefore,\\btariffs?\\W*+$,\nbeside,\\bduty\\b,\n"})
     with pytest.raises(vocab.VocabularyError, match="data/tariff_cues.csv row 3"):
         loader()
+
+
+def test_every_not_figures_context_holds_one_of_its_words():
+    from dashboard import vocab
+
+    for units in ("percent", "all"):
+        words = vocab.not_figure_words(units)
+        assert words  # (each row names words the sentence must hold: none here would search every sentence)
+        for sentence in ("PTCL shares closed at Rs 24.85.", "Bitcoin was trading around $104,000.", "the 80/20 rule", "a Pareto chart"):
+            if vocab.not_figure_context(units).search(sentence):
+                assert any(w in sentence.lower() for w in words)
