@@ -2691,7 +2691,11 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
     parting = vocab.pakistan_wide_between()
     own_budget = vocab.own_budget()
     # a lender's story: its loan's parts ("$275 million will go to schools", "allocations include $460 million for a road") are its own
-    lender = getattr(registry().entities.get(counterparty.code), "type", None) == "organisation"
+    kind_of = getattr(registry().entities.get(counterparty.code), "type", None)
+    lender = kind_of == "organisation"
+    # a company (an investor, a buyer) is the counterparty of the figures that name it or the two sides: a round
+    # "led by Gobi Partners" makes the story Gobi's, not the startup's own payments or the country's startup totals
+    named_only = kind_of == "company"
     # a story that gives the same metric for several other partners is a breakdown, not one counterparty's story:
     # its figures that name no partner are the whole's ("remittances from the US rose ...; Saudi Arabia $3.7bn,
     # the UK $2.5bn ...; inflows in March stood at $1.7bn")
@@ -2736,7 +2740,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             out.append(f)
             continue
         share = lender and f.metric in _LENDERS_SHARES and not own_budget.search(f.quote)
-        if between or ((f.metric in flows or share) and (counterparty.alias in f.quote or not national)):
+        if between or ((f.metric in flows or share) and (counterparty.alias in f.quote or not (national or named_only))):
             cue = f"the story's counterparty ({counterparty.alias}{', ' + between.group(0) if between else ''})"
             f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
         out.append(f)

@@ -1954,3 +1954,12 @@ def test_the_places_of_carrying_cues_are_the_patterns_matches(text):
     from dashboard.partners import carrying_cues, carrying_places
 
     assert carrying_places(text) == [m.start() for m in carrying_cues().finditer(text)]
+
+
+def test_a_company_in_the_headline_is_the_counterparty_only_of_the_figures_that_name_it():
+    record = _story(
+        "Karachi fintech raises $12 million led by Gobi Partners\n\nA Karachi payments startup has raised $12 million in a round led "
+        "by Gobi Partners. It processed payments worth Rs42 billion last year. Pakistani startups raised $43 million in the first half."
+    )
+    assert _partner_of(record, "$12 million") == ["GOBI"]
+    assert _partner_of(record, "Rs42 billion") == [] and _partner_of(record, "$43 million") == []
