@@ -936,6 +936,14 @@ def _acting_through(text: str, names: list[Hit], country: Hit) -> Hit | None:
 
 
 _COMPARED_REACH = 30  # a name this near a comparison's word in the headline or lede is the compared side
+# "... as US stays the biggest buyer", "Saudi Arabia remains the largest source": the first of a ranking, a story of
+# several partners' shares, not one counterparty's story
+_RANKED_FIRST = re.compile(
+    r"[ \t]++(?:(?:stays|stayed|remains|remained|is|was|became|emerges|emerged|continues|continued)[ \t]++)(?:to[ \t]++be[ \t]++|as[ \t]++)?"
+    r"(?:Pakistan['’]s[ \t]++)?the[ \t]++(?:single[ \t]++)?(?:biggest|largest|top|main|leading|major)[ \t]++(?:single[ \t]++)?"
+    r"(?:buyer|market|source|contributor|destination|investor|lender|importer|exporter|trading[ \t]++partner)s?\b",
+    re.IGNORECASE,
+)
 
 
 def story_counterparty(text: str, hits: list[Hit], engaged: set[str], headline_at: int | None = None) -> Hit | None:
@@ -954,6 +962,8 @@ def story_counterparty(text: str, hits: list[Hit], engaged: set[str], headline_a
         found: dict[str, Hit] = {}
         for h in names:
             if h.end <= end and not any(a - _COMPARED_REACH <= h.end and h.start <= b + _COMPARED_REACH for a, b in cues):
+                if _RANKED_FIRST.match(text, h.end):
+                    return None  # a story of shares, its first named: no one counterparty
                 found.setdefault(h.code, h)  # its first naming: "the World Bank", not a later "the bank"
         # a country and the body it acts through are one counterparty: "the United States, through USAID"
         bodies = [h for h in found.values() if getattr(registry().entities.get(h.code), "country", None) in found]

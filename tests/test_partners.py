@@ -1963,3 +1963,12 @@ def test_a_company_in_the_headline_is_the_counterparty_only_of_the_figures_that_
     )
     assert _partner_of(record, "$12 million") == ["GOBI"]
     assert _partner_of(record, "Rs42 billion") == [] and _partner_of(record, "$43 million") == []
+
+
+def test_the_first_of_a_ranking_in_the_headline_is_not_the_story_s_one_counterparty():
+    record = _story(
+        "IT exports climb to $3.8 billion\n\nServices grow as the US stays the biggest buyer\n\nIT exports rose to $3.8 billion. "
+        "Exports to the UAE rose to $520 million. Freelancers' remittances were estimated at $400 million."
+    )
+    assert _partner_of(record, "$520 million") == ["ARE"]
+    assert _partner_of(record, "$400 million") == []
