@@ -664,7 +664,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     headers = vocab.teaser_headers()
     if headers is None:
         return spans
-    teasers = search_line_starts(headers, text, len(text) // 2)
+    teasers = headers.search(text, len(text) // 2)
     return spans + _teaser_blocks(text, headers, len(text) // 2) + ([(teasers.start(), len(text))] if teasers else [])
 
 
@@ -674,7 +674,7 @@ def _teaser_blocks(text: str, headers: re.Pattern[str], until: int) -> list[tupl
     set inside the story ("Related readings:" over "China aids Pakistan post-disaster
     reconstruction", ...) or at its end; the story goes on below. Each line is read once."""
     out = []
-    m = search_line_starts(headers, text, 0, until)
+    m = headers.search(text, 0, until)  # (one search in C: faster than line by line on a story's many short lines)
     while m is not None:
         at = text.find("\n", m.end()) + 1 or len(text)
         last = None  # where the block's last line ends
@@ -691,7 +691,7 @@ def _teaser_blocks(text: str, headers: re.Pattern[str], until: int) -> list[tupl
             last, at = end, end + 1
         if last is not None and closed:
             out.append((m.start(), last))
-        m = search_line_starts(headers, text, at, until) if at < until else None
+        m = headers.search(text, at, until) if at < until else None
     return out
 
 
