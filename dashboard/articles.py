@@ -779,6 +779,20 @@ def _masthead(line: str) -> bool:
     return len(line) <= _MASTHEAD_MAX and all(step.lower() in vocab.mastheads() for step in _TRAIL.split(line))
 
 
+_NAME_LINE = re.compile(r"[^\W\d_][\w&'’.-]*+(?:[ \t][^\W\d_][\w&'’.-]*+){0,3}")  # a short name: one to four words, each opening with a letter
+
+
+def _over_masthead(line: str, body: str, end: int) -> bool:
+    """Whether ``line`` is an outlet's name not in the lists: a short name right above a section's label
+    ("Gulf Today\nBusiness\n\nQatar to invest ...")."""
+    if len(line) > _MASTHEAD_MAX or not _NAME_LINE.fullmatch(line):
+        return False
+    after = _BLANK_RUN.match(body, end).end()
+    stop = body.find("\n", after)
+    below = " ".join(body[after : len(body) if stop == -1 else stop].split())
+    return bool(below) and below.lower() in vocab.mastheads()
+
+
 def headline_start(body: str) -> int:
     """Where the headline's line starts: the first line with words, past at most ``_TITLE_SKIPS`` date
     lines, marks and mastheads above it (``"Friday 29 March 2024\n»\nBahrain, Pakistan trade set to double"`` -> 23,
@@ -804,7 +818,7 @@ def _headline_start(body: str) -> int:
         end = len(body) if end == -1 else end + 1
         raw = body[at:end]
         line = " ".join(raw.split()).lstrip("#>*_ ").rstrip("*_ ")
-        if line and not (skipped < _TITLE_SKIPS and (not _has_letter(line) or _short_date_line(line) or _masthead(line))):
+        if line and not (skipped < _TITLE_SKIPS and (not _has_letter(line) or _short_date_line(line) or _masthead(line) or _over_masthead(line, body, end))):
             return at + len(raw) - len(raw.lstrip())
         skipped += bool(line)
         at = end

@@ -636,6 +636,8 @@ def test_patterns_of_line_starts_are_tried_only_there(text, pos):
         ("The News\nHome / Pakistan\nOman, Pakistan trade to grow\n", 25),
         # a short headline that is not a section's label is the headline
         ("Oman trade grows\nText.\n", 0),
+        # an outlet not in the lists: a short name right above a section's label
+        ("Gulf Today\nBusiness\n\nOman, Pakistan trade to grow\n", 21),
     ],
 )
 def test_the_headline_starts_below_date_lines_and_marks(body, start):

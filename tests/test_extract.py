@@ -920,7 +920,8 @@ def test_every_currency_word_read_with_or_without_its_spaces_has_a_code():
         ("PTCL shares closed at Rs 24.85, up 3.1 percent, while WTL rose to Rs 1.45.", []),
         ("Bitcoin was trading around $104,000 on Tuesday.", []),
         ("The company's share price rose 4 percent to Rs 310.", []),
-        ("SHARES OF PTCL CLOSED AT RS 24.85.", []),  # (the words looked for first are found in any case)
+        ("SHARES OF PTCL CLOSED AT RS 24.85.", []),
+        ("Shares of Pakistan International Container Terminal closed at Rs 310, up 4 percent.", []),  # (the words looked for first are found in any case)
         # shares sold for money are a figure; so is a rule of thumb's own percentage only where it is not the rule
         ("The government sold shares worth $400 million in the company.", ["$400 million"]),
         ("Under the 80/20 rule, exports rose 12 percent.", []),
