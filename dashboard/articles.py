@@ -766,6 +766,8 @@ def _has_letter(line: str) -> bool:
     while m and not m.group().isalpha():
         m = _LETTER_LIKE.search(line, m.end())
     return m is not None
+
+
 _TITLE_SKIPS = 3  # date lines and marks skipped above a headline, at most (a file of datelines has no headline)
 
 
