@@ -816,6 +816,17 @@ class _Sentence:
     _names: frozenset[str] | None = None
     _year_range: tuple[int, int] | None = None
     _several_pay: bool | None = None
+    _sign_currency: dict | None = None
+
+    def sign_currency(self, sign: str) -> str | None:
+        """The currency a bare sign stands for in this sentence by its words (``vocab.symbol_contexts``), or None;
+        searched once a sign, however many amounts the sentence holds."""
+        if self._sign_currency is None:
+            self._sign_currency = {}
+        if sign not in self._sign_currency:
+            currency, context = vocab.symbol_contexts()[sign]
+            self._sign_currency[sign] = currency if context.search(self.text) else None
+        return self._sign_currency[sign]
 
     def several_pay(self) -> bool:
         """Whether several fund what this sentence names: two partners, or "co-financed", "also financing"
@@ -1950,8 +1961,7 @@ def _currency_of_sign(s: _Sentence, amount: Amount, text: str) -> str | None:
     sign = text[amount.start]
     if sign not in contexts or (amount.start and text[amount.start - 1].isalpha()):
         return amount.currency  # (not "CN¥" nor "JP¥": a sign with its country's letters is that country's)
-    currency, context = contexts[sign]
-    return currency if context.search(s.text) else amount.currency
+    return s.sign_currency(sign) or amount.currency
 
 
 def _title_end(text: str) -> int:
