@@ -17,6 +17,7 @@ from itertools import islice
 from pathlib import Path
 
 from dashboard import vocab
+from dashboard.regexes import compiled
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 2_000_000
@@ -215,25 +216,25 @@ _DATE = (
     rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]*+[-–][ \t]*+\d{{1,2}}(?:st|nd|rd|th)?)?,?[ \t]+\d{{4}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?!\d))"
 )
-_HEADER_DATE = re.compile(r"(?m)^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b")
-_DATELINE = re.compile(
+_HEADER_DATE = compiled(r"(?m)^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b")
+_DATELINE = compiled(
     rf"(?mi)^[^\n]{{0,60}}?\b(?P<word>Published|Updated|Posted|Last updated|Dated|Date)\b(?:[ \t]++(?:on|at)\b)?(?:[ \t]++the\b)?[ \t]*+:?[ \t]*+"
     rf"(?:in[ \t]++[^\n,]{{2,60}},[ \t]*+)?(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})"
 )
 # A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:",
 # "KARACHI (June 4, 2024):", "LAHORE: (Tuesday, June 4, 2024) The ...", an outlet's "The Peninsula | September 11, 2017- With ..."
-_LEAD_DATE = re.compile(
+_LEAD_DATE = compiled(
     rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\(?|[ \t]*+\|[ \t]*+)"
     rf"(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:\)|[ \t]*+[-–—:(])"
 )
 # A wire lead that opens with its date: "February 6, 2019 - China, Saudi Arabia and the UAE are ..."
-_LEAD_DATE_FIRST = re.compile(rf"(?m)^[ \t]*+(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:[ \t]++[-–—]|_)[ \t]++(?=[A-Z])")
+_LEAD_DATE_FIRST = compiled(rf"(?m)^[ \t]*+(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:[ \t]++[-–—]|_)[ \t]++(?=[A-Z])")
 _LEAD_REACH = 400  # a dateline stands in the first lines of a story
 # A line that is a date and page furniture only: "March 30, 2025", "Monday 28, January 2019 BY A WRITER",
 # "Jul 09, 2025 | 10:24 AM", "Tue, 04 Jun 2024", "2024-06-04T10:15:00Z", "Reuters | June 4, 2024",
 # "5 Jun 2024 • 3 min read". Besides the date it holds only these tokens, and few words.
-_ANY_DATE = re.compile(_DATE)
-_LINE_TOKEN = re.compile(
+_ANY_DATE = compiled(_DATE)
+_LINE_TOKEN = compiled(
     r"[ \t]*+(?:"
     r"(?P<sep>[|•·,;/–—.-]|\(|\))"
     rf"|(?P<weekday>{_WEEKDAY},?)(?![A-Za-z])"
@@ -245,7 +246,7 @@ _LINE_TOKEN = re.compile(
     r")"
 )
 _DATE_LINE_LENGTH = 100
-_YEAR_DIGITS = re.compile(r"\d{4}")  # a line without four digits in a row holds no date (each form of _DATE has a year)
+_YEAR_DIGITS = compiled(r"\d{4}")  # a line without four digits in a row holds no date (each form of _DATE has a year)
 _DATE_LINE_WORDS = 6  # names (a byline, an outlet, a section) beside the date
 
 
@@ -266,9 +267,9 @@ def _date_parser():
 
 
 _FAST_FORMATS = ("%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y")
-_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|,|\.")
-_DAY_RANGE = re.compile(r"(?<=\d)[ \t]*+[-–][ \t]*+\d{1,2}(?:st|nd|rd|th)?(?=,?[ \t])")  # "June 18 - 24, 2007": the first day
-_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_ORDINAL = compiled(r"(?<=\d)(?:st|nd|rd|th)\b|,|\.")
+_DAY_RANGE = compiled(r"(?<=\d)[ \t]*+[-–][ \t]*+\d{1,2}(?:st|nd|rd|th)?(?=,?[ \t])")  # "June 18 - 24, 2007": the first day
+_NUMERIC_DATE = compiled(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 def _numeric_date(raw: str) -> date | None:
@@ -304,7 +305,7 @@ def parse_date(raw: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-_URL_DATE = re.compile(
+_URL_DATE = compiled(
     r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=[/-]|$)"
     rf"|/(?P<d2>\d{{1,2}})-(?P<mon>{_MONTH})-(?P<y2>(?:19|20)\d{{2}})/"
     # "/20240808/", "/2015/1222/", "/202408/08/": the date's digits run together
@@ -402,7 +403,7 @@ def _date_from_lines(text: str) -> date | None:
     return before[-1] if before else None
 
 
-_EMPTY_LINES = re.compile(r"\n*+")
+_EMPTY_LINES = compiled(r"\n*+")
 
 
 def search_line_starts(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
@@ -529,9 +530,9 @@ def _caption_date(text: str) -> date | None:
 
 
 # --------------------------------------------------------------------------- splitting and cleaning
-_TRAILER = re.compile(rf"(?mi)^[ \t]*Published in [^\n]{{2,60}},\s*{_DATE}[ \t]*$")
-_BIG_GAP = re.compile(r"\n[ \t]*\n[ \t]*\n(?:[ \t]*\n)*")
-_PARA = re.compile(r"\n[ \t]*\n")
+_TRAILER = compiled(rf"(?mi)^[ \t]*Published in [^\n]{{2,60}},\s*{_DATE}[ \t]*$")
+_BIG_GAP = compiled(r"\n[ \t]*\n[ \t]*\n(?:[ \t]*\n)*")
+_PARA = compiled(r"\n[ \t]*\n")
 _MIN_STORY = 400
 _DATELINE_MAX = 100  # a dateline is a short line of its own; a date inside a paragraph never splits a file
 
@@ -647,7 +648,7 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_NOT_NEWLINE = compiled(r"[^\n]")
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
@@ -695,7 +696,7 @@ def _teaser_blocks(text: str, headers: re.Pattern[str], until: int) -> list[tupl
     return out
 
 
-_AMOUNT_SIGN = re.compile(r"[$€£¥][ \t]?\d")
+_AMOUNT_SIGN = compiled(r"[$€£¥][ \t]?\d")
 
 
 def _signed_paragraph(text: str, a: int, b: int) -> bool:
@@ -751,12 +752,12 @@ def lead_teasers(text: str) -> list[tuple[int, int]]:
 
 
 _EDGE = 600
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
-_LEAD_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z ]+\))?\s*[:—–-]\s+")
+_SENTENCE_END = compiled(r"(?<=[.!?])\s")
+_LEAD_DATELINE = compiled(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z ]+\))?\s*[:—–-]\s+")
 
 
-_BLANK_RUN = re.compile(r"\s*+")
-_LETTER_LIKE = re.compile(r"[^\W\d_]")  # every letter (str.isalpha), and a few numerals such as "½"
+_BLANK_RUN = compiled(r"\s*+")
+_LETTER_LIKE = compiled(r"[^\W\d_]")  # every letter (str.isalpha), and a few numerals such as "½"
 
 
 def _has_letter(line: str) -> bool:
@@ -771,7 +772,7 @@ def _has_letter(line: str) -> bool:
 _TITLE_SKIPS = 3  # date lines and marks skipped above a headline, at most (a file of datelines has no headline)
 
 
-_TRAIL = re.compile(r"[ \t]+[/>»|][ \t]+")  # between the steps of a trail: "Home / Pakistan", "News > Business"
+_TRAIL = compiled(r"[ \t]+[/>»|][ \t]+")  # between the steps of a trail: "Home / Pakistan", "News > Business"
 _MASTHEAD_MAX = 40
 
 
@@ -781,7 +782,7 @@ def _masthead(line: str) -> bool:
     return len(line) <= _MASTHEAD_MAX and all(step.lower() in vocab.mastheads() for step in _TRAIL.split(line))
 
 
-_NAME_LINE = re.compile(r"[^\W\d_][\w&'’.-]*+(?:[ \t][^\W\d_][\w&'’.-]*+){0,3}")  # a short name: one to four words, each opening with a letter
+_NAME_LINE = compiled(r"[^\W\d_][\w&'’.-]*+(?:[ \t][^\W\d_][\w&'’.-]*+){0,3}")  # a short name: one to four words, each opening with a letter
 
 
 def _over_masthead(line: str, body: str, end: int) -> bool:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from dashboard import vocab
 from dashboard.partners import registry
+from dashboard.regexes import compiled
 
 
 def themes(text: str) -> list[str]:
@@ -43,9 +44,9 @@ def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     modifiers = "|".join(re.escape(r["title"]) for r in rows if r["kind"] == "modifier")
     title = rf"(?P<title>(?:(?:{modifiers})[ \t]+)*(?:{titles})(?:[ \t]+{_QUALIFIER}QUANT)?)"
     # Title before the name: the qualifier is lazy so that it stops where a name can start.
-    before = re.compile(rf"\b{title.replace('QUANT', '?')},?[ \t]+{_NAME}\b")
+    before = compiled(rf"\b{title.replace('QUANT', '?')},?[ \t]+{_NAME}\b")
     # the name's "\b" checked by a look-behind after its capital, so that the engine skips fast to capitals
-    after = re.compile(rf"{_NAME_OPENING},[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’']*[ \t]+)?{title.replace('QUANT', '')}")
+    after = compiled(rf"{_NAME_OPENING},[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’']*[ \t]+)?{title.replace('QUANT', '')}")
     return before, after
 
 

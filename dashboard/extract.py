@@ -22,6 +22,7 @@ from operator import attrgetter, itemgetter
 from dashboard import vocab
 from dashboard.articles import headline_start
 from dashboard.partners import PAKISTAN_REFERENCE, THROUGH, Entity, Hit, own_body, registry
+from dashboard.regexes import compiled
 
 # --------------------------------------------------------------------------- number words
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -52,10 +53,10 @@ _PERCENT_NUMBER = r"[0-9]" + _OPENING + r"(?>(?:\d{0,2},\d{1,2}(?![\d,])|\d{0,2}
 SP = r"(?:[ \t\u00a0]{1,3}(?:\n[ \t\u00a0]{0,3})?|\n[ \t\u00a0]{0,3})"
 
 
-_WORD_SPLIT = re.compile(r"[-\s]+")
-_DECIMAL_COMMA = re.compile(DECIMAL_COMMA)
-_LAST_WORD = re.compile(r"([\w.]+)$")
-_WORDISH = re.compile(r"[\w.]+")
+_WORD_SPLIT = compiled(r"[-\s]+")
+_DECIMAL_COMMA = compiled(DECIMAL_COMMA)
+_LAST_WORD = compiled(r"([\w.]+)$")
+_WORDISH = compiled(r"[\w.]+")
 
 
 def _continues(text: str, at: int) -> bool:
@@ -130,30 +131,30 @@ def grammar() -> Grammar:
     dash = r"[ \t]?[-–—][ \t]?"
     patterns = (
         # "between $12 and $16 billion", "between 12 and 16 billion dollars", "between 30 and 35 percent": one range
-        re.compile(
+        compiled(
             rf"[Bb]etween[ \t]+(?P<pre>{prefix_re}){SP}?(?P<n1>{number})(?P<s1>{scale})?[ \t]+and[ \t]+(?:{prefix_re})?{SP}?(?P<n2>{number})(?P<s2>{scale})?"
         ),
-        re.compile(rf"[Bb]etween[ \t]+(?P<n3>{number})[ \t]+and[ \t]+(?P<n4>{number})(?P<s3>{scale})?[ \t](?P<post>{suffix_re})"),
-        re.compile(rf"[Bb]etween[ \t]+(?P<p1>{_PERCENT_NUMBER}){percent_word}?[ \t]+and[ \t]+(?P<p2>{number}){percent_word}"),
+        compiled(rf"[Bb]etween[ \t]+(?P<n3>{number})[ \t]+and[ \t]+(?P<n4>{number})(?P<s3>{scale})?[ \t](?P<post>{suffix_re})"),
+        compiled(rf"[Bb]etween[ \t]+(?P<p1>{_PERCENT_NUMBER}){percent_word}?[ \t]+and[ \t]+(?P<p2>{number}){percent_word}"),
         # prefixed: "$2.7 trillion", "Rs12bn", "US $ 6.2 billion", "$12-16 billion", "$12bn-$16bn", "$12 to 16 billion",
         # or spelled: "USD one billion", "$ two trillion"
-        re.compile(
+        compiled(
             rf"(?P<pre>{prefix_re})(?:{SP}|-)?(?:(?P<n1>{number})(?P<s1>{scale})?"
             rf"(?:(?:{dash}|(?(s1)[ \t]+to[ \t]+(?=(?:{prefix_re})[ \t]?[\d.,]{{1,20}}{scale})|[ \t]+to[ \t]+(?=(?:{prefix_re})?[ \t]?[\d.,]{{1,20}}{scale})))(?:{prefix_re})?[ \t]?"
             rf"(?P<n2>{number})(?P<s2>{scale})?)?|(?P<w1>{words})(?P<sw>{scale}))"
         ),
         # suffixed: "310+ Million USD", "1.5bn dollars", "12-16 billion dollars"
         # (and as an adjective after a scale: "a 3 billion-dollar loan")
-        re.compile(rf"(?P<n3>{OPENING_DIGITS})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?(?:{SP}|(?(s3)-|(?!)))(?P<post>{suffix_re})"),
+        compiled(rf"(?P<n3>{OPENING_DIGITS})\+?(?:{dash}(?P<n4>{number}))?(?P<s3>{scale})?(?:{SP}|(?(s3)-|(?!)))(?P<post>{suffix_re})"),
         # percentages: "12.5%", "12,5%", "30pc", "25 per cent", "10-12%"
         # ("20% to 35%", "10 per cent to 20 per cent" too: a range unless "from" opens it, see _from_to)
-        re.compile(rf"(?P<p1>{_PERCENT_NUMBER})(?:(?:{dash}|(?:{percent_word})?[ \t]to[ \t])(?P<p2>{number}))?{percent_word}"),
+        compiled(rf"(?P<p1>{_PERCENT_NUMBER})(?:(?:{dash}|(?:{percent_word})?[ \t]to[ \t])(?P<p2>{number}))?{percent_word}"),
     )
     # Spelled-out numbers are read backwards from a currency or percent word (rare anchors).
-    worded = re.compile(rf"(?P<n3>{words})(?P<s3>{scale})?(?:\s|(?(s3)-|(?!)))$")  # "a three-billion-dollar arrangement" too
+    worded = compiled(rf"(?P<n3>{words})(?P<s3>{scale})?(?:\s|(?(s3)-|(?!)))$")  # "a three-billion-dollar arrangement" too
     gate = tuple(sorted({*tokens.suffix_words, "per cent", "percent"}, key=len, reverse=True))
     # a number and a scale word with no currency: "as compared to 4,078.11 million during FY17" (see _bare_sums)
-    bare = re.compile(rf"(?P<n3>{OPENING_DIGITS})(?P<s3>{scale})")
+    bare = compiled(rf"(?P<n3>{OPENING_DIGITS})(?P<s3>{scale})")
     return Grammar(patterns, worded, gate, tokens, scales, bare)
 
 
@@ -214,8 +215,8 @@ def _groups_of(pattern: re.Pattern[str]) -> tuple[tuple[int, ...], tuple[int, ..
 
 
 # A code written onto one digit, and no scale after it: a token's name ("USD1"), not an amount
-_TOKEN_NAME = re.compile(r"[A-Z]{3}\d")
-_TOKEN_NAME_END = re.compile(r"(?![\w.]|,\d)")
+_TOKEN_NAME = compiled(r"[A-Z]{3}\d")
+_TOKEN_NAME_END = compiled(r"(?![\w.]|,\d)")
 
 
 def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
@@ -255,11 +256,11 @@ def _amount(m: re.Match[str], g: Grammar, text: str) -> Amount | None:
     return build(Amount, value=low, currency=currency, unit="money", start=start, end=m.end(), high=high)
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = compiled(r"(?:19|20)\d\d")
 _HEDGE = r"(?:(?:about|around|nearly|roughly|approximately|some|over|almost|(?:the[ \t]+)?(?:current|previous|existing))[ \t]+)?"
-_FROM_BEFORE_RANGE = re.compile(rf"\bfrom[ \t]+{_HEDGE}$", re.IGNORECASE)  # "from about 20% to 35%", "from the current 17% to 18%"
-_BY_BEFORE_RANGE = re.compile(rf"\b(?:from|by)[ \t]+{_HEDGE}$", re.IGNORECASE)
-_TO_SEPARATOR = re.compile(r"[ \t]to[ \t]")
+_FROM_BEFORE_RANGE = compiled(rf"\bfrom[ \t]+{_HEDGE}$", re.IGNORECASE)  # "from about 20% to 35%", "from the current 17% to 18%"
+_BY_BEFORE_RANGE = compiled(rf"\b(?:from|by)[ \t]+{_HEDGE}$", re.IGNORECASE)
+_TO_SEPARATOR = compiled(r"[ \t]to[ \t]")
 _RANGE_SPREAD = 2  # the high end of a range written "20% to 35%", "$2 billion to $3 billion" is at most twice the low
 
 
@@ -389,12 +390,12 @@ def find_amounts(text: str, limit: int = MAX_AMOUNTS) -> list[Amount]:
     return [a for a in found if a.unit != "money" or not _DENOMINATED.match(text, a.end)]
 
 
-_DENOMINATED = re.compile(r"[-‑](?:denominated|based|linked|pegged|indexed)\b", re.IGNORECASE)
+_DENOMINATED = compiled(r"[-‑](?:denominated|based|linked|pegged|indexed)\b", re.IGNORECASE)
 
 
 # What may follow a sum whose currency is left unsaid: a break or a word that is no unit of its own
 # ("4,078.11 million during FY17", "574.03 million, a decrease"; not "5 million people", "2 million tonnes")
-_BARE_AFTER = re.compile(
+_BARE_AFTER = compiled(
     r"[ \t]*+(?:[.,;:)]|$|(?:during|in|for|from|to|against|as|with|while|last|this|the|and|compared|respectively|each|"
     r"till|until|by|over|since|at|on|a|an|which|that|registering|recording|showing)\b)",
     re.IGNORECASE,
@@ -406,12 +407,12 @@ def _in_its_unit() -> re.Pattern[str]:
     """ "750 million in Special Drawing Rights", "2 million in cash", "... in riyals": the sum names its own unit
     after it (a capitalised name, cash, kind, shares, stock, or a currency's word of ``data/currencies.csv``)."""
     words = vocab.trie_regex(sorted(["cash", "kind", "shares", "stock", *vocab.currency_tokens().named_words], key=len, reverse=True))
-    return re.compile(rf"[ \t]++in[ \t]++(?:the[ \t]++)?(?:[A-Z]|(?i:{words})\b)")
+    return compiled(rf"[ \t]++in[ \t]++(?:the[ \t]++)?(?:[A-Z]|(?i:{words})\b)")
 
 
 _BARE_REACH = 400  # the money amount that gives the currency stands this close before
 # what says that a sum follows: a comparison with an amount of another time, or money sent, received or worth
-_SUM_BEFORE = re.compile(
+_SUM_BEFORE = compiled(
     r"\b(?:compar\w*[ \t]++(?:to|with)|against|from|to|for|of|sent|remitted|received|earned|paid|worth|valued[ \t]++at|totall?ing|amounting[ \t]++to)"
     r"[ \t]++(?:(?:about|around|some|nearly|over|just|only|roughly)[ \t]++)?$",
     re.IGNORECASE,
@@ -425,7 +426,7 @@ def _counted_before() -> re.Pattern[str]:
     "subscribers reached 190 million by June"."""
     nouns = {w.lower() for w in vocab.count_nouns()}  # matched case-insensitively: one trie branch per letter
     words = vocab.trie_regex(sorted(nouns, key=len, reverse=True)).replace("\\ ", r"[ \t]+")
-    return re.compile(rf"\b(?:{words})\b[^.\n]{{0,40}}$", re.IGNORECASE)
+    return compiled(rf"\b(?:{words})\b[^.\n]{{0,40}}$", re.IGNORECASE)
 
 
 def _bare_sums(text: str, g: Grammar, found: list[Amount], taken: _Spans, limit: int) -> list[Amount]:
@@ -460,13 +461,13 @@ def _bare_sums(text: str, g: Grammar, found: list[Amount], taken: _Spans, limit:
 
 # "sent 3264.73, 580.06 and 277.52 million US$", "growth of 3.87, 2.11 and 0.96 percent": numbers listed
 # before an amount share its scale, currency and unit
-_LISTED_AND = re.compile(r"(?:[ \t]*+,)?[ \t]++and[ \t]++$")
-_LISTED_COMMA = re.compile(r"[ \t]*+,[ \t]*+$")
+_LISTED_AND = compiled(r"(?:[ \t]*+,)?[ \t]++and[ \t]++$")
+_LISTED_COMMA = compiled(r"[ \t]*+,[ \t]*+$")
 _PLAIN_NUMBER = r"[0-9][0-9,]*+(?:\.[0-9]++)?"  # "3264.73", "4,078.11"
-_LISTED_NUMBER = re.compile(rf"(?<![\w.,$/]){_PLAIN_NUMBER}$")
+_LISTED_NUMBER = compiled(rf"(?<![\w.,$/]){_PLAIN_NUMBER}$")
 _MAX_LISTED = 12
 _MAX_LISTED_DIGITS = 12  # as the amounts' own numbers
-_NOT_AN_AMOUNT_BEFORE = re.compile(r"\b(?:Section|Article|Clause|Rule|No\.|Nos?|number|ranked|rank|page|item|paragraph)[ \t]*+$", re.IGNORECASE)
+_NOT_AN_AMOUNT_BEFORE = compiled(r"\b(?:Section|Article|Clause|Rule|No\.|Nos?|number|ranked|rank|page|item|paragraph)[ \t]*+$", re.IGNORECASE)
 _LISTED_NUMBER_REACH = 40
 
 
@@ -505,7 +506,7 @@ def _listed_numbers(text: str, found: list[Amount], taken: _Spans, limit: int) -
     return sorted([*found, *added], key=_BY_PLACE) if added else found
 
 
-_LEADING_NUMBER = re.compile(_PLAIN_NUMBER)
+_LEADING_NUMBER = compiled(_PLAIN_NUMBER)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -519,7 +520,7 @@ def abbreviations() -> frozenset[str]:
 _CLOSING = r"[\"”’')\]]*"
 _BEFORE_CAPITAL = _CLOSING + r"\s+(?=[\"“‘'(\[]?[A-Z•])"
 _BEFORE_LINE_BREAK = _CLOSING + r"[ \t]*\n"
-_BOUNDARY = re.compile(
+_BOUNDARY = compiled(
     rf"\.{_BEFORE_CAPITAL}|!{_BEFORE_CAPITAL}|\?{_BEFORE_CAPITAL}|\n(?:[ \t]*+\n)++|\n(?=[ \t]*[•*\-–])"  # a run of blank lines: one boundary
     rf"|\.{_BEFORE_LINE_BREAK}|!{_BEFORE_LINE_BREAK}|\?{_BEFORE_LINE_BREAK}|:{_BEFORE_LINE_BREAK}"
 )
@@ -549,7 +550,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*[•*\-–]")
+_PARAGRAPH_BREAK = compiled(r"\n[ \t]*\n|\n[ \t]*[•*\-–]")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -571,13 +572,13 @@ _LONGEST_CUE = 120  # a cue match ending near a figure starts at most this far b
 _CUE_REACH_BEFORE = 2 * (_WINDOW_BEFORE + _LONGEST_CUE)
 _LONG_SENTENCE = 4000
 # Words that end a clause: a cue on the far side of one does not describe the figure.
-_AFTER_BREAK = re.compile(r"[,;:()—]|\b(?:while|whereas|but|which|compared|as[ \t]++(?:they|he|she|we|both))\b")  # run on lower-cased text
+_AFTER_BREAK = compiled(r"[,;:()—]|\b(?:while|whereas|but|which|compared|as[ \t]++(?:they|he|she|we|both))\b")  # run on lower-cased text
 _AFTER_PENALTY = 10  # at equal distance, the words before a figure describe it more often than those after
-_BEFORE_BREAK = re.compile(r"[;—]|\b(?:while|whereas|but|where)\b")  # run on lower-cased text
+_BEFORE_BREAK = compiled(r"[;—]|\b(?:while|whereas|but|where)\b")  # run on lower-cased text
 # Both in one scan of lower-cased text (the breaks before a figure are some of those after it, and no two
 # can overlap): each alternative opens with one literal character, a word's "\b" checked by a look-behind
 # after it, so that the regex engine skips fast to those characters
-_BREAKS = re.compile(r",|;|:|\(|\)|—|w(?<!\ww)h(?:ile|ereas|ich|ere)\b|b(?<!\wb)ut\b|c(?<!\wc)ompared\b|a(?<!\wa)s[ \t]++(?:they|he|she|we|both)\b")
+_BREAKS = compiled(r",|;|:|\(|\)|—|w(?<!\ww)h(?:ile|ereas|ich|ere)\b|b(?<!\wb)ut\b|c(?<!\wc)ompared\b|a(?<!\wa)s[ \t]++(?:they|he|she|we|both)\b")
 _BREAKS_BEFORE = frozenset({";", "—", "while", "whereas", "but", "where"})
 _NOT_AFTER_BREAKS = frozenset({"where"})  # "where" ends a clause only for the words before a figure (see _AFTER_BREAK)
 # A figure after "compared with" is the other side of a comparison: the cue of the first figure is not its
@@ -587,7 +588,7 @@ _WIDE_BETWEEN_REACH = 300  # words of a national total part a name from its figu
 _PARTNER_AFTER = 80  # a partner named after its figure is near it: "$2bn loan from the Asian Development Bank"
 # An amount naming what already exists, whatever is to be done with it: "the existing $3 billion
 # stand-by arrangement", "review the $3 billion programme", "the first review of a USD 7 billion facility"
-_EXISTING_BEFORE = re.compile(
+_EXISTING_BEFORE = compiled(
     r"\b(?:(?:existing|ongoing|outstanding)[ \t]++(?:[A-Z]{2,6}[ \t]++)?"
     r"|(?:repay|repaying|return|returning|pay[ \t]++back|paying[ \t]++back|roll[ \t]++over|rolling[ \t]++over|rollover[ \t]++of)[ \t]++"
     r"(?:the|a|its|their)[ \t]++(?:(?:remaining|outstanding|maturing)[ \t]++)?"
@@ -595,7 +596,7 @@ _EXISTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EXISTING_REACH = 40
-_FROM_BEFORE = re.compile(
+_FROM_BEFORE = compiled(
     r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
     r"(?:(?:around|about|nearly|some)[ \t]+)?$",
     re.IGNORECASE,
@@ -615,18 +616,18 @@ _YEAR_SOURCE = (
     r"(?:(?P<my>(?:19|20)\d{2})(?![\w%])|\.?(?>(?P<day>[ \t]+\d{1,2}(?:st|nd|rd|th)?\b)?)"
     r"(?![ \t]*+,?+[ \t]*+(?:19|20)\d{2}))"
 )
-_YEAR_LOWER = re.compile(_YEAR_SOURCE)
+_YEAR_LOWER = compiled(_YEAR_SOURCE)
 
 
 @lru_cache(maxsize=1)
 def _year_any_case() -> re.Pattern[str]:
     """``_YEAR_SOURCE`` case-insensitively, for a text whose lower case moves positions (rare: compiled when first needed)."""
-    return re.compile(_YEAR_SOURCE, re.IGNORECASE)
+    return compiled(_YEAR_SOURCE, re.IGNORECASE)
 
 _PERIOD_MONTHS = {"month": 1, "quarter": 3}
-_AHEAD = re.compile(r"\b(?:by|until|till|before|next|coming)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?$", re.IGNORECASE)
+_AHEAD = compiled(r"\b(?:by|until|till|before|next|coming)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?$", re.IGNORECASE)
 # A wire dateline before a month and day: "BEIJING, Sept 29 The bank ...", "Dec 19 : The World Bank said"
-_DATELINE_BEFORE = re.compile(r"[ \t]*+(?:[A-Z][A-Za-z.'’ -]{1,30},[ \t]*+)?")
+_DATELINE_BEFORE = compiled(r"[ \t]*+(?:[A-Z][A-Za-z.'’ -]{1,30},[ \t]*+)?")
 _DATELINE_REACH = 40
 
 
@@ -666,16 +667,16 @@ _BASE_SOURCE = (
     rf"|a[ \t]+year[ \t]+(?:earlier|ago|before)\b|(?:19|20)\d\d\b|(?:{_MONTH_NAMES})\b"
     r"|(?(from)(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:[$€£¥]|us[ \t]?\$|(?:rs|pkr|dh|aed|sr|rm)\b|\d)|(?!)))))"
 )
-_BASE_CUE_LOWER = re.compile(_BASE_SOURCE)
+_BASE_CUE_LOWER = compiled(_BASE_SOURCE)
 
 
 @lru_cache(maxsize=1)
 def _base_cue_any_case() -> re.Pattern[str]:
     """``_BASE_SOURCE`` case-insensitively, for a text whose lower case moves positions (compiled when first needed)."""
-    return re.compile(_BASE_SOURCE, re.IGNORECASE)
+    return compiled(_BASE_SOURCE, re.IGNORECASE)
 
 
-_BASE_END = re.compile(r"[,;:()\n]|\.(?!\d)|\b(?:and|to|while|whereas|but)\b", re.IGNORECASE)
+_BASE_END = compiled(r"[,;:()\n]|\.(?!\d)|\b(?:and|to|while|whereas|but)\b", re.IGNORECASE)
 _BASE_REACH = 80
 
 
@@ -711,13 +712,13 @@ _HORIZON_SOURCE = (
     rf"|\b(?:in|within)[ \t]+(?P<n2>\d{{1,3}}|(?i:{WORD_NUMBER}))[ \t]+years(?:['’]?[ \t]+time)?\b"
     r"|\b(?:over|in|within)[ \t]+(?:the[ \t]+)?(?:next|coming)[ \t]+(?P<dec>decade)\b"
 )
-_HORIZON_LOWER = re.compile(_HORIZON_SOURCE)  # written in lower case: the same on a plain lower-cased text, faster
+_HORIZON_LOWER = compiled(_HORIZON_SOURCE)  # written in lower case: the same on a plain lower-cased text, faster
 
 
 @lru_cache(maxsize=1)
 def _horizon_any_case() -> re.Pattern[str]:
     """``_HORIZON_SOURCE`` case-insensitively, for any sentence (compiled when first needed)."""
-    return re.compile(_HORIZON_SOURCE, re.IGNORECASE)
+    return compiled(_HORIZON_SOURCE, re.IGNORECASE)
 
 
 _HORIZON_WORDS = ("next", "coming", "years")  # one of them is in every horizon (a singular year or a decade comes after next or coming)
@@ -786,8 +787,8 @@ class _Story:
                     before.append(m.span())
             self.after, self.before = _Breaks(None, lowered, after), _Breaks(None, lowered, before)
         else:  # lower() moved positions (a dotted İ): the same words, case-insensitively, on the text itself
-            self.before = _Breaks(re.compile(_BEFORE_BREAK.pattern, re.IGNORECASE), text)
-            self.after = _Breaks(re.compile(_AFTER_BREAK.pattern, re.IGNORECASE), text)
+            self.before = _Breaks(compiled(_BEFORE_BREAK.pattern, re.IGNORECASE), text)
+            self.after = _Breaks(compiled(_AFTER_BREAK.pattern, re.IGNORECASE), text)
         self.kind_before = self.before.plus_words(lowered, _KIND_BEFORE_WORDS) if lowered is not None else self.before
 
     @cached_property
@@ -956,13 +957,13 @@ def _nearest(s: _Sentence, fig: Amount, matches: list, penalty=None, after_ok=No
 _MOVED_REACH = 60
 # "$600 million will be disbursed each year": the transfer itself is still to come, not the use of money agreed
 _TRANSFER_TO_COME = r"be[ \t]+(?:sought|requested|proposed|pledged|raised|disbursed|released|provided|paid|given|extended|signed|transferred|deposited|invested|spent|allocated|repaid|borne|shared)\b"
-_SUBJECT_OF_WILL = re.compile(
+_SUBJECT_OF_WILL = compiled(
     rf"(?:[ \t]+(?:loan|grant|tranche|facility|deposit|package|credit))?[ \t]+(?:will|shall)[ \t]+(?!{_TRANSFER_TO_COME})", re.IGNORECASE
 )
-_PURPOSE_AFTER = re.compile(rf"(?:to|will|shall)\b(?![ \t]+{_TRANSFER_TO_COME})", re.IGNORECASE)
+_PURPOSE_AFTER = compiled(rf"(?:to|will|shall)\b(?![ \t]+{_TRANSFER_TO_COME})", re.IGNORECASE)
 
 
-_FUTURE_TIME = re.compile(
+_FUTURE_TIME = compiled(
     r"\b(?:next|coming|upcoming)[ \t]+(?:week|month|months|year|quarter|fiscal[ \t]+year|financial[ \t]+year)\b"
     r"|\blater[ \t]+this[ \t]+(?:week|month|year)\b|\bin[ \t]+the[ \t]+coming[ \t]+(?:weeks|months|years)\b",
     re.IGNORECASE,
@@ -972,28 +973,28 @@ _FUTURE_WORDS = ("next", "coming", "later")  # one of them is in every future ti
 
 
 # The end point of a movement from a baseline amount: "from the current $5.7 billion to " (the figure after it)
-_END_POINT = re.compile(r"\bfrom[ \t]++(?:the[ \t]++)?(?:(?:current|present|existing)[ \t]++)?[^\n]{1,30}?[ \t]to[ \t]++$", re.IGNORECASE)
+_END_POINT = compiled(r"\bfrom[ \t]++(?:the[ \t]++)?(?:(?:current|present|existing)[ \t]++)?[^\n]{1,30}?[ \t]to[ \t]++$", re.IGNORECASE)
 # An amount that names a goal: "the $15 billion target", "a $5bn trade goal"
-_NAMED_TARGET = re.compile(
+_NAMED_TARGET = compiled(
     r"[ \t]++(?:(?:trade|export|exports|investment|lending|revenue|remittances?|sales)[ \t]++)?(?:target|goal)s?\b", re.IGNORECASE
 )
 
 
 # "The bank will provide $475 million for the motorway" in a story that opens with the signing of the
 # agreements: what the signed agreement provides, not a pledge (unless a pledge is named before it)
-_SIGNED_LEAD = re.compile(r"\b(?:signed|inked)\b", re.IGNORECASE)
+_SIGNED_LEAD = compiled(r"\b(?:signed|inked)\b", re.IGNORECASE)
 _SIGNED_LEAD_REACH = 400
-_SIGNING_TO_COME = re.compile(r"\b(?:to|be|will|would|shall|yet|not|never)[ \t]++(?:(?:yet|been|be)[ \t]++){0,2}$", re.IGNORECASE)
-_GIVES_AFTER_WILL = re.compile(r"[ \t]++(?:also[ \t]++)?(?:provide|contribute|give|extend|lend|finance|fund)\b", re.IGNORECASE)
+_SIGNING_TO_COME = compiled(r"\b(?:to|be|will|would|shall|yet|not|never)[ \t]++(?:(?:yet|been|be)[ \t]++){0,2}$", re.IGNORECASE)
+_GIVES_AFTER_WILL = compiled(r"[ \t]++(?:also[ \t]++)?(?:provide|contribute|give|extend|lend|finance|fund)\b", re.IGNORECASE)
 
 
 # the cues of a transfer to come that a signed agreement settles: "will", "will be given", "provide an additional"
-_GIVING_CUE = re.compile(
+_GIVING_CUE = compiled(
     r"(?:will|shall)(?:[ \t]be[ \t](?:provided|given|extended|disbursed|released|paid|transferred))?$|(?:(?:and|also|will)[ \t])?provide[ \t]", re.IGNORECASE
 )
 
 
-_HORIZON_CUE = re.compile(r"by[ \t]", re.IGNORECASE)  # "by 2025", "by the end of 2030": a horizon, not yet a goal
+_HORIZON_CUE = compiled(r"by[ \t]", re.IGNORECASE)  # "by 2025", "by the end of 2030": a horizon, not yet a goal
 
 
 def _forecast_before(s: _Sentence, fig: Amount, text: str) -> str | None:
@@ -1022,7 +1023,7 @@ def _under_signed_agreement(s: _Sentence, fig: Amount, m: re.Match[str], text: s
     return not any(cues[k][2].code == "target" and text[cues[k][0] : cues[k][1]].lower() not in ("will", "shall") for k in range(lo, hi))
 
 
-_EQUIVALENT_AFTER = re.compile(r"[ \t]*+\((?:[^()\n\d$€£¥]{0,12}[$€£¥]|[A-Z]{3}[ \t])[^()\n]{0,30}\)")  # "(£5.1 billion)", "(USD 3.1 billion)"
+_EQUIVALENT_AFTER = compiled(r"[ \t]*+\((?:[^()\n\d$€£¥]{0,12}[$€£¥]|[A-Z]{3}[ \t])[^()\n]{0,30}\)")  # "(£5.1 billion)", "(USD 3.1 billion)"
 
 
 def _weak(term: vocab.Term, m: re.Match[str]) -> bool:
@@ -1030,7 +1031,7 @@ def _weak(term: vocab.Term, m: re.Match[str]) -> bool:
     return term.code in _WEAK_KINDS
 
 
-_AND_NEXT = re.compile(r"and\s", re.IGNORECASE)
+_AND_NEXT = compiled(r"and\s", re.IGNORECASE)
 
 
 def _not_purpose(term: vocab.Term, m: re.Match[str]) -> bool:
@@ -1230,22 +1231,22 @@ def _horizon_years(m: re.Match[str] | None) -> int | None:
 
 # Names of one list: "Saudi Arabia, Qatar and the UAE", "the GCC countries and the\nUnited Kingdom"
 # (and "The UAE, along with Saudi Arabia, pledged $3 billion": one combined giver)
-_JOINED = re.compile(
+_JOINED = compiled(
     r"\)?\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+|along\s+with\s+|together\s+with\s+)?|and\s+|&\s*)(?:(?:the|other)\s+)?",
     re.IGNORECASE,
 )
-_ACRONYM_AFTER = re.compile(r"\s*\(")  # "the Gulf Cooperation Council (GCC)": one name twice
+_ACRONYM_AFTER = compiled(r"\s*\(")  # "the Gulf Cooperation Council (GCC)": one name twice
 _MAX_JOINED = 8
-_DESCRIBED = re.compile(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b", re.IGNORECASE)
+_DESCRIBED = compiled(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b", re.IGNORECASE)
 # A name after its figure is its counterparty only when a preposition links them: "$2bn loan from the
 # ADB", "exports of $2bn to China"; not "$1.2bn surplus has helped the Saudi ..."
-_LINKED_AFTER = re.compile(r"\b(?:from|to|with|by|in|into|of|for|towards|that)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)  # "that": "$5bn in loans that China had rolled over"
+_LINKED_AFTER = compiled(r"\b(?:from|to|with|by|in|into|of|for|towards|that)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)  # "that": "$5bn in loans that China had rolled over"
 
 
 # "a $1 billion IMF injection", "$2 billion remaining Saudi cash loan": a name right after the amount describes it
-_ATTRIBUTIVE_GAP = re.compile(r"[ \t]++(?:(?:remaining|outstanding|additional|new|existing|previous|earlier|fresh|further|extra)[ \t]++)?")
-_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
-_ACRONYM = re.compile(r"[ \t]*+\([A-Z]{2,8}\)")
+_ATTRIBUTIVE_GAP = compiled(r"[ \t]++(?:(?:remaining|outstanding|additional|new|existing|previous|earlier|fresh|further|extra)[ \t]++)?")
+_NOUN_AFTER = compiled(r"[ \t]+[a-z]")
+_ACRONYM = compiled(r"[ \t]*+\([A-Z]{2,8}\)")
 
 
 def _after_acronym(text: str, at: int) -> int:
@@ -1274,14 +1275,14 @@ def _linked_after(s: _Sentence, end: int, hit: Hit, clause_from: int | None = No
     return not s.story.after.between(end if clause_from is None else clause_from, hit.start) and _LINKED_AFTER.search(s.text, *before) is not None
 
 
-_RANKED_NEXT = re.compile(r"\b(?:followed|trailed|succeeded)[ \t]++by[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+_RANKED_NEXT = compiled(r"\b(?:followed|trailed|succeeded)[ \t]++by[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 # another amount: a number with its scale or percent sign, or a currency sign and a number
-_AMOUNT_BETWEEN = re.compile(r"\d[ \t]*+(?:(?:million|billion|trillion|bn|mn|mln|bln|tn|per[ \t]cent|percent|crore|lakh)\b|%)|[$€£¥][ \t]*+\d", re.IGNORECASE)
-_PAIR_GAP = re.compile(r"[ \t]*+(?:to|and|-|–)[ \t]*+[$€£¥]?\d", re.IGNORECASE)  # "from 10 to 12% in the UK": one pair of amounts
-_BRACKET_LINK = re.compile(r"[ \t]*+\((?=(?:to|from|for)[ \t])", re.IGNORECASE)
-_SOURCE_AFTER = re.compile(r",[ \t]*+(?:mainly|mostly|largely|chiefly|primarily|especially)[ \t]++from[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+_AMOUNT_BETWEEN = compiled(r"\d[ \t]*+(?:(?:million|billion|trillion|bn|mn|mln|bln|tn|per[ \t]cent|percent|crore|lakh)\b|%)|[$€£¥][ \t]*+\d", re.IGNORECASE)
+_PAIR_GAP = compiled(r"[ \t]*+(?:to|and|-|–)[ \t]*+[$€£¥]?\d", re.IGNORECASE)  # "from 10 to 12% in the UK": one pair of amounts
+_BRACKET_LINK = compiled(r"[ \t]*+\((?=(?:to|from|for)[ \t])", re.IGNORECASE)
+_SOURCE_AFTER = compiled(r",[ \t]*+(?:mainly|mostly|largely|chiefly|primarily|especially)[ \t]++from[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 # "aid packages from countries like China, Saudi Arabia and the UAE": the examples are the sources
-_EXAMPLES_FROM = re.compile(
+_EXAMPLES_FROM = compiled(
     r"\bfrom[ \t]++(?:(?:its|their|friendly|other|Gulf)[ \t]++)?(?:countries|nations|states|lenders|creditors|donors|allies|partners|friends)"
     r"[ \t]*+,?[ \t]*+(?:like|such[ \t]++as|including|namely)[ \t]++(?:the[ \t]++)?$",
     re.IGNORECASE,
@@ -1291,14 +1292,14 @@ _EXAMPLES_REACH = 48
 
 # "..., including IMF liabilities, stood at $130bn": the name is part of the total, not its owner;
 # "estimated by the World Bank at US$1.17bn", "according to the IMF, ... $3bn": the name is the source
-_INCLUDING_BEFORE = re.compile(r",[ \t]*+(?:including|includes|excluding|such[ \t]++as)[ \t]++(?:(?:the|its)[ \t]++)?$", re.IGNORECASE)
-_SOURCE_BEFORE = re.compile(
+_INCLUDING_BEFORE = compiled(r",[ \t]*+(?:including|includes|excluding|such[ \t]++as)[ \t]++(?:(?:the|its)[ \t]++)?$", re.IGNORECASE)
+_SOURCE_BEFORE = compiled(
     r"\b(?:(?:estimated|projected|forecast|calculated|reported|compiled)[ \t]++by|according[ \t]++to|data[ \t]++from)[ \t]++(?:the[ \t]++)?$",
     re.IGNORECASE,
 )
 
 
-_ASIDE_AFTER_NAME = re.compile(r"[ \t]*+,[ \t]*+(?:which|who|that)\b", re.IGNORECASE)
+_ASIDE_AFTER_NAME = compiled(r"[ \t]*+,[ \t]*+(?:which|who|that)\b", re.IGNORECASE)
 
 
 def _parted(s: _Sentence, hit: Hit, fs: int) -> bool:
@@ -1322,7 +1323,7 @@ def _aside_or_source(s: _Sentence, hit: Hit, fs: int) -> bool:
     return _INCLUDING_BEFORE.search(before) is not None and "," in s.text[hit.end - s.start : fs - s.start]
 
 
-_POSSESSIVE = re.compile(r"['’]s?\b")
+_POSSESSIVE = compiled(r"['’]s?\b")
 
 
 def _owner(s: _Sentence, hit: Hit, metric: str = "") -> bool:
@@ -1339,8 +1340,8 @@ def _owner(s: _Sentence, hit: Hit, metric: str = "") -> bool:
     return entity is not None and hit.alias != entity.name and not hit.alias.isupper() and _NOUN_AFTER.match(s.text, at) is not None
 
 
-_APPOSITIVE_BEFORE = re.compile(r",[ \t]*+$")
-_APPOSITIVE_AFTER = re.compile(r"[ \t]*+,")
+_APPOSITIVE_BEFORE = compiled(r",[ \t]*+$")
+_APPOSITIVE_AFTER = compiled(r"[ \t]*+,")
 
 
 def _appositive(s: _Sentence, fs: int, fe: int) -> re.Match[str] | None:
@@ -1425,7 +1426,7 @@ def nearest_partner(s: _Sentence, fig: Amount, previous_end: int | None = None, 
 
 # "other GCC countries (including Bahrain, Kuwait, Qatar and Oman), and EU countries": a name, the
 # members it lists in brackets, and the list going on after the bracket
-_MEMBERS = re.compile(
+_MEMBERS = compiled(
     r"\s*(?:(?:countries|states|nations|members)\s*)?\((?:including|such\s+as|namely|notably|like|e\.g\.|i\.e\.)\s[^()]{0,200}\)", re.IGNORECASE
 )
 _MEMBERS_REACH = 240
@@ -1461,7 +1462,7 @@ def _members_before(s: _Sentence, hits: list[Hit], a: int) -> int | None:
 
 
 # "GCC countries including Kuwait, Bahrain, Qatar and Oman, and the EU": a bloc and members of it, unbracketed
-_MEMBERS_OPEN = re.compile(
+_MEMBERS_OPEN = compiled(
     r"[ \t]*+(?:(?:countries|states|nations|members)[ \t]*+)?,?[ \t]*+(?:including|such[ \t]++as|namely|notably|like)[ \t]++(?:the[ \t]++)?",
     re.IGNORECASE,
 )
@@ -1515,11 +1516,11 @@ def _joined(s: _Sentence, first: Hit, second: Hit) -> bool:
 
 _OWNED_AMOUNT_GAP = 3  # "Qatar's $450 billion fund": the amount right after the owner's "'s "
 # the body such an amount sizes: "Qatar's $450 billion sovereign wealth fund" (not "China's $2 billion rollover")
-_BODY_AFTER_AMOUNT = re.compile(
+_BODY_AFTER_AMOUNT = compiled(
     r"[ \t]++(?:[a-z-]++[ \t]++){0,3}?(?:funds?|arm|agency|bank|company|firm|corporation|authority|institution|lender|subsidiary|unit|investor)\b"
 )
-_ASIDE_GAP = re.compile(r"\)?[ \t]*+,[ \t]*+(?:the[ \t]++)?")
-_OWNER_AFTER = re.compile(r"['’]s?[ \t]")  # "the World Bank's", "the lenders' ": a possessive
+_ASIDE_GAP = compiled(r"\)?[ \t]*+,[ \t]*+(?:the[ \t]++)?")
+_OWNER_AFTER = compiled(r"['’]s?[ \t]")  # "the World Bank's", "the lenders' ": a possessive
 
 
 def _aside_owner(s: _Sentence, first: Hit, second: Hit) -> bool:
@@ -1528,18 +1529,18 @@ def _aside_owner(s: _Sentence, first: Hit, second: Hit) -> bool:
     return bool(_ASIDE_GAP.fullmatch(s.text, first.end - s.start, second.start - s.start) and _OWNER_AFTER.match(s.text, second.end - s.start))
 
 
-_AMOUNTS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_AMOUNTS_JOINED = compiled(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
 # "..., as well as $3bn": an amount added to the one before it; the words between the two (at most
 # ``_ADDED_REACH``) end with the joining words
-_AS_WELL_AS = re.compile(r"(?:as[ \t]++well[ \t]++as|plus|along[ \t]++with)[ \t]++(?:(?:about|around|some|another|an?[ \t]++(?:additional|further|extra))[ \t]++)?$", re.IGNORECASE)
+_AS_WELL_AS = compiled(r"(?:as[ \t]++well[ \t]++as|plus|along[ \t]++with)[ \t]++(?:(?:about|around|some|another|an?[ \t]++(?:additional|further|extra))[ \t]++)?$", re.IGNORECASE)
 _ADDED_REACH = 80
 
 
 # "Exports to Uzbekistan declined by 18.17pc to $63.65m, while imports surged 177.6pc to $79.23m": the
 # second clause's trade is with the same country (it is not named again)
-_OTHER_WAY = re.compile(r"\b(?:while|whereas|and|but)[ \t]++(?:(?:its|the|Pakistan['’]s|their)[ \t]++)?(?:imports?|exports?|shipments)\b", re.IGNORECASE)
+_OTHER_WAY = compiled(r"\b(?:while|whereas|and|but)[ \t]++(?:(?:its|the|Pakistan['’]s|their)[ \t]++)?(?:imports?|exports?|shipments)\b", re.IGNORECASE)
 _OTHER_WAY_REACH = 120
 _TRADE_PARTNER_METRICS = frozenset({"exports", "imports", "bilateral_trade"})
 _NOT_LENT = frozenset({"trade_deficit", "remittances", "it_exports", "market_size"})  # flows no state fund lends
@@ -1576,7 +1577,7 @@ def _the_other_way(figures: list[Figure], text: str, offset: int, name_starts: l
 
 
 _OTHER_WAY_CUE = " (the other way of the same trade)"
-_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n[ \t]*+\n")  # where a sentence (or its paragraph) ends
+_SENTENCE_STOP = compiled(r"[.!?](?=\s)|\n[ \t]*+\n")  # where a sentence (or its paragraph) ends
 
 
 def _as_well_as(figures: list[Figure], text: str, offset: int) -> list[Figure]:
@@ -1592,7 +1593,7 @@ def _as_well_as(figures: list[Figure], text: str, offset: int) -> list[Figure]:
 
 
 # the time a second list is for: "... were sent during the FY 17", "... in 2022", "... last year"
-_ANOTHER_TIME = re.compile(r"\b(?:during|in|last|previous|FY[ \t]?\d|(?:19|20)\d\d\b)", re.IGNORECASE)
+_ANOTHER_TIME = compiled(r"\b(?:during|in|last|previous|FY[ \t]?\d|(?:19|20)\d\d\b)", re.IGNORECASE)
 _ANOTHER_TIME_REACH = 40
 
 
@@ -1840,7 +1841,7 @@ def _parts_summing_to_a_whole(figures: list[Figure]) -> list[Figure]:
 
 
 # a bloc's members named by their number or "both": "the two Gulf nations", "both of the Gulf states", "two key Gulf states"
-_COUNTED_MEMBERS = re.compile(
+_COUNTED_MEMBERS = compiled(
     r"\b(?:(?:the[ \t]++)?(?:two|three|both(?:[ \t]++of[ \t]++the)?)[ \t]++(?:(?:key|major|wealthy|oil-rich|brotherly|friendly|main)[ \t]++)?)"
     r"(?P<region>Gulf)[ \t]++(?:states|nations|countries|allies|neighbou?rs|kingdoms|monarchies|lenders|donors)\b",
     re.IGNORECASE,
@@ -1873,7 +1874,7 @@ def _the_named_members(figures: list[Figure], named: list[Hit]) -> list[Figure]:
 
 
 # what joins an amount to the share of a whole it is: "owed $4.1 billion to China, representing roughly nine percent of"
-_REPRESENTING = re.compile(
+_REPRESENTING = compiled(
     r",?[ \t]*+(?:representing|accounting[ \t]++for|amounting[ \t]++to|equal[ \t]++to|making[ \t]++up|constituting|or)[ \t]++"
     r"(?:(?:about|around|roughly|nearly|some|over|almost|approximately|more[ \t]++than|less[ \t]++than)[ \t]++)?$",
     re.IGNORECASE,
@@ -1898,7 +1899,7 @@ def _share_of_the_amount(figures: list[Figure], text: str, offset: int) -> list[
 
 # A country named in a comparison with its own figure right after it: "just ahead of India at 641 percent",
 # "Bangladesh with 20%" (the name ends where this starts)
-_OWN_AT = re.compile(r"[ \t]++(?:at|with)[ \t]++(?:(?:about|around|nearly|over|some|just|only)[ \t]++)?$|[ \t]*+\($", re.IGNORECASE)  # "... behind Brazil (48%)" too
+_OWN_AT = compiled(r"[ \t]++(?:at|with)[ \t]++(?:(?:about|around|nearly|over|some|just|only)[ \t]++)?$|[ \t]*+\($", re.IGNORECASE)  # "... behind Brazil (48%)" too
 _OWN_AT_REACH = 24
 
 
@@ -1908,7 +1909,7 @@ def _is_country(hit: Hit) -> bool:
 
 # What a whole project costs, whoever pays its parts: "the programme's total cost is $134.2 million",
 # "a total estimated cost of $14.8 billion", "the plant will cost in excess of $2 billion"
-_PROJECT_COST = re.compile(
+_PROJECT_COST = compiled(
     r"\b(?:total[ \t]++(?:estimated[ \t]++)?(?:project[ \t]++)?cost(?:[ \t]++of[ \t]++the[ \t]++(?:project|programme|program|scheme|plant))?"
     r"(?:[ \t]++(?:is|was|of|at|stands[ \t]++at|stood[ \t]++at|(?:is[ \t]++|was[ \t]++)?estimated[ \t]++(?:at|to[ \t]++be)))?"
     r"|(?:will|would)[ \t]++cost(?:[ \t]++(?:in[ \t]++excess[ \t]++of|about|around|some|over|nearly|more[ \t]++than))?)[ \t]++$",
@@ -1919,13 +1920,13 @@ PROJECT_COST = "a whole project's cost"
 # "several banks are also financing the $159 million project": the size of the whole project named after the
 # amount, its parts paid by several (one funder's "China will finance the $2 billion project" stays China's;
 # a name inside it owns it: "the $300 million World Bank project"; "the $159 million project loan" is a loan)
-_FUNDING_THE = re.compile(r"\b(?:for|financ\w*+|co-?financ\w*+|fund\w*+)[ \t]++the[ \t]++$", re.IGNORECASE)
-_PROJECT_AFTER = re.compile(
+_FUNDING_THE = compiled(r"\b(?:for|financ\w*+|co-?financ\w*+|fund\w*+)[ \t]++the[ \t]++$", re.IGNORECASE)
+_PROJECT_AFTER = compiled(
     r"\s++(?:(?!(?:for|to|from|of|in|on|by|with|and|or|loans?|grants?|credit|deposits?|investments?|bailout|standby|reform|relief|aid|lending|support)\b)"
     r"[\w'’-]++\s++){0,5}?(?:project|plant)s?\b(?![ \t]*+[-–]?[ \t]*+(?:loans?|agreements?|financing|facility|grants?|credit|support|aid)\b)",
     re.IGNORECASE,
 )
-_SEVERAL_PAY = re.compile(r"\b(?:co-?financ\w*+|also[ \t]++(?:financ|fund)\w*+|jointly|together)\b", re.IGNORECASE)
+_SEVERAL_PAY = compiled(r"\b(?:co-?financ\w*+|also[ \t]++(?:financ|fund)\w*+|jointly|together)\b", re.IGNORECASE)
 
 
 def _whole_project(s: _Sentence, amount: Amount) -> bool:
@@ -1944,12 +1945,12 @@ def _whole_project(s: _Sentence, amount: Amount) -> bool:
     return s.several_pay()
 
 
-_BRACKET_OPEN = re.compile(
+_BRACKET_OPEN = compiled(
     # ("$0.54 USD (PKR 150)": the amount's code said again before the bracket)
     r"(?:[ \t]++(?-i:[A-Z]{3})\b)?[ \t]*\([ \t]*(?:(?:about|around|approximately|approx\.|roughly|nearly|some|over|almost|or|i\.e\.|equivalent[ \t]+to|equal[ \t]+to)[ \t]+)?",
     re.IGNORECASE,
 )
-_BRACKET_CLOSE = re.compile(r"[ \t]*\)")
+_BRACKET_CLOSE = compiled(r"[ \t]*\)")
 
 
 def _currency_of_sign(s: _Sentence, amount: Amount, text: str) -> str | None:
@@ -2007,7 +2008,7 @@ def _fund_of(code: str | None, country: str | None) -> bool:
 
 # "a $1 billion oil facility for Pakistan, equivalent to around Rs290 billion": the same amount in another
 # currency, a few words (no digits) and a comma after it, or right after it
-_EQUIVALENT = re.compile(
+_EQUIVALENT = compiled(
     r"(?:(?:[ \t]++[A-Za-z'’-]++){1,6}[ \t]*+,|[ \t]*+,?)[ \t]*+(?:which[ \t]+is[ \t]+)?(?:equivalent|equal)[ \t]+to[ \t]+"
     r"(?:(?:about|around|approximately|roughly|some|nearly)[ \t]+)?"
     # "20 billion yuan (USD 3.1 billion) or 351 billion Pakistani rupees": the same sum in a third currency
@@ -2016,7 +2017,7 @@ _EQUIVALENT = re.compile(
 )
 
 
-_ADJECTIVE_AFTER = re.compile(r"[ \t]+(?:[a-z]|[A-Z]{2,}\b)")  # "Japanese ODA loans", "Saudi oil": the name describes a noun
+_ADJECTIVE_AFTER = compiled(r"[ \t]+(?:[a-z]|[A-Z]{2,}\b)")  # "Japanese ODA loans", "Saudi oil": the name describes a noun
 
 
 def _through(hit: Hit, hits: list[Hit], starts: list[int], text: str) -> str | None:
@@ -2103,7 +2104,7 @@ def _instrument_s_body(figures: list[Figure], hits: list[Hit]) -> list[Figure]:
     return out
 
 
-_ON_BEHALF = re.compile(r"\bon[ \t]++behalf[ \t]++of\b", re.IGNORECASE)
+_ON_BEHALF = compiled(r"\bon[ \t]++behalf[ \t]++of\b", re.IGNORECASE)
 _BEHALF_REACH = 60  # how far before "on behalf of" the body's name may end, and after it the country's start
 
 
@@ -2139,26 +2140,26 @@ def _on_behalf_of(figures: list[Figure], named: list[Hit], text: str) -> list[Fi
 
 ABROAD = "another country's own deal"  # the end of a partner cue: the figure is not Pakistan's (see _abroad)
 _ABROAD_METRICS = frozenset({"financing", "investment", "budget", "other", None})  # None: no metric named yet
-_FOR_COUNTRY = re.compile(r"\b(?:in|for)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)  # "a $216m loan for a project in Indonesia"
+_FOR_COUNTRY = compiled(r"\b(?:in|for)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)  # "a $216m loan for a project in Indonesia"
 # "For Uzbekistan, it got a $100 million loan", "In Kosovo, a $40 million loan was approved": the sentence is about that country
-_FOR_COUNTRY_FIRST = re.compile(r"(?:^|[.!?][ \t]++|\n[ \t]*+)(?:In|For)[ \t]++(?:the[ \t]++)?$")
+_FOR_COUNTRY_FIRST = compiled(r"(?:^|[.!?][ \t]++|\n[ \t]*+)(?:In|For)[ \t]++(?:the[ \t]++)?$")
 # "Afghanistan will receive US$316.5mn", "Afghanistan will take up US$354mn": the country is the borrower
-_RECEIVES = re.compile(
+_RECEIVES = compiled(
     r"[ \t]++(?:(?:will|would|is[ \t]++to|has|had|also)[ \t]++)*+(?:take[ \t]++up|receive[sd]?|get|gets|got|obtain(?:s|ed)?)[ \t]++"
     r"(?:(?:about|around|over|some|nearly|up[ \t]++to)[ \t]++)?",
     re.IGNORECASE,
 )
 
 
-_NEXT_ITEM = re.compile(r"[ \t]*+(?:(?:and|&)[ \t]++Pakistan[ \t]*+)?")  # "..., Tajikistan US$314mn, and Kyrgyzstan and Pakistan US$209mn each"
+_NEXT_ITEM = compiled(r"[ \t]*+(?:(?:and|&)[ \t]++Pakistan[ \t]*+)?")  # "..., Tajikistan US$314mn, and Kyrgyzstan and Pakistan US$209mn each"
 
 
-_BLANKS_AFTER = re.compile(r"[ \t]*+")
+_BLANKS_AFTER = compiled(r"[ \t]*+")
 # at most one word (an adjective, not a preposition) between an amount and the noun it qualifies
-_NOUN_GAP = re.compile(r"[ \t]++(?:(?!(?:to|of|in|for|from|on|at|by|with|into|and|or)\b)[a-z-]++[ \t]++)?")
+_NOUN_GAP = compiled(r"[ \t]++(?:(?!(?:to|of|in|for|from|on|at|by|with|into|and|or)\b)[a-z-]++[ \t]++)?")
 
 
-_OF_GDP = re.compile(
+_OF_GDP = compiled(
     r"[ \t]*+of[ \t]++(?:(?:the[ \t]++)?country['’]s[ \t]++|Pakistan['’]s[ \t]++|its[ \t]++|(?:the[ \t]++)?national[ \t]++)?"
     r"(?:GDP|gross[ \t]++domestic[ \t]++product)\b",
     re.IGNORECASE,
@@ -2241,9 +2242,9 @@ def _abroad(
 
 _LENDER_TYPES = frozenset({"organisation", "company"})
 # "US$110mn to Barki Tojik, ...", "$1.5 billion in financing to support the Government of Bangladesh's efforts"
-_TO_BORROWER = re.compile(r"[ \t]++(?:in[ \t]++\w++[ \t]++)?to[ \t]++(?:(?:support|help|assist)[ \t]++)?(?:the[ \t]++)?")
+_TO_BORROWER = compiled(r"[ \t]++(?:in[ \t]++\w++[ \t]++)?to[ \t]++(?:(?:support|help|assist)[ \t]++)?(?:the[ \t]++)?")
 _BORROWER_REACH = 80
-_PAKISTAN_NAMED = re.compile(r"\bPakistan|\bIslamabad\b")
+_PAKISTAN_NAMED = compiled(r"\bPakistan|\bIslamabad\b")
 
 
 def _borrower_abroad(f: Figure, lender: Hit, names, in_sentence: list[Hit], text: str, offset: int, entities: dict) -> Hit | None:
@@ -2265,13 +2266,13 @@ def _borrower_abroad(f: Figure, lender: Hit, names, in_sentence: list[Hit], text
     return None
 
 
-_OPENS_WITH = re.compile(r"[ \t\"“]*+(?:The[ \t]++)?")
+_OPENS_WITH = compiled(r"[ \t\"“]*+(?:The[ \t]++)?")
 
 
 # "Out of the $3 billion", "the total $40 billion": an amount named before, said again
-_BACK_REFERENCE = re.compile(r"\b(?:the|this|that)[ \t]++(?:(?:total|entire|whole|same|said|overall)[ \t]++)?$", re.IGNORECASE)
+_BACK_REFERENCE = compiled(r"\b(?:the|this|that)[ \t]++(?:(?:total|entire|whole|same|said|overall)[ \t]++)?$", re.IGNORECASE)
 # "a second $1 billion was paid", "another $1 billion": an amount of the same size that is not the one before
-_ANOTHER = re.compile(
+_ANOTHER = compiled(
     r"\b(?:first|second|third|fourth|fifth|last|another|remaining|next|other)[ \t]++"
     r"(?:(?:instal(?:l)?ment|tranche|tranch|loan|deposit)[ \t]++of[ \t]++)?(?:(?:about|around|some|nearly|over)[ \t]++)?$",
     re.IGNORECASE,
@@ -2392,7 +2393,7 @@ def _rates_of_flows(figures: list[Figure], counterparty: Hit) -> list[Figure]:
     return out
 
 
-_CLAUSE_END = re.compile(r"[,;:(]|\s[–—-]\s")
+_CLAUSE_END = compiled(r"[,;:(]|\s[–—-]\s")
 _WIDE_AFTER = 40  # "$2bn in total remittances": a national total's words follow an amount closely
 
 
@@ -2422,8 +2423,8 @@ def _wide_near(wide: re.Pattern[str], f: Figure, first: Figure | None = None, pr
 
 
 # "Out of the $659 million, $300 million will be used ...": the part of a whole said again just before it
-_WHOLE_BEFORE = re.compile(r"\b(?:out[ \t]++of|of|from)[ \t]++the[ \t]++(?:(?:total|entire|whole)[ \t]++)?$", re.IGNORECASE)
-_PART_AFTER = re.compile(r"[ \t]*+,?[ \t]*+")
+_WHOLE_BEFORE = compiled(r"\b(?:out[ \t]++of|of|from)[ \t]++the[ \t]++(?:(?:total|entire|whole)[ \t]++)?$", re.IGNORECASE)
+_PART_AFTER = compiled(r"[ \t]*+,?[ \t]*+")
 
 
 def _part_of_the_whole(figures: list[Figure], text: str, offset: int) -> list[Figure]:
@@ -2451,17 +2452,17 @@ def _part_of_the_whole(figures: list[Figure], text: str, offset: int) -> list[Fi
 
 
 # "The first USD 1 billion of the loan was repaid": the loan named before, whose lender it is
-_THE_LOAN = re.compile(r"\b(?:of|from|under)[ \t]++the[ \t]++(?:same[ \t]++)?(?:loan|deposit|facility|package|bailout|credit)\b", re.IGNORECASE)
+_THE_LOAN = compiled(r"\b(?:of|from|under)[ \t]++the[ \t]++(?:same[ \t]++)?(?:loan|deposit|facility|package|bailout|credit)\b", re.IGNORECASE)
 _LOAN_REACH = 40
 
 
 # "The package included around USD 3.4 billion ...", "The grants include US$230 million", "the oil facility,
 # which translates to roughly $100 million a month": a part of a whole named before, listed by the whole
-_LISTED_BY = re.compile(
+_LISTED_BY = compiled(
     r"\b(?:include[sd]?|including|comprises?|comprising|entails?|consists?[ \t]++of|translates?[ \t]++to|is[ \t]++made[ \t]++up[ \t]++of)\b", re.IGNORECASE
 )
 _LISTED_REACH = 60
-_WHOLE_WORD = re.compile(
+_WHOLE_WORD = compiled(
     r"\b(?:package|agreement|facility|grant|deal|programme|program|loan|assistance|support|accord|arrangement)s?\b", re.IGNORECASE
 )
 
@@ -2503,9 +2504,9 @@ _MAX_WHOLES = 8  # the wholes looked back over: a part names a whole of the last
 
 # "a $2.1 billion (RMB 15 billion) syndicated loan—comprising RMB 9 billion from China Development Bank,
 # RMB 3 billion from Bank of China and RMB 3 billion from ICBC": a whole followed by its parts' lenders
-_PARTS_FOLLOW = re.compile(r"\b(?:comprising|comprises|comprised[ \t]++of|including|includes|consisting[ \t]++of|made[ \t]++up[ \t]++of|split[ \t]++into|of[ \t]++which)\b", re.IGNORECASE)
+_PARTS_FOLLOW = compiled(r"\b(?:comprising|comprises|comprised[ \t]++of|including|includes|consisting[ \t]++of|made[ \t]++up[ \t]++of|split[ \t]++into|of[ \t]++which)\b", re.IGNORECASE)
 _PARTS_REACH = 60
-_PARTS_WITH = re.compile(r"\bwith\b", re.IGNORECASE)
+_PARTS_WITH = compiled(r"\bwith\b", re.IGNORECASE)
 _PARTS_SUM_SLACK = 0.01  # parts rounded in the text still add up to the whole within 1%
 
 
@@ -2546,7 +2547,7 @@ def _whole_of_named_parts(figures: list[Figure], text: str, offset: int) -> list
 
 # "Of the total, $2 billion is due in December": a part of the amount named just before; "Another USD 1
 # billion is due in January", "the remaining $1 billion": more of the same, from the same counterparty
-_OF_THE_TOTAL = re.compile(
+_OF_THE_TOTAL = compiled(
     # ("of the total $17.5 billion" without the comma is the whole itself, not a part of the amount before)
     r"(?:\b(?:of|out[ \t]++of)[ \t]++(?:the[ \t]++total[ \t]*+,|this[ \t]*+,?|that[ \t]*+,?|these[ \t]*+,?|which[ \t]*+,?|it[ \t]*+,?)[ \t]*+"
     # "Of this amount, $2 billion will mature in December": a part of the amount named just before in the text
@@ -2561,7 +2562,7 @@ _OF_THE_TOTAL_REACH = 40
 
 
 # what stands between two parts of one list in a clause: "$2 billion is due in December and $3 billion"
-_NEXT_PART = re.compile(r"(?:[ \t]++[\w-]++){0,5}?,?[ \t]++and[ \t]++(?:another[ \t]++|the[ \t]++remaining[ \t]++)?", re.IGNORECASE)
+_NEXT_PART = compiled(r"(?:[ \t]++[\w-]++){0,5}?,?[ \t]++and[ \t]++(?:another[ \t]++|the[ \t]++remaining[ \t]++)?", re.IGNORECASE)
 
 
 def _more_of_the_same(figures: list[Figure], text: str, offset: int) -> list[Figure]:
@@ -2640,11 +2641,11 @@ def _of_the_loan(figures: list[Figure], text: str, offset: int) -> list[Figure]:
 
 
 # "The original loan had a floating interest rate ...", "The swap is sized at ...": a sentence about the loan named before
-_ABOUT_THE_LOAN = re.compile(
+_ABOUT_THE_LOAN = compiled(
     r"[ \t\"“]*+(?:The|This|That|Its)[ \t]++(?:(?:original|new|same|earlier|previous|existing|first|second)[ \t]++)?"
     r"(?:loan|swap|facility|deposit|package|credit[ \t]++line|tranche|bailout|financing)\b(?![ \t]++(?:from|of|by|with)\b)"
 )
-_THESE_COUNTRIES = re.compile(r"\b(?:from|to|with|of)[ \t]++(?:these|those|the[ \t]++(?:five|four|three|six|seven))[ \t]++(?:countries|nations|states|republics|economies)\b", re.IGNORECASE)
+_THESE_COUNTRIES = compiled(r"\b(?:from|to|with|of)[ \t]++(?:these|those|the[ \t]++(?:five|four|three|six|seven))[ \t]++(?:countries|nations|states|republics|economies)\b", re.IGNORECASE)
 
 def _is_bloc(code: str | None) -> bool:
     return code is not None and getattr(registry().entities.get(code), "type", None) == "bloc"
@@ -2653,8 +2654,8 @@ def _is_bloc(code: str | None) -> bool:
 _LENDERS_SHARES = frozenset({"budget", "other"})  # what a lender's money is allocated to, or a figure no metric names
 
 
-_PAKISTAN_S_SIDE = re.compile(r"\b(?:to|from|with|into|of|in)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
-_TRADE_OWNER = re.compile(r"\b([A-Z][\w.]*+)['’]s[ \t]++(?:[a-z]++[ \t]++)?(?:exports?|imports?|trade|shipments)\b")  # "India's exports to"
+_PAKISTAN_S_SIDE = compiled(r"\b(?:to|from|with|into|of|in)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+_TRADE_OWNER = compiled(r"\b([A-Z][\w.]*+)['’]s[ \t]++(?:[a-z]++[ \t]++)?(?:exports?|imports?|trade|shipments)\b")  # "India's exports to"
 
 
 def _with_the_counterparty_not_pakistan(f: Figure, counterparty: Hit, named: frozenset[str]) -> bool:

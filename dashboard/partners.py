@@ -19,6 +19,7 @@ from itertools import chain, islice
 import pycountry
 
 from dashboard.articles import headline_start
+from dashboard.regexes import compiled
 from dashboard.vocab import (
     NAMES,
     OTHER_BLANKS,
@@ -48,7 +49,7 @@ def currency_after() -> re.Pattern[str]:
     see :func:`_dollar_after`."""
     # words, not symbols: "Tajikistan US$314mn" is Tajikistan's share, written with the dollar's prefix
     words = trie_regex(sorted(currency_tokens().named_words, key=len, reverse=True))  # a trie: one branch at a time is tried
-    return re.compile(rf"\s?(?i:{words})\b")
+    return compiled(rf"\s?(?i:{words})\b")
 
 
 def _dollar_after(text: str, alias: str, end: int) -> bool:
@@ -60,10 +61,10 @@ def _dollar_after(text: str, alias: str, end: int) -> bool:
 
 
 # "$1.1 billion U.S.": a dollar amount with its country after it, the currency's, not a partner's
-_DOLLARS_BEFORE = re.compile(r"\$[ \t]?\d[\d.,]*+(?:[ \t]?(?:million|billion|trillion|bn|mn|m|b))?[ \t]++$", re.IGNORECASE)
+_DOLLARS_BEFORE = compiled(r"\$[ \t]?\d[\d.,]*+(?:[ \t]?(?:million|billion|trillion|bn|mn|m|b))?[ \t]++$", re.IGNORECASE)
 _DOLLAR_COUNTRIES = ("U.S.", "US", "U.S")
 # a noun the name describes after it: "a $500 million US loan" (the US lends), "$1bn US aid"
-_DESCRIBED_AFTER_DOLLAR_COUNTRY = re.compile(
+_DESCRIBED_AFTER_DOLLAR_COUNTRY = compiled(
     r"[ \t]++(?:[a-z]++[ \t]++)?(?:loans?|aid|grants?|assistance|funding|investments?|deposits?|credit|support|package|bonds?|debt|financing)\b"
 )
 
@@ -81,7 +82,7 @@ def _dollar_before(text: str, alias: str, end: int, start: int) -> bool:
 def comparison_cues() -> re.Pattern[str]:
     """The cues of ``data/passing_cues.csv`` as whole words anywhere in a sentence: a sentence that compares
     (not the rows with ``compares=no``: "assured the IMF" makes the IMF a mention, not its sentence a comparison)."""
-    return re.compile("(?i:" + _comparing_patterns() + r")\b")
+    return compiled("(?i:" + _comparing_patterns() + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -110,14 +111,14 @@ def carrying_cues() -> re.Pattern[str]:
     names stay the figures' own (``data/comparison_openers.csv``: "For comparison, India earned ..."): a
     comparison that goes on in the next sentences of its paragraph ("The country remains far behind its
     neighbours. India's software exports are close to $200 billion ..."). One case-insensitive pattern."""
-    return re.compile("(?i:" + _carrying_patterns() + r")\b")
+    return compiled("(?i:" + _carrying_patterns() + r")\b")
 
 
 @lru_cache(maxsize=1)
 def _lowered_carrying() -> Gated:
     from dashboard.vocab import lower_pattern
 
-    return Gated(re.compile("(?:" + lower_pattern(_carrying_patterns()) + r")\b"), WordPass())
+    return Gated(compiled("(?:" + lower_pattern(_carrying_patterns()) + r")\b"), WordPass())
 
 
 def carrying_places(text: str) -> list[int]:
@@ -137,7 +138,7 @@ def _lowered_comparisons() -> Gated:
     word sets (the pattern's own ``WordPass``, which nothing else reads)."""
     from dashboard.vocab import lower_pattern
 
-    return Gated(re.compile("(?:" + lower_pattern(_comparing_patterns()) + r")\b"), WordPass())  # the whole word: not "than" in "thanked"
+    return Gated(compiled("(?:" + lower_pattern(_comparing_patterns()) + r")\b"), WordPass())  # the whole word: not "than" in "thanked"
 
 
 def compares(sentence: str) -> bool:
@@ -163,10 +164,10 @@ _LIST = (
 def _lowered_passing_cue_words() -> re.Pattern[str]:
     from dashboard.vocab import lower_pattern
 
-    return re.compile(lower_pattern(passing_cue_words().pattern.removeprefix("(?i:").removesuffix(")")))
+    return compiled(lower_pattern(passing_cue_words().pattern.removeprefix("(?i:").removesuffix(")")))
 
 
-_LIST_RE = re.compile(_LIST[:-1])  # without the final "$": matched against the gap itself
+_LIST_RE = compiled(_LIST[:-1])  # without the final "$": matched against the gap itself
 _PASSING_REACH = 60
 
 
@@ -176,7 +177,7 @@ def passing_cue_words() -> re.Pattern[str]:
     (``data/passing_cues.csv``): "than India", "tensions with India", "like India and Bangladesh".
     A cue governs the names of its own list (``_LIST``), not one after a verb or a figure; it is
     found once per text and each name looks back to the nearest cue by bisection."""
-    return re.compile("(?i:" + _row_patterns("passing_cues.csv") + ")")
+    return compiled("(?i:" + _row_patterns("passing_cues.csv") + ")")
 
 
 def _row_patterns(name: str, keep: Callable[[dict[str, str], int], bool] | None = None) -> str:
@@ -186,7 +187,7 @@ def _row_patterns(name: str, keep: Callable[[dict[str, str], int], bool] | None 
     kept = []
     for i, row in enumerate(rows, start=2):
         try:
-            re.compile(row["pattern"])
+            compiled(row["pattern"])
         except re.error as exc:
             raise VocabularyError(f"data/{name} row {i}: bad pattern {row['pattern']!r}: {exc}") from None
         if keep is None or keep(row, i):
@@ -198,11 +199,11 @@ def _row_patterns(name: str, keep: Callable[[dict[str, str], int], bool] | None 
 def place_as_state() -> re.Pattern[str]:
     """What, right after a capital's name, makes the capital stand for its government
     (``data/place_as_state.csv``): "Beijing rolled over the debt", "Riyadh's deposit"."""
-    return re.compile("(?:" + _row_patterns("place_as_state.csv") + ")")
+    return compiled("(?:" + _row_patterns("place_as_state.csv") + ")")
 
 
 # A town after these words is where something happens ("talks in Beijing have stalled"), not who acts.
-_AT_PLACE = re.compile(r"\b(?:in|at|to|from|near|of|visit(?:ed|ing|s)?|via|across|outside|inside)[ \t]+$", re.IGNORECASE)
+_AT_PLACE = compiled(r"\b(?:in|at|to|from|near|of|visit(?:ed|ing|s)?|via|across|outside|inside)[ \t]+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -210,16 +211,16 @@ def passing_after() -> re.Pattern[str]:
     """A hyphened word after a name that makes the name a description, not a counterparty
     (``data/passing_after.csv``): "the China-led AIIB", "Saudi-based Islamic Development Bank"."""
     words = "|".join(re.escape(row["word"]) for row in read_rows("passing_after.csv"))
-    return re.compile(rf"[{_PASSING_DASHES}][ \t]?(?i:{words})\b")
+    return compiled(rf"[{_PASSING_DASHES}][ \t]?(?i:{words})\b")
 
 
 _PASSING_DASHES = "-‑–"  # what such a word hangs on (a name without one of them after it is not asked)
 # a group of that country's own sited there, not a body sited abroad: "UAE-based traders import Pakistani mangoes"
-_SITED_GROUP = re.compile(r"[-‑–][ \t]?(?i:based)[ \t]++(?:traders|importers|exporters|investors|buyers|companies|firms|businesses|banks|lenders)\b")
+_SITED_GROUP = compiled(r"[-‑–][ \t]?(?i:based)[ \t]++(?:traders|importers|exporters|investors|buyers|companies|firms|businesses|banks|lenders)\b")
 # a name of an event: "the IMF and World Bank spring meetings", "the IMF-World Bank Spring Meetings", "the SCO summit"
-_EVENT_AFTER = re.compile(r"[ \t]++(?:(?i:spring|annual|autumn|fall|winter|summer|ministerial|leaders['’]?)[ \t]++)?(?i:meetings|summit|conference|forum|assembly)\b")
-_EVENT_LIST = re.compile(r"[ \t]*+(?:and|&|[-‑–/])[ \t]*+(?:the[ \t]++)?|[ \t]*+,[ \t]*+(?!the\b)")  # not an aside: "with China, the SCO summit host"
-_COUNTERPARTY_BEFORE = re.compile(r"\b(?:from|with|by)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+_EVENT_AFTER = compiled(r"[ \t]++(?:(?i:spring|annual|autumn|fall|winter|summer|ministerial|leaders['’]?)[ \t]++)?(?i:meetings|summit|conference|forum|assembly)\b")
+_EVENT_LIST = compiled(r"[ \t]*+(?:and|&|[-‑–/])[ \t]*+(?:the[ \t]++)?|[ \t]*+,[ \t]*+(?!the\b)")  # not an aside: "with China, the SCO summit host"
+_COUNTERPARTY_BEFORE = compiled(r"\b(?:from|with|by)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,7 @@ def alias_pattern(aliases) -> re.Pattern[str]:
     space inside a name any one blank, a line break included ("Asian\nInfrastructure Investment Bank"):
     ``alias_pattern(["World Bank"]).search("a World\nBank loan")`` matches ``"World\nBank"``."""
     words = sorted(aliases, key=len, reverse=True)
-    return re.compile(r"(?<![\w&])" + trie_regex(words).replace("\\ ", "\\s") + r"(?![\w&]|['’][A-Za-z]{2,})")
+    return compiled(r"(?<![\w&])" + trie_regex(words).replace("\\ ", "\\s") + r"(?![\w&]|['’][A-Za-z]{2,})")
 
 
 class AliasIndex:
@@ -518,12 +519,12 @@ def classify(text: str, hits: list[Hit]) -> tuple[list[str], list[str]]:
     return partners, mentions
 
 
-_WITH_PAKISTAN = re.compile(r"[ \t]*(?:and|&|[-–—/]|,)[ \t]*(?:the[ \t]+)?|[-–—]", re.IGNORECASE)
-_AND_BEFORE = re.compile(r"\b(?:and|&)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between the minister ... and a Binance team"
+_WITH_PAKISTAN = compiled(r"[ \t]*(?:and|&|[-–—/]|,)[ \t]*(?:the[ \t]+)?|[-–—]", re.IGNORECASE)
+_AND_BEFORE = compiled(r"\b(?:and|&)[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.IGNORECASE)
+_BETWEEN = compiled(r"\bbetween\b[^;]*$", re.IGNORECASE)  # "a meeting between the minister ... and a Binance team"
 # "between" only with Pakistan on the other side ("between Pakistan and X": joined; "ties between Saudi Arabia and
 # Qatar" name no counterparty of Pakistan)
-_WITH_BEFORE = re.compile(
+_WITH_BEFORE = compiled(
     # a permission given to the counterparty: "granted No Objection Certificates to Binance and HTX"
     r"\b(?:licen[cs]es?|certificates?|NOCs?|clearances?|permits?)[ \t]++to[ \t]++(?:the[ \t]++)?$|"
     r"\b(?:with|from|by|met|meets|meeting|hosted|hosts|received|involving)[ \t]+(?:(?:a|an|the)[ \t]+)?"
@@ -533,35 +534,35 @@ _WITH_BEFORE = re.compile(
 )
 # the buyers of Pakistan's exports, engaged without an engagement word: "has been exporting mangoes to the UAE",
 # "IT exports are primarily directed to the USA"
-_EXPORTED_TO = re.compile(
+_EXPORTED_TO = compiled(
     r"\bexport(?:s|ed|ing)?+(?:[ \t]++(?!(?:market|markets|share|shares|orders|ground|edge|business|competitiveness)\b)[a-z’'-]++)?"  # what is sold: "mangoes"
     r"(?:[ \t]++(?:are|were|is|was|have|has|been|being|primarily|mainly|mostly|largely|chiefly|directed|sent|shipped|destined|going)\b){0,3}"
     r"[ \t]++to[ \t]++(?:the[ \t]++)?$",
     re.IGNORECASE,
 )  # not "exports are losing market share to Vietnam", "lost its export market to India"
-_EXPORT_WORD = re.compile(r"\bexport", re.IGNORECASE)
-_ROUTE_TO = re.compile(r"[ \t]++(?:to|into)[ \t]++(?:the[ \t]++)?", re.IGNORECASE)  # the other end of a route: "from Kyrgyzstan to Afghanistan"
+_EXPORT_WORD = compiled(r"\bexport", re.IGNORECASE)
+_ROUTE_TO = compiled(r"[ \t]++(?:to|into)[ \t]++(?:the[ \t]++)?", re.IGNORECASE)  # the other end of a route: "from Kyrgyzstan to Afghanistan"
 # the counterparties named after what they are to Pakistan: "assurances from its key allies, China, Saudi Arabia and the UAE"
-_FROM_ALLIES = re.compile(
+_FROM_ALLIES = compiled(
     r"\b(?:with|from|by)[ \t]++(?:its|their|Pakistan['’]s|Islamabad['’]s)[ \t]++(?:[a-z]++[ \t]++)?"
     r"(?:allies|partners|friends|lenders|creditors|donors|backers)[ \t]*+(?:,|like|such[ \t]++as|including|namely)[ \t]*+(?:the[ \t]++)?$",
     re.IGNORECASE,
 )
 
 
-_DISPUTED_FROM = re.compile(
+_DISPUTED_FROM = compiled(
     r"\b(?:backlash|critici\w+|opposition|objections?|protests?|condemnation|outrage|threats?|attacks?|resistance|pushback|hostility)"
     r"[ \t]++(?:from|by)[ \t]++(?:(?:a|an|the)[ \t]++)?$",
     re.IGNORECASE,
 )
-_NOT_ENGAGED_WITH = re.compile(
+_NOT_ENGAGED_WITH = compiled(
     r"\b(?:in[ \t]+line|in[ \t]+keeping|in[ \t]+accordance|in[ \t]+compliance|in[ \t]+contrast|consistent|aligned|along|alongside|compared|on[ \t]+par"
     r"|compet\w*|as|like|similar(?:ly)?)"
     r"[ \t]+with[ \t]+(?:(?:a|an|the)[ \t]+)?$",
     re.IGNORECASE,
 )
-_FUNDED_AFTER = re.compile(r"\)?(?:[ \t]|[-‑–])?(?i:funded|financed|sponsored|assisted)\b")
-_FUNDED_BY = re.compile(
+_FUNDED_AFTER = compiled(r"\)?(?:[ \t]|[-‑–])?(?i:funded|financed|sponsored|assisted)\b")
+_FUNDED_BY = compiled(
     r"\b(?:(?:funded|financed|sponsored|assisted|bankrolled|guaranteed|backed)[ \t]+by"
     r"|(?:guarantee|loan|funding|financing|grant|credit)[ \t]+from"
     r"|(?:support|assistance|backing)[ \t]+(?:of|from)"
@@ -575,15 +576,15 @@ _FUNDED_BY = re.compile(
 )
 # The next funder of a list after "supported by": "the IsDB, USAID (the US agency), the US State Department and DFID".
 # A name's own words (an acronym in brackets, "State Department" after "US") may stand before the comma.
-_FUNDER_NEXT = re.compile(r"\)?(?:[ \t]*+\([^()\n]{1,40}\))?(?:[ \t]++[A-Z][\w.'’-]*+){0,3}[ \t]*+(?:,[ \t]*+(?:and[ \t]++)?|and[ \t]++|&[ \t]*+)(?:the[ \t]++)?")
-_FUNDED_BY_LOWER = re.compile(lower_pattern(_FUNDED_BY.pattern))  # for a text's plain lower-case form
+_FUNDER_NEXT = compiled(r"\)?(?:[ \t]*+\([^()\n]{1,40}\))?(?:[ \t]++[A-Z][\w.'’-]*+){0,3}[ \t]*+(?:,[ \t]*+(?:and[ \t]++)?|and[ \t]++|&[ \t]*+)(?:the[ \t]++)?")
+_FUNDED_BY_LOWER = compiled(lower_pattern(_FUNDED_BY.pattern))  # for a text's plain lower-case form
 
 
 # "the United Kingdom's Department for International Development", "the UAE's e&", "China's state-owned
 # Exim Bank": a country's name right before its own body's; with ``possessive``, only across "'s"
 _STATE_WORDS = r"[ \t]++(?:(?:state-owned|state-run|state|sovereign|national)[ \t]++)?"
-_BEFORE_ITS_BODY = re.compile(rf"(?:['’]?s)?{_STATE_WORDS}")
-_POSSESSIVE_BODY = re.compile(rf"['’]s{_STATE_WORDS}")
+_BEFORE_ITS_BODY = compiled(rf"(?:['’]?s)?{_STATE_WORDS}")
+_POSSESSIVE_BODY = compiled(rf"['’]s{_STATE_WORDS}")
 
 
 def own_body(text: str, country: Hit, body: Hit, unregistered: bool = False, possessive: bool = False) -> bool:
@@ -698,7 +699,7 @@ def engagement_partners(
 
 # Pakistan named by its government, capital or leaders: "the country", "the federal government", "Islamabad", "Shehbaz"
 # (not "the Government of Bangladesh": a government named by its country is that country's)
-PAKISTAN_REFERENCE = re.compile(
+PAKISTAN_REFERENCE = compiled(
     r"\b(?:(?i:the[ \t]+(?:country|government|federal[ \t]+government|cabinet|prime[ \t]+minister|finance[ \t]+minister|state[ \t]+bank)\b(?![ \t]+of\b))"
     r"|(?:Islamabad|SBP|Shehbaz)\b)"
 )
@@ -773,9 +774,9 @@ class _Clauses:
         return self._compares
 
 
-_SEMICOLON = re.compile(";")
-_AFTER_COMMA = re.compile(r",[ \t]*+$")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|from|with|of|for|at|by|and)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+_SEMICOLON = compiled(";")
+_AFTER_COMMA = compiled(r",[ \t]*+$")
+_PREPOSITION_BEFORE = compiled(r"\b(?:to|in|from|with|of|for|at|by|and)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 
 def _third_party_before(text: str, group: list[Hit], k: int, at: int, found: set[str]) -> bool:
@@ -797,23 +798,23 @@ def _third_party_before(text: str, group: list[Hit], k: int, at: int, found: set
 _SUBJECT_REACH = 80
 
 
-_LIST_NEXT = re.compile(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
+_LIST_NEXT = compiled(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*(?:the[ \t]+)?")
 # what a possessive apposition says the name before is to another: "China, India's main rival", "Qatar, Iran's closest ally"
-_RELATION = re.compile(
+_RELATION = compiled(
     r"[ \t]++(?:(?:main|chief|closest|close|biggest|largest|key|old|arch|regional|traditional|long-time|longtime)[ \t]++){0,2}"
     r"(?:rivals?|ally|allies|neighbou?rs?|partners?|friends?|enem(?:y|ies)|foes?|competitors?|adversar(?:y|ies)|backers?|patrons?)\b",
     re.IGNORECASE,
 )
-_LIST_AFTER = re.compile(r"\)?+" + _LIST_NEXT.pattern)  # the same after a name's acronym in brackets
+_LIST_AFTER = compiled(r"\)?+" + _LIST_NEXT.pattern)  # the same after a name's acronym in brackets
 # "power shortages in Myanmar and Pakistan", "loans to Sri Lanka and Pakistan", "signed loans with Pakistan and
 # Uzbekistan": two places a third party works in or with, not two sides of one deal
-_SHARED_PLACE = re.compile(r"\b(?:in|to|for|across|with)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
+_SHARED_PLACE = compiled(r"\b(?:in|to|for|across|with)[ \t]++(?:the[ \t]++)?$", re.IGNORECASE)
 
 
 _PLACES_BESIDE: list[tuple] = [(None, None, frozenset())]  # the text and hits read last, and their places
 # a list of places introduced as such: "for four countries: ", "four countries – Kosovo, " (a name the registry
 # does not know may open it)
-_ENUMERATED = re.compile(
+_ENUMERATED = compiled(
     # after a preposition: "for four countries:", "starting with four countries –" (not "The three countries – Pakistan,
     # Uzbekistan and Afghanistan – signed", the parties to a deal)
     r"\b(?:for|in|to|across|with|among|including)[ \t]++(?:the[ \t]++)?(?:[\w-]++[ \t]++){0,2}?"
@@ -870,16 +871,16 @@ def _giving() -> tuple[re.Pattern[str], re.Pattern[str]]:
         if row["kind"] not in ("verb", "role"):
             raise VocabularyError(f"data/giving_words.csv row {i}: kind must be verb or role, not {row['kind']!r}")
         try:
-            re.compile(row["pattern"])
+            compiled(row["pattern"])
         except re.error as exc:
             raise VocabularyError(f"data/giving_words.csv row {i}: bad pattern {row['pattern']!r}: {exc}") from None
     verbs, roles = ("|".join(row["pattern"] for row in rows if row["kind"] == kind) for kind in ("verb", "role"))
     acronym = r"(?:[ \t]*\([A-Za-z&]{2,10}\))?"  # "The International Finance Corporation (IFC) will ..."
-    gives = re.compile(
+    gives = compiled(
         acronym + r"[ \t]+(?:(?:has|have|had|is|are|was|were|will|would|also|recently|already)[ \t]+){0,3}(?:" + verbs + r")\b",
         re.IGNORECASE,
     )
-    role = re.compile(
+    role = compiled(
         acronym + r"[ \t]+(?:were|was|are|is|acted[ \t]+as|acts[ \t]+as|will[ \t]+be|as)[ \t]+"
         r"(?:the[ \t]+|a[ \t]+|an[ \t]+|(?P<pak>Pakistan['’]s)[ \t]+)?(?:(?:lead|main|joint|mandated|sole|key|largest|biggest|principal|top)[ \t]+)?"
         r"(?:" + roles + r")\b",
@@ -917,11 +918,11 @@ def _givers(text: str, group: list[Hit], direct: list[str], entities: dict) -> s
 
 
 _LEDE = 400  # the headline and first sentence or two: where a story says who it is about
-_LEDE_END = re.compile(r"[.!?][\"”’')]*+[ \t]*+\n?+[ \t]*+(?<=\s)(?=[A-Z\"“])|\n[ \t]*\n")  # the end of the opening sentence (a wire's line may end with it)
-_HEADLINE = re.compile(r"([^\n]{1,200})\n[ \t]*\n")  # a first line of its own, a blank line after it
+_LEDE_END = compiled(r"[.!?][\"”’')]*+[ \t]*+\n?+[ \t]*+(?<=\s)(?=[A-Z\"“])|\n[ \t]*\n")  # the end of the opening sentence (a wire's line may end with it)
+_HEADLINE = compiled(r"([^\n]{1,200})\n[ \t]*\n")  # a first line of its own, a blank line after it
 
 
-THROUGH = re.compile(r",?[ \t]*+through[ \t]++(?:the[ \t]++)?", re.IGNORECASE)  # "the United States, through USAID"
+THROUGH = compiled(r",?[ \t]*+through[ \t]++(?:the[ \t]++)?", re.IGNORECASE)  # "the United States, through USAID"
 
 
 def _acting_through(text: str, names: list[Hit], country: Hit) -> Hit | None:
@@ -938,7 +939,7 @@ def _acting_through(text: str, names: list[Hit], country: Hit) -> Hit | None:
 _COMPARED_REACH = 30  # a name this near a comparison's word in the headline or lede is the compared side
 # "... as US stays the biggest buyer", "Saudi Arabia remains the largest source": the first of a ranking, a story of
 # several partners' shares, not one counterparty's story
-_RANKED_FIRST = re.compile(
+_RANKED_FIRST = compiled(
     r"[ \t]++(?:(?:stays|stayed|remains|remained|is|was|became|emerges|emerged|continues|continued)[ \t]++)(?:to[ \t]++be[ \t]++|as[ \t]++)?"
     r"(?:Pakistan['’]s[ \t]++)?the[ \t]++(?:single[ \t]++)?(?:biggest|largest|top|main|leading|major)[ \t]++(?:single[ \t]++)?"
     r"(?:buyer|market|source|contributor|destination|investor|lender|importer|exporter|trading[ \t]++partner)s?\b",
@@ -986,14 +987,14 @@ def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     Bank, Fund, Group, Holdings ...), and the words that mark a Pakistani body (``data/domestic_words.csv``)."""
     domestic = frozenset(row["word"] for row in read_rows("domestic_words.csv"))
     linked = rf"(?:\b(?:from|by|with|and|include|includes|including)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>{_organisation_name()})"
-    return re.compile(linked), domestic
+    return compiled(linked), domestic
 
 
 @lru_cache(maxsize=1)
 def _unregistered_called() -> re.Pattern[str]:
     """Such a name after "called" or "named": "a holding company called Eve Holdings RSC Limited" (a pattern of
     its own: with these two openings the linked pattern's would be too many to look up one by one)."""
-    return re.compile(rf"\b(?:called|named)[ \t]++(?:the[ \t]++)?(?P<name>{_organisation_name()})")
+    return compiled(rf"\b(?:called|named)[ \t]++(?:the[ \t]++)?(?P<name>{_organisation_name()})")
 
 
 def _organisation_name() -> str:
@@ -1015,7 +1016,7 @@ def _unregistered_subject() -> tuple[re.Pattern[str], re.Pattern[str]]:
     subject = rf"(?:The[ \t]++)?(?P<name>(?!The\b){name})(?=[ \t]++(?:(?:{helpers})[ \t]++){{0,3}}(?i:{verbs})\b)"  # "The Fund approved": no name
     # the sentence's opening is read, not looked behind at: a lookbehind is tried at every character of a
     # line, a character class only where a sentence can end
-    return re.compile(rf"(?:[.!?][\"”’]?[ \t]++|\n[ \t]*+){subject}"), re.compile(subject)
+    return compiled(rf"(?:[.!?][\"”’]?[ \t]++|\n[ \t]*+){subject}"), compiled(subject)
 
 
 @lru_cache(maxsize=1)
@@ -1041,7 +1042,7 @@ def _lender_groups() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     words = {kind: "|".join(re.escape(r["word"]).replace(r"\ ", r"[ \t]++") for r in rows if r["kind"] == kind) for kind in ("noun", "qualifier", "region")}
     name = rf"(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:(?:{words['qualifier']})[ \t]++)?(?:{words['noun']})\b"
     linked = rf"\b(?:from|by|with|and|to)[ \t]++(?:the[ \t]++)?(?P<name>{name})"
-    return re.compile(linked), re.compile(rf"(?:{words['region']})\b"), re.compile(name)
+    return compiled(linked), compiled(rf"(?:{words['region']})\b"), compiled(name)
 
 
 def group_country(name: str) -> str | None:
@@ -1059,17 +1060,17 @@ def _news_sources() -> re.Pattern[str]:
     "Emirates News Agency". A source is a mention, and the country's word inside it names no partner.
     Its words are required: only the lines that hold one are scanned (see ``vocab.lined``)."""
     alternation = "|".join(re.escape(row["word"]) for row in read_rows("source_words.csv"))
-    return re.compile(rf"\b(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:{alternation})(?:[ \t]++Agency)?)\b")
+    return compiled(rf"\b(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){{1,3}}(?:{alternation})(?:[ \t]++Agency)?)\b")
 
 
 # "a report released by the China Three Gorges South Asia Investment Ltd.": the author of a report is
 # its source, a mention (a lender "released" funds: the words before the verb must name a report)
-_AUTHORED_BY = re.compile(
+_AUTHORED_BY = compiled(
     r"\b(?:released|issued|published|prepared|compiled|conducted|produced|authored)[ \t]++by[ \t]++(?:the[ \t]++)?$", re.IGNORECASE
 )
 _AUTHORED_REACH = 30
 _REPORT_REACH = 100
-_REPORT_WORD = re.compile(r"\b(?:report|study|survey|statement|analysis|paper|research|index|ranking|data)s?\b", re.IGNORECASE)  # not "reportedly"
+_REPORT_WORD = compiled(r"\b(?:report|study|survey|statement|analysis|paper|research|index|ranking|data)s?\b", re.IGNORECASE)  # not "reportedly"
 
 
 def _authored(text: str, start: int) -> bool:
@@ -1081,7 +1082,7 @@ def _authored(text: str, start: int) -> bool:
 
 
 # "UAE-based Kaheel Terminals": the word that says where a company sits is not part of its name
-_SITED = re.compile(r"[\w.'’]++[-‑–](?:based|led|owned|backed|headquartered)[ \t]++")
+_SITED = compiled(r"[\w.'’]++[-‑–](?:based|led|owned|backed|headquartered)[ \t]++")
 
 
 @lru_cache(maxsize=1)
@@ -1089,7 +1090,7 @@ def _title_after() -> re.Pattern[str]:
     """An official's title right after a name (``data/actor_titles.csv``): "Saudi Investment Minister
     Khalid al-Falih" names a minister, not a company called Saudi Investment."""
     titles = sorted((row["title"] for row in read_rows("actor_titles.csv")), key=len, reverse=True)
-    return re.compile(r"[ \t]+(?:" + "|".join(re.escape(t) for t in titles) + r")\b")
+    return compiled(r"[ \t]+(?:" + "|".join(re.escape(t) for t in titles) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -1101,7 +1102,7 @@ def _domestic_appositive() -> re.Pattern[str]:
         if not (row.get("word") or "").strip():
             raise VocabularyError(f"data/domestic_appositives.csv row {i}: a word is needed")
     words = "|".join(re.escape(row["word"].strip()) for row in rows) or "(?!)"
-    return re.compile(rf",[ \t]++(?:a|an|the)[ \t]++(?:[\w-]++[ \t]++){{0,2}}?(?:{words})\b")
+    return compiled(rf",[ \t]++(?:a|an|the)[ \t]++(?:[\w-]++[ \t]++){{0,2}}?(?:{words})\b")
 
 
 def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
@@ -1205,9 +1206,9 @@ def _anaphors() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, _Anaphor], 
         by_phrase[" ".join(words[1:])] = _Anaphor(row["head"].strip(), types)
     # "the bank", not "the Bank of China" (a name of its own) nor "the bank-led scheme"
     tails = trie_regex(sorted(by_phrase, key=len, reverse=True)).replace("\\ ", "[ \\t]+")
-    phrase = re.compile(rf"\b[Tt]he[ \t]+(?P<tail>{tails})\b(?![ \t]+of\b|[-‑–])")
+    phrase = compiled(rf"\b[Tt]he[ \t]+(?P<tail>{tails})\b(?![ \t]+of\b|[-‑–])")
     heads = {a.head for a in by_phrase.values()}
-    head = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(heads)) + r")\b")
+    head = compiled(r"\b(?:" + "|".join(re.escape(h) for h in sorted(heads)) + r")\b")
     reg = registry()
     holds: dict[str, set[str]] = {}
     for alias, (code, _via) in reg.alias_to.items():

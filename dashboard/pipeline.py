@@ -15,6 +15,7 @@ from functools import partial
 from operator import attrgetter
 from pathlib import Path
 
+from dashboard import regexes
 from dashboard.articles import Story, UnreadableFile, article_paths, headline_start, read_stories, read_text
 from dashboard.engagements import actors, themes
 from dashboard.extract import ABROAD, PROJECT_COST, Figure, extract_figures, sentence_spans
@@ -90,6 +91,7 @@ def _warm_up() -> None:
         try:
             for story in read_stories("warm-up.txt", _WARM_UP):
                 analyse_story(story)
+            regexes.keep()  # the start-up's patterns, for the next run's start-up
         finally:
             if collecting:
                 gc.enable()

@@ -7,19 +7,20 @@
 from __future__ import annotations
 
 import math
-import re
+
+from dashboard.regexes import compiled
 
 IRREGULAR = {"story": "stories", "country": "countries", "company": "companies", "entry": "entries", "this": "these"}
 
 # Every ASCII punctuation character CommonMark lets a backslash escape: Markdown marks, GFM tables and
 # strikethrough, HTML and entities (< > &), Streamlit's :colour[...] and :emoji: directives, KaTeX's $.
-_MARKDOWN_SPECIAL = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+_MARKDOWN_SPECIAL = compiled(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
 # Streamlit's Markdown (remark-gfm) turns web and mail addresses in the *rendered* text into links,
 # whatever the escapes: a zero-width space after "http", "https" and "www" and after "@" breaks them.
-_AUTOLINK = re.compile(r"(?i)(https?(?=:)|\bwww(?=\.)|@)")
+_AUTOLINK = compiled(r"(?i)(https?(?=:)|\bwww(?=\.)|@)")
 ZERO_WIDTH = "\u200b"
-_LEADING_SPACE = re.compile(r"(?m)^[ \t]+")  # four leading spaces would open a code block
-_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
+_LEADING_SPACE = compiled(r"(?m)^[ \t]+")  # four leading spaces would open a code block
+_BLANK_RUN = compiled(r"\n(?:[ \t]*\n)+")
 
 
 def plural(n: int, noun: str, many: str | None = None) -> str:

@@ -16,6 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from dashboard import DATA_DIR
+from dashboard.regexes import compiled
 
 
 class VocabularyError(ValueError):
@@ -298,11 +299,11 @@ NAMES = WordPass()
 # The required words of lined patterns (see ``Lined``), as written, found in one pass over the text
 LINE_WORDS = WordPass()
 
-OTHER_BLANKS = re.compile(r"[^\S ]")  # a blank but the space: a line break, a tab ...
+OTHER_BLANKS = compiled(r"[^\S ]")  # a blank but the space: a line break, a tab ...
 # ``name_starts``: every ASCII byte that is neither a word character nor "&" a space; those of other characters
 # (0x80 and above in UTF-8) left as they are, the non-ASCII non-word characters made spaces by a regex
 _ASCII_NAME_STARTS = bytes(c if c >= 0x80 or chr(c).isalnum() or c in (0x5F, 0x26) else 0x20 for c in range(256))
-_NON_ASCII_NON_WORD_CHAR = re.compile(r"[^\x00-\x7f\w]")
+_NON_ASCII_NON_WORD_CHAR = compiled(r"[^\x00-\x7f\w]")
 _NAME_STARTS: list[tuple[str, str]] = [("", " ")]  # the text written so last, and its form
 
 
@@ -455,7 +456,7 @@ _LINED: dict[int, Lined] = {}  # by the id of the pattern, which its Lined keeps
 
 def lined(pattern: re.Pattern[str]) -> Lined:
     r"""The :class:`Lined` form of a compiled pattern, built once (looked up by identity, as :func:`gated`):
-    ``lined(re.compile(r"from\s+[A-Z]\w*\s+Bank")).finditer("a loan from Ajman Bank")`` gives "from Ajman Bank"."""
+    ``lined(compiled(r"from\s+[A-Z]\w*\s+Bank")).finditer("a loan from Ajman Bank")`` gives "from Ajman Bank"."""
     found = _LINED.get(id(pattern))
     if found is None or found.pattern is not pattern:
         found = _LINED[id(pattern)] = Lined(pattern)
@@ -500,7 +501,7 @@ class Gated:
             for w in openings - set(self.words):
                 rests.setdefault(w[0], set()).add(w[1:])
             alternatives = [re.escape(c) + ("" if "" in rest else "(?=" + trie_regex(sorted(rest)) + ")") for c, rest in sorted(rests.items())]
-            self.finder = re.compile("|".join(alternatives)) if alternatives else None
+            self.finder = compiled("|".join(alternatives)) if alternatives else None
             if self.finder is None:
                 shortest = min(openings, key=len)
                 inside = (shortest[a:b] for a in range(len(shortest)) for b in range(len(shortest), a + 2, -1))
@@ -515,7 +516,7 @@ class Gated:
     def may_match(self, text: str) -> bool:
         """False only when no match can be in ``text``: none of the openings stands there (one Aho-Corasick
         pass that stops at the first it finds: cheaper than finding them all for a text read once, a quote).
-        Always True for a pattern that is not gated: ``gated(re.compile(r"\\bbetween\\b")).may_match("no such word")`` -> False."""
+        Always True for a pattern that is not gated: ``gated(compiled(r"\\bbetween\\b")).may_match("no such word")`` -> False."""
         if not self.gated:
             return True
         return next(self._openings_automaton().iter(text), None) is not None
@@ -523,7 +524,7 @@ class Gated:
     def search_once(self, text: str) -> re.Match[str] | None:
         """``pattern.search(text)`` for a text read once (a quote): where the openings stand is found by one pass of
         their own automaton, tried in order, and not kept (see :meth:`may_match`): a text holding none costs that
-        pass alone. ``gated(re.compile(r"\\bthan\\b")).search_once("more than that").span()`` -> (5, 9)."""
+        pass alone. ``gated(compiled(r"\\bthan\\b")).search_once("more than that").span()`` -> (5, 9)."""
         if not self.gated:
             return self.pattern.search(text)
         match = self.pattern.match
@@ -595,7 +596,7 @@ class Gated:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """``pattern.search(text, pos, endpos)``: the first match :meth:`finditer` gives, without its generator
         (a story asks this of each of its sentences: what one call costs counts):
-        ``gated(re.compile(r"\\bbetween\\b")).search("trade between the two").span()`` -> (6, 13)."""
+        ``gated(compiled(r"\\bbetween\\b")).search("trade between the two").span()`` -> (6, 13)."""
         endpos = len(text) if endpos is None else min(endpos, len(text))
         if not self.gated:
             return self.pattern.search(text, pos, endpos)
@@ -797,7 +798,7 @@ class JointCueIndex:
         return [(r0, min(len(spaced), r1 + reach), r1) for r0, r1 in (run.span() for run in _SET_RUN.finditer(_union(masks)))]
 
 
-_SET_RUN = re.compile(rb"[^\x00]+")
+_SET_RUN = compiled(rb"[^\x00]+")
 _RANK = itemgetter(0, 1, 2)
 
 
@@ -867,7 +868,7 @@ _SPACED: list[tuple[str, str]] = [("", " ")]  # the text spaced last, and its sp
 # Every ASCII byte that is not a word character nor the space made a space; the bytes of other characters
 # (0x80 and above in UTF-8) are left as they are
 _ASCII_SPACED = bytes(c if c >= 0x80 or c == 0x20 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+_NON_ASCII_NON_WORD = compiled(r"[^\x00-\x7f\w]")
 
 
 def spaced_words(lowered: str) -> str:
@@ -895,7 +896,7 @@ def _compile(pattern: str, source: str) -> re.Pattern[str] | None:
     if not pattern:
         return None
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        return compiled(pattern, re.IGNORECASE)
     except re.error as exc:
         raise VocabularyError(f"bad pattern {pattern!r} in data/{source}: {exc}") from exc
 
@@ -910,7 +911,7 @@ def _terms(name: str, code_column: str) -> tuple[Term, ...]:
                 row[code_column],
                 row.get("label") or row[code_column],
                 _compile(pattern, name),
-                re.compile(lowered) if lowered is not None else None,
+                compiled(lowered) if lowered is not None else None,
             )
         )
     return tuple(terms)
@@ -982,7 +983,7 @@ def not_figure_context(units: str = "percent") -> re.Pattern[str] | None:
     if not patterns or any(p.groups for p in patterns):
         return None
     try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+        return compiled("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
     except re.error:
         return None
 
@@ -1010,7 +1011,7 @@ def symbol_contexts() -> dict[str, tuple[str, re.Pattern[str]]]:
         if not symbol or len(currency) != 3 or not currency.isupper():
             raise VocabularyError(f"data/symbol_contexts.csv row {i}: a sign and a three-letter currency code are needed")
         try:
-            out[symbol] = (currency, re.compile(row["context"]))
+            out[symbol] = (currency, compiled(row["context"]))
         except re.error as exc:
             raise VocabularyError(f"data/symbol_contexts.csv row {i}: bad pattern: {exc}") from None
     return out
@@ -1053,7 +1054,7 @@ class Furniture:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """The one regex of both halves (read as it is only when a half cannot be read apart)."""
-        return re.compile(self.source)
+        return compiled(self.source)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``[(start, end), ...]`` of the furniture in ``text``: ``"Follow us\nText"`` -> ``[(0, 9)]``."""
@@ -1110,7 +1111,7 @@ class Furniture:
             pos = _BLANK_LINES.match(text, pos).end()  # blank lines hold no furniture: a run of them in one step
 
 
-_BLANK_LINES = re.compile(r"(?:[ \t]*+\n)*+")
+_BLANK_LINES = compiled(r"(?:[ \t]*+\n)*+")
 
 
 @lru_cache(maxsize=1)
@@ -1127,11 +1128,11 @@ def furniture() -> Furniture:
     inline = "|".join(row["pattern"] for row in rows if row["scope"] == "inline")
     source = rf"(?m:^[ \t]*(?:{lines}))" + (f"|(?:{inline})" if inline else "")
     try:
-        halves = re.compile(rf"(?m:^[ \t]*(?:{lines}))"), re.compile(f"(?:{inline})") if inline else None
+        halves = compiled(rf"(?m:^[ \t]*(?:{lines}))"), compiled(f"(?:{inline})") if inline else None
         # a half that can match nothing (an empty match) is left to the one regex, whose rules for those are its
         # own, and so are groups (a back-reference would count them differently in a half)
         if any(h is not None and (h.groups or _parser.parse(h.pattern).getwidth()[0] == 0) for h in halves):
-            re.compile(source)  # a bad pattern is reported as the file is read (and ``pattern`` finds it in re's cache)
+            compiled(source)  # a bad pattern is reported as the file is read (and ``pattern`` finds it in re's cache)
             return Furniture(source, None, None)
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
@@ -1152,7 +1153,7 @@ def _rare_rows(rows: list[dict[str, str]]) -> tuple[re.Pattern[str] | None, obje
     if not words:
         return None, None
     automaton = automaton_of((word, None) for word in words)
-    return re.compile(rf"(?m:^[ \t]*(?:{'|'.join(common)}))" if common else r"(?!)"), automaton
+    return compiled(rf"(?m:^[ \t]*(?:{'|'.join(common)}))" if common else r"(?!)"), automaton
 
 
 @lru_cache(maxsize=1)
@@ -1161,7 +1162,7 @@ def captions() -> re.Pattern[str]:
     name starts "photo"): "Mr X addresses a press conference on December 14, 2025. — Screengrab via Geo"."""
     rows = [row["pattern"] for row in read_rows("furniture.csv") if row["scope"] == "line" and row["name"].startswith("photo")]
     try:
-        return re.compile(rf"[ \t]*(?:{'|'.join(rows)})" if rows else r"(?!)")
+        return compiled(rf"[ \t]*(?:{'|'.join(rows)})" if rows else r"(?!)")
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 
@@ -1175,7 +1176,7 @@ def teaser_headers(scope: str = "rest") -> re.Pattern[str] | None:
     if not rows:
         return None
     try:
-        return re.compile(rf"(?m:^[ \t]*+(?:{rows})[ \t]*+:?[ \t]*+$)")
+        return compiled(rf"(?m:^[ \t]*+(?:{rows})[ \t]*+:?[ \t]*+$)")
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 
@@ -1210,7 +1211,7 @@ def theme_label(code: str) -> str:
     return next((t.label for t in themes() if t.code == code), code)
 
 
-_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_COLOUR = compiled(r"#[0-9A-Fa-f]{6}")
 
 
 @lru_cache(maxsize=1)
@@ -1373,7 +1374,7 @@ def _pakistan_wide_rows() -> tuple[tuple[str, str], ...]:
 
 def _wide_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
     patterns = [p for p, role in _pakistan_wide_rows() if role in roles]
-    return re.compile("|".join(f"(?:{p})" for p in patterns) if patterns else r"(?!)", re.IGNORECASE)
+    return compiled("|".join(f"(?:{p})" for p in patterns) if patterns else r"(?!)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -1411,7 +1412,7 @@ def two_sided() -> re.Pattern[str]:
     patterns = [row["pattern"] for row in read_rows("two_sided_cues.csv")]
     for i, pattern in enumerate(patterns, start=2):
         _compile(pattern, f"two_sided_cues.csv row {i}")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return compiled("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -1426,7 +1427,7 @@ def tariff_cues() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         _compile(row["pattern"], f"tariff_cues.csv row {i}")
         sides[row["side"]].append(row["pattern"])
     before, after = ("|".join(f"(?:{p})" for p in sides[k]) for k in ("before", "after"))
-    return (re.compile(f"(?:{before})", re.IGNORECASE) if before else None, re.compile(f"(?:{after})", re.IGNORECASE) if after else None)
+    return (compiled(f"(?:{before})", re.IGNORECASE) if before else None, compiled(f"(?:{after})", re.IGNORECASE) if after else None)
 
 
 @lru_cache(maxsize=1)
@@ -1451,7 +1452,7 @@ def engagement_cues() -> re.Pattern[str]:
     patterns = [row["pattern"] for row in read_rows("engagement_cues.csv")]
     for i, pattern in enumerate(patterns, start=2):
         _compile(pattern, f"engagement_cues.csv row {i}")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return compiled("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -1460,4 +1461,4 @@ def engagement_cues_lowered() -> Gated | None:
     where their words stand: ``engagement_cues_lowered().search(plain, a, b)`` is a match
     where ``engagement_cues().search(text, a, b)`` finds one. None when a cue must see the case."""
     lowered = lower_pattern(engagement_cues().pattern)
-    return gated(re.compile(lowered)) if lowered is not None else None
+    return gated(compiled(lowered)) if lowered is not None else None
