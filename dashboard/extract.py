@@ -982,7 +982,7 @@ _NAMED_TARGET = compiled(
 
 # "The bank will provide $475 million for the motorway" in a story that opens with the signing of the
 # agreements: what the signed agreement provides, not a pledge (unless a pledge is named before it)
-_SIGNED_LEAD = compiled(r"\b(?:signed|inked)\b", re.IGNORECASE)
+_SIGNED_LEAD = compiled(r"\b(?:signed|inked|signs?|inks?)\b", re.IGNORECASE)  # (a headline's "sign" reports a signing)
 _SIGNED_LEAD_REACH = 400
 _SIGNING_TO_COME = compiled(r"\b(?:to|be|will|would|shall|yet|not|never)[ \t]++(?:(?:yet|been|be)[ \t]++){0,2}$", re.IGNORECASE)
 _GIVES_AFTER_WILL = compiled(r"[ \t]++(?:also[ \t]++)?(?:provide|contribute|give|extend|lend|finance|fund)\b", re.IGNORECASE)
@@ -1801,7 +1801,8 @@ def extract_figures(
                 partners=tuple([h.code for h in partners]) if partners else (),
             )
         )
-    figures = _merge_mentions(_the_other_way(_abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset, sentence_hits), text, offset, named_starts), text, offset)
+    figures = _abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset, sentence_hits)
+    figures = _merge_mentions(_the_other_way(_their_own(figures, hits_of, text, offset, sentence_hits), text, offset, named_starts), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
     figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset), text, offset), text, offset), text, offset)
@@ -2236,6 +2237,74 @@ def _abroad(
                 i > 0 and out[i - 1].partner_cue.endswith(ABROAD) and out[i - 1].quote == f.quote and _NEXT_ITEM.fullmatch(gap) is not None
             )
         if abroad:
+            out[i] = replace(f, partner_cue=f"{f.partner_cue}: {ABROAD}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _receiving_gap() -> re.Pattern[str]:
+    """What stands between a country and an amount it takes in itself (``data/receiving_words.csv``): the
+    country's name, perhaps an apposition or a noun ("Egyptian startups"), a verb of receiving, raising or
+    borrowing, and hedges, with nothing after them but the amount ("India, the world's biggest recipient of
+    remittances, received an estimated $129 billion"). The parts are words of distinct lists, so none can
+    take another's characters; the gap it is tried on is short (``_OWN_GAP_REACH``)."""
+    rows = vocab.read_rows("receiving_words.csv")
+    kinds = ("verb", "auxiliary", "hedge")
+    for i, row in enumerate(rows, start=2):
+        if row["kind"] not in kinds:
+            raise vocab.VocabularyError(f"data/receiving_words.csv row {i}: kind must be verb, auxiliary or hedge, not {row['kind']!r}")
+        try:
+            compiled(row["pattern"])
+        except re.error as exc:
+            raise vocab.VocabularyError(f"data/receiving_words.csv row {i}: bad pattern {row['pattern']!r}: {exc}") from None
+    verb, aux, hedge = ("|".join(row["pattern"] for row in rows if row["kind"] == kind) for kind in kinds)
+    word = rf"(?:{verb}|{aux}|{hedge})\b"
+    return compiled(
+        rf"(?:['’]s)?+(?:,[^,\n]{{1,60}}+,)?+(?:[ \t]++(?!{word})[a-z-]++)?+(?:[ \t]++(?:{aux})\b)*+"
+        rf"[ \t]++(?:{verb})\b(?:[ \t]++(?:{hedge})\b)*+[ \t]*+",
+        re.IGNORECASE,
+    )
+
+
+_OWN_GAP_REACH = 120  # characters between a country and its own amount (an apposition included)
+# a clause that opens with its subject: the sentence's start, or after "while", "whereas", "but"
+_CLAUSE_OPENS = compiled(r"(?:\A[ \t\"“]*+(?:The[ \t]++)?|(?:,[ \t]*+|[ \t]++)(?:while|whereas|but)[ \t]++(?:the[ \t]++)?)\Z")
+_WITH_BEFORE = compiled(r"\bwith[ \t]++(?:the[ \t]++)?\Z")  # "Saudi trade with India", "a deal it struck with Egypt"
+
+
+def _their_own(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, offset: int, sentence_hits: dict[int, list[Hit]]) -> list[Figure]:
+    """Figures of another country's own, in a sentence that names no Pakistan, keep that country as their
+    partner with the cue marked ``ABROAD`` (a mention of the story, not a partner): an amount the country
+    takes in itself, right after its name opens a clause ("Egypt raised 3.5 billion yuan", "..., while India,
+    the agency's largest borrower, signed for more than 500 billion yen"); and an amount between two other
+    countries, the one opening the sentence and the one "with" which it deals ("Saudi trade with India
+    crossed SR160 billion", "The UAE's biggest deal ... it struck with Egypt"). Each test reads the figure's
+    quote (capped) and a short gap, once a figure."""
+    entities = registry().entities
+    out = list(figures)
+    for i, f in enumerate(out):
+        found = hits_of.get(f.start, [])
+        if len(found) != 1 or f.partner_cue.endswith(ABROAD) or f.partner != found[0].code or f.partner == "PAK":
+            continue
+        hit, a = found[0], f.start - offset
+        if getattr(entities.get(hit.code), "type", None) != "country":
+            continue
+        if _PAKISTAN_NAMED.search(f.quote) or PAKISTAN_REFERENCE.search(f.quote):
+            continue  # (Pakistan is in the sentence: its counterparty, as read)
+        at = f.quote.find(hit.alias)
+        if at == -1:
+            continue
+        opens = _CLAUSE_OPENS.search(f.quote, max(0, at - 16), at) is not None or _CLAUSE_OPENS.fullmatch(f.quote, 0, at) is not None
+        takes_in = opens and 0 <= a - hit.end <= _OWN_GAP_REACH and _receiving_gap().fullmatch(text, hit.end, a) is not None
+        between = False
+        if not takes_in and _WITH_BEFORE.search(text, max(0, hit.start - 16), hit.start):
+            first = next(iter(sentence_hits.get(f.start, ())), None)
+            between = (
+                first is not None and first.code not in (hit.code, "PAK") and first.start < hit.start
+                and getattr(entities.get(first.code), "type", None) == "country"
+                and (k := f.quote.find(first.alias)) != -1 and _CLAUSE_OPENS.fullmatch(f.quote, 0, k) is not None
+            )
+        if takes_in or between:
             out[i] = replace(f, partner_cue=f"{f.partner_cue}: {ABROAD}")
     return out
 

@@ -361,6 +361,12 @@ def _one(text):
         # a lender's projection, in the present tense, of a level to come
         ("The Fund projects the reserves to climb to $17.5 billion by June.", "estimate"),
         ("Talks are under way to enlarge the oil facility to about $1.5 billion.", "target"),
+        # a plan of an amount, and a request made of a lender, are not yet realised
+        ("The agency plans up to $900 million in new loans over three years.", "target"),
+        ("The utility plans a further $60 million for its solar parks.", "target"),
+        ("The ministry has also asked the Nordic lender for a $75 million credit line.", "target"),
+        # a lender's expectation that the economy will expand by a rate is a forecast
+        ("The bank expects the economy to expand by 2.9 percent this year.", "estimate"),
     ],
 )
 def test_kind_from_wording(text, kind):
@@ -741,6 +747,8 @@ _SIGNED = "The country and the bank signed three loan agreements on Monday.\n\n"
         # what the agreements the story opens with provide is signed money, not a pledge
         (_SIGNED + "The bank will provide $475 million for the motorway.", ["actual"]),
         (_SIGNED + "The bank will contribute $80 million, while the partners will provide $50 million.", ["actual", "actual"]),
+        # a headline's "sign" reports the signing too
+        ("Lender and Pakistan sign $90 million water deal\n\nUnder the deal, the lender will finance $90 million of pipes.", ["actual"]),
         # a pledge named before it stays a pledge; without a signing at the top "will provide" is still to come
         (_SIGNED + "The kingdom assured the fund that it will provide a $2 billion deposit.", ["target"]),
         ("The ministers met on Monday.\n\nThe bank will provide $475 million for the motorway.", ["target"]),

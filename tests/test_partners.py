@@ -1590,6 +1590,18 @@ def test_a_bad_row_of_giving_words_names_the_file_and_row(data_files):
         giving()
 
 
+@pytest.mark.parametrize(
+    ("rows", "reason"),
+    [("verb,receiv\\w*,\ngift,raise,\n", "row 3: kind must be"), ("verb,receiv\\w*,\nhedge,(about,\n", "row 3: bad pattern")],
+)
+def test_a_bad_row_of_receiving_words_names_the_file_and_row(data_files, rows, reason):
+    from dashboard import extract, vocab
+
+    gap = data_files(vocab, extract._receiving_gap, {"receiving_words.csv": "kind,pattern,note\n" + rows})
+    with pytest.raises(VocabularyError, match=f"data/receiving_words.csv {reason}"):
+        gap()
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["than", "THAN", "compared with", "unlike", "rivals", "behind", " ", "\n", "India", "$5", "ſ", "İ", "x", "than $5",
                                  "tensions with", "borders", ",", "outpaced"]), max_size=10).map(" ".join))
@@ -1972,3 +1984,46 @@ def test_the_first_of_a_ranking_in_the_headline_is_not_the_story_s_one_counterpa
     )
     assert _partner_of(record, "$520 million") == ["ARE"]
     assert _partner_of(record, "$400 million") == []
+
+
+# another country's own amount, in a sentence that names no Pakistan: that country's figure, a mention of the story
+@pytest.mark.parametrize(
+    ("text", "raw", "own"),
+    [
+        ("Kenya, the region's largest borrower, received an estimated $6 billion in 2023.", "$6 billion", "KEN"),
+        ("Nigerian fintechs raised roughly $90 million in the same quarter.", "$90 million", "NGA"),
+        ("Peru issued bonds this spring, while Chile, another copper producer, signed for more than $800 million.", "$800 million", "CHL"),
+        ("Brazilian trade with Argentina crossed $28 billion last year.", "$28 billion", "ARG"),
+        ("The Qatar's biggest overseas bet remains the $12 billion port deal it struck with Morocco in 2021.", "$12 billion", "MAR"),
+    ],
+)
+def test_another_country_s_own_amount_keeps_its_partner_but_is_a_mention(text, raw, own):
+    story = "Pakistan signs $500m loan with the AIIB\n\nPakistan signed a $500m loan with the AIIB on Monday.\n\n" + text
+    record = _story(story)
+    (fig,) = [f for f in record["figures"] if f["raw"] == raw]
+    assert fig["partner"] == own and fig["partner_cue"].endswith("another country's own deal")
+    assert own not in record["partners"] and own in record["mentions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        # Pakistan in the sentence: its counterparty, as before
+        ("Oman attracted $400 million of Pakistani investment last year.", "$400 million", "OMN"),
+        # a giver, not a taker: "sent" is no verb of receiving
+        ("Workers in the UAE sent $700 million home in March.", "$700 million", "ARE"),
+        # "raised its deposit to": the amount does not follow the verb
+        ("Qatar raised its deposit with the central bank to $3 billion.", "$3 billion", "QAT"),
+    ],
+)
+def test_a_country_s_amount_with_pakistan_or_a_giving_verb_stays_a_partner(text, raw, partner):
+    record = _story("Gulf money flows to Pakistan\n\nPakistan got more help from the Gulf this year.\n\n" + text)
+    (fig,) = [f for f in record["figures"] if f["raw"] == raw]
+    assert fig["partner"] == partner and not fig["partner_cue"].endswith("another country's own deal")
+    assert partner in record["partners"]
+
+
+def test_a_lender_s_forecast_of_the_economy_is_pakistan_wide():
+    record = _story("The Asian Development Bank expects Pakistan's economy to expand by 3.1 per cent next year.")
+    (fig,) = record["figures"]
+    assert fig["partner"] is None and fig["kind"] == "estimate"
