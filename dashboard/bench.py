@@ -55,6 +55,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "bodies acting on behalf of countries": lambda n: _repeat("Saudi Arabia's $3 billion deposit. The Saudi Fund for Development, on behalf of Saudi Arabia, ", n) + ".",
     "national totals beside a counterparty": lambda n: "Exports to Oman were $2 million. " + _repeat("Exports rose 9 percent to $90 billion. The swap is $5 billion. ", n),
     "lenders of other countries": lambda n: _repeat("a $5 billion loan for a project in Indonesia, Tajikistan $3 million, ", n) + ".",
+    "third countries opening clauses": lambda n: "Exports to China rose. " + _repeat("By comparison, Oman's trade with China China China crossed $20 billion, while Nepal's ", n) + ".",
     "countries taking in their own amounts": lambda n: _repeat("Kenya, a borrower of note, raised roughly $5 million, while Chile signed for $3 million and Brazilian trade with Argentina, ", n) + ".",
     "equivalents in a third currency": lambda n: _repeat("20 billion yuan (USD 3.1 billion) or 351 billion rupees or ", n) + ".",
     "parts of wholes": lambda n: "The ADB lent $9 million. " + _repeat("Out of the $9 million, $1 million went to schools, ", n) + ".",

@@ -1805,6 +1805,7 @@ def extract_figures(
     figures = _merge_mentions(_the_other_way(_their_own(figures, hits_of, text, offset, sentence_hits), text, offset, named_starts), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
+    figures = _third_country_s_own(figures, counterparty, sentence_hits, text, offset)
     figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset), text, offset), text, offset), text, offset)
     figures = _instrument_s_body(figures, named)  # (after the loan named before: "The swap is sized at ..." is the swap's)
     figures = _on_behalf_of(figures, named, text)
@@ -2306,6 +2307,58 @@ def _their_own(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, 
             )
         if takes_in or between:
             out[i] = replace(f, partner_cue=f"{f.partner_cue}: {ABROAD}")
+    return out
+
+
+# a clause opening with its subject, as a comparison may open it: "By comparison, India's trade with the UAE",
+# "Elsewhere, Egypt, another of the Fund's borrowers,", "Regional peer Sri Lanka held", "..., while Bangladesh's exports"
+_OWNER_OPENS = compiled(
+    r"(?:\A[ \t\"“]*+(?:(?:(?:By|In)[ \t]++(?:comparison|contrast)|Elsewhere|Meanwhile|Similarly|Likewise)[ \t]*+,[ \t]*+)?"
+    r"|(?:,[ \t]*+|[ \t]++)(?:while|whereas|but)[ \t]++)"
+    r"(?:(?i:regional[ \t]++peer|neighbou?ring|rival|fellow)[ \t]++)?(?:(?i:the)[ \t]++)?\Z"
+)
+_CLAUSE_BREAK = compiled(r";|,[ \t]*+(?:while|whereas|but|and[ \t]++(?:the|its|total|overall))\b|\b(?:while|whereas)\b")
+
+
+def _third_country_s_own(figures: list[Figure], counterparty: Hit | None, sentence_hits: dict[int, list[Hit]], text: str, offset: int) -> list[Figure]:
+    """A figure of the story's counterparty, or of no one, in a clause that opens with a third country and
+    names no Pakistan, is that country's own (a mention of the story, ``ABROAD``): "Vietnam shipped goods
+    worth $60 billion to China" and "By comparison, India's trade with the UAE crossed $100 billion" in a
+    story of Pakistan's trade with China or the UAE; "Elsewhere, Egypt, another of the Fund's borrowers,
+    secured approval for a $1.2 billion disbursement" in an IMF story; "Regional peer Sri Lanka held
+    reserves of $6.1bn". Only names of the counterparty may stand between that country and the figure,
+    and no clause break (";", ", while"). Each figure reads its quote (capped) and the names of its sentence
+    before it, once."""
+    entities = registry().entities
+    own = counterparty.code if counterparty is not None else None
+    out = list(figures)
+    for i, f in enumerate(out):
+        if f.partner_cue.endswith(ABROAD) or len(f.partners) > 1 or (f.partner is not None and f.partner != own):
+            continue
+        # Pakistan named in the figure's clause, up to the figure's end and on to the next comma: the counterparty's, as read
+        qa = f.quote.find(f.raw)
+        clause_end = _CLAUSE_END.search(f.quote, qa + len(f.raw)) if qa != -1 else None
+        clause = f.quote[: clause_end.start()] if clause_end else f.quote
+        if _PAKISTAN_NAMED.search(clause) or PAKISTAN_REFERENCE.search(clause):
+            continue
+        names = sentence_hits.get(f.start, ())
+        a = f.start - offset
+        j = bisect.bisect_right(names, a, key=_END)
+        while j > 0 and names[j - 1].code == own and a - names[j - 1].end <= _OWN_GAP_REACH:
+            j -= 1  # ("India's trade with the UAE": the counterparty's name between; only within the reach, so bounded)
+        if j == 0:
+            continue
+        hit = names[j - 1]
+        if hit.code in (own, "PAK") or getattr(entities.get(hit.code), "type", None) != "country" or a - hit.end > _OWN_GAP_REACH:
+            continue
+        if own is not None and getattr(entities.get(own), "country", None) == hit.code:
+            continue  # "The United States, through USAID, is providing $20 million": the country acting through its body
+        if _CLAUSE_BREAK.search(text, hit.end, a):
+            continue
+        at = f.quote.find(hit.alias)
+        if at == -1 or not (_OWNER_OPENS.search(f.quote, max(0, at - 40), at) or _OWNER_OPENS.fullmatch(f.quote, 0, at)):
+            continue
+        out[i] = replace(f, partner=hit.code, partners=(hit.code,), partner_cue=f"{hit.alias}: {ABROAD}")
     return out
 
 

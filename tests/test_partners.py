@@ -2027,3 +2027,44 @@ def test_a_lender_s_forecast_of_the_economy_is_pakistan_wide():
     record = _story("The Asian Development Bank expects Pakistan's economy to expand by 3.1 per cent next year.")
     (fig,) = record["figures"]
     assert fig["partner"] is None and fig["kind"] == "estimate"
+
+
+# a clause that opens with a third country, without Pakistan: its own figure, even where the counterparty is named in it
+@pytest.mark.parametrize(
+    ("story", "raw", "own"),
+    [
+        ("Pakistan's exports to China rise\n\nPakistan's exports to China rose to $2.1 billion.\n\n"
+         "Cambodia sold garments worth about $9 billion to China last year, while Nepal's exports to the Chinese market were $40 million.",
+         "$9 billion", "KHM"),
+        ("Pakistan's exports to China rise\n\nPakistan's exports to China rose to $2.1 billion.\n\n"
+         "Cambodia sold garments worth about $9 billion to China last year, while Nepal's exports to the Chinese market were $40 million.",
+         "$40 million", "NPL"),
+        ("UAE trade with Pakistan grows\n\nTrade between Pakistan and the UAE reached $10 billion.\n\n"
+         "By comparison, Oman's trade with the UAE crossed $20 billion, which exporters in Pakistan know well.", "$20 billion", "OMN"),
+        ("IMF approves $1bn for Pakistan\n\nThe IMF approved a $1bn tranche for Pakistan.\n\n"
+         "Elsewhere, Kenya, another of the Fund's borrowers, secured approval for a $600 million disbursement.", "$600 million", "KEN"),
+    ],
+)
+def test_a_third_country_opening_its_clause_owns_the_figure(story, raw, own):
+    record = _story(story)
+    (fig,) = [f for f in record["figures"] if f["raw"] == raw]
+    assert fig["partner"] == own and fig["partner_cue"].endswith("another country's own deal")
+    assert own not in record["partners"]
+
+
+@pytest.mark.parametrize(
+    ("story", "raw", "partner"),
+    [
+        # the counterparty's own body, not a third country's deal
+        ("The United States, through USAID, is providing $20 million in aid.", "$20 million", "USAID"),
+        # Pakistan in the clause: Pakistan's trade with the counterparty
+        ("Pakistan's exports to China rise\n\nPakistan's exports to China rose to $2.1 billion.\n\n"
+         "Cambodia's rivals in Pakistan shipped $300 million to China.", "$300 million", "CHN"),
+        # a clause break between the country and the figure
+        ("Pakistan's exports to China rise\n\nPakistan's exports to China rose to $2.1 billion.\n\n"
+         "Cambodia lost ground; sales to China rose to $2.5 billion in May.", "$2.5 billion", "CHN"),
+    ],
+)
+def test_a_figure_stays_the_counterparty_s_without_a_third_country_opening_its_clause(story, raw, partner):
+    (fig,) = [f for f in _story(story)["figures"] if f["raw"] == raw]
+    assert fig["partner"] == partner
