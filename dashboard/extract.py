@@ -1240,7 +1240,12 @@ _MAX_JOINED = 8
 _DESCRIBED = compiled(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b", re.IGNORECASE)
 # A name after its figure is its counterparty only when a preposition links them: "$2bn loan from the
 # ADB", "exports of $2bn to China"; not "$1.2bn surplus has helped the Saudi ..."
-_LINKED_AFTER = compiled(r"\b(?:from|to|with|by|in|into|of|for|towards|that)[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.IGNORECASE)  # "that": "$5bn in loans that China had rolled over"
+# "that": "$5bn in loans that China had rolled over"; a place's word may describe the name: "led by Riyadh-based Dunes Capital"
+_LINKED_AFTER = compiled(
+    r"\b(?:from|to|with|by|in|into|of|for|towards|that)[ \t]+(?:(?:the|a|an)[ \t]+)?"
+    r"(?:[A-Z][\w.'’]*+-(?i:based|headquartered)[ \t]++|[A-Z][a-z]++['’]s[ \t]++)?(?:\[|\*\*|__)?$",  # (Markdown: "by [Dunes Capital](...)")
+    re.IGNORECASE,
+)
 
 
 # "a $1 billion IMF injection", "$2 billion remaining Saudi cash loan": a name right after the amount describes it
@@ -1263,7 +1268,7 @@ def _linked_after(s: _Sentence, end: int, hit: Hit, clause_from: int | None = No
         return False
     if _AMOUNT_BETWEEN.search(s.text, end - s.start, hit.start - s.start) and not _PAIR_GAP.match(s.text, end - s.start):
         return False  # "a $100m loan for Pakistan and a $27.5m loan for Tajikistan": the name is the nearer amount's
-    before = max(0, hit.start - s.start - 24), hit.start - s.start
+    before = max(0, hit.start - s.start - 48), hit.start - s.start
     if _SOURCE_AFTER.search(s.text, *before):
         return True  # "$40bn in investment over five years, mainly from the Saudis": the source, after a comma
     if _EXAMPLES_FROM.search(s.text, max(0, hit.start - s.start - _EXAMPLES_REACH), hit.start - s.start) and not s.story.after.between(

@@ -1013,10 +1013,22 @@ def _unregistered_subject() -> tuple[re.Pattern[str], re.Pattern[str]]:
     name = _organisation_name()
     verbs = "|".join(row["pattern"] for row in read_rows("giving_words.csv") if row["kind"] == "verb")
     helpers = r"has|have|had|is|are|was|were|will|would|may|might|could|also|recently|already|plans[ \t]+to|intends[ \t]+to|wants[ \t]+to|set[ \t]+to"
-    subject = rf"(?:The[ \t]++)?(?P<name>(?!The\b){name})(?=[ \t]++(?:(?:{helpers})[ \t]++){{0,3}}(?i:{verbs})\b)"  # "The Fund approved": no name
+    # an aside may stand between the name and its verb: "Falcon Ridge Ventures, a Dubai-based fund, says it plans to deploy ..."
+    helpers += r"|says[ \t]+it|said[ \t]+it"
+    aside = r"(?P<aside>,[^,\n]{1,60}+,)?+"
+    subject = rf"(?:The[ \t]++)?(?P<name>(?!The\b){name})(?={aside}[ \t]++(?:(?:{helpers})[ \t]++){{0,3}}(?i:{verbs})\b)"  # "The Fund approved": no name
     # the sentence's opening is read, not looked behind at: a lookbehind is tried at every character of a
     # line, a character class only where a sentence can end
     return compiled(rf"(?:[.!?][\"”’]?[ \t]++|\n[ \t]*+){subject}"), compiled(subject)
+
+
+def _foreign_aside(m: re.Match[str], hits: list[Hit], starts: list[int]) -> bool:
+    """Whether the aside after a name opening a sentence names another country or its town ("Falcon Ridge
+    Ventures, a Dubai-based early-stage fund, says it plans to ..."): a foreign investor, not a Pakistani firm."""
+    if m.re.groupindex.get("aside") is None or m.group("aside") is None:
+        return False
+    a, b = m.span("aside")
+    return any(h.code != "PAK" for h in hits[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)])
 
 
 @lru_cache(maxsize=1)
@@ -1083,6 +1095,7 @@ def _authored(text: str, start: int) -> bool:
 
 # "UAE-based Kaheel Terminals": the word that says where a company sits is not part of its name
 _SITED = compiled(r"[\w.'’]++[-‑–](?:based|led|owned|backed|headquartered)[ \t]++")
+_PLACE_S = compiled(r"([A-Z][a-z]++)['’]s[ \t]++")  # a town's or country's possessive before a firm's name
 
 
 @lru_cache(maxsize=1)
@@ -1130,6 +1143,9 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         if sited:
             name, start = name[sited.end() :], start + sited.end()
         words = {w[:-2] if w.endswith(("'s", "’s")) else w for w in name.replace("&", " ").split()}
+        placed = _PLACE_S.match(name)
+        if placed and placed.group(1) not in domestic and len(name[placed.end() :].split()) >= 2:
+            name, start = name[placed.end() :], start + placed.end()  # "Dubai's Al Noor Ventures": the firm, sited in Dubai
         if words & domestic or _news_sources().search(name):
             continue  # a Pakistani body, or a news agency (a mention: see below)
         if words <= _generic_name_words():
@@ -1144,8 +1160,8 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         # demonym inside a longer name ("Ajman Bank", "Saudi National Bank") does not stop the name
         if any(entities[h.code].type not in ("country", "subject") and h.via == "name" for h in inside if h.code in entities):
             continue
-        if (m.re is subject or m.re is at_start) and not any(h.code != "PAK" for h in inside):
-            continue  # a name opening a sentence counts when another country's name or town is in it ("The Abu Dhabi Group")
+        if (m.re is subject or m.re is at_start) and not any(h.code != "PAK" for h in inside) and not _foreign_aside(m, hits, starts):
+            continue  # a name opening a sentence counts when another country's name or town is in it ("The Abu Dhabi Group"), or in its aside
         if (start, end) in seen:
             continue  # the text's first sentence, found twice
         seen.add((start, end))

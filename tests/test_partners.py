@@ -2068,3 +2068,25 @@ def test_a_third_country_opening_its_clause_owns_the_figure(story, raw, own):
 def test_a_figure_stays_the_counterparty_s_without_a_third_country_opening_its_clause(story, raw, partner):
     (fig,) = [f for f in _story(story)["figures"] if f["raw"] == raw]
     assert fig["partner"] == partner
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        # a place's word before the name: "-based", "-headquartered", a possessive; a Markdown link or bold around it
+        ("Sukoon raised a $7 million seed round led by Doha-based Marlin Capital.", "$7 million", "Marlin Capital"),
+        ("Sukoon raised a $7 million seed round led by Doha's Marlin Capital.", "$7 million", "Marlin Capital"),
+        ("Sukoon raised a $7 million seed led by Doha-based [Marlin Capital](https://marlin.example).", "$7 million", "Marlin Capital"),
+        ("Sukoon raised a $7 million seed led by **Marlin Capital**.", "$7 million", "Marlin Capital"),
+        # a firm opening its sentence, with an aside that places it abroad
+        ("Cedar Peak Partners, a Bahrain-based growth fund, says it plans to deploy $40 million in Pakistani fintechs.", "$40 million", "Cedar Peak Partners"),
+    ],
+)
+def test_a_small_foreign_investor_named_once_is_the_figure_s_partner(text, raw, partner):
+    record = _story(text)
+    assert _partner_of(record, raw) == [partner] and partner in record["partners"]
+
+
+def test_a_pakistani_firm_opening_its_sentence_is_no_foreign_investor():
+    record = _story("Indus Motor Holdings, a Karachi-based carmaker, says it plans to invest $40 million in a plant.")
+    assert record["partners"] == [] and _partner_of(record, "$40 million") == []
