@@ -631,22 +631,6 @@ def split_stories(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if ink.at_least(a, b, 1)]
 
 
-# Markdown's marks around words: a link's brackets and address ("[Dunes Capital](https://dunes.vc)") and bold
-# ("**$38.2 million**"); each part excludes the characters that end it, so the search is linear
-_MARKDOWN_LINK = compiled(r"\[(?=[^\[\]\n]{1,300}+\]\()|\]\([^()\s]{0,500}+\)")
-_MARKDOWN_BOLD = compiled(r"\*\*|__")
-
-
-def markdown_marks(text: str) -> list[tuple[int, int]]:
-    """Where Markdown's marks stand in ``text``: the brackets and address of a link and the asterisks
-    of bold, blanked like furniture so that a name or an amount reads as written in the page
-    (``"led by [Dunes Capital](https://dunes.vc)"`` -> ``"led by  Dunes Capital                   "``)."""
-    if "[" not in text and "**" not in text and "__" not in text:
-        return []
-    spans = [m.span() for m in _MARKDOWN_LINK.finditer(text)] if "](" in text else []
-    return spans + [m.span() for m in _MARKDOWN_BOLD.finditer(text)]
-
-
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each span replaced by spaces (newlines kept), so offsets do not move."""
     if not spans:
@@ -913,7 +897,6 @@ def read_stories(source: str, text: str) -> list[Story]:
     ``read_stories("003.txt", text)`` -> ``[Story(story=0, ...), Story(story=1, ...)]``
     """
     work = text.replace("\r", " ").replace("`", "’")  # "People`s Bank of China": a backtick typed for an apostrophe (same length)
-    work = blank(work, markdown_marks(work))
     stories = []
     for index, (start, end) in enumerate(split_stories(work)):
         raw = work[start:end]

@@ -986,7 +986,9 @@ def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     """A run of capitalised words ending in a word of an organisation (``data/organisation_words.csv``:
     Bank, Fund, Group, Holdings ...), and the words that mark a Pakistani body (``data/domestic_words.csv``)."""
     domestic = frozenset(row["word"] for row in read_rows("domestic_words.csv"))
-    linked = rf"(?:\b(?:from|by|with|and|include|includes|including)|(?P<comma>,))[ \t]++(?:the[ \t]++)?(?P<name>{_organisation_name()})"
+    # Markdown's marks may open the name, perhaps after a place's word: "led by Riyadh-based [Dunes Capital](...)", "by Dubai's **Oasis Gate Ventures**"
+    marked = r"(?:(?:[A-Z][\w.'’]*+-(?i:based|headquartered)[ \t]++|[A-Z][a-z]++['’]s[ \t]++)?(?:\[|\*\*))?"
+    linked = rf"(?:\b(?:from|by|with|and|include|includes|including)|(?P<comma>,))[ \t]++(?:the[ \t]++)?{marked}(?P<name>{_organisation_name()})"
     return compiled(linked), domestic
 
 

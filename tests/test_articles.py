@@ -651,19 +651,3 @@ def test_a_line_holds_a_letter_exactly_when_one_of_its_characters_is_alphabetic(
     from dashboard.articles import _has_letter
 
     assert _has_letter(line) == any(c.isalpha() for c in line)
-
-
-
-@pytest.mark.parametrize(
-    ("text", "reads"),
-    [
-        ("led by [Marlin Capital](https://marlin.example/a?b=c), with", "led by  Marlin Capital"),
-        ("startups raised **$38.2 million** in the quarter", "startups raised   $38.2 million   in the quarter"),
-        ("a [bracket] and (parenthesis) stay", "a [bracket] and (parenthesis) stay"),
-    ],
-)
-def test_markdown_marks_are_blanked_in_place(text, reads):
-    from dashboard.articles import blank, markdown_marks
-
-    out = blank(text, markdown_marks(text))
-    assert len(out) == len(text) and out.startswith(reads)
