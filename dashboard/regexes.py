@@ -13,15 +13,22 @@ each pattern by its exact text and flags, so a changed vocabulary or Python comp
 cannot be read or written changes nothing but speed. Only CPython 3.11, where the project runs and whose
 compiler these steps follow, takes the short way; elsewhere :func:`compiled` is ``re.compile``.
 
+The vocabularies' readings of their own patterns (which words a pattern can start with, which it must
+hold: see ``vocab``) are pure functions of a pattern too, and as costly: :func:`remembered` keeps their
+results in the same file, keyed by the function, its arguments and the source of the module it is in.
+
 ``compiled(r"\\bbn\\b", re.I)`` -> the same ``re.Pattern`` as ``re.compile(r"\\bbn\\b", re.I)``."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import marshal
 import os
 import re
 import sys
 import tempfile
+from array import array
 from pathlib import Path
 
 try:  # the engine and the compiler's steps, as ``re._compiler.compile`` uses them
@@ -32,23 +39,26 @@ except ImportError:  # another Python
 
 _ENABLED = _sre is not None and sys.implementation.name == "cpython" and sys.version_info[:2] == (3, 11)
 _PATH = Path(__file__).resolve().parent / "__pycache__" / f"regexes.{sys.implementation.cache_tag}.marshal"
-_HEADER = ("dashboard regexes", 1, sys.hexversion, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
+_HEADER = ("dashboard regexes", 3, sys.hexversion, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
 
+_CODE = "I" if array("I").itemsize == 4 else "L"  # an unsigned 32-bit word
 _Args = tuple  # (flags, code, groups - 1, groupindex, indexgroup): ``_sre.compile``'s arguments after the pattern
 _kept: dict[tuple[str, int], _Args] | None = None  # the file's patterns, read on first use
 _used: dict[tuple[str, int], _Args] = {}  # the patterns of this run's start-up
 _state = {"recording": True, "new": False}
+_readings: dict[tuple, object] = {}  # the file's kept readings (see ``remembered``), read with the patterns
+_readings_used: dict[tuple, object] = {}  # the readings of this run's start-up
 
 
 def _load() -> dict[tuple[str, int], _Args]:
-    global _kept
+    global _kept, _readings
     if _kept is None:
         _kept = {}
         try:
             with open(_PATH, "rb") as f:
-                header, patterns = marshal.load(f)
-            if header == _HEADER and isinstance(patterns, dict):
-                _kept = patterns
+                header, patterns, readings = marshal.load(f)
+            if header == _HEADER and isinstance(patterns, dict) and isinstance(readings, dict):
+                _kept, _readings = patterns, readings
         except (OSError, EOFError, ValueError, TypeError):
             pass  # no file yet, or one this Python cannot read: compile as usual
     return _kept
@@ -62,7 +72,14 @@ def _arguments(pattern: str, flags: int) -> _Args:
     indexgroup = [None] * parsed.state.groups
     for name, i in groupindex.items():
         indexgroup[i] = name
-    return int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex, tuple(indexgroup)
+    # the code as the bytes of 32-bit words (what ``_sre`` reads: ``_sre.CODESIZE``), made a list again when used:
+    # a file of bytes loads in a few milliseconds, one of lists of integers in tens of them
+    return int(flags | parsed.state.flags), array(_CODE, code).tobytes(), parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _engine(pattern: str, args: _Args) -> re.Pattern:
+    flags, code, groups, groupindex, indexgroup = args
+    return _sre.compile(pattern, flags, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
 
 
 def compiled(pattern, flags=0) -> re.Pattern:
@@ -74,16 +91,61 @@ def compiled(pattern, flags=0) -> re.Pattern:
     out = None
     if args is not None:
         try:
-            out = _sre.compile(pattern, *args)
-        except (RuntimeError, TypeError, ValueError):  # code the engine refuses (``invalid SRE code``): compile it
+            out = _engine(pattern, args)
+        except (RuntimeError, TypeError, ValueError, OverflowError):  # code the engine refuses (``invalid SRE code``): compile it
             out = None
     if out is None:
         args = _arguments(pattern, key[1])  # (a bad pattern raises ``re.error`` here, as ``re.compile`` would)
-        out = _sre.compile(pattern, *args)
+        out = _engine(pattern, args)
         _state["new"] = True
     if _state["recording"]:
         _used[key] = args
     return out
+
+
+@functools.cache
+def _source_hash(filename: str) -> str:
+    try:
+        return hashlib.sha1(Path(filename).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _plain(arg):
+    """An argument as a key that marshal can write: a compiled pattern as its text and flags."""
+    if isinstance(arg, re.Pattern):
+        return ("re.Pattern", arg.pattern, int(arg.flags))
+    return int(arg) if isinstance(arg, int) and not isinstance(arg, bool) else arg  # (a RegexFlag is an int marshal refuses)
+
+
+def remembered(fn):
+    """``fn`` (a pure function of strings, numbers and patterns, whose result is made of strings, numbers,
+    tuples, frozensets, booleans or None), its results of the start-up kept between runs like the patterns'
+    code. A result is keyed by the function's name, its arguments and the source of its module, so an edited
+    module reads its patterns afresh. ``remembered(word_gate)(r"\\bgoals?\\b")`` -> ``("goal",)``."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    filename = sys.modules[fn.__module__].__file__ if fn.__module__ in sys.modules else None
+
+    @functools.wraps(fn)
+    def wrapper(*args):
+        if not _ENABLED or not filename:
+            return fn(*args)
+        try:
+            key = (name, _source_hash(filename), tuple(_plain(a) for a in args))
+            hash(key)
+        except TypeError:
+            return fn(*args)
+        _load()
+        if key in _readings:
+            value = _readings[key]
+        else:
+            value = fn(*args)
+            _state["new"] = True
+        if _state["recording"]:
+            _readings_used[key] = value
+        return value
+
+    return wrapper
 
 
 def keep() -> None:
@@ -92,7 +154,7 @@ def keep() -> None:
     if not _state["recording"]:
         return
     _state["recording"] = False
-    if not _ENABLED or not (_state["new"] or len(_used) != len(_load())):
+    if not _ENABLED or not (_state["new"] or len(_used) != len(_load()) or len(_readings_used) != len(_readings)):
         return
     try:
         _PATH.parent.mkdir(exist_ok=True)
@@ -100,7 +162,7 @@ def keep() -> None:
         try:
             os.chmod(fd, 0o644)  # (as the bytecode beside it: mkstemp makes it private)
             with os.fdopen(fd, "wb") as f:
-                marshal.dump((_HEADER, _used), f)
+                marshal.dump((_HEADER, _used, _readings_used), f)
             os.replace(tmp, _PATH)
         except BaseException:
             os.unlink(tmp)

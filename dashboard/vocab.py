@@ -16,7 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from dashboard import DATA_DIR
-from dashboard.regexes import compiled
+from dashboard.regexes import compiled, remembered
 
 
 class VocabularyError(ValueError):
@@ -42,6 +42,7 @@ class Term:
         return self.pattern.finditer(text, start, end)
 
 
+@remembered
 def lower_pattern(pattern: str) -> str | None:
     """``pattern`` for lower-cased text: literal letters lower-cased, escapes kept (``\\S`` stays ``\\S``).
     None where part of it must see the original case (a ``(?-i:...)`` group)."""
@@ -59,6 +60,7 @@ def lower_pattern(pattern: str) -> str | None:
     return "".join(out)
 
 
+@remembered
 def word_gate(pattern: str) -> tuple[str, ...] | None:
     """The words (lower-cased) that every match of ``pattern`` starts with, when each of its
     alternatives opens with ``\\b`` and a literal: ``r"\\bgoals?\\b|\\btarget\\w*"`` -> ``("goal", "target")``;
@@ -103,6 +105,7 @@ _SPACED_LENGTH = 14  # spaced openings are read this far
 _MAX_SPACED = 400  # a term with more spaced openings keeps its gate words
 
 
+@remembered
 def spaced_openings(lowered: str, gate: tuple[str, ...]) -> tuple[str, ...]:
     """The openings of a lower-case pattern (see :func:`lower_pattern`) as :func:`spaced_words` writes the text it
     matches, read past its gate words (``gate``, see :func:`word_gate`): every non-word character a space, and
@@ -174,6 +177,7 @@ _PREFIX_LENGTH = 8  # literal openings are read this far: enough to skip most pl
 _MAX_OPENINGS = 20_000
 
 
+@remembered
 def literal_openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Literal strings one of which every match of ``pattern`` starts with, at most ``_PREFIX_LENGTH``
     long: ``(?<!\\w)(?:fy|19\\d\\d)\\b`` -> ``{"fy", "19"}``. Look-arounds and anchors are skipped (they
@@ -325,6 +329,7 @@ def as_name_start(word: str) -> str:
     return name_starts(word)
 
 
+@remembered
 def required_words(pattern: re.Pattern[str] | str, flags: int = 0) -> frozenset[str] | None:
     r"""Literal strings one of which every match of ``pattern`` holds (case-sensitive parts only), or None:
     ``r"[A-Z]+ \d+ (?:Increased|No[ \t]+Change)"`` -> ``{"Increased", "Change"}``. A text holding none of them
@@ -365,6 +370,7 @@ def required_words(pattern: re.Pattern[str] | str, flags: int = 0) -> frozenset[
     return needs(parsed, parsed.state.flags)
 
 
+@remembered
 def within_lines(pattern: re.Pattern[str] | str, flags: int = 0) -> bool:
     r"""Whether no match of ``pattern`` can hold a line break, nor a part of it look past one or take the
     line's end for the text's end: ``[A-Z]\w+[ 	]+Bank`` -> True, ``\s+`` or ``x$`` -> False. Then its matches

@@ -26,6 +26,8 @@ def fresh(tmp_path, monkeypatch):
     monkeypatch.setattr(regexes, "_kept", None)
     monkeypatch.setattr(regexes, "_used", {})
     monkeypatch.setattr(regexes, "_state", {"recording": True, "new": False})
+    monkeypatch.setattr(regexes, "_readings", {})
+    monkeypatch.setattr(regexes, "_readings_used", {})
     return tmp_path / "regexes.marshal"
 
 
@@ -33,6 +35,8 @@ def _restart(monkeypatch):
     monkeypatch.setattr(regexes, "_kept", None)
     monkeypatch.setattr(regexes, "_used", {})
     monkeypatch.setattr(regexes, "_state", {"recording": True, "new": False})
+    monkeypatch.setattr(regexes, "_readings", {})
+    monkeypatch.setattr(regexes, "_readings_used", {})
 
 
 def _same(a: re.Pattern, b: re.Pattern) -> None:
@@ -91,7 +95,7 @@ def test_code_the_engine_refuses_is_compiled_again(fresh, monkeypatch):
     _restart(monkeypatch)
     (key,) = regexes._load()
     flags, code, groups, groupindex, indexgroup = regexes._load()[key]
-    regexes._load()[key] = (flags, [255, 255, 255], groups, groupindex, indexgroup)
+    regexes._load()[key] = (flags, b"\xff" * 12, groups, groupindex, indexgroup)
     _same(regexes.compiled(r"(\d+) million"), re.compile(r"(\d+) million"))
     assert regexes._state["new"] is True
 
@@ -122,3 +126,27 @@ def test_the_cli_keeps_its_start_up_and_reads_it_back(tmp_path):
     n_second, new_second = second.stdout.split()
     assert int(n_first) > 100 and new_first == "True"
     assert n_second == n_first and new_second == "False"
+
+
+def test_a_reading_of_a_pattern_is_kept_and_read_back(fresh, monkeypatch):
+    from dashboard import vocab
+
+    for pattern in (r"\bgoals?\b|\btarget\w*", r"\bstaff-level", r"(?:x|\d)"):
+        assert vocab.word_gate(pattern) == vocab.word_gate.__wrapped__(pattern)
+    regexes.keep()
+    _restart(monkeypatch)
+    assert vocab.word_gate(r"\bgoals?\b|\btarget\w*") == ("goal", "target")
+    assert regexes._state["new"] is False  # read from the file
+    assert vocab.required_words(re.compile(r"[A-Z]+ \d+ (?:Increased|No[ \t]+Change)")) == frozenset({"Increased", "Change"})
+    assert regexes._state["new"] is True  # not kept before: computed
+
+
+def test_an_edited_module_reads_its_patterns_afresh(fresh, monkeypatch):
+    from dashboard import vocab
+
+    vocab.literal_openings(r"(?<!\w)(?:fy|19\d\d)\b")
+    regexes.keep()
+    _restart(monkeypatch)
+    monkeypatch.setattr(regexes, "_source_hash", lambda filename: "another source")
+    assert vocab.literal_openings(r"(?<!\w)(?:fy|19\d\d)\b") == frozenset({"fy", "19"})
+    assert regexes._state["new"] is True
