@@ -59,6 +59,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "unclosed Markdown links": lambda n: _repeat("[" + "Abc def " * 37 + "](", n),
     "Markdown links and bold": lambda n: _repeat("led by Doha's [Abc Capital](https://x.example/" + "a" * 40 + ") **$5 million** ", n),
     "asterisks and underscores": lambda n: _repeat("*_", n),
+    "index moves and rate boards": lambda n: _repeat("the share share stock index index rose 1% ▲ SAR1 = Rs74 (buying) gold steady at $5 ", n) + ".",
+    "teasers' headers in Markdown": lambda n: _repeat("**Previously in Abc Def**\n- [Abc lends $5 million](https://x.example/a)\n## Read more\n", n),
     "countries taking in their own amounts": lambda n: _repeat("Kenya, a borrower of note, raised roughly $5 million, while Chile signed for $3 million and Brazilian trade with Argentina, ", n) + ".",
     "equivalents in a third currency": lambda n: _repeat("20 billion yuan (USD 3.1 billion) or 351 billion rupees or ", n) + ".",
     "parts of wholes": lambda n: "The ADB lent $9 million. " + _repeat("Out of the $9 million, $1 million went to schools, ", n) + ".",

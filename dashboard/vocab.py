@@ -1182,7 +1182,8 @@ def teaser_headers(scope: str = "rest") -> re.Pattern[str] | None:
     if not rows:
         return None
     try:
-        return compiled(rf"(?m:^[ \t]*+(?:{rows})[ \t]*+:?[ \t]*+$)")
+        # (Markdown may mark the header: "## Read more", "**Previously in Startup Pulse**")
+        return compiled(rf"(?m:^[ \t]*+(?:#{{1,6}}[ \t]++)?(?:\*\*|__)?(?:{rows})[ \t]*+:?(?:\*\*|__)?[ \t]*+:?[ \t]*+$)")
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 

@@ -532,6 +532,10 @@ def test_teasers_under_a_header_inside_a_story_are_not_the_story(block, kept):
         ("\n\nRead more:\nOman and Qatar agree a $700 million gas swap\nGold rises by Rs2,000 a tola\n", False),
         ("\n\nALSO READ\nOman and Qatar agree a $700 million gas swap\n", False),
         ("\n\nLatest\nOman and Qatar agree a $700 million gas swap\nFuel to cost Rs5 less a litre\n", False),
+        # a header naming the outlet or the newsletter, perhaps marked by Markdown
+        ("\n\nMost Read from Gulf Wire\nOman and Qatar agree a $700 million gas swap\n", False),
+        ("\n\n**Previously in Energy Notes**\n- [Oman and Qatar agree a $700 million gas swap](https://example.org/a)\n", False),
+        ("\n\n## Read more\nOman and Qatar agree a $700 million gas swap\n", False),
         # the story going on below such a block stays
         ("\n\nRead more:\nGold rises by Rs2,000 a tola\n\nOman and Qatar will also sign a $700 million gas swap next month, "
          "the ministry added.\n", True),

@@ -933,6 +933,14 @@ def test_every_currency_word_read_with_or_without_its_spaces_has_a_code():
         # shares sold for money are a figure; so is a rule of thumb's own percentage only where it is not the rule
         ("The government sold shares worth $400 million in the company.", ["$400 million"]),
         ("Under the 80/20 rule, exports rose 12 percent.", []),
+        # an exchange-rate board, a ticker's arrows, a share index's move, a coin's price that held still
+        ("Rates today: SAR1 = Rs74.10 (buying) / Rs74.40 (selling)", []),
+        ("PSX close ENGRO 301.20 ▲2.4% · LUCK 890.05 ▼1.1%", []),
+        ("The benchmark PSX share index fell 0.8% by midday.", []),
+        ("Gold was little changed at $2,650 an ounce in Karachi.", []),
+        # a price index's move is inflation, a figure; and so is an amount that held still
+        ("The consumer price index rose 4.1% in May.", ["4.1%"]),
+        ("Remittances were little changed at $3.1 billion in May.", ["$3.1 billion"]),
     ],
 )
 def test_prices_on_a_market_are_not_figures(text, raws):
