@@ -214,7 +214,8 @@ _DATE = (
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+{_MONTH},?[ \t]+\d{{4}}"
     rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]*+[-–][ \t]*+\d{{1,2}}(?:st|nd|rd|th)?)?,?[ \t]+\d{{4}}"
-    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?!\d))"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?!\d)"
+    rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?!\d))"  # "08.07.2025": day first, as dotted dates are written
 )
 _HEADER_DATE = compiled(r"(?m)^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b")
 _DATELINE = compiled(
@@ -236,16 +237,20 @@ _LEAD_REACH = 400  # a dateline stands in the first lines of a story
 _ANY_DATE = compiled(_DATE)
 _LINE_TOKEN = compiled(
     r"[ \t]*+(?:"
-    r"(?P<sep>[|•·,;/–—.-]|\(|\))"
+    r"(?P<url>\((?:https?://|www\.)[^()\s]{0,300}+\))"  # a Markdown link's address: "[View in browser](https://...)"
+    r"|(?P<sep>[|•·,;:/–—.*#\[\]-]|\(|\))"
     rf"|(?P<weekday>{_WEEKDAY},?)(?![A-Za-z])"
+    rf"|(?P<date>{_DATE})"  # another date: "08.07.2025 - Update : 08.07.2025"
     r"|(?P<time>\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?+[AaPp]\.?[Mm]\.?)?|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
-    r"|[+-]\d{2}:?\d{2}|\d{1,2}[ \t]mins?[ \t]read)(?![\w])"
+    r"|[+-]\d{1,2}(?::?\d{2})?|\d{1,2}[ \t]mins?[ \t]read)(?![\w])"
+    r"|(?P<ago>\d{1,3}[ \t]++(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)(?:[ \t]++ago)?)(?![\w])"  # "Updated 2 hours ago"
     r"|(?P<by>[Bb]y|BY)(?![\w])"
-    r"|(?P<glue>at|on|in|and|of|ago)(?![\w])"
+    r"|(?P<glue>at|on|in|and|of|ago|browser|online)(?![\w])"  # ("View in browser", "Read online")
     r"|(?P<name>[A-Z][A-Za-z.'’&@]*+)"
     r")"
 )
 _DATE_LINE_LENGTH = 100
+_LINK_ADDRESS = compiled(r"\]\([^()\s]{0,300}+\)")
 _YEAR_DIGITS = compiled(r"\d{4}")  # a line without four digits in a row holds no date (each form of _DATE has a year)
 _DATE_LINE_WORDS = 6  # names (a byline, an outlet, a section) beside the date
 
@@ -286,6 +291,9 @@ def _numeric_date(raw: str) -> date | None:
         return None
 
 
+_DOTTED_DATE = compiled(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
 @lru_cache(maxsize=4096)
 def parse_date(raw: str) -> date | None:
     """``"22 Apr, 2025"`` -> 2025-04-22, ``"October 8th, 2025"`` -> 2025-10-08; a partial date -> None.
@@ -293,6 +301,11 @@ def parse_date(raw: str) -> date | None:
     The common English forms are read directly; anything else goes to dateparser."""
     if "/" in raw:
         return _numeric_date(raw) if _NUMERIC_DATE.fullmatch(raw) else None
+    if (dotted := _DOTTED_DATE.fullmatch(raw)) is not None:  # "08.07.2025" -> 8 July 2025
+        try:
+            return date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
+        except ValueError:
+            return None
     plain = " ".join(_ORDINAL.sub(" ", _DAY_RANGE.sub("", raw)).split())
     # a month named in another language reads as its English name: "15 Settembre 2024" -> "15 September 2024"
     plain = " ".join(_ENGLISH_MONTHS[_FOREIGN_MONTHS[w.lower()] - 1] if w.lower() in _FOREIGN_MONTHS else w for w in plain.split())
@@ -363,7 +376,8 @@ def _date_line(line: str) -> tuple[date, bool] | None:
 
 def _short_date_line(line: str) -> tuple[date, bool] | None:
     """:func:`_date_line` for a line short enough to be one and holding a year's digits, else None (cheap checks first)."""
-    return _date_line(line) if len(line) <= _DATE_LINE_LENGTH and _YEAR_DIGITS.search(line) else None
+    short = len(line) <= _DATE_LINE_LENGTH or ("](" in line and len(_LINK_ADDRESS.sub("", line)) <= _DATE_LINE_LENGTH)  # (a link's address is no word)
+    return _date_line(line) if short and _YEAR_DIGITS.search(line) else None
 
 
 def _today_stamps(text: str) -> list[date]:
@@ -511,7 +525,32 @@ def story_date(text: str) -> date | None:
         lead = search_line_starts(pattern, text, 0, _LEAD_REACH)
         if lead and (found := parse_date(lead.group("date"))):
             return found
-    return _date_from_lines(text) or _caption_date(text)
+    return _date_from_lines(text) or _caption_date(text) or _numeric_by_dateline(text)
+
+
+# a wire dateline without its year: "KUALA LUMPUR, Oct 7 (Bernama) --", "BEIJING, Sep 14 (APP):"
+_YEARLESS_DATELINE = compiled(rf"(?m)^[ \t]*+[A-Z][A-Z.'’ -]{{1,30}}+,[ \t]*+(?P<mon>{_MONTH})[ \t]++(?P<day>\d{{1,2}})(?![\d,])")
+_SLASHED_DATE = compiled(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _numeric_by_dateline(text: str) -> date | None:
+    """A date of digits whose order of day and month is not plain ("07/10/2025") read by the story's own
+    dateline, which gives the day and month without the year ("KUALA LUMPUR, Oct 7 (Bernama)"): the date
+    when the two agree in one order, else None."""
+    head = text[:_DATE_LINE_REACH]
+    line = _YEARLESS_DATELINE.search(head)
+    slashed = _SLASHED_DATE.search(head) if line else None
+    if slashed is None:
+        return None
+    month = next((i + 1 for i, name in enumerate(_ENGLISH_MONTHS) if name.lower().startswith(line.group("mon").lower().rstrip(".")[:3])), None)
+    day, (a, b, year) = int(line.group("day")), (int(g) for g in slashed.groups())
+    for d, m in ((a, b), (b, a)):
+        if (d, m) == (day, month):
+            try:
+                return date(year, m, d)
+            except ValueError:
+                return None
+    return None
 
 
 def _caption_date(text: str) -> date | None:

@@ -61,6 +61,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "asterisks and underscores": lambda n: _repeat("*_", n),
     "index moves and rate boards": lambda n: _repeat("the share share stock index index rose 1% ▲ SAR1 = Rs74 (buying) gold steady at $5 ", n) + ".",
     "teasers' headers in Markdown": lambda n: _repeat("**Previously in Abc Def**\n- [Abc lends $5 million](https://x.example/a)\n## Read more\n", n),
+    "dotted dates and bylines": lambda n: _repeat("Abc Def |08.07.2025 - Update : 08.07.2025 GMT+5 2 hours ago · [Read online](https://x.example/a)\n", n),
     "countries taking in their own amounts": lambda n: _repeat("Kenya, a borrower of note, raised roughly $5 million, while Chile signed for $3 million and Brazilian trade with Argentina, ", n) + ".",
     "equivalents in a third currency": lambda n: _repeat("20 billion yuan (USD 3.1 billion) or 351 billion rupees or ", n) + ".",
     "parts of wholes": lambda n: "The ADB lent $9 million. " + _repeat("Out of the $9 million, $1 million went to schools, ", n) + ".",

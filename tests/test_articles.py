@@ -421,6 +421,14 @@ def _page(line: str) -> str:
         # a date inside the story is not its date, and a dated line above the caption wins
         ("Crypto desks get a nod\n\nThe regulator allowed two exchanges on March 9, 2025, its chief said.\n", None),
         ("Crypto desks get a nod\n\nMay 2, 2025\n\nThe chief on March 9, 2025. — AFP\nThe regulator allowed two exchanges.\n", "2025-05-02"),
+        # a dotted date is day first; a byline line with its update, a time zone, a link's address
+        (_page("Sana Mirza  |11.03.2025 - Update : 11.03.2025"), "2025-03-11"),
+        (_page("March 4, 2025 09:15 AM GMT+5 Updated 3 hours ago"), "2025-03-04"),
+        (_page("**Adil Rana** · Mar 4, 2025 · [Read online](https://news.example.org/p/issue-12-the-long-address-of-a-newsletter)"), "2025-03-04"),
+        (_page("31.13.2025"), None),
+        # digits in either order, read by the wire dateline's day and month
+        ("Kuala Lumpur trade up\n\n07/10/2025 08:15 PM\n\nKUALA LUMPUR, Oct 7 (Bernama) -- Trade grew.\n", "2025-10-07"),
+        ("Kuala Lumpur trade up\n\n07/10/2025 08:15 PM\n\nKUALA LUMPUR, Oct 9 (Bernama) -- Trade grew.\n", None),
     ],
 )
 def test_date_lines_with_furniture(text, published):
