@@ -54,6 +54,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # JSON is indented for a person at a terminal, compact for a pipe (the same JSON, much faster to
     # write, and written by the workers that read the files: each gives its run's items)
     piped = args.json and not sys.stdout.isatty()
+    if args.paths and not _any_article(args.paths):
+        print("error: no article files (.txt, .md, .html) in the given folders", file=sys.stderr)
+        return 1
     if args.paths:
         records, unreadable = extract_corpus(args.paths, workers=args.workers, encode=_json_items if piped else None)
     else:
@@ -83,6 +86,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for name, reason in unreadable:
         print(f"unreadable: {name}: {reason}", file=sys.stderr)
     return 1 if unreadable and not any(records) else 0  # (a run of files with no story encodes to "")
+
+
+def _any_article(paths: list[Path]) -> bool:
+    """Whether ``paths`` name any file to read (a file given by name counts, readable or not: it is reported)."""
+    from dashboard.articles import article_paths
+
+    return bool(article_paths([Path(p) for p in paths]))
 
 
 def _positive(value: str) -> int:
@@ -150,22 +160,34 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from dashboard.export import ExportError, export_all
-    from dashboard.filters import Filter, UnknownPartner, partner_code
+    from dashboard.export import FORMATS, ExportError, export_all, images_available
+    from dashboard.filters import Filter, UnknownPartner, partner_code, partner_options
 
     try:
-        partners = tuple(dict.fromkeys(partner_code(value) for value in args.partner or ()))
+        for value in args.partner or ():
+            partner_code(value)  # an unknown name is refused before the articles are read
     except UnknownPartner as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     corpus = _corpus(args.paths)
     if corpus is None:
         return 1
+    try:  # a partner no story names would give empty charts: refused, as the app's address is
+        options = partner_options(corpus)
+        partners = tuple(dict.fromkeys(partner_code(value, options) for value in args.partner or ()))
+    except UnknownPartner as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    formats = args.format
+    if formats is None and not images_available()[0]:
+        # every format asked for by default: what can be made here is written, and the rest said on stderr
+        formats = [f for f in FORMATS if f not in ("png", "svg")]
+        print("note: PNG and SVG skipped: they need Chromium (apt-get install chromium); HTML and CSV written", file=sys.stderr)
     try:
-        written = export_all(corpus, Filter(partners=partners, checked_only=args.checked_only), Path(args.out), formats=args.format)
+        written = export_all(corpus, Filter(partners=partners, checked_only=args.checked_only), Path(args.out), formats=formats)
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return 1
     for path in written:
         print(path)
     return 0
@@ -201,7 +223,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     if not inputs:
         print("error: no article files (.txt, .md, .html) in the given folders", file=sys.stderr)
         return 1
-    refused = 0
+    refused = already = 0
     for done, path in enumerate(inputs, 1):
         name = "-" if path is None else str(path)
         try:
@@ -221,9 +243,10 @@ def cmd_add(args: argparse.Namespace) -> int:
             print(f"refused: {name}: could not store it: {type(exc).__name__}: {str(exc).splitlines()[0]}", file=sys.stderr)
         if result is not None:
             print(result.line())
+            already += result.status != "added"
         _progress(done, len(inputs))
-    added = len(inputs) - refused
-    print(f"{added} of {len(inputs)} stored, {refused} refused", file=sys.stderr)
+    added = len(inputs) - refused - already
+    print(f"{added} of {len(inputs)} added, {already} already stored, {refused} refused", file=sys.stderr)
     return 1 if refused else 0
 
 

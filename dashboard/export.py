@@ -47,7 +47,7 @@ def browser_path() -> str | None:
 def images_available() -> tuple[bool, str]:
     """(True, "") when PNG/SVG can be made here; else (False, why) for the app to say."""
     if browser_path() is None:
-        return False, "Server-side PNG/SVG needs Chromium (`apt-get install chromium`); use the chart toolbar's camera button instead."
+        return False, "PNG and SVG need Chromium here (`apt-get install chromium`)."
     return True, ""
 
 

@@ -43,6 +43,18 @@ class UnknownPartner(ValueError):
     """A partner value (from the URL or the command line) that names no partner."""
 
 
+def partner_options(c: Corpus) -> list[str]:
+    """The partners a filter can take: every story's partner and the members of its blocs, grouped by type
+    (countries, blocs, organisations, companies, then names not yet in the registry): ``["CHN", "SAU", "ASEAN", "IMF"]``."""
+    reg = registry()
+    codes = set(c.partners["code"])
+    for code in list(codes):
+        entity = reg.entities.get(code)
+        codes.update(entity.members if entity else ())
+    order = {"country": 0, "bloc": 1, "organisation": 2, "company": 3}
+    return sorted(codes, key=lambda code: (order.get(getattr(reg.entities.get(code), "type", None), 4), reg.name(code)))
+
+
 def partner_code(value: str, known: list[str] | tuple[str, ...] | None = None) -> str:
     """A partner as a user writes it -> its registry code: ``"CHN"``, ``"chn"``, ``"China"``,
     ``"china"`` and ``"Chinese"`` -> ``"CHN"``. ``known``: the codes allowed (e.g. the app's options).

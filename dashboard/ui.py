@@ -14,7 +14,7 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard import export, store_ui, views, vocab
-from dashboard.filters import Filter, UnknownPartner, apply_filter, parse_day, partner_code
+from dashboard.filters import Filter, UnknownPartner, apply_filter, parse_day, partner_code, partner_options
 from dashboard.load import Corpus, load_store_base, reviewed
 from dashboard.partners import registry
 from dashboard.text import escape_characters, escape_markdown, paragraphs
@@ -99,18 +99,7 @@ def _filter_options(_c: Corpus, version: str) -> tuple[list[str], list[str], dat
     dates = c.engagements["published"].dropna()
     first = dates.min().date() if len(dates) else date(2000, 1, 1)
     last = dates.max().date() if len(dates) else date.today()
-    return _partner_options(c), theme_codes, first, last
-
-
-def _partner_options(c: Corpus) -> list[str]:
-    reg = registry()
-    codes = set(c.partners["code"])
-    for code in list(codes):
-        entity = reg.entities.get(code)
-        codes.update(entity.members if entity else ())
-    # grouped by type (countries, blocs, organisations, companies, then names not yet in the registry)
-    order = {"country": 0, "bloc": 1, "organisation": 2, "company": 3}
-    return sorted(codes, key=lambda code: (order.get(getattr(reg.entities.get(code), "type", None), 4), reg.name(code)))
+    return partner_options(c), theme_codes, first, last
 
 
 def _partners_from_url(options: list[str]) -> None:
@@ -350,7 +339,7 @@ def download_row(spec: ChartSpec) -> None:
             st.download_button("PNG (print quality)", lambda: export.to_image(spec.figure, "png"), f"{spec.name}.png", "image/png", key=f"png_{spec.name}", on_click="ignore", icon=":material/image:")
             st.download_button("SVG", lambda: export.to_image(spec.figure, "svg"), f"{spec.name}.svg", "image/svg+xml", key=f"svg_{spec.name}", on_click="ignore", icon=":material/draw:")
         else:
-            st.caption(md(why))
+            st.caption(md(why + " The chart's own camera button saves a PNG from the browser."))
 
 
 def zip_button(specs: list[ChartSpec], c: Corpus, page: str) -> None:

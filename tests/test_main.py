@@ -45,10 +45,30 @@ def test_check_fails_on_unreadable(tmp_path, capsys):
     assert "b.txt: empty" in capsys.readouterr().out
 
 
-def test_export_without_chromium_is_a_clear_error(tmp_path, monkeypatch, capsys):
+def test_export_without_chromium_writes_html_and_csv_and_says_so(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(export, "browser_path", lambda: None)
-    assert main(["export", "--out", str(tmp_path), "--partner", "CHN"]) == 2
-    assert "Chromium" in capsys.readouterr().err
+    assert main(["export", "--out", str(tmp_path), "--partner", "CHN"]) == 0
+    err = capsys.readouterr().err
+    assert "PNG and SVG skipped" in err and "Chromium" in err and "camera" not in err
+    names = {p.name for p in tmp_path.iterdir()}
+    assert "timeline.html" in names and "timeline.csv" in names and "sources.csv" in names
+    assert not [n for n in names if n.endswith((".png", ".svg"))]
+
+
+def test_export_of_images_asked_for_without_chromium_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(export, "browser_path", lambda: None)
+    assert main(["export", "--out", str(tmp_path / "out"), "--format", "png"]) == 1
+    assert "Chromium" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
+def test_export_for_a_partner_no_story_names_is_refused(tmp_path, capsys):
+    assert main(["export", "--out", str(tmp_path / "out"), "--format", "csv", "--partner", "Iceland"]) == 1
+    assert "no story names Iceland (ISL) as a partner" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
+def test_extract_of_a_folder_without_articles_says_so(tmp_path, capsys):
+    assert main(["extract", str(tmp_path)]) == 1
+    assert "no article files" in capsys.readouterr().err
 
 
 def test_export_csv_only(tmp_path, capsys):

@@ -38,8 +38,9 @@ def test_add_a_file_then_the_same_text_again(store, tmp_path, capsys):
     (tmp_path / "copy.md").write_text(GOOD.replace("\n", "\r\n"), encoding="utf-8")
     code, out, _ = run(capsys, "add", str(tmp_path / "one.txt"), "--url", "https://example.org/one", "--outlet", "Dawn")
     assert code == 0 and out.startswith("added: ")
-    code, out, _ = run(capsys, "add", str(tmp_path / "copy.md"))
+    code, out, err = run(capsys, "add", str(tmp_path / "copy.md"))
     assert code == 0 and out.startswith("already stored: ") and "Federal Minister" in out
+    assert "0 of 1 added, 1 already stored, 0 refused" in err  # the summary agrees with the line above it
     stored = [a for a in store.articles() if a.added_how == "cli"]
     assert [(a.source, a.url, a.outlet) for a in stored] == [("one.txt", "https://example.org/one", "Dawn")]
 
@@ -68,7 +69,7 @@ def test_a_folder_with_bad_files_adds_the_good_ones_and_exits_1(store, tmp_path,
         "g-empty-page.html": "no article text found in the web page",
     }
     assert "limit" in reasons[str(folder / "e-big.txt")]
-    assert "2 of 7 stored, 5 refused" in err
+    assert "2 of 7 added, 0 already stored, 5 refused" in err
     page = next(a for a in store.articles() if a.source == "f-page.html")
     assert (page.title, page.outlet, str(page.published)) == ("Pakistan, Japan sign IT pact", "The Tribune", "2025-03-04")
     assert "Home | World" not in page.text and "Copyright" not in page.text
