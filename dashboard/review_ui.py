@@ -419,8 +419,10 @@ def focus(c: Corpus, q: pd.DataFrame, who: str) -> pd.Series | None:
                       help="Not a figure, or wrong beyond correcting: never charted; the next one comes up.")
         skip.button("Skip", key="review_skip", icon=":material/skip_next:", on_click=_skip, args=(row["figure_id"], shown),
                     disabled=len(ids) < 2, width="stretch", shortcut=SHORTCUTS["skip"], help="Leave this figure for later and show the next one.")
+        # Alt+Z undoes this session's last decision when there is one (the figure just confirmed is no longer
+        # in focus: the next one is), else the last decision on the figure shown
         undo.button("Undo", key="review_undo", icon=":material/undo:", on_click=_decide_figure, args=(args, "undo", shown),
-                    disabled=not (who and can_undo), width="stretch", shortcut=SHORTCUTS["undo"],
+                    disabled=not (who and can_undo), width="stretch", shortcut=None if st.session_state.get(LAST) else SHORTCUTS["undo"],
                     help="Undo the last decision on this figure (the one before it stands again).")
         correction_form(row, args, shown, who)
     return row
@@ -460,7 +462,7 @@ def session_undo() -> None:
         return
     left, right = st.columns([3, 1], vertical_alignment="center")
     left.caption(ui.md(f"Your last decision: {last['text']}."))
-    right.button("Undo my last decision", key="review_undo_last", icon=":material/undo:", on_click=_undo_last)
+    right.button("Undo my last decision", key="review_undo_last", icon=":material/undo:", on_click=_undo_last, shortcut=SHORTCUTS["undo"])
 
 
 def _figure_rows(f: pd.DataFrame, outlets: dict[str, str], conflict: bool = False, in_focus: str | None = None) -> pd.DataFrame:

@@ -94,6 +94,10 @@ def test_confirm_and_correct_in_a_browser_then_a_restart_keeps_them(browser, tmp
             page.get_by_test_id("stAlertContentSuccess").get_by_text("Confirmed", exact=False).filter(has_not_text="$8B").wait_for(timeout=30_000)
             assert [e.action for e in store.decisions()] == ["confirm", "correct", "confirm"]
             page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
+            page.keyboard.press("Alt+Z")  # undoes that last decision, though the next figure is in focus
+            page.get_by_test_id("stAlertContentSuccess").get_by_text("undid your last decision", exact=False).wait_for(timeout=30_000)
+            assert [e.action for e in store.decisions()] == ["confirm", "correct", "confirm", "undo"]
+            page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
             screenshot(page, "review-after-decisions.png")
 
         with serve_app(LOG, {ENV_URL: url}) as base:  # the server restarted on the same store
