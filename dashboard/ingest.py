@@ -47,6 +47,11 @@ def max_bytes() -> int:
     return int(raw) if raw.isdigit() and int(raw) > 0 else MAX_BYTES
 
 
+def limit_text() -> str:
+    """The size limit as a person reads it: ``"2 MB"``."""
+    return _limit_text(max_bytes())
+
+
 def _limit_text(limit: int) -> str:
     return f"{limit / 1_000_000:g} MB" if limit >= 1_000_000 else f"{limit:,} bytes"
 

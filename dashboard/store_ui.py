@@ -156,3 +156,8 @@ def article_controls(stories, story_id: str) -> None:
         yes, no = st.columns(2)
         yes.button("Yes, remove it", key="remove_yes", type="primary", on_click=_remove, args=(article_id, label))
         no.button("Cancel", key="remove_no", on_click=st.session_state.pop, args=(REMOVE, None))
+
+
+def upload_help() -> str:
+    """The uploader's tooltip: the store's own size limit (the uploader's own, larger, is Streamlit's)."""
+    return f"Up to {ingest.limit_text()} an article: a larger file is refused, with its reason."

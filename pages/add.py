@@ -18,7 +18,7 @@ def add_articles() -> None:
     """The batch: inputs, preview, save or cancel. A fragment: its buttons rerun only it, so the saved
     line shows as soon as the articles are stored; the rest of the app reads them at its next rerun."""
     st.file_uploader("Article files", type=["txt", "md", "html", "htm"], accept_multiple_files=True,
-                     key=store_ui.uploads_key())
+                     key=store_ui.uploads_key(), help=store_ui.upload_help())
     st.text_area("…or paste an article", key="add_text", height=180, placeholder="Title on the first line, then the article text")
     with st.expander("Details (optional; they apply to every article of this batch)"):
         left, right = st.columns(2)
