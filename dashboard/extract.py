@@ -1243,7 +1243,7 @@ _DESCRIBED = compiled(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b",
 # "that": "$5bn in loans that China had rolled over"; a place's word may describe the name: "led by Riyadh-based Dunes Capital"
 _LINKED_AFTER = compiled(
     r"\b(?:from|to|with|by|in|into|of|for|towards|that)[ \t]+(?:(?:the|a|an)[ \t]+)?"
-    r"(?:[A-Z][\w.'’]*+-(?i:based|headquartered)[ \t]++|[A-Z][a-z]++['’]s[ \t]++)?(?:\[|\*\*|__)?$",  # (Markdown: "by [Dunes Capital](...)")
+    r"(?-i:[A-Z][\w.'’]*+-(?i:based|headquartered)[ \t]++|[A-Z][a-z]++['’]s[ \t]++)?(?:\[|\*\*|__)?$",  # (Markdown: "by [Dunes Capital](...)")
     re.IGNORECASE,
 )
 
@@ -1807,7 +1807,7 @@ def extract_figures(
             )
         )
     figures = _abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset, sentence_hits)
-    figures = _merge_mentions(_the_other_way(_their_own(figures, hits_of, text, offset, sentence_hits), text, offset, named_starts), text, offset)
+    figures = _merge_mentions(_the_other_way(_their_own(figures, hits_of, text, offset, sentence_hits, counterparty), text, offset, named_starts), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
     figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
     figures = _third_country_s_own(figures, counterparty, sentence_hits, text, offset)
@@ -2275,10 +2275,13 @@ def _receiving_gap() -> re.Pattern[str]:
 _OWN_GAP_REACH = 120  # characters between a country and its own amount (an apposition included)
 # a clause that opens with its subject: the sentence's start, or after "while", "whereas", "but"
 _CLAUSE_OPENS = compiled(r"(?:\A[ \t\"“]*+(?:The[ \t]++)?|(?:,[ \t]*+|[ \t]++)(?:while|whereas|but)[ \t]++(?:the[ \t]++)?)\Z")
+_POSSESSIVE_AFTER = compiled(r"['’]s?\b")
 _WITH_BEFORE = compiled(r"\bwith[ \t]++(?:the[ \t]++)?\Z")  # "Saudi trade with India", "a deal it struck with Egypt"
 
 
-def _their_own(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, offset: int, sentence_hits: dict[int, list[Hit]]) -> list[Figure]:
+def _their_own(
+    figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, offset: int, sentence_hits: dict[int, list[Hit]], counterparty: Hit | None = None
+) -> list[Figure]:
     """Figures of another country's own, in a sentence that names no Pakistan, keep that country as their
     partner with the cue marked ``ABROAD`` (a mention of the story, not a partner): an amount the country
     takes in itself, right after its name opens a clause ("Egypt raised 3.5 billion yuan", "..., while India,
@@ -2293,8 +2296,8 @@ def _their_own(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, 
         if len(found) != 1 or f.partner_cue.endswith(ABROAD) or f.partner != found[0].code or f.partner == "PAK":
             continue
         hit, a = found[0], f.start - offset
-        if getattr(entities.get(hit.code), "type", None) != "country":
-            continue
+        if getattr(entities.get(hit.code), "type", None) != "country" or (counterparty is not None and hit.code == counterparty.code):
+            continue  # (the story's own counterparty: "Chinese firms received $4 billion" in a China story is China's with Pakistan)
         if _PAKISTAN_NAMED.search(f.quote) or PAKISTAN_REFERENCE.search(f.quote):
             continue  # (Pakistan is in the sentence: its counterparty, as read)
         at = f.quote.find(hit.alias)
@@ -2309,6 +2312,10 @@ def _their_own(figures: list[Figure], hits_of: dict[int, list[Hit]], text: str, 
                 first is not None and first.code not in (hit.code, "PAK") and first.start < hit.start
                 and getattr(entities.get(first.code), "type", None) == "country"
                 and (k := f.quote.find(first.alias)) != -1 and _CLAUSE_OPENS.fullmatch(f.quote, 0, k) is not None
+                # the first country owns the deal: its possessive or its people's word ("The UAE's biggest deal",
+                # "Saudi trade with India"), not a subject speaking of it ("The United States criticised the deal with China")
+                and (_POSSESSIVE_AFTER.match(text, first.end) is not None
+                     or (first.alias != entities[first.code].name and not first.alias.isupper() and _NOUN_AFTER.match(text, first.end) is not None))
             )
         if takes_in or between:
             out[i] = replace(f, partner_cue=f"{f.partner_cue}: {ABROAD}")
@@ -2322,6 +2329,17 @@ _OWNER_OPENS = compiled(
     r"|(?:,[ \t]*+|[ \t]++)(?:while|whereas|but)[ \t]++)"
     r"(?:(?i:regional[ \t]++peer|neighbou?ring|rival|fellow)[ \t]++)?(?:(?i:the)[ \t]++)?\Z"
 )
+@lru_cache(maxsize=1)
+def _saying() -> re.Pattern[str]:
+    """Verbs of saying or of a stance (``data/saying_words.csv``): after a country's name, what follows is what it
+    says or thinks of a deal, not its own deal."""
+    rows = vocab.read_rows("saying_words.csv")
+    for i, row in enumerate(rows, start=2):
+        if not re.fullmatch(r"[a-z]+", row["word"] or ""):
+            raise vocab.VocabularyError(f"data/saying_words.csv row {i}: a word of lower-case letters is needed, not {row['word']!r}")
+    return compiled(r"\b(?:" + "|".join(row["word"] for row in rows) + r")\b")
+
+
 _CLAUSE_BREAK = compiled(r";|,[ \t]*+(?:while|whereas|but|and[ \t]++(?:the|its|total|overall))\b|\b(?:while|whereas)\b")
 
 
@@ -2358,8 +2376,8 @@ def _third_country_s_own(figures: list[Figure], counterparty: Hit | None, senten
             continue
         if own is not None and getattr(entities.get(own), "country", None) == hit.code:
             continue  # "The United States, through USAID, is providing $20 million": the country acting through its body
-        if _CLAUSE_BREAK.search(text, hit.end, a):
-            continue
+        if _CLAUSE_BREAK.search(text, hit.end, a) or _saying().search(text, hit.end, a):
+            continue  # ("India, meanwhile, says the $62 billion CPEC ...": what India says, not India's deal)
         at = f.quote.find(hit.alias)
         if at == -1 or not (_OWNER_OPENS.search(f.quote, max(0, at - 40), at) or _OWNER_OPENS.fullmatch(f.quote, 0, at)):
             continue

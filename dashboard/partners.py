@@ -987,7 +987,7 @@ def _unregistered_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     Bank, Fund, Group, Holdings ...), and the words that mark a Pakistani body (``data/domestic_words.csv``)."""
     domestic = frozenset(row["word"] for row in read_rows("domestic_words.csv"))
     # Markdown's marks may open the name, perhaps after a place's word: "led by Riyadh-based [Dunes Capital](...)", "by Dubai's **Oasis Gate Ventures**"
-    marked = r"(?:(?:[A-Z][\w.'’]*+-(?i:based|headquartered)[ \t]++|[A-Z][a-z]++['’]s[ \t]++)?(?:\[|\*\*))?"
+    marked = r"(?:(?:(?P<site>[A-Z][\w.'’]*+)-(?i:based|headquartered)[ \t]++|(?P<owner>[A-Z][a-z]++)['’]s[ \t]++)?(?:\[|\*\*))?"
     linked = rf"(?:\b(?:from|by|with|and|include|includes|including)|(?P<comma>,))[ \t]++(?:the[ \t]++)?{marked}(?P<name>{_organisation_name()})"
     return compiled(linked), domestic
 
@@ -1148,6 +1148,9 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         placed = _PLACE_S.match(name)
         if placed and placed.group(1) not in domestic and len(name[placed.end() :].split()) >= 2:
             name, start = name[placed.end() :], start + placed.end()  # "Dubai's Al Noor Ventures": the firm, sited in Dubai
+        place = (m.groupdict().get("site") or m.groupdict().get("owner")) if m.re is pattern else None
+        if place and place in domestic:
+            continue  # "led by Karachi's **Indus Valley Capital**": a Pakistani firm, though Markdown stands between
         if words & domestic or _news_sources().search(name):
             continue  # a Pakistani body, or a news agency (a mention: see below)
         if words <= _generic_name_words():

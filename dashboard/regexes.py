@@ -10,8 +10,11 @@ expression engine (``_sre.compile``, where ``re`` hands it too) instead of compi
 The file holds the patterns of one run's start-up only (patterns made later, from an article's words,
 are compiled as usual and never kept); it is keyed by the interpreter's version and the engine's, and
 each pattern by its exact text and flags, so a changed vocabulary or Python compiles afresh. A file that
-cannot be read or written changes nothing but speed. Only CPython 3.11, where the project runs and whose
-compiler these steps follow, takes the short way; elsewhere :func:`compiled` is ``re.compile``.
+cannot be read or written, or that was changed since it was written (a hash of its contents is kept
+in it), changes nothing but speed. It is not bytecode, so ``PYTHONDONTWRITEBYTECODE`` does not stop it
+(as it does not stop ``compileall``); ``sys.pycache_prefix`` moves it with the bytecode. Only CPython
+3.11, where the project runs and whose compiler these steps follow, takes the short way; elsewhere
+:func:`compiled` is ``re.compile``.
 
 The vocabularies' readings of their own patterns (which words a pattern can start with, which it must
 hold: see ``vocab``) are pure functions of a pattern too, and as costly: :func:`remembered` keeps their
@@ -38,8 +41,18 @@ except ImportError:  # another Python
     _sre = None
 
 _ENABLED = _sre is not None and sys.implementation.name == "cpython" and sys.version_info[:2] == (3, 11)
-_PATH = Path(__file__).resolve().parent / "__pycache__" / f"regexes.{sys.implementation.cache_tag}.marshal"
-_HEADER = ("dashboard regexes", 3, sys.hexversion, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
+
+
+
+def _cache_dir() -> Path:
+    """Where Python keeps this package's bytecode: ``__pycache__`` beside it, or under ``sys.pycache_prefix``."""
+    here = Path(__file__).resolve().parent
+    prefix = getattr(sys, "pycache_prefix", None)
+    return Path(prefix) / here.relative_to(here.anchor) if prefix else here / "__pycache__"
+
+
+_PATH = _cache_dir() / f"regexes.{sys.implementation.cache_tag}.marshal"
+_HEADER = ("dashboard regexes", 4, sys.hexversion, sys.byteorder, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
 
 _CODE = "I" if array("I").itemsize == 4 else "L"  # an unsigned 32-bit word
 _Args = tuple  # (flags, code, groups - 1, groupindex, indexgroup): ``_sre.compile``'s arguments after the pattern
@@ -56,9 +69,12 @@ def _load() -> dict[tuple[str, int], _Args]:
         _kept = {}
         try:
             with open(_PATH, "rb") as f:
-                header, patterns, readings = marshal.load(f)
-            if header == _HEADER and isinstance(patterns, dict) and isinstance(readings, dict):
-                _kept, _readings = patterns, readings
+                header, digest, payload = marshal.load(f)
+            # the payload whole, as written: a file changed or cut since is not read
+            if header == _HEADER and isinstance(payload, bytes) and hashlib.sha1(payload).hexdigest() == digest:
+                patterns, readings = marshal.loads(payload)
+                if isinstance(patterns, dict) and isinstance(readings, dict):
+                    _kept, _readings = patterns, readings
         except (OSError, EOFError, ValueError, TypeError):
             pass  # no file yet, or one this Python cannot read: compile as usual
     return _kept
@@ -95,6 +111,8 @@ def compiled(pattern, flags=0) -> re.Pattern:
         except (RuntimeError, TypeError, ValueError, OverflowError):  # code the engine refuses (``invalid SRE code``): compile it
             out = None
     if out is None:
+        if not _state["recording"]:
+            return re.compile(pattern, flags)  # after the start-up: ``re``'s own cache, for a pattern made again and again
         args = _arguments(pattern, key[1])  # (a bad pattern raises ``re.error`` here, as ``re.compile`` would)
         out = _engine(pattern, args)
         _state["new"] = True
@@ -157,15 +175,16 @@ def keep() -> None:
     if not _ENABLED or not (_state["new"] or len(_used) != len(_load()) or len(_readings_used) != len(_readings)):
         return
     try:
-        _PATH.parent.mkdir(exist_ok=True)
+        payload = marshal.dumps((_used, _readings_used))
+        _PATH.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=_PATH.parent, prefix=_PATH.name, suffix=".tmp")
         try:
-            os.chmod(fd, 0o644)  # (as the bytecode beside it: mkstemp makes it private)
             with os.fdopen(fd, "wb") as f:
-                marshal.dump((_HEADER, _used, _readings_used), f)
+                os.chmod(f.fileno(), 0o644)  # (as the bytecode beside it: mkstemp makes it private)
+                marshal.dump((_HEADER, hashlib.sha1(payload).hexdigest(), payload), f)
             os.replace(tmp, _PATH)
         except BaseException:
             os.unlink(tmp)
             raise
-    except OSError:
-        pass  # a read-only install: every run compiles, as before
+    except (OSError, ValueError):
+        pass  # a read-only install (every run compiles, as before), or a reading marshal cannot write

@@ -2090,3 +2090,36 @@ def test_a_small_foreign_investor_named_once_is_the_figure_s_partner(text, raw, 
 def test_a_pakistani_firm_opening_its_sentence_is_no_foreign_investor():
     record = _story("Indus Motor Holdings, a Karachi-based carmaker, says it plans to invest $40 million in a plant.")
     assert record["partners"] == [] and _partner_of(record, "$40 million") == []
+
+
+_CHINA_STORY = "China pledges more corridor funds to Pakistan\n\nChina pledged $5 billion for CPEC projects in Pakistan on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        # the story's own counterparty taking in an amount is still its counterparty
+        (_CHINA_STORY + "Chinese firms received $4 billion in contracts under the corridor last year.", "$4 billion", "CHN"),
+        # a country speaking of the deal, or taking a stance on it, does not make it its own
+        (_CHINA_STORY + "India, meanwhile, says the $62 billion CPEC violates its sovereignty.", "$62 billion", "CHN"),
+        (_CHINA_STORY + "The United States has long criticised the $62 billion deal with China.", "$62 billion", "CHN"),
+    ],
+)
+def test_the_counterparty_s_deal_spoken_of_by_another_country_stays_the_counterparty_s(text, raw, partner):
+    record = _story(text)
+    (fig,) = [f for f in record["figures"] if f["raw"] == raw]
+    assert fig["partner"] == partner and not fig["partner_cue"].endswith("another country's own deal")
+
+
+@pytest.mark.parametrize("led", ["Karachi's **Indus Valley Capital**", "Karachi-based [Indus Valley Capital](https://x.example)"])
+def test_a_pakistani_investor_marked_by_markdown_is_no_foreign_partner(led):
+    record = _story(f"Startups\n\nPaywise raised $12 million in a round led by {led}.")
+    assert record["partners"] == [] and _partner_of(record, "$12 million") == []
+
+
+def test_a_bad_row_of_saying_words_names_the_file_and_row(data_files):
+    from dashboard import extract, vocab
+
+    saying = data_files(vocab, extract._saying, {"saying_words.csv": "word,note\nsays,\nSaid It,\n"})
+    with pytest.raises(VocabularyError, match="data/saying_words.csv row 3"):
+        saying()

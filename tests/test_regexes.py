@@ -150,3 +150,14 @@ def test_an_edited_module_reads_its_patterns_afresh(fresh, monkeypatch):
     monkeypatch.setattr(regexes, "_source_hash", lambda filename: "another source")
     assert vocab.literal_openings(r"(?<!\w)(?:fy|19\d\d)\b") == frozenset({"fy", "19"})
     assert regexes._state["new"] is True
+
+
+def test_a_file_changed_since_it_was_written_is_not_read(fresh, monkeypatch):
+    regexes.compiled(r"\\bbn\\b", re.I)
+    regexes.keep()
+    data = bytearray(fresh.read_bytes())
+    data[-5] ^= 0x01  # one bit of the kept code
+    fresh.write_bytes(bytes(data))
+    _restart(monkeypatch)
+    assert regexes._load() == {}
+    _same(regexes.compiled(r"\\bbn\\b", re.I), re.compile(r"\\bbn\\b", re.I))
