@@ -1183,7 +1183,9 @@ def teaser_headers(scope: str = "rest") -> re.Pattern[str] | None:
         return None
     try:
         # (Markdown may mark the header: "## Read more", "**Previously in Startup Pulse**")
-        return compiled(rf"(?m:^[ \t]*+(?:#{{1,6}}[ \t]++)?(?:\*\*|__)?(?:{rows})[ \t]*+:?(?:\*\*|__)?[ \t]*+:?[ \t]*+$)")
+        # (the lookahead for a header's first character fails at once on an empty line: a text of blank lines
+        # is not tried against every header at every line)
+        return compiled(rf"(?m:^[ \t]*+(?=[#*_A-Za-z])(?:#{{1,6}}[ \t]++)?(?:\*\*|__)?(?:{rows})[ \t]*+:?(?:\*\*|__)?[ \t]*+:?[ \t]*+$)")
     except re.error as exc:
         raise VocabularyError(f"bad pattern in data/furniture.csv: {exc}") from exc
 
