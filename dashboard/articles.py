@@ -212,7 +212,8 @@ _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)
 # "12/15/2021" (read only when the order of day and month is plain: see parse_date)
 _DATE = (
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+{_MONTH},?[ \t]+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+{_MONTH}(?:,[ \t]*+|[ \t]++)\d{{4}}"  # ("10 December,2025" too)
+    rf"|\d{{1,2}}-{_MONTH}-\d{{4}}(?!\d)"  # "18-Mar-2025"
     rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]*+[-–][ \t]*+\d{{1,2}}(?:st|nd|rd|th)?)?,?[ \t]+\d{{4}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?!\d)"
     rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?!\d))"  # "08.07.2025": day first, as dotted dates are written
@@ -224,8 +225,8 @@ _DATELINE = compiled(
 )
 # A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:",
 # "KARACHI (June 4, 2024):", "LAHORE: (Tuesday, June 4, 2024) The ...", an outlet's "The Peninsula | September 11, 2017- With ..."
-_LEAD_DATE = compiled(
-    rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\(?|[ \t]*+\|[ \t]*+)"
+_LEAD_DATE = compiled(  # (a second part of the place: "Jeddah, Kingdom of Saudi Arabia, 22 April 2025 –")
+    rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:,[ \t]*+[A-Z][A-Za-z.'’ -]{{1,30}}?(?=,))?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\(?|[ \t]*+\|[ \t]*+)"
     rf"(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:\)|[ \t]*+[-–—:(])"
 )
 # A wire lead that opens with its date: "February 6, 2019 - China, Saudi Arabia and the UAE are ..."
@@ -292,6 +293,7 @@ def _numeric_date(raw: str) -> date | None:
 
 
 _DOTTED_DATE = compiled(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_DASHED_DATE = compiled(r"\d{1,2}-[A-Za-z]{3,9}\.?-\d{4}")
 
 
 @lru_cache(maxsize=4096)
@@ -306,7 +308,9 @@ def parse_date(raw: str) -> date | None:
             return date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
         except ValueError:
             return None
-    plain = " ".join(_ORDINAL.sub(" ", _DAY_RANGE.sub("", raw)).split())
+    plain = " ".join(_ORDINAL.sub(" ", _DAY_RANGE.sub("", raw)).replace(",", ", ").split())
+    if _DASHED_DATE.fullmatch(plain):
+        plain = plain.replace("-", " ")  # "18-Mar-2025" -> "18 Mar 2025"
     # a month named in another language reads as its English name: "15 Settembre 2024" -> "15 September 2024"
     plain = " ".join(_ENGLISH_MONTHS[_FOREIGN_MONTHS[w.lower()] - 1] if w.lower() in _FOREIGN_MONTHS else w for w in plain.split())
     for fmt in _FAST_FORMATS:

@@ -2273,6 +2273,8 @@ def _receiving_gap() -> re.Pattern[str]:
 
 
 _OWN_GAP_REACH = 120  # characters between a country and its own amount (an apposition included)
+_ASIDE = compiled(r",[^,\n]{1,60}+,")  # an aside right after a name: ", which competes with Pakistan for jobs,"
+_WHOSE_AFTER = compiled(r",[ \t]*+whose\b")  # "Chile, whose copper exports exceeded $50 billion": the country's own
 # a clause that opens with its subject: the sentence's start, or after "while", "whereas", "but"
 _CLAUSE_OPENS = compiled(r"(?:\A[ \t\"“]*+(?:The[ \t]++)?|(?:,[ \t]*+|[ \t]++)(?:while|whereas|but)[ \t]++(?:the[ \t]++)?)\Z")
 _POSSESSIVE_AFTER = compiled(r"['’]s?\b")
@@ -2298,7 +2300,12 @@ def _their_own(
         hit, a = found[0], f.start - offset
         if getattr(entities.get(hit.code), "type", None) != "country" or (counterparty is not None and hit.code == counterparty.code):
             continue  # (the story's own counterparty: "Chinese firms received $4 billion" in a China story is China's with Pakistan)
-        if _PAKISTAN_NAMED.search(f.quote) or PAKISTAN_REFERENCE.search(f.quote):
+        quote = f.quote
+        if 0 <= a - hit.end <= _OWN_GAP_REACH and (aside := _ASIDE.match(text, hit.end, a)) is not None:
+            # Pakistan named only in an aside about the country is not its counterparty: "Bangladesh, which
+            # competes with Pakistan for jobs in the Gulf, received $2.9 billion"
+            quote = quote.replace(text[aside.start() : aside.end()], ", ", 1)
+        if _PAKISTAN_NAMED.search(quote) or PAKISTAN_REFERENCE.search(quote):
             continue  # (Pakistan is in the sentence: its counterparty, as read)
         at = f.quote.find(hit.alias)
         if at == -1:
@@ -2356,8 +2363,10 @@ def _third_country_s_own(figures: list[Figure], counterparty: Hit | None, senten
     own = counterparty.code if counterparty is not None else None
     out = list(figures)
     for i, f in enumerate(out):
-        if f.partner_cue.endswith(ABROAD) or len(f.partners) > 1 or (f.partner is not None and f.partner != own):
+        if f.partner_cue.endswith(ABROAD) or len(f.partners) > 1:
             continue
+        if f.partner is not None and f.partner != own and not _WHOSE_AFTER.search(f.quote):
+            continue  # (a third country's own partner is its own when a "whose" clause says so: see below)
         # Pakistan named in the figure's clause, up to the figure's end and on to the next comma: the counterparty's, as read
         qa = f.quote.find(f.raw)
         clause_end = _CLAUSE_END.search(f.quote, qa + len(f.raw)) if qa != -1 else None
@@ -2379,7 +2388,10 @@ def _third_country_s_own(figures: list[Figure], counterparty: Hit | None, senten
         if _CLAUSE_BREAK.search(text, hit.end, a) or _saying().search(text, hit.end, a):
             continue  # ("India, meanwhile, says the $62 billion CPEC ...": what India says, not India's deal)
         at = f.quote.find(hit.alias)
-        if at == -1 or not (_OWNER_OPENS.search(f.quote, max(0, at - 40), at) or _OWNER_OPENS.fullmatch(f.quote, 0, at)):
+        whose = _WHOSE_AFTER.match(text, hit.end) is not None  # "Chile, whose copper exports exceeded $50 billion"
+        if f.partner is not None and f.partner != own and not (whose and f.partner == hit.code):
+            continue
+        if at == -1 or not (whose or _OWNER_OPENS.search(f.quote, max(0, at - 40), at) or _OWNER_OPENS.fullmatch(f.quote, 0, at)):
             continue
         out[i] = replace(f, partner=hit.code, partners=(hit.code,), partner_cue=f"{hit.alias}: {ABROAD}")
     return out

@@ -426,6 +426,9 @@ def _page(line: str) -> str:
         (_page("March 4, 2025 09:15 AM GMT+5 Updated 3 hours ago"), "2025-03-04"),
         (_page("**Adil Rana** · Mar 4, 2025 · [Read online](https://news.example.org/p/issue-12-the-long-address-of-a-newsletter)"), "2025-03-04"),
         (_page("31.13.2025"), None),
+        (_page("Last Updated On 4 March,2025 05:12 pm"), "2025-03-04"),
+        (_page("Updated 21:07, 04-Mar-2025"), "2025-03-04"),
+        ("Lender signs deals with Pakistan\n\nManila, Republic of the Philippines, 4 March 2025 – The bank signed two loans.\n", "2025-03-04"),
         # digits in either order, read by the wire dateline's day and month
         ("Kuala Lumpur trade up\n\n07/10/2025 08:15 PM\n\nKUALA LUMPUR, Oct 7 (Bernama) -- Trade grew.\n", "2025-10-07"),
         ("Kuala Lumpur trade up\n\n07/10/2025 08:15 PM\n\nKUALA LUMPUR, Oct 9 (Bernama) -- Trade grew.\n", None),

@@ -938,6 +938,7 @@ def test_every_currency_word_read_with_or_without_its_spaces_has_a_code():
         ("PSX close ENGRO 301.20 ▲2.4% · LUCK 890.05 ▼1.1%", []),
         ("The benchmark PSX share index fell 0.8% by midday.", []),
         ("Gold was little changed at $2,650 an ounce in Karachi.", []),
+        ("USD/PKR 281.10 | EUR/PKR 305.40 | Gold Rs 250,100", []),
         # a price index's move is inflation, a figure; and so is an amount that held still
         ("The consumer price index rose 4.1% in May.", ["4.1%"]),
         ("Remittances were little changed at $3.1 billion in May.", ["$3.1 billion"]),

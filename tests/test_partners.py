@@ -1995,6 +1995,10 @@ def test_the_first_of_a_ranking_in_the_headline_is_not_the_story_s_one_counterpa
         ("Peru issued bonds this spring, while Chile, another copper producer, signed for more than $800 million.", "$800 million", "CHL"),
         ("Brazilian trade with Argentina crossed $28 billion last year.", "$28 billion", "ARG"),
         ("The Qatar's biggest overseas bet remains the $12 billion port deal it struck with Morocco in 2021.", "$12 billion", "MAR"),
+        # Pakistan named only in an aside about the country
+        ("Nepal, which competes with Pakistan for Gulf jobs, received around $1.1 billion in remittances in May.", "$1.1 billion", "NPL"),
+        # a "whose" clause: the country's own
+        ("Analysts cited Peru, whose copper exports exceeded $40 billion in 2024, as a model.", "$40 billion", "PER"),
     ],
 )
 def test_another_country_s_own_amount_keeps_its_partner_but_is_a_mention(text, raw, own):
@@ -2123,3 +2127,10 @@ def test_a_bad_row_of_saying_words_names_the_file_and_row(data_files):
     saying = data_files(vocab, extract._saying, {"saying_words.csv": "word,note\nsays,\nSaid It,\n"})
     with pytest.raises(VocabularyError, match="data/saying_words.csv row 3"):
         saying()
+
+
+def test_what_a_lender_does_elsewhere_is_a_mention_of_the_story():
+    record = _story("Pakistan signs $500m loan with the AIIB\n\nPakistan signed a $500m loan with the AIIB on Monday.\n\n"
+                    "Riyadh has also lent generously elsewhere in the region. In 2023 it placed $2 billion with Tunisia.")
+    assert _partner_of(record, "$2 billion") == ["TUN"]
+    assert "TUN" not in record["partners"] and "TUN" in record["mentions"]
