@@ -1919,7 +1919,8 @@ def _is_country(hit: Hit) -> bool:
 _PROJECT_COST = compiled(
     r"\b(?:total[ \t]++(?:estimated[ \t]++)?(?:project[ \t]++)?cost(?:[ \t]++of[ \t]++the[ \t]++(?:project|programme|program|scheme|plant))?"
     r"(?:[ \t]++(?:is|was|of|at|stands[ \t]++at|stood[ \t]++at|(?:is[ \t]++|was[ \t]++)?estimated[ \t]++(?:at|to[ \t]++be)))?"
-    r"|(?:will|would)[ \t]++cost(?:[ \t]++(?:in[ \t]++excess[ \t]++of|about|around|some|over|nearly|more[ \t]++than))?)[ \t]++$",
+    r"|(?:(?:will|would)|(?:is|was|are|were)[ \t]++(?:estimated|expected|projected)[ \t]++to)[ \t]++cost"  # ("The first phase is estimated to cost $5.6bn")
+    r"(?:[ \t]++(?:in[ \t]++excess[ \t]++of|about|around|some|over|nearly|more[ \t]++than))?)[ \t]++$",
     re.IGNORECASE,
 )
 _PROJECT_COST_REACH = 80

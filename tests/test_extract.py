@@ -363,6 +363,7 @@ def _one(text):
         ("Talks are under way to enlarge the oil facility to about $1.5 billion.", "target"),
         # a plan of an amount, and a request made of a lender, are not yet realised
         ("The agency plans up to $900 million in new loans over three years.", "target"),
+        ("The company's plan for a $4 billion refinery was not among the deals.", "target"),
         ("The utility plans a further $60 million for its solar parks.", "target"),
         ("The ministry has also asked the Nordic lender for a $75 million credit line.", "target"),
         # a lender's expectation that the economy will expand by a rate is a forecast

@@ -2027,10 +2027,24 @@ def test_a_country_s_amount_with_pakistan_or_a_giving_verb_stays_a_partner(text,
     assert partner in record["partners"]
 
 
-def test_a_lender_s_forecast_of_the_economy_is_pakistan_wide():
-    record = _story("The Asian Development Bank expects Pakistan's economy to expand by 3.1 per cent next year.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Asian Development Bank expects Pakistan's economy to expand by 3.1 per cent next year.",
+        "The Asian Development Bank projects real GDP growth of 3.1 per cent next year.",
+        "The Asian Development Bank has estimated that Pakistan needs about $90 billion a year for roads.",
+    ],
+)
+def test_a_lender_s_forecast_of_the_economy_is_pakistan_wide(text):
+    record = _story(text)
     (fig,) = record["figures"]
     assert fig["partner"] is None and fig["kind"] == "estimate"
+
+
+def test_what_a_phase_is_estimated_to_cost_is_the_project_s():
+    record = _story("The bank lends for the dam\n\nThe Asian Development Bank approved a $300 million loan for the dam. "
+                    "The first phase is estimated to cost $1.4 billion.")
+    assert _partner_of(record, "$1.4 billion") == []
 
 
 # a clause that opens with a third country, without Pakistan: its own figure, even where the counterparty is named in it
