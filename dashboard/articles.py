@@ -546,15 +546,9 @@ def _numeric_by_dateline(text: str) -> date | None:
     slashed = _SLASHED_DATE.search(head) if line else None
     if slashed is None:
         return None
-    month = next((i + 1 for i, name in enumerate(_ENGLISH_MONTHS) if name.lower().startswith(line.group("mon").lower().rstrip(".")[:3])), None)
-    day, (a, b, year) = int(line.group("day")), (int(g) for g in slashed.groups())
-    for d, m in ((a, b), (b, a)):
-        if (d, m) == (day, month):
-            try:
-                return date(year, m, d)
-            except ValueError:
-                return None
-    return None
+    a, b, year = (int(g) for g in slashed.groups())
+    found = parse_date(f"{line.group('day')} {line.group('mon')} {year}")  # the dateline's day and month, in the digits' year
+    return found if found is not None and (found.day, found.month) in ((a, b), (b, a)) else None
 
 
 def _caption_date(text: str) -> date | None:

@@ -2278,7 +2278,6 @@ _ASIDE = compiled(r",[^,\n]{1,60}+,")  # an aside right after a name: ", which c
 _WHOSE_AFTER = compiled(r",[ \t]*+whose\b")  # "Chile, whose copper exports exceeded $50 billion": the country's own
 # a clause that opens with its subject: the sentence's start, or after "while", "whereas", "but"
 _CLAUSE_OPENS = compiled(r"(?:\A[ \t\"“]*+(?:The[ \t]++)?|(?:,[ \t]*+|[ \t]++)(?:while|whereas|but)[ \t]++(?:the[ \t]++)?)\Z")
-_POSSESSIVE_AFTER = compiled(r"['’]s?\b")
 _WITH_BEFORE = compiled(r"\bwith[ \t]++(?:the[ \t]++)?\Z")  # "Saudi trade with India", "a deal it struck with Egypt"
 
 
@@ -2322,7 +2321,7 @@ def _their_own(
                 and (k := f.quote.find(first.alias)) != -1 and _CLAUSE_OPENS.fullmatch(f.quote, 0, k) is not None
                 # the first country owns the deal: its possessive or its people's word ("The UAE's biggest deal",
                 # "Saudi trade with India"), not a subject speaking of it ("The United States criticised the deal with China")
-                and (_POSSESSIVE_AFTER.match(text, first.end) is not None
+                and (_POSSESSIVE.match(text, first.end) is not None
                      or (first.alias != entities[first.code].name and not first.alias.isupper() and _NOUN_AFTER.match(text, first.end) is not None))
             )
         if takes_in or between:
