@@ -216,6 +216,7 @@ _DATE = (
     rf"|\d{{1,2}}-{_MONTH}-\d{{4}}(?!\d)"  # "18-Mar-2025"
     rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]*+[-–][ \t]*+\d{{1,2}}(?:st|nd|rd|th)?)?,?[ \t]+\d{{4}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?!\d)"
+    rf"|\d{{4}}/\d{{1,2}}/\d{{1,2}}(?![\d/])"  # "2025/6/15": year first, as Chinese outlets write it
     rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?!\d))"  # "08.07.2025": day first, as dotted dates are written
 )
 _HEADER_DATE = compiled(r"(?m)^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b")
@@ -223,11 +224,13 @@ _DATELINE = compiled(
     rf"(?mi)^[^\n]{{0,60}}?\b(?P<word>Published|Updated|Posted|Last updated|Dated|Date)\b(?:[ \t]++(?:on|at)\b)?(?:[ \t]++the\b)?[ \t]*+:?[ \t]*+"
     rf"(?:in[ \t]++[^\n,]{{2,60}},[ \t]*+)?(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})"
 )
+# A date of the Hijri calendar before the Gregorian one in a Gulf agency's dateline: "Riyadh, Ramadan 14, 1446, March 14, 2025, SPA --"
+_HIJRI_DATE = r"[A-Z][\w'’-]{2,12}+(?:[ \t][A-Za-z][\w'’-]{1,12}+)?[ \t]\d{1,2},[ \t]*+1[34]\d{2},[ \t]*+"
 # A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:",
 # "KARACHI (June 4, 2024):", "LAHORE: (Tuesday, June 4, 2024) The ...", an outlet's "The Peninsula | September 11, 2017- With ..."
 _LEAD_DATE = compiled(  # (a second part of the place: "Jeddah, Kingdom of Saudi Arabia, 22 April 2025 –")
     rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:,[ \t]*+[A-Z][A-Za-z.'’ -]{{1,30}}?(?=,))?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\(?|[ \t]*+\|[ \t]*+)"
-    rf"(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:\)|[ \t]*+[-–—:(])"
+    rf"(?:{_HIJRI_DATE})?(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:\)|[ \t]*+[-–—:(]|,[ \t]*+[A-Z]{{2,12}}+[ \t]*+[-–—:])"
 )
 # A wire lead that opens with its date: "February 6, 2019 - China, Saudi Arabia and the UAE are ..."
 _LEAD_DATE_FIRST = compiled(rf"(?m)^[ \t]*+(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:[ \t]++[-–—]|_)[ \t]++(?=[A-Z])")
@@ -246,6 +249,7 @@ _LINE_TOKEN = compiled(
     r"|[+-]\d{1,2}(?::?\d{2})?|\d{1,2}[ \t]mins?[ \t]read)(?![\w])"
     r"|(?P<ago>\d{1,3}[ \t]++(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)(?:[ \t]++ago)?)(?![\w])"  # "Updated 2 hours ago"
     r"|(?P<by>[Bb]y|BY)(?![\w])"
+    r"|(?P<label>[A-Z][A-Za-z]*+:[ \t]*+[a-z][\w.-]*+)"  # a label and its value in lower case: "Editor: huaxia"
     r"|(?P<glue>at|on|in|and|of|ago|browser|online)(?![\w])"  # ("View in browser", "Read online")
     r"|(?P<name>[A-Z][A-Za-z.'’&@]*+)"
     r")"
@@ -293,6 +297,7 @@ def _numeric_date(raw: str) -> date | None:
 
 
 _DOTTED_DATE = compiled(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_YEAR_FIRST_DATE = compiled(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _DASHED_DATE = compiled(r"\d{1,2}-[A-Za-z]{3,9}\.?-\d{4}")
 
 
@@ -302,6 +307,11 @@ def parse_date(raw: str) -> date | None:
 
     The common English forms are read directly; anything else goes to dateparser."""
     if "/" in raw:
+        if (year_first := _YEAR_FIRST_DATE.fullmatch(raw)) is not None:  # "2025/6/15" -> 15 June 2025
+            try:
+                return date(int(year_first.group(1)), int(year_first.group(2)), int(year_first.group(3)))
+            except ValueError:
+                return None
         return _numeric_date(raw) if _NUMERIC_DATE.fullmatch(raw) else None
     if (dotted := _DOTTED_DATE.fullmatch(raw)) is not None:  # "08.07.2025" -> 8 July 2025
         try:
@@ -373,7 +383,7 @@ def _date_line(line: str) -> tuple[date, bool] | None:
             kinds.append(token.lastgroup)
             at = token.end()
     when = parse_date(m.group(0))
-    if when is None or sum(k in ("name", "glue") for k in kinds) > _DATE_LINE_WORDS:
+    if when is None or sum(k in ("name", "glue", "label") for k in kinds) > _DATE_LINE_WORDS:
         return None
     return when, "weekday" in kinds and "by" not in kinds and "time" not in kinds
 
@@ -815,8 +825,23 @@ _MASTHEAD_MAX = 40
 
 def _masthead(line: str) -> bool:
     """Whether a line above a headline is the page's masthead: a section's label or an outlet's name
-    (``vocab.mastheads``: "Business", "The Express Tribune"), or a trail of them ("Home / Pakistan")."""
-    return len(line) <= _MASTHEAD_MAX and all(step.lower() in vocab.mastheads() for step in _TRAIL.split(line))
+    (``vocab.mastheads``: "Business", "The Express Tribune"), a single word ("Economic"), or a trail of
+    them or of short names ("Home / Pakistan", "Top Story | Business", "Home / National / Foreign Office")."""
+    if len(line) > _MASTHEAD_MAX:
+        return False
+    steps = _TRAIL.split(line)
+    if len(steps) == 1:
+        return _section_label(line)
+    return all(step.lower() in vocab.mastheads() or _TRAIL_STEP.fullmatch(step) for step in steps)
+
+
+_ONE_WORD = compiled(r"[^\W\d_][\w&'’-]{0,24}+")  # a section's label of one word: "Economic", "Markets"
+_TRAIL_STEP = compiled(r"[^\W\d_][\w&'’.-]*+(?:[ \t][^\W\d_][\w&'’.-]*+){0,2}")  # a trail's step: one to three words
+
+
+def _section_label(line: str) -> bool:
+    """Whether a line is a section's label: one in ``vocab.mastheads`` or a single word (a headline has more)."""
+    return line.lower() in vocab.mastheads() or bool(_ONE_WORD.fullmatch(line))
 
 
 _NAME_LINE = compiled(r"[^\W\d_][\w&'’.-]*+(?:[ \t][^\W\d_][\w&'’.-]*+){0,3}")  # a short name: one to four words, each opening with a letter
@@ -824,13 +849,14 @@ _NAME_LINE = compiled(r"[^\W\d_][\w&'’.-]*+(?:[ \t][^\W\d_][\w&'’.-]*+){0,3}
 
 def _over_masthead(line: str, body: str, end: int) -> bool:
     """Whether ``line`` is an outlet's name not in the lists: a short name right above a section's label
-    ("Gulf Today\nBusiness\n\nQatar to invest ...")."""
+    ("Gulf Today\nBusiness\n\nQatar to invest ...", "Saudi Press Agency\nEconomic\n...")."""
     if len(line) > _MASTHEAD_MAX or not _NAME_LINE.fullmatch(line):
         return False
     after = _BLANK_RUN.match(body, end).end()
     stop = body.find("\n", after)
     below = " ".join(body[after : len(body) if stop == -1 else stop].split())
-    return bool(below) and below.lower() in vocab.mastheads()
+    # (a label not in the lists, one word, under a name of capitalised words: "Saudi Press Agency\nEconomic")
+    return bool(below) and (below.lower() in vocab.mastheads() or (bool(_ONE_WORD.fullmatch(below)) and all(w[:1].isupper() for w in line.split())))
 
 
 def headline_start(body: str) -> int:

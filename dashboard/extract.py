@@ -990,7 +990,9 @@ _GIVES_AFTER_WILL = compiled(r"[ \t]++(?:also[ \t]++)?(?:provide|contribute|give
 
 # the cues of a transfer to come that a signed agreement settles: "will", "will be given", "provide an additional"
 _GIVING_CUE = compiled(
-    r"(?:will|shall)(?:[ \t]be[ \t](?:provided|given|extended|disbursed|released|paid|transferred))?$|(?:(?:and|also|will)[ \t])?provide[ \t]", re.IGNORECASE
+    r"(?:will|shall)(?:[ \t]be[ \t](?:provided|given|extended|disbursed|released|paid|transferred))?$|(?:(?:and|also|will)[ \t])?provide[ \t]"
+    r"|to[ \t](?:finance|fund|provide)$",  # "signed an agreement ... to finance the supply of oil derivatives worth USD 1.2 billion"
+    re.IGNORECASE
 )
 
 
@@ -1809,7 +1811,7 @@ def extract_figures(
     figures = _abroad(_as_well_as(_respectively(figures, text, offset), text, offset), hits_of, text, offset, sentence_hits)
     figures = _merge_mentions(_the_other_way(_their_own(figures, hits_of, text, offset, sentence_hits, counterparty), text, offset, named_starts), text, offset)
     figures = _country_s_own_lender(figures, hits_of, text, named)
-    figures = _story_counterparty(_budget_year(_budget_kind(_fill_topic(figures))), counterparty, [sentence_names[f.start] for f in figures])
+    figures = _story_counterparty(_budget_year(_fill_topic(_budget_kind(figures))), counterparty, [sentence_names[f.start] for f in figures])
     figures = _third_country_s_own(figures, counterparty, sentence_hits, text, offset)
     figures = _more_of_the_same(_whole_of_named_parts(_of_the_loan(_part_of_the_whole(figures, text, offset), text, offset), text, offset), text, offset)
     figures = _instrument_s_body(figures, named)  # (after the loan named before: "The swap is sized at ..." is the swap's)
@@ -2054,7 +2056,9 @@ def _country_s_own_lender(figures: list[Figure], hits_of: dict[int, list[Hit]], 
     out = []
     for f in figures:
         found = hits_of.get(f.start, [])
-        trade = f.metric in _TRADE_PARTNER_METRICS or f.metric in _NOT_LENT  # "Kuwaiti exports": the country's trade, not its fund's
+        # "Kuwaiti exports": the country's trade, not its fund's; "Japanese foreign direct investment", "Japanese automakers
+        # would commit $1 billion in new investment": the country's firms, not its aid agency
+        trade = f.metric in _TRADE_PARTNER_METRICS or f.metric in _NOT_LENT or f.metric == "investment"
         own = lenders.get(f.partner, set()) if len(found) == 1 and found[0].code == f.partner and not trade else set()
         channel = _through(found[0], hits, starts, text) if own else None
         if channel in own:  # "the Government of Germany, through KfW, will provide a grant": the agency gives it
@@ -2275,7 +2279,7 @@ def _receiving_gap() -> re.Pattern[str]:
 
 _OWN_GAP_REACH = 120  # characters between a country and its own amount (an apposition included)
 _ASIDE = compiled(r",[^,\n]{1,60}+,")  # an aside right after a name: ", which competes with Pakistan for jobs,"
-_WHOSE_AFTER = compiled(r",[ \t]*+whose\b")  # "Chile, whose copper exports exceeded $50 billion": the country's own
+_WHOSE_AFTER = compiled(r",[ \t]*+(?:whose|which)\b")  # "Chile, whose copper exports exceeded $50 billion", "Vietnam, which exports $60 billion": its own
 # a clause that opens with its subject: the sentence's start, or after "while", "whereas", "but"
 _CLAUSE_OPENS = compiled(r"(?:\A[ \t\"“]*+(?:The[ \t]++)?|(?:,[ \t]*+|[ \t]++)(?:while|whereas|but)[ \t]++(?:the[ \t]++)?)\Z")
 _WITH_BEFORE = compiled(r"\bwith[ \t]++(?:the[ \t]++)?\Z")  # "Saudi trade with India", "a deal it struck with Egypt"
@@ -2365,8 +2369,8 @@ def _third_country_s_own(figures: list[Figure], counterparty: Hit | None, senten
     for i, f in enumerate(out):
         if f.partner_cue.endswith(ABROAD) or len(f.partners) > 1:
             continue
-        if f.partner is not None and f.partner != own and not _WHOSE_AFTER.search(f.quote):
-            continue  # (a third country's own partner is its own when a "whose" clause says so: see below)
+        if f.partner is not None and f.partner != own and not _WHOSE_AFTER.search(f.quote) and "'s" not in f.quote and "’s" not in f.quote:
+            continue  # (a third country's own partner is its own when a "whose" clause or its possessive says so: see below)
         # Pakistan named in the figure's clause, up to the figure's end and on to the next comma: the counterparty's, as read
         qa = f.quote.find(f.raw)
         clause_end = _CLAUSE_END.search(f.quote, qa + len(f.raw)) if qa != -1 else None
@@ -2389,7 +2393,9 @@ def _third_country_s_own(figures: list[Figure], counterparty: Hit | None, senten
             continue  # ("India, meanwhile, says the $62 billion CPEC ...": what India says, not India's deal)
         at = f.quote.find(hit.alias)
         whose = _WHOSE_AFTER.match(text, hit.end) is not None  # "Chile, whose copper exports exceeded $50 billion"
-        if f.partner is not None and f.partner != own and not (whose and f.partner == hit.code):
+        # "India's IT services exports are estimated at $190 billion": the country's possessive opens the clause
+        owned = whose or _POSSESSIVE.match(text, hit.end) is not None
+        if f.partner is not None and f.partner != own and not (owned and f.partner == hit.code):
             continue
         if at == -1 or not (whose or _OWNER_OPENS.search(f.quote, max(0, at - 40), at) or _OWNER_OPENS.fullmatch(f.quote, 0, at)):
             continue
@@ -2839,6 +2845,23 @@ def _is_country_code(entities, code: str) -> bool:
     return getattr(entities.get(code), "type", None) == "country"
 
 
+def _no_name_between(quote: str, a: int, b: int) -> bool:
+    """Whether no partner but Pakistan is named in ``quote[a:b]`` (a short stretch of one sentence)."""
+    return all(h.code == "PAK" for h in registry().find(quote[a:b]))
+
+
+_STATES = compiled(r"countries|nations|governments|economies|neighbou?rs", re.IGNORECASE)
+
+
+def _two_sides(counterparty: Hit, cue: str) -> str:
+    """The story's counterparty for a figure "between the two": its country when the words name two states and
+    the counterparty is a state's body ("the two countries" in a JICA story -> Japan), else itself."""
+    e = registry().entities.get(counterparty.code)
+    if e is not None and e.type == "organisation" and e.country and _STATES.search(cue):
+        return e.country
+    return counterparty.code
+
+
 _BREAKDOWN = 2  # other partners with figures of the same metric that make a story a breakdown
 _BREAKDOWN_METRICS = frozenset({"exports", "imports", "remittances"})  # metrics with a national whole to break down
 
@@ -2889,6 +2912,13 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             # "Niger, with 77,140 tons worth $116.85 million, was the largest exporter of sesame to China" in a
             # story of Pakistan's exports to China: another supplier's trade with the counterparty
             out.append(replace(f, partner_cue=f"{f.partner_cue}: {ABROAD}"))
+            continue
+        if f.partner is None and f.partner_cue != PROJECT_COST and at > 0 and (pre := two_sided.search(f.quote, 0, at)) is not None and _no_name_between(f.quote, pre.end(), at):
+            # "Trade between the two countries totaled $2.3 billion, a fraction of Japan's trade with Vietnam": the two
+            # sides are named before the amount, whatever other countries the sentence goes on to compare (two countries
+            # of a lender's story: the lender's country)
+            code = _two_sides(counterparty, pre.group(0))
+            out.append(replace(f, partner=code, partners=(code,), partner_cue=f"the story's counterparty ({counterparty.alias}, {pre.group(0)})"))
             continue
         if f.partner is not None or f.partner_cue == PROJECT_COST or others - {counterparty.code} or (at != -1 and _national_noun(f.quote, at + len(f.raw))):
             out.append(f)

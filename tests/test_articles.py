@@ -362,6 +362,10 @@ def test_one_bad_file_never_stops_the_others(tmp_path):
         ("ISLAMABAD, March 3, 2026: The cabinet met.\n", "2026-03-03"),
         ("Headline\n\nMonday 28, January 2019 BY A WRITER\n\nBody text.\n", "2019-01-28"),
         ("Tuesday April 01, 2025\n\nHeadline\n\nMarch 30, 2025\n\nBody text.\n", "2025-03-30"),
+        # a source line with the date year first and an editor in lower case; a Gulf agency's Hijri date before the Gregorian
+        ("Headline of the story\n\nSource: Xinhua | 2025-09-14 19:32:10 | Editor: huaxia\n\nBody text.\n", "2025-09-14"),
+        ("Headline of the story\nSource: Global Times   Published: 2025/6/15 22:48:01\n\nBody text.\n", "2025-06-15"),
+        ("Jeddah, Shawwal 3, 1446, April 1, 2025, SPA -- The fund signed a loan.\n", "2025-04-01"),
     ],
 )
 def test_datelines_give_the_date(text, published):
@@ -653,6 +657,12 @@ def test_patterns_of_line_starts_are_tried_only_there(text, pos):
         ("Oman trade grows\nText.\n", 0),
         # an outlet not in the lists: a short name right above a section's label
         ("Gulf Today\nBusiness\n\nOman, Pakistan trade to grow\n", 21),
+        # a trail of short names, and an agency's name over a one-word section not in the lists
+        ("Top Story | Business\n\nOman, Pakistan trade to grow\n", 22),
+        ("Home / National / Foreign Office\n\nOman, Pakistan trade to grow\n", 34),
+        ("Oman News Agency\nEconomic\n\nOman, Pakistan trade to grow\n", 27),
+        # but not a short headline over a one-word line
+        ("Oman Trade Grows\nText.\n", 0),
     ],
 )
 def test_the_headline_starts_below_date_lines_and_marks(body, start):

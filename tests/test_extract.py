@@ -940,7 +940,16 @@ def test_every_currency_word_read_with_or_without_its_spaces_has_a_code():
         ("The benchmark PSX share index fell 0.8% by midday.", []),
         ("Gold was little changed at $2,650 an ounce in Karachi.", []),
         ("USD/PKR 281.10 | EUR/PKR 305.40 | Gold Rs 250,100", []),
-        # a price index's move is inflation, a figure; and so is an amount that held still
+        # a share's move and close without the word "shares", a rate board's cells, a ticker, a gold board, a converter
+        ("Among the gainers, Attock Refinery added Rs 9.40 to close at Rs 655.10.", []),
+        ("Kerb rates: Buying Rs 280.10 | Selling Rs 281.90", []),
+        ("TICKER: KSE-100 148,002.10 (+902.55) | Brent $66.20", []),
+        ("Gold rates in Karachi today: 24K Rs 362,000 per tola", []),
+        ("Converter: Dh1 = Rs76.10 | SR1 = Rs74.55", []),
+        ("Rate: 1 Saudi riyal = 74.60 Pakistani rupees", []),
+        ("The rupee shed 9 paisa to close at 281.30 in the interbank market.", []),
+        # a move in money with a scale word is a figure; and so is a price index's move, and an amount that held still
+        ("Exports rose $200 million to $3.1 billion in May.", ["$200 million", "$3.1 billion"]),
         ("The consumer price index rose 4.1% in May.", ["4.1%"]),
         ("Remittances were little changed at $3.1 billion in May.", ["$3.1 billion"]),
     ],
@@ -968,3 +977,27 @@ def test_a_not_figures_row_names_its_units(data_files):
 )
 def test_the_currency_of_an_ambiguous_sign_follows_its_sentence(text, currency):
     assert _one(text).currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an offer, a push, sights set, a plan weighed, a way paved: not yet realised
+        ("Baku's state oil firm has offered to ship one cargo a month, a deal worth $900 million.", "target"),
+        ("The ministry would now push for $12 billion in yearly software exports.", "target"),
+        ("Nepal has set its own sights on $2 billion.", "target"),
+        ("The treasury is considering issuing as much as $500 million of sukuk.", "target"),
+        ("The review paves the way for a release of $700 million.", "target"),
+        # commitments counted over past years are a record
+        ("Since 1970, the bank has committed more than $30 billion to the country.", "actual"),
+        ("In 2023, the lender committed $1.5 billion in new loans.", "actual"),
+        ("The bank has committed $300 million to the new programme.", "target"),
+        # a headline's forecast; a forecast over "the current fiscal year" is no current amount
+        ("Bilateral trade seen topping Dh20 billion", "estimate"),
+        ("The Fund projected inflation to stay near 6 percent in the current fiscal year.", "estimate"),
+        # a disbursement that a board is expected to approve is a forecast, not a disbursement made
+        ("Traders expect the board to approve a disbursement of about $1 billion next week.", "estimate"),
+    ],
+)
+def test_kind_cues_of_offers_records_and_forecasts(text, kind):
+    assert _one(text).kind == kind

@@ -2148,3 +2148,28 @@ def test_what_a_lender_does_elsewhere_is_a_mention_of_the_story():
                     "Riyadh has also lent generously elsewhere in the region. In 2023 it placed $2 billion with Tunisia.")
     assert _partner_of(record, "$2 billion") == ["TUN"]
     assert "TUN" not in record["partners"] and "TUN" in record["mentions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "code"),
+    [
+        # a third country's possessive or its "which" clause opens its own figure
+        ("Pakistan's IT exports hit $3.8bn\n\nPakistan's IT exports reached $3.8 billion in FY25, with the US its top market.\n\n"
+         "Vietnam's software exports are estimated at more than $9 billion a year.", "$9 billion", "VNM"),
+        ("Pakistan, China trade grows\n\nPakistan's exports to China rose to $2.8 billion.\n\n"
+         "He noted that Thailand, which ships more than $40 billion worth of goods to China annually, is a model.", "$40 billion", "THA"),
+    ],
+)
+def test_a_third_country_s_own_figure_is_a_mention(text, raw, code):
+    record = _story(text)
+    assert _partner_of(record, raw) == [code]
+    assert code not in record["partners"] and code in record["mentions"]
+
+
+def test_trade_between_the_two_countries_of_a_lender_s_story_is_its_country_s():
+    record = _story("JICA signs loan with Pakistan\n\nThe Japan International Cooperation Agency signed a 20 billion yen loan "
+                    "with Pakistan on Monday.\n\nTrade between the two countries totaled about $2.1 billion last year, a fraction "
+                    "of Japan's trade with Vietnam.\n\nJapanese companies invested $80 million in Pakistan in fiscal 2024.")
+    assert _partner_of(record, "$2.1 billion") == ["JPN"]
+    assert _partner_of(record, "$80 million") == ["JPN"]  # a country's firms, not its aid agency
+    assert _partner_of(record, "20 billion yen") == ["JICA"]
