@@ -217,6 +217,7 @@ _DATE = (
     rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]*+[-–][ \t]*+\d{{1,2}}(?:st|nd|rd|th)?)?,?[ \t]+\d{{4}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?!\d)"
     rf"|\d{{4}}/\d{{1,2}}/\d{{1,2}}(?![\d/])"  # "2025/6/15": year first, as Chinese outlets write it
+    rf"|\d{{1,2}}-\d{{1,2}}-\d{{4}}(?![\d-])"  # "10-11-2025": day first, as dashed dates are written
     rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?!\d))"  # "08.07.2025": day first, as dotted dates are written
 )
 _HEADER_DATE = compiled(r"(?m)^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b")
@@ -229,8 +230,8 @@ _HIJRI_DATE = r"[A-Z][\w'’-]{2,12}+(?:[ \t][A-Za-z][\w'’-]{1,12}+)?[ \t]\d{1
 # A wire dateline opening the story: "WASHINGTON, March 22, 2024 –", "ISLAMABAD, March 3, 2026:",
 # "KARACHI (June 4, 2024):", "LAHORE: (Tuesday, June 4, 2024) The ...", an outlet's "The Peninsula | September 11, 2017- With ..."
 _LEAD_DATE = compiled(  # (a second part of the place: "Jeddah, Kingdom of Saudi Arabia, 22 April 2025 –")
-    rf"(?m)^[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?(?:,[ \t]*+[A-Z][A-Za-z.'’ -]{{1,30}}?(?=,))?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\(?|[ \t]*+\|[ \t]*+)"
-    rf"(?:{_HIJRI_DATE})?(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:\)|[ \t]*+[-–—:(]|,[ \t]*+[A-Z]{{2,12}}+[ \t]*+[-–—:])"
+    rf"(?m)^[ \t]*(?!{_WEEKDAY},)[A-Z][A-Za-z.'’ -]{{1,30}}?(?:,[ \t]*+[A-Z][A-Za-z.'’ -]{{1,30}}?(?=,))?(?:\([A-Za-z ]{{1,20}}\))?(?:,[ \t]*+|[ \t]*+\(|:[ \t]*+\(?|[ \t]*+\|[ \t]*+)"
+    rf"(?:{_HIJRI_DATE})?(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:\)|[ \t]*+[-–—:(]|,[ \t]*+[A-Z]{{2,12}}+[ \t]*+[-–—:]|[ \t]*+$)"
 )
 # A wire lead that opens with its date: "February 6, 2019 - China, Saudi Arabia and the UAE are ..."
 _LEAD_DATE_FIRST = compiled(rf"(?m)^[ \t]*+(?:{_WEEKDAY},?[ \t]++)?(?P<date>{_DATE})(?:[ \t]++[-–—]|_)[ \t]++(?=[A-Z])")
@@ -298,6 +299,7 @@ def _numeric_date(raw: str) -> date | None:
 
 _DOTTED_DATE = compiled(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _YEAR_FIRST_DATE = compiled(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+_DASHED_DIGITS = compiled(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _DASHED_DATE = compiled(r"\d{1,2}-[A-Za-z]{3,9}\.?-\d{4}")
 
 
@@ -313,7 +315,7 @@ def parse_date(raw: str) -> date | None:
             except ValueError:
                 return None
         return _numeric_date(raw) if _NUMERIC_DATE.fullmatch(raw) else None
-    if (dotted := _DOTTED_DATE.fullmatch(raw)) is not None:  # "08.07.2025" -> 8 July 2025
+    if (dotted := _DOTTED_DATE.fullmatch(raw) or _DASHED_DIGITS.fullmatch(raw)) is not None:  # "08.07.2025", "08-07-2025" -> 8 July 2025
         try:
             return date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
         except ValueError:
@@ -529,17 +531,45 @@ def story_date(text: str) -> date | None:
     header = next(_header_dates(text), None)
     if header:
         return parse_date(header.group("date"))
-    datelines = (m for m in _datelines_of(text) if _line_length(text, m.start()) <= _DATELINE_MAX)
+    # ("Approval Date: November 27, 2024" in a project's summary is no date of the story: "Date" opens its line)
+    datelines = (m for m in _datelines_of(text) if _line_length(text, m.start()) <= _DATELINE_MAX and not _inner_date_word(text, m))
     lines = sorted(islice(datelines, _MAX_DATELINES), key=lambda m: m.group("word").lower() != "published")
     for m in lines:
         found = parse_date(m.group("date"))
         if found:
+            if _TRAILER.match(text, text.rfind("\n", 0, m.start()) + 1):
+                # a print edition's "Published in Dawn, February 25th, 2026" comes out a day after the web story's own
+                # date line under the headline, which is the story's date when there is one
+                return _date_from_lines(text) or found
             return found
     for pattern in (_LEAD_DATE, _LEAD_DATE_FIRST):
         lead = search_line_starts(pattern, text, 0, _LEAD_REACH)
         if lead and (found := parse_date(lead.group("date"))):
             return found
-    return _date_from_lines(text) or _caption_date(text) or _numeric_by_dateline(text)
+    return _date_from_lines(text) or _caption_date(text) or _numeric_by_dateline(text) or _yearless_by_copyright(text)
+
+
+def _inner_date_word(text: str, m: re.Match[str]) -> bool:
+    """Whether the word "Date" of a ``_DATELINE`` match stands inside its line ("Approval Date:"), not opening it."""
+    if m.group("word").lower() != "date":
+        return False
+    return bool(text[text.rfind("\n", 0, m.start("word")) + 1 : m.start("word")].strip())
+
+
+_COPYRIGHT_YEAR = compiled(r"(?:©|\([Cc]\)|Copyright)[^\n]{0,80}?(?<!\d)((?:19|20)\d\d)(?:[ \t]*+[-–][ \t]*+((?:19|20)\d\d))?(?!\d)")
+_COPYRIGHT_REACH = 1500  # a page's copyright line stands at its end
+
+
+def _yearless_by_copyright(text: str) -> date | None:
+    """A wire dateline without its year ("ISLAMABAD, Feb 17 (APP):") in the year of the page's copyright line
+    ("© 2026 Associated Press of Pakistan", "Copyright 2005-2026"): the page's current year; else None."""
+    line = _YEARLESS_DATELINE.search(text[:_DATE_LINE_REACH])
+    if line is None:
+        return None
+    mark = _COPYRIGHT_YEAR.search(text, max(0, len(text) - _COPYRIGHT_REACH))
+    if mark is None:
+        return None
+    return parse_date(f"{line.group('day')} {line.group('mon')} {mark.group(2) or mark.group(1)}")
 
 
 # a wire dateline without its year: "KUALA LUMPUR, Oct 7 (Bernama) --", "BEIJING, Sep 14 (APP):"
@@ -577,7 +607,7 @@ def _caption_date(text: str) -> date | None:
 
 
 # --------------------------------------------------------------------------- splitting and cleaning
-_TRAILER = compiled(rf"(?mi)^[ \t]*Published in [^\n]{{2,60}},\s*{_DATE}[ \t]*$")
+_TRAILER = compiled(rf"(?mi)^[ \t]*Published in [^\n]{{2,60}},\s*{_DATE}[ \t.]*$")
 _BIG_GAP = compiled(r"\n[ \t]*\n[ \t]*\n(?:[ \t]*\n)*")
 _PARA = compiled(r"\n[ \t]*\n")
 _MIN_STORY = 400
@@ -733,7 +763,7 @@ def _teaser_blocks(text: str, headers: re.Pattern[str], until: int) -> list[tupl
             line = text[at:end].strip()
             if not line:
                 break
-            if len(line) > 2 * _TEASER_LINE or line.endswith(_SENTENCE_CLOSE):
+            if len(line) > 2 * _TEASER_LINE or (line.endswith(_SENTENCE_CLOSE) and not _LISTED_HEADLINE.match(line)):
                 closed = False
                 break
             last, at = end, end + 1
@@ -758,6 +788,8 @@ def _signed_paragraph(text: str, a: int, b: int) -> bool:
 
 _TEASER_REACH = 3000  # teasers stand above the story's own headline
 _TEASER_LINE = 120  # a teaser's headline or its one-sentence summary is a short line of its own
+# a numbered headline of a list, or one ending in initials ("3. Hyundai to build $5 bln plant in U.S."): no sentence
+_LISTED_HEADLINE = compiled(rf"\d{{1,2}}[.)][ \t][^\n]{{1,{_TEASER_LINE}}}$|[^\n]{{0,{_TEASER_LINE}}}\b(?:[A-Z]\.){{2,3}}$")
 _MIN_TEASERS = 3
 _SENTENCE_CLOSE = (".", "!", "?", '"', "”", "’", "'")
 _OPENING = "'\"‘“"
@@ -819,7 +851,7 @@ def _has_letter(line: str) -> bool:
 _TITLE_SKIPS = 3  # date lines and marks skipped above a headline, at most (a file of datelines has no headline)
 
 
-_TRAIL = compiled(r"[ \t]+[/>»|][ \t]+")  # between the steps of a trail: "Home / Pakistan", "News > Business"
+_TRAIL = compiled(r"[ \t]+[/>»›|·•][ \t]+")  # between the steps of a trail: "Home / Pakistan", "News > Business", "Markets · Policy"
 _MASTHEAD_MAX = 40
 
 
@@ -836,7 +868,7 @@ def _masthead(line: str) -> bool:
 
 
 _ONE_WORD = compiled(r"[^\W\d_][\w&'’-]{0,24}+")  # a section's label of one word: "Economic", "Markets"
-_TRAIL_STEP = compiled(r"[^\W\d_][\w&'’.-]*+(?:[ \t][^\W\d_][\w&'’.-]*+){0,2}")  # a trail's step: one to three words
+_TRAIL_STEP = compiled(r"[^\W\d_][\w&'’.-]*+(?:[ \t](?:&|[^\W\d_][\w&'’.-]*+)){0,3}")  # a trail's step: one to four words ("Economy & Policy")
 
 
 def _section_label(line: str) -> bool:
@@ -844,7 +876,7 @@ def _section_label(line: str) -> bool:
     return line.lower() in vocab.mastheads() or bool(_ONE_WORD.fullmatch(line))
 
 
-_NAME_LINE = compiled(r"[^\W\d_][\w&'’.-]*+(?:[ \t][^\W\d_][\w&'’.-]*+){0,3}")  # a short name: one to four words, each opening with a letter
+_NAME_LINE = compiled(r"[^\W\d_][\w&'’.-]*+(?:[ \t][^\W\d_][\w&'’.-]*+){0,5}")  # a short name: one to six words, each opening with a letter
 
 
 def _over_masthead(line: str, body: str, end: int) -> bool:
@@ -855,8 +887,13 @@ def _over_masthead(line: str, body: str, end: int) -> bool:
     after = _BLANK_RUN.match(body, end).end()
     stop = body.find("\n", after)
     below = " ".join(body[after : len(body) if stop == -1 else stop].split())
-    # (a label not in the lists, one word, under a name of capitalised words: "Saudi Press Agency\nEconomic")
-    return bool(below) and (below.lower() in vocab.mastheads() or (bool(_ONE_WORD.fullmatch(below)) and all(w[:1].isupper() for w in line.split())))
+    # (a label not in the lists, one word, under a name of capitalised words: "Saudi Press Agency\nEconomic"; a trail:
+    # "OPEC Fund for International Development\nNewsroom | Press release")
+    if not below:
+        return False
+    if below.lower() in vocab.mastheads() or (len(_TRAIL.split(below)) > 1 and _masthead(below)):
+        return True
+    return bool(_ONE_WORD.fullmatch(below)) and all(w[:1].isupper() for w in line.split())
 
 
 def headline_start(body: str) -> int:
@@ -876,7 +913,7 @@ _HEADLINE_START: list[tuple[str | None, int]] = [(None, 0)]
 
 
 def _headline_start(body: str) -> int:
-    skipped = 0
+    skipped = marks = 0
     at = 0
     while at < len(body):  # line by line, only as far as the headline (a file of blank lines is not split)
         at = _BLANK_RUN.match(body, at).end()  # a run of blank lines in one step
@@ -884,11 +921,22 @@ def _headline_start(body: str) -> int:
         end = len(body) if end == -1 else end + 1
         raw = body[at:end]
         line = " ".join(raw.split()).lstrip("#>*_ ").rstrip("*_ ")
-        if line and not (skipped < _TITLE_SKIPS and (not _has_letter(line) or _short_date_line(line) or _masthead(line) or _over_masthead(line, body, end))):
+        if not line:
+            at = end
+            continue
+        # a site's furniture: its name, sections and trails, a ticker ("BTC $91,240.18 ▼1.2%"); at most _MARK_SKIPS of them
+        if marks < _MARK_SKIPS and (_masthead(line) or _over_masthead(line, body, end) or _TICKER_MARK.search(line)):
+            marks += 1
+        elif not (skipped < _TITLE_SKIPS and (not _has_letter(line) or _short_date_line(line))):
             return at + len(raw) - len(raw.lstrip())
-        skipped += bool(line)
+        else:
+            skipped += 1
         at = end
     return len(body)
+
+
+_MARK_SKIPS = 6  # mastheads, sections, trails and tickers skipped above a headline, at most
+_TICKER_MARK = compiled(r"[▲▼△▽]")
 
 
 def story_title(body: str) -> str | None:

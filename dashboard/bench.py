@@ -90,6 +90,14 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "buyers of exports": lambda n: "Pakistan " + _repeat("has been exporting rice to China, Kenya and the UAE and ", n) + "more.",
     "tariffs beside long numbers": lambda n: "US tariffs hit Pakistan.\n" + _repeat("Exports face tariffs of 5 percent, code " + "1" * 900 + ". ", n),
     "tickers on one line": lambda n: "Pakistan got $2 billion from China.\n" + _repeat("KSE100 45123.5 Increased By ▲ 120.5 (0.27%) ", n) + "\n",
+    # this session's patterns: rate boards with codes, share moves, converters, trails, Hijri datelines, places' possessives
+    "rate boards with codes": lambda n: _repeat("USD 36.12 | EUR 37.84 | ADPORTS.AD 5.12 AED +1.39% | Dh1 = Rs75.90 | 1 USD = 1.7 AZN ", n) + ".",
+    "share moves and closes": lambda n: _repeat("Lucky Cement rose Rs 14.20 to close at Rs 412.30 and Buying Rs 281.20 ", n) + ".",
+    "trails and sections": lambda n: _repeat("Home › Economy & Policy › News · Markets · Abc\nEconomic\n", n),
+    "Hijri datelines": lambda n: _repeat("Riyadh, Ramadan 14, 1446, March 14, 2025, SPA -- Abc Def Ghi, ", n),
+    "places' possessives before firms": lambda n: _repeat("led by Abu Dhabi's Abc Def Ghi's Riyadh-based Jkl Capital, with participation from Mno Partners and ", n) + ".",
+    "commitments since years": lambda n: _repeat("Since 1966 in 2024, the bank has since 1970 ", n) + "committed $5 billion.",
+    "numbered headlines": lambda n: "Pakistan got $2 billion.\n\nMost Viewed\n" + _repeat("1. Abc Def to build $5 bln plant in U.S.\n", n),
 }
 
 _AMOUNT = re.compile(r"(?<=[$€£])\s?\d[\d.,]*|\d[\d.,]*(?=\s?(?:%|pc\b|per cent|percent|billion|million|trillion|bn\b|m\b))")

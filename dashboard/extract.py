@@ -547,7 +547,35 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
-    return spans
+    return _split_title_lines(text, spans)
+
+
+# a line that goes on below: it ends with a comma, a bracket or a word that needs what follows ("... countries and the\nUnited States")
+_GOES_ON = compiled(r"(?:[,;(:&–—-]|\b(?:the|and|or|of|to|in|for|with|from|a|an|by|on|at|as|its|their|including))[ \t]*+\Z", re.IGNORECASE)
+
+
+def _split_title_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The headline and its standfirst are sentences of their own even without a full stop: a line break in the
+    title (see :func:`_title_end`) before a capital ends one ("... closes gap with Saudi Arabia\nRemittances from the
+    UAE jumped 42 per cent ..."); a hard-wrapped line going on in lower case or with an amount does not."""
+    title_end = _title_end(text)
+    if not spans or spans[0][0] >= title_end:
+        return spans
+    out = []
+    for a, b in spans:
+        if a >= title_end:
+            out.append((a, b))
+            continue
+        at = a
+        cut = text.find("\n", at, min(b, title_end + 1))
+        while cut != -1:
+            nxt = _trim(text, cut, b)[0]
+            if nxt < b and text[nxt].isupper() and not _GOES_ON.search(text, max(at, cut - 12), cut):
+                out.append(_trim(text, at, cut))
+                at = nxt
+            cut = text.find("\n", cut + 1, min(b, title_end + 1))
+        out.append(_trim(text, at, b))
+    return out
 
 
 _PARAGRAPH_BREAK = compiled(r"\n[ \t]*\n|\n[ \t]*[•*\-–]")
@@ -596,8 +624,8 @@ _EXISTING_BEFORE = compiled(
     re.IGNORECASE,
 )
 _EXISTING_REACH = 40
-_FROM_BEFORE = compiled(
-    r"\bfrom[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
+_FROM_BEFORE = compiled(  # (and a comparison's base: "between $4.2 billion and $4.5 billion, against $3.8 billion in 2024-25")
+    r"(?:\bfrom|\bagainst)[ \t]+(?:the[ \t]+)?(?:(?:current|existing|present|last[ \t]+year'?s?)[ \t]+)?(?:(?:level|figure)[ \t]+of[ \t]+)?"
     r"(?:(?:around|about|nearly|some)[ \t]+)?$",
     re.IGNORECASE,
 )
@@ -976,7 +1004,9 @@ _FUTURE_WORDS = ("next", "coming", "later")  # one of them is in every future ti
 _END_POINT = compiled(r"\bfrom[ \t]++(?:the[ \t]++)?(?:(?:current|present|existing)[ \t]++)?[^\n]{1,30}?[ \t]to[ \t]++$", re.IGNORECASE)
 # An amount that names a goal: "the $15 billion target", "a $5bn trade goal"
 _NAMED_TARGET = compiled(
-    r"[ \t]++(?:(?:trade|export|exports|investment|lending|revenue|remittances?|sales)[ \t]++)?(?:target|goal)s?\b", re.IGNORECASE
+    r"[ \t]++(?:(?:trade|export|exports|investment|lending|revenue|remittances?|sales)[ \t]++)?(?:target|goal)s?\b"
+    # (a memorandum or a pledge named by its amount: "signed a $500 million memorandum of understanding")
+    r"|[ \t]++(?:(?:investment|financing|loan|trade)[ \t]++)?(?:MoUs?|memorand(?:um|a)[ \t]++of[ \t]++understanding|pledges?)\b", re.IGNORECASE
 )
 
 
@@ -985,7 +1015,7 @@ _NAMED_TARGET = compiled(
 _SIGNED_LEAD = compiled(r"\b(?:signed|inked|signs?|inks?)\b", re.IGNORECASE)  # (a headline's "sign" reports a signing)
 _SIGNED_LEAD_REACH = 400
 _SIGNING_TO_COME = compiled(r"\b(?:to|be|will|would|shall|yet|not|never)[ \t]++(?:(?:yet|been|be)[ \t]++){0,2}$", re.IGNORECASE)
-_GIVES_AFTER_WILL = compiled(r"[ \t]++(?:also[ \t]++)?(?:provide|contribute|give|extend|lend|finance|fund)\b", re.IGNORECASE)
+_GIVES_AFTER_WILL = compiled(r"[ \t]++(?:also[ \t]++)?(?:provide|contribute|give|extend|lend|finance|fund|invest|receive|pay)\b", re.IGNORECASE)
 
 
 # the cues of a transfer to come that a signed agreement settles: "will", "will be given", "provide an additional"
@@ -1059,7 +1089,7 @@ def classify_kind(s: _Sentence, fig: Amount, text: str) -> tuple[str, str]:
     if named:  # "trade could exceed $15b target": the amount is the target itself
         return "target", named.group(0).strip()
     plain, reach = s.story.plain, max(0, fig.start - 60)
-    no_from = plain is not None and plain.find("from", reach, fig.start) == -1
+    no_from = plain is not None and plain.find("from", reach, fig.start) == -1 and plain.find("against", reach, fig.start) == -1
     baseline = None if no_from else _FROM_BEFORE.search(text, reach, fig.start)
     if baseline:
         return "actual", baseline.group(0).strip()
@@ -1125,7 +1155,7 @@ def classify_metric(s: _Sentence, fig: Amount, previous: object | None = None) -
     (``previous``, "Remittances rose ... Saudi Arabia was the largest source at $9.34 billion"), then
     for a percentage a rate word (growth, share); else None (``extract_figures`` then uses the story's topic).
     """
-    best = _nearest(s, fig, s.story.metric)
+    best = _metric_named_after(s, fig) or _nearest(s, fig, s.story.metric)
     if best is None:  # an earlier clause of the sentence: "reserves of $7.18 billion, while commercial banks hold $5.1 billion"
         best = _nearest(s, fig, s.story.metric, after_ok=_NONE_AFTER, before=_NO_BREAKS)
     if best is not None:
@@ -1136,6 +1166,22 @@ def classify_metric(s: _Sentence, fig: Amount, previous: object | None = None) -
         rate = _nearest(s, fig, s.story.rate)
         if rate is not None:
             return rate[0].code
+    return None
+
+
+_IN_METRIC = compiled(r"[ \t]++in[ \t]++(?:(?:new|fresh|additional|concessional|soft)[ \t]++)?", re.IGNORECASE)
+
+
+def _metric_named_after(s: _Sentence, fig: Amount):
+    """A metric named right after the amount by "in" says what it is, before any word farther off: "The EU has
+    earmarked €400 million in grants" is a grant, not a budget line; None when no metric follows so."""
+    gap = _IN_METRIC.match(s.story.text, fig.end)
+    if gap is None:
+        return None
+    cues = s.story.metric
+    k = bisect.bisect_left(cues.starts, gap.end())
+    if k < len(cues) and cues[k][0] == gap.end() and cues[k][1] <= s.end:
+        return cues[k][2], cues[k][3]
     return None
 
 
@@ -1232,9 +1278,10 @@ def _horizon_years(m: re.Match[str] | None) -> int | None:
 
 
 # Names of one list: "Saudi Arabia, Qatar and the UAE", "the GCC countries and the\nUnited Kingdom"
-# (and "The UAE, along with Saudi Arabia, pledged $3 billion": one combined giver)
+# (and "The UAE, along with Saudi Arabia, pledged $3 billion": one combined giver; a round "led by Shorooq Partners, with
+# participation from Gobi Partners and Wavemaker Partners": its investors)
 _JOINED = compiled(
-    r"\)?\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+|along\s+with\s+|together\s+with\s+)?|and\s+|&\s*)(?:(?:the|other)\s+)?",
+    r"\)?\s*(?:(?:countries|states|nations)\s*)?(?:,\s*(?:and\s+|along\s+with\s+|together\s+with\s+|with\s+participation\s+(?:from|of|by)\s+|alongside\s+|joined\s+by\s+)?|and\s+|&\s*)(?:(?:the|other)\s+)?",
     re.IGNORECASE,
 )
 _ACRONYM_AFTER = compiled(r"\s*\(")  # "the Gulf Cooperation Council (GCC)": one name twice
@@ -1245,7 +1292,7 @@ _DESCRIBED = compiled(r"[ \t]*[,–—-][ \t]*which[ \t]+(?:is|was|are|were)\b",
 # "that": "$5bn in loans that China had rolled over"; a place's word may describe the name: "led by Riyadh-based Dunes Capital"
 _LINKED_AFTER = compiled(
     r"\b(?:from|to|with|by|in|into|of|for|towards|that)[ \t]+(?:(?:the|a|an)[ \t]+)?"
-    r"(?-i:[A-Z][\w.'’]*+-(?i:based|headquartered)[ \t]++|[A-Z][a-z]++['’]s[ \t]++)?(?:\[|\*\*|__)?$",  # (Markdown: "by [Dunes Capital](...)")
+    r"(?-i:[A-Z][\w.'’]*+-(?i:based|headquartered)[ \t]++|(?:[A-Z][a-z]++[ \t]){0,2}[A-Z][A-Za-z]++['’]s[ \t]++)?(?:\[|\*\*|__)?$",  # (Markdown: "by [Dunes Capital](...)")
     re.IGNORECASE,
 )
 
@@ -1977,14 +2024,18 @@ def _currency_of_sign(s: _Sentence, amount: Amount, text: str) -> str | None:
 
 def _title_end(text: str) -> int:
     """Where the headline ends: its line (below any date lines and mastheads: see ``articles.headline_start``)
-    when it reads as one (short, no full stop), with a second such line right under it (a subtitle:
-    "Pak-Afghan Trade Drops 53% After Border Shutdown"); else 0."""
+    when it reads as one (short, no full stop), with a second such line under it, right below or past a blank
+    line (a subtitle: "Pak-Afghan Trade Drops 53% After Border Shutdown"; a standfirst); else 0."""
     start = headline_start(text)
     end = _headline_line(text, start)
     if end is None or end >= len(text):
         return 0
-    second = _headline_line(text, end + 1)
+    below = _BLANK_LINES.match(text, end + 1).end()  # (a standfirst may stand a blank line below the headline)
+    second = _headline_line(text, below)
     return second if second is not None and second < len(text) else end
+
+
+_BLANK_LINES = compiled(r"(?:[ \t]*+\n){0,2}+")
 
 
 def _headline_line(text: str, start: int) -> int | None:
@@ -2281,7 +2332,10 @@ _OWN_GAP_REACH = 120  # characters between a country and its own amount (an appo
 _ASIDE = compiled(r",[^,\n]{1,60}+,")  # an aside right after a name: ", which competes with Pakistan for jobs,"
 _WHOSE_AFTER = compiled(r",[ \t]*+(?:whose|which)\b")  # "Chile, whose copper exports exceeded $50 billion", "Vietnam, which exports $60 billion": its own
 # a clause that opens with its subject: the sentence's start, or after "while", "whereas", "but"
-_CLAUSE_OPENS = compiled(r"(?:\A[ \t\"“]*+(?:The[ \t]++)?|(?:,[ \t]*+|[ \t]++)(?:while|whereas|but)[ \t]++(?:the[ \t]++)?)\Z")
+# (a short opening phrase may come first: "Across the border, Bangladesh received $2.6 billion", "For context, ")
+_CLAUSE_OPENS = compiled(
+    r"(?:\A[ \t\"“]*+(?:[A-Z][\w'’ -]{0,30}+,[ \t]*+)?(?:The[ \t]++)?|(?:,[ \t]*+|[ \t]++)(?:while|whereas|but)[ \t]++(?:the[ \t]++)?)\Z"
+)
 _WITH_BEFORE = compiled(r"\bwith[ \t]++(?:the[ \t]++)?\Z")  # "Saudi trade with India", "a deal it struck with Egypt"
 
 
@@ -2336,8 +2390,8 @@ def _their_own(
 # a clause opening with its subject, as a comparison may open it: "By comparison, India's trade with the UAE",
 # "Elsewhere, Egypt, another of the Fund's borrowers,", "Regional peer Sri Lanka held", "..., while Bangladesh's exports"
 _OWNER_OPENS = compiled(
-    r"(?:\A[ \t\"“]*+(?:(?:(?:By|In)[ \t]++(?:comparison|contrast)|Elsewhere|Meanwhile|Similarly|Likewise)[ \t]*+,[ \t]*+)?"
-    r"|(?:,[ \t]*+|[ \t]++)(?:while|whereas|but)[ \t]++)"
+    r"(?:\A[ \t\"“]*+(?:(?:(?:By|In)[ \t]++(?:comparison|contrast)|Elsewhere|Meanwhile|Similarly|Likewise|[A-Z][\w'’ -]{0,30}+)[ \t]*+,[ \t]*+)?"
+    r"|(?:,[ \t]*+|[ \t]++)(?:while|whereas|but)[ \t]++|,[ \t]*+and[ \t]++|;[ \t]*+|[ \t]that[ \t]++)"
     r"(?:(?i:regional[ \t]++peer|neighbou?ring|rival|fellow)[ \t]++)?(?:(?i:the)[ \t]++)?\Z"
 )
 @lru_cache(maxsize=1)
@@ -2367,7 +2421,12 @@ def _third_country_s_own(figures: list[Figure], counterparty: Hit | None, senten
     own = counterparty.code if counterparty is not None else None
     out = list(figures)
     for i, f in enumerate(out):
-        if f.partner_cue.endswith(ABROAD) or len(f.partners) > 1:
+        if f.partner_cue.endswith(ABROAD):
+            continue
+        if len(f.partners) > 1:
+            other = _between_the_counterparty_and(f, own, entities)
+            if other is not None:  # "non-oil trade between the UAE and India surpassed $60 billion" in a UAE story: India's
+                out[i] = replace(f, partner=other, partners=(other,), partner_cue=f"{entities[other].name}: {ABROAD}")
             continue
         if f.partner is not None and f.partner != own and not _WHOSE_AFTER.search(f.quote) and "'s" not in f.quote and "’s" not in f.quote:
             continue  # (a third country's own partner is its own when a "whose" clause or its possessive says so: see below)
@@ -2385,6 +2444,13 @@ def _third_country_s_own(figures: list[Figure], counterparty: Hit | None, senten
         if j == 0:
             continue
         hit = names[j - 1]
+        traded_with = False  # "the UAE's non-oil trade with India crossed $80 billion" in a UAE story: India's
+        if (j >= 2 and _WITH_BEFORE.search(text, max(0, hit.start - 16), hit.start) and names[j - 2].code not in ("PAK", hit.code)
+                and _POSSESSIVE.match(text, names[j - 2].end) is not None and a - names[j - 2].end <= _OWN_GAP_REACH):
+            if names[j - 2].code == own:
+                traded_with = True
+            else:
+                hit = names[j - 2]  # "By comparison, India's trade with Saudi Arabia topped $42bn": the owner, not the one it deals with
         if hit.code in (own, "PAK") or getattr(entities.get(hit.code), "type", None) != "country" or a - hit.end > _OWN_GAP_REACH:
             continue
         if own is not None and getattr(entities.get(own), "country", None) == hit.code:
@@ -2394,13 +2460,31 @@ def _third_country_s_own(figures: list[Figure], counterparty: Hit | None, senten
         at = f.quote.find(hit.alias)
         whose = _WHOSE_AFTER.match(text, hit.end) is not None  # "Chile, whose copper exports exceeded $50 billion"
         # "India's IT services exports are estimated at $190 billion": the country's possessive opens the clause
-        owned = whose or _POSSESSIVE.match(text, hit.end) is not None
+        owned = whose or traded_with or _POSSESSIVE.match(text, hit.end) is not None or text.startswith(("' ", "’ "), hit.end)  # ("the Philippines' IT-BPM industry")
         if f.partner is not None and f.partner != own and not (owned and f.partner == hit.code):
             continue
-        if at == -1 or not (whose or _OWNER_OPENS.search(f.quote, max(0, at - 40), at) or _OWNER_OPENS.fullmatch(f.quote, 0, at)):
+        if at == -1 or not (whose or traded_with or _OWNER_OPENS.search(f.quote, max(0, at - 40), at) or _OWNER_OPENS.fullmatch(f.quote, 0, at)):
             continue
         out[i] = replace(f, partner=hit.code, partners=(hit.code,), partner_cue=f"{hit.alias}: {ABROAD}")
     return out
+
+
+_BETWEEN = compiled(r"\bbetween\b", re.IGNORECASE)
+
+
+def _between_the_counterparty_and(f: Figure, own: str | None, entities: dict) -> str | None:
+    """The third country of an amount "between" the story's counterparty and it, in a clause that names no
+    Pakistan ("trade between the UAE and India surpassed $60 billion"), else None."""
+    if own is None or len(f.partners) != 2 or own not in f.partners:
+        return None
+    (other,) = [p for p in f.partners if p != own]
+    if other == "PAK" or getattr(entities.get(other), "type", None) != "country":
+        return None
+    at = f.quote.find(f.raw)
+    clause = f.quote[: at if at != -1 else len(f.quote)]
+    if _PAKISTAN_NAMED.search(clause) or PAKISTAN_REFERENCE.search(clause) or not _BETWEEN.search(clause):
+        return None
+    return other
 
 
 _LENDER_TYPES = frozenset({"organisation", "company"})
@@ -2853,15 +2937,16 @@ def _no_name_between(quote: str, a: int, b: int) -> bool:
 _STATES = compiled(r"countries|nations|governments|economies|neighbou?rs", re.IGNORECASE)
 
 
-def _two_sides(counterparty: Hit, cue: str) -> str:
+def _two_sides(counterparty: Hit, cue: str, metric: str | None = None) -> str:
     """The story's counterparty for a figure "between the two": its country when the words name two states and
     the counterparty is a state's body ("the two countries" in a JICA story -> Japan), else itself."""
     e = registry().entities.get(counterparty.code)
-    if e is not None and e.type == "organisation" and e.country and _STATES.search(cue):
-        return e.country
+    if e is not None and e.type in ("organisation", "company") and e.country and (_STATES.search(cue) or metric in _TRADE_PARTNER_METRICS):
+        return e.country  # ("Bilateral trade reached QR9.4bn" in a QIA story: Qatar's trade; a fund or a firm does not trade for its country)
     return counterparty.code
 
 
+_TRADE_WORDS = compiled(r"\b(?:export|import|trade[ds]?\b|trading|remittance|shipment|sold|bought)", re.IGNORECASE)
 _BREAKDOWN = 2  # other partners with figures of the same metric that make a story a breakdown
 _BREAKDOWN_METRICS = frozenset({"exports", "imports", "remittances"})  # metrics with a national whole to break down
 
@@ -2917,7 +3002,7 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             # "Trade between the two countries totaled $2.3 billion, a fraction of Japan's trade with Vietnam": the two
             # sides are named before the amount, whatever other countries the sentence goes on to compare (two countries
             # of a lender's story: the lender's country)
-            code = _two_sides(counterparty, pre.group(0))
+            code = _two_sides(counterparty, pre.group(0), f.metric)
             out.append(replace(f, partner=code, partners=(code,), partner_cue=f"the story's counterparty ({counterparty.alias}, {pre.group(0)})"))
             continue
         if f.partner is not None or f.partner_cue == PROJECT_COST or others - {counterparty.code} or (at != -1 and _national_noun(f.quote, at + len(f.raw))):
@@ -2938,9 +3023,13 @@ def _story_counterparty(figures: list[Figure], counterparty: Hit | None, named_e
             out.append(f)
             continue
         share = lender and f.metric in _LENDERS_SHARES and not own_budget.search(f.quote)
-        if between or ((f.metric in flows or share) and (counterparty.alias in f.quote or not (national or named_only))):
+        # (a lender does not trade: "the mine to earn $2.8bn a year in exports" in an IFC story is Pakistan's)
+        traded = (lender and f.metric in _TRADE_PARTNER_METRICS | _NOT_LENT and counterparty.alias not in f.quote
+                  and _TRADE_WORDS.search(f.quote) is not None)  # (the sentence's own words, not a metric taken from the story)
+        if between or ((f.metric in flows or share) and not traded and (counterparty.alias in f.quote or not (national or named_only))):
             cue = f"the story's counterparty ({counterparty.alias}{', ' + between.group(0) if between else ''})"
-            f = replace(f, partner=counterparty.code, partners=(counterparty.code,), partner_cue=cue)
+            code = _two_sides(counterparty, between.group(0), f.metric) if between else counterparty.code
+            f = replace(f, partner=code, partners=(code,), partner_cue=cue)
         out.append(f)
     return _rates_of_flows(out, counterparty)
 

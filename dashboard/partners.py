@@ -216,7 +216,7 @@ def passing_after() -> re.Pattern[str]:
 
 _PASSING_DASHES = "-‑–"  # what such a word hangs on (a name without one of them after it is not asked)
 # a group of that country's own sited there, not a body sited abroad: "UAE-based traders import Pakistani mangoes"
-_SITED_GROUP = compiled(r"[-‑–][ \t]?(?i:based)[ \t]++(?:traders|importers|exporters|investors|buyers|companies|firms|businesses|banks|lenders)\b")
+_SITED_GROUP = compiled(r"[-‑–][ \t]?(?i:based)[ \t]++(?:traders|importers|exporters|investors|buyers|companies|firms|businesses|banks|lenders|workers|expatriates|expats|employees|migrants)\b")
 # a name of an event: "the IMF and World Bank spring meetings", "the IMF-World Bank Spring Meetings", "the SCO summit"
 _EVENT_AFTER = compiled(r"[ \t]++(?:(?i:spring|annual|autumn|fall|winter|summer|ministerial|leaders['’]?)[ \t]++)?(?i:meetings|summit|conference|forum|assembly)\b")
 _EVENT_LIST = compiled(r"[ \t]*+(?:and|&|[-‑–/])[ \t]*+(?:the[ \t]++)?|[ \t]*+,[ \t]*+(?!the\b)")  # not an aside: "with China, the SCO summit host"
@@ -1014,11 +1014,13 @@ def _unregistered_subject() -> tuple[re.Pattern[str], re.Pattern[str]]:
     another country's name or town (a Pakistani firm opens many sentences: "Engro Corporation will invest")."""
     name = _organisation_name()
     verbs = "|".join(row["pattern"] for row in read_rows("giving_words.csv") if row["kind"] == "verb")
-    helpers = r"has|have|had|is|are|was|were|will|would|may|might|could|also|recently|already|plans[ \t]+to|intends[ \t]+to|wants[ \t]+to|set[ \t]+to"
+    helpers = (r"has|have|had|is|are|was|were|will|would|may|might|could|also|recently|already|plans[ \t]+to|intends[ \t]+to|wants[ \t]+to|set[ \t]+to"
+               r"|agreed[ \t]+to|agrees[ \t]+to|decided[ \t]+to")
     # an aside may stand between the name and its verb: "Falcon Ridge Ventures, a Dubai-based fund, says it plans to deploy ..."
     helpers += r"|says[ \t]+it|said[ \t]+it"
     aside = r"(?P<aside>,[^,\n]{1,60}+,)?+"
-    subject = rf"(?:The[ \t]++)?(?P<name>(?!The\b){name})(?={aside}[ \t]++(?:(?:{helpers})[ \t]++){{0,3}}(?i:{verbs})\b)"  # "The Fund approved": no name
+    # (its initials in brackets may follow the name: "China's State Administration of Foreign Exchange (SAFE) has agreed to roll over")
+    subject = rf"(?:The[ \t]++)?(?P<name>(?!The\b){name})(?=(?:[ \t]++\([A-Z]{{2,8}}\))?{aside}[ \t]++(?:(?:{helpers})[ \t]++){{0,3}}(?i:{verbs})\b)"  # "The Fund approved": no name
     # the sentence's opening is read, not looked behind at: a lookbehind is tried at every character of a
     # line, a character class only where a sentence can end
     return compiled(rf"(?:[.!?][\"”’]?[ \t]++|\n[ \t]*+){subject}"), compiled(subject)
@@ -1097,7 +1099,8 @@ def _authored(text: str, start: int) -> bool:
 
 # "UAE-based Kaheel Terminals": the word that says where a company sits is not part of its name
 _SITED = compiled(r"[\w.'’]++[-‑–](?:based|led|owned|backed|headquartered)[ \t]++")
-_PLACE_S = compiled(r"([A-Z][a-z]++)['’]s[ \t]++")  # a town's or country's possessive before a firm's name
+# a town's or country's possessive before a firm's name: "Dubai's", "Abu Dhabi's", "UAE's"
+_PLACE_S = compiled(r"((?:[A-Z][a-z]++[ \t]){0,2}[A-Z][A-Za-z]++)['’]s[ \t]++")
 
 
 @lru_cache(maxsize=1)
@@ -1141,6 +1144,7 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
             continue  # ", Ajman Bank" counts only in a list of lenders: "include Abu Dhabi Islamic Bank, Ajman Bank"
         name = m.group("name")
         start, end = m.span("name")
+        opened = start  # (the name's start with its site: "Riyadh-based Rawaj Capital")
         sited = _SITED.match(name)
         if sited:
             name, start = name[sited.end() :], start + sited.end()
@@ -1165,7 +1169,8 @@ def unregistered_counterparties(text: str, hits: list[Hit]) -> list[Hit]:
         # demonym inside a longer name ("Ajman Bank", "Saudi National Bank") does not stop the name
         if any(entities[h.code].type not in ("country", "subject") and h.via == "name" for h in inside if h.code in entities):
             continue
-        if (m.re is subject or m.re is at_start) and not any(h.code != "PAK" for h in inside) and not _foreign_aside(m, hits, starts):
+        site = hits[bisect.bisect_left(starts, opened) : bisect.bisect_left(starts, start)]  # the place it is based in
+        if (m.re is subject or m.re is at_start) and not any(h.code != "PAK" for h in (*inside, *site)) and not _foreign_aside(m, hits, starts):
             continue  # a name opening a sentence counts when another country's name or town is in it ("The Abu Dhabi Group"), or in its aside
         if (start, end) in seen:
             continue  # the text's first sentence, found twice

@@ -366,6 +366,17 @@ def test_one_bad_file_never_stops_the_others(tmp_path):
         ("Headline of the story\n\nSource: Xinhua | 2025-09-14 19:32:10 | Editor: huaxia\n\nBody text.\n", "2025-09-14"),
         ("Headline of the story\nSource: Global Times   Published: 2025/6/15 22:48:01\n\nBody text.\n", "2025-06-15"),
         ("Jeddah, Shawwal 3, 1446, April 1, 2025, SPA -- The fund signed a loan.\n", "2025-04-01"),
+        # a dashed date is day first; a place and its date alone on a line; a date inside a summary's line is not the story's
+        ("Headline of the story\n\nPublished On: 10-11-2025 | 06:15 PM\n\nBody text.\n", "2025-11-10"),
+        ("Bank approves a loan for Sindh\n\nManila, November 28, 2024\n\nThe bank approved a loan.\n\nApproval Date: November 27, 2024\n",
+         "2024-11-28"),
+        # the web story's date line wins over the print edition's trailer, a day later
+        ("Stocks rally on refinancing\n\nOur Correspondent\nFebruary 24, 2026\n\nStocks rose.\n\n"
+         "Published in The Express Tribune, February 25th, 2026.\n", "2026-02-24"),
+        # a wire dateline without its year, in the year of the page's copyright
+        ("Cabinet approves loans\n\nISLAMABAD, Feb 17 (APP): The cabinet approved two loans.\n\n© 2026 Associated Press of Pakistan\n",
+         "2026-02-17"),
+        ("Cabinet approves loans\n\nISLAMABAD, Feb 17 (APP): The cabinet approved two loans.\n\nCopyright 2005-2026 APP\n", "2026-02-17"),
     ],
 )
 def test_datelines_give_the_date(text, published):
@@ -551,6 +562,8 @@ def test_teasers_under_a_header_inside_a_story_are_not_the_story(block, kept):
         ("\n\nMost Read from Gulf Wire\nOman and Qatar agree a $700 million gas swap\n", False),
         ("\n\n**Previously in Energy Notes**\n- [Oman and Qatar agree a $700 million gas swap](https://example.org/a)\n", False),
         ("\n\n## Read more\nOman and Qatar agree a $700 million gas swap\n", False),
+        # a numbered list of headlines, one ending in initials
+        ("\n\nMost Viewed\n1. Oman and Qatar agree a $700 million gas swap\n2. Carmaker to build $1 bln plant in U.S.\n", False),
         # the story going on below such a block stays
         ("\n\nRead more:\nGold rises by Rs2,000 a tola\n\nOman and Qatar will also sign a $700 million gas swap next month, "
          "the ministry added.\n", True),
@@ -663,6 +676,10 @@ def test_patterns_of_line_starts_are_tried_only_there(text, pos):
         ("Oman News Agency\nEconomic\n\nOman, Pakistan trade to grow\n", 27),
         # but not a short headline over a one-word line
         ("Oman Trade Grows\nText.\n", 0),
+        # an outlet's long name over a trail; trails with other marks and "&"; a ticker line
+        ("Islamic Development Bank Group\nNewsroom | Press release\n\nOman, Pakistan trade to grow\n", 57),
+        ("Home › Economy & Policy › News\nKSE-100 118,432.15 ▲ 0.61%\nOman, Pakistan trade to grow\n", 58),
+        ("Markets · Policy · Tech\nOman, Pakistan trade to grow\n", 24),
     ],
 )
 def test_the_headline_starts_below_date_lines_and_marks(body, start):

@@ -600,6 +600,15 @@ def test_a_headline_repeated_in_the_body_is_one_figure():
     assert fig.kind_cue == "sent"  # the body's words decide, the headline has none
 
 
+def test_an_amount_of_the_standfirst_said_again_in_the_body_is_one_figure():
+    text = ("Gulf Daily\nHome › Economy & Policy › News\n\nPakistan debuts in the panda bond market\n\n"
+            "Islamabad raises 1.8 billion yuan in its first sale, with two lenders guaranteeing part of it\n\n"
+            "Pakistan has sold its first yuan bond in China, raising 1.8 billion yuan (US$250 million) on Tuesday.")
+    (story,) = read_stories("t.txt", text)
+    record = analyse_story(story)
+    assert [f["raw"] for f in record["figures"]] == ["1.8 billion yuan"] and len(record["figures"][0]["mentions"]) == 2
+
+
 def test_a_headline_under_page_furniture_said_again_without_its_metric_is_one_figure():
     # the first line is site navigation, so the headline is not read as one; the body names no metric at the amount
     text = ("Search\n\nAsia\n\nADB approves 2.5 billion dollar loan\n\nThe Asian Development Bank (ADB) gave its final "
@@ -948,6 +957,11 @@ def test_every_currency_word_read_with_or_without_its_spaces_has_a_code():
         ("Converter: Dh1 = Rs76.10 | SR1 = Rs74.55", []),
         ("Rate: 1 Saudi riyal = 74.60 Pakistani rupees", []),
         ("The rupee shed 9 paisa to close at 281.30 in the interbank market.", []),
+        # a share's ticker with its exchange, a board of currency codes, a converter with codes
+        ("EMAAR.DU 14.20 AED +0.85%", []),
+        ("Exchange rates (SAR): USD 3.75 | EUR 4.10 | PKR 0.0133", []),
+        ("USD 34.90 | EUR 36.70 | GOLD 2,980", []),
+        ("(1 USD = 3.67 AED on May 2)", []),
         # a move in money with a scale word is a figure; and so is a price index's move, and an amount that held still
         ("Exports rose $200 million to $3.1 billion in May.", ["$200 million", "$3.1 billion"]),
         ("The consumer price index rose 4.1% in May.", ["4.1%"]),
@@ -995,9 +1009,39 @@ def test_the_currency_of_an_ambiguous_sign_follows_its_sentence(text, currency):
         # a headline's forecast; a forecast over "the current fiscal year" is no current amount
         ("Bilateral trade seen topping Dh20 billion", "estimate"),
         ("The Fund projected inflation to stay near 6 percent in the current fiscal year.", "estimate"),
+        # still to come: a facility to be enlarged, a line a lender would make available, a bond lined up, a move to put a package in place
+        ("Islamabad asked that the line, now worth 10 billion yuan, be enlarged to 15 billion yuan.", "target"),
+        ("The bank would make a $150 million credit line available to exporters.", "target"),
+        ("Pakistan lines up a debut sukuk of $500 million", "target"),
+        ("Baku, Islamabad move to put $1 billion package into practice", "target"),
+        # a memorandum named by its amount is no deal yet, whatever verb signs it
+        ("Islamabad signed a $500 million memorandum of understanding with a mining firm.", "target"),
+        # a proposal approved is decided; a forecast's "will" is the forecast's; a current account is no current amount
+        ("The cabinet approved a proposal to buy wheat worth $30 million from Kazakhstan.", "actual"),
+        ("Moody's projects reserves will reach $16 billion by June.", "estimate"),
+        ("The bank expects the current account to show a deficit of $1.1 billion this year.", "estimate"),
         # a disbursement that a board is expected to approve is a forecast, not a disbursement made
         ("Traders expect the board to approve a disbursement of about $1 billion next week.", "estimate"),
     ],
 )
 def test_kind_cues_of_offers_records_and_forecasts(text, kind):
-    assert _one(text).kind == kind
+    found = extract_figures(text, registry().find(text))
+    assert [f.kind for f in found][-1:] == [kind]  # (the last figure: "... now worth 10 billion yuan, be enlarged to 15 billion yuan")
+
+
+def test_a_comparison_s_base_is_a_record():
+    text = "Exports are expected to land near $5 billion, against $3.9 billion last year."
+    assert [(f.raw, f.kind) for f in extract_figures(text, registry().find(text))] == [("$5 billion", "estimate"), ("$3.9 billion", "actual")]
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "value"),
+    [
+        ("The fund will lend KD 12 million for the dam.", "KWD", 12e6),
+        ("Trade reached RO 300 million last year.", "OMR", 300e6),
+        ("The plant cost 4 billion reais to build.", "BRL", 4e9),
+    ],
+)
+def test_gulf_and_latin_american_currencies_by_their_local_letters(text, currency, value):
+    fig = _one(text)
+    assert (fig.currency, fig.value) == (currency, pytest.approx(value))

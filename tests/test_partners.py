@@ -2173,3 +2173,104 @@ def test_trade_between_the_two_countries_of_a_lender_s_story_is_its_country_s():
     assert _partner_of(record, "$2.1 billion") == ["JPN"]
     assert _partner_of(record, "$80 million") == ["JPN"]  # a country's firms, not its aid agency
     assert _partner_of(record, "20 billion yen") == ["JICA"]
+
+
+@pytest.mark.parametrize("led", ["Abu Dhabi's Falcon Ridge Partners", "UAE's Falcon Ridge Partners"])
+def test_a_place_s_possessive_of_several_words_is_no_part_of_a_firm_s_name(led):
+    record = _story(f"Startups\n\nPaywise raised $12 million in a round led by {led}, the company said.")
+    assert _partner_of(record, "$12 million") == ["Falcon Ridge Partners"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "name"),
+    [
+        # a foreign firm opening a sentence by its place ("Riyadh-based"), or named after "with"
+        ("Riyadh-based Dune Crest Capital said it had launched a $40m fund for Pakistani start-ups.", "$40m", "Dune Crest Capital"),
+        ("Tokyo-based Sakura Digital Assets signed a deal with a Pakistani bank to invest $30 million.", "$30 million", "Sakura Digital Assets"),
+        ("Islamabad signed a $400 million memorandum with Pacific Strategic Metals in May.", "$400 million", "Pacific Strategic Metals"),
+    ],
+)
+def test_small_foreign_firms_named_once_are_partners(sentence, raw, name):
+    record = _story("Investors eye Pakistan\n\n" + sentence)
+    assert _partner_of(record, raw) == [name] and name in record["partners"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        # a whole beside a partner's share is Pakistan-wide
+        ("Pakistanis working in Qatar sent home $2.1 billion last year, a twentieth of total inflows of $38 billion.", "$38 billion"),
+        ("Qatar now sends a twentieth of all remittances to Pakistan, which hit $38 billion last year.", "$38 billion"),
+    ],
+)
+def test_a_whole_beside_a_partner_s_share_is_pakistan_wide(text, raw):
+    record = _story("Qatar remittances rise\n\n" + text)
+    assert _partner_of(record, raw) == []
+
+
+def test_another_country_s_own_total_keeps_its_owner():
+    record = _story("Turkey, Pakistan trade\n\nPakistan and Turkey want trade of $5 billion.\n\n"
+                    "Turkey's total exports reached $262 billion in 2024, the ministry said.")
+    assert _partner_of(record, "$262 billion") == ["TUR"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("Non-oil trade between the UAE and India surpassed $60 billion in 2024.", "$60 billion"),
+        ("By comparison, India's trade with the UAE topped $42bn in its last fiscal year.", "$42bn"),
+    ],
+)
+def test_the_counterparty_s_trade_with_a_third_country_is_that_country_s(sentence, raw):
+    record = _story("UAE, Pakistan trade grows\n\nPakistan and the UAE traded Dh40 billion of goods last year.\n\n" + sentence)
+    assert _partner_of(record, raw) == ["IND"] and "IND" not in record["partners"] and "IND" in record["mentions"]
+
+
+def test_a_standfirst_is_a_sentence_of_its_own():
+    record = _story("Expats in UAE sent home Dh28 billion as the Emirates close the gap with Saudi Arabia\n"
+                    "Remittances from the UAE jumped 40 per cent in the fiscal year\n\nDubai: Workers sent more money home.")
+    assert _partner_of(record, "40 per cent") == ["ARE"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "code"),
+    [
+        # a third country's own amount after a short opening phrase, a "that", a semicolon or ", and"
+        ("Across the border, Nepal received $1.1 billion in remittances in January.", "$1.1 billion", "NPL"),
+        ("Its members pointed out that neighbouring India's IT services exports are near $200 billion a year.", "$200 billion", "IND"),
+        ("El Salvador's holdings are worth $600 million; Bhutan's, built on mining, are valued at $1.1 billion.", "$1.1 billion", "BTN"),
+        ("For perspective, India's IT exports were $200 billion, and the Philippines' IT-BPM industry earned $38 billion.", "$38 billion", "PHL"),
+        ("Kenya sold $1.5 billion of Eurobonds in February.", "$1.5 billion", "KEN"),
+    ],
+)
+def test_a_third_country_s_own_amount_after_an_opening_phrase_is_a_mention(sentence, raw, code):
+    record = _story("Pakistan's IT exports hit $3.8bn\n\nPakistan's IT exports reached $3.8 billion in FY25.\n\n" + sentence)
+    assert _partner_of(record, raw) == [code]
+    assert code not in record["partners"] and code in record["mentions"]
+
+
+def test_the_counterparty_s_own_trade_with_a_third_country_is_a_mention():
+    record = _story("UAE, Pakistan trade grows\n\nPakistan and the UAE traded Dh40 billion of goods last year.\n\n"
+                    "For context, the UAE's non-oil trade with India crossed $80 billion in 2024.")
+    assert _partner_of(record, "$80 billion") == ["IND"] and "IND" in record["mentions"] and "IND" not in record["partners"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "partner"),
+    [
+        # trade of a lender's or a firm's story is its country's; a lender does not buy the country's exports
+        ("Qatar fund pledges\n\nThe Qatar Investment Authority pledged $3 billion for Pakistan.\n\nBilateral trade reached $4.2 billion in 2024.",
+         "$4.2 billion", ["QAT"]),
+        ("IFC backs mine\n\nThe IFC is lending $700 million to the mine.\n\nOfficials expect the mine to earn $2.8 billion a year in exports.",
+         "$2.8 billion", []),
+        # a province's own money, the country's financing needs: Pakistan-wide in a lender's story
+        ("Bank lends for water\n\nThe AIIB approved a $240 million loan for Sindh.\n\nThe Government of Sindh has committed $60 million in "
+         "counterpart funding.", "$60 million", []),
+        # a grant named after its amount is the giver's, not a budget line
+        ("EU grants\n\nThe EU has earmarked €400 million in grants for Pakistan under its programme.", "€400 million", ["EU"]),
+        # a panda bond is sold in China
+        ("Pakistan sells bonds\n\nPakistan lines up a debut Panda bond of 1.8 billion yuan.", "1.8 billion yuan", ["CHN"]),
+    ],
+)
+def test_partners_of_trade_exports_budgets_grants_and_panda_bonds(text, raw, partner):
+    assert _partner_of(_story(text), raw) == partner
